@@ -1,0 +1,86 @@
+import { DEFAULT_OPTIONS, parsePluginOptions, SerialOptionsError } from "../../src/modules/serial/lib/options"
+
+function messageOf(raw: unknown): string {
+  try {
+    parsePluginOptions(raw)
+  } catch (e) {
+    expect(e).toBeInstanceOf(SerialOptionsError)
+    return (e as Error).message
+  }
+  throw new Error("expected the options to be refused")
+}
+
+describe("parsePluginOptions", () => {
+  it.each([undefined, null, {}])("gives the defaults for %j", (raw) => {
+    expect(parsePluginOptions(raw)).toEqual({
+      uniqueness_scope: "global",
+      default_fulfillment_policy: "auto",
+      public_lookup_rate_limit: 60,
+    })
+  })
+
+  it("does not let a caller change the defaults through the returned object", () => {
+    const options = parsePluginOptions({})
+    options.uniqueness_scope = "per_variant"
+    expect(parsePluginOptions({}).uniqueness_scope).toBe("global")
+    expect(DEFAULT_OPTIONS.uniqueness_scope).toBe("global")
+  })
+
+  it.each([
+    ["uniqueness_scope", "global"],
+    ["uniqueness_scope", "per_variant"],
+    ["default_fulfillment_policy", "auto"],
+    ["default_fulfillment_policy", "strict"],
+    ["public_lookup_rate_limit", 1],
+    ["public_lookup_rate_limit", 600],
+    ["public_lookup_rate_limit", 100000],
+  ])("accepts %s = %j and keeps the other defaults", (key, value) => {
+    const options = parsePluginOptions({ [key]: value })
+    expect(options).toEqual({ ...DEFAULT_OPTIONS, [key]: value })
+  })
+
+  it("accepts all options at once", () => {
+    expect(
+      parsePluginOptions({ uniqueness_scope: "per_variant", default_fulfillment_policy: "strict", public_lookup_rate_limit: 5 })
+    ).toEqual({ uniqueness_scope: "per_variant", default_fulfillment_policy: "strict", public_lookup_rate_limit: 5 })
+  })
+
+  it("treats an option given as undefined as not given", () => {
+    expect(parsePluginOptions({ uniqueness_scope: undefined })).toEqual(DEFAULT_OPTIONS)
+  })
+
+  it.each([
+    ["uniqueness_scope", "per-variant", '"per-variant"'],
+    ["uniqueness_scope", "GLOBAL", '"GLOBAL"'],
+    ["uniqueness_scope", null, "null"],
+    ["uniqueness_scope", true, "true"],
+    ["default_fulfillment_policy", "fifo", '"fifo"'],
+    ["default_fulfillment_policy", "", '""'],
+    ["public_lookup_rate_limit", 0, "0"],
+    ["public_lookup_rate_limit", -5, "-5"],
+    ["public_lookup_rate_limit", 1.5, "1.5"],
+    ["public_lookup_rate_limit", 100001, "100001"],
+    ["public_lookup_rate_limit", "60", '"60"'],
+  ])("refuses %s = %j, naming the option and the value", (key, value, shown) => {
+    const message = messageOf({ [key]: value })
+    expect(message).toContain(`${key} must be`)
+    expect(message).toContain(`got ${shown}`)
+  })
+
+  it("names every wrong option at once", () => {
+    const message = messageOf({ uniqueness_scope: "store", default_fulfillment_policy: "fifo", public_lookup_rate_limit: 0 })
+    expect(message).toContain('uniqueness_scope must be "global" or "per_variant", got "store"')
+    expect(message).toContain('default_fulfillment_policy must be "auto" or "strict", got "fifo"')
+    expect(message).toContain("public_lookup_rate_limit must be a whole number from 1 to 100000")
+  })
+
+  it("ignores keys it does not know (Medusa passes its own to every module)", () => {
+    expect(
+      parsePluginOptions({ database: { clientUrl: "postgres://x" }, somethingElse: 1, uniqueness_scope: "per_variant" })
+    ).toEqual({ ...DEFAULT_OPTIONS, uniqueness_scope: "per_variant" })
+  })
+
+  it.each([["strict"], [5], [[]]])("refuses options that are not an object: %j", (raw) => {
+    expect(messageOf(raw)).toContain("options must be an object")
+  })
+})

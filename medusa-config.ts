@@ -1,0 +1,29 @@
+// Used by the test runners and `medusa plugin:db:generate`: it boots this repository's own
+// `src` as an app, with the serial module registered directly. Stores load the built
+// plugin instead (see demo/medusa-config.ts).
+import { loadEnv, defineConfig } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: { disable: true },
+  modules: [
+    {
+      resolve: "./src/modules/serial",
+      options: {
+        uniqueness_scope: process.env.SERIAL_UNIQUENESS_SCOPE || "global",
+        default_fulfillment_policy: process.env.SERIAL_FULFILLMENT_POLICY || "auto",
+      },
+    },
+  ],
+})

@@ -1,0 +1,58 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createSerialNumbersWorkflow } from "../../../workflows/create-serial-numbers"
+import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
+import { SERIAL_FIELDS } from "./query-config"
+import type { AdminCreateSerialNumbersType, AdminGetSerialNumbersParamsType } from "./validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "serial_number",
+    fields: [...new Set([...req.queryConfig.fields, ...PRESENT_SERIAL_NEEDS])],
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
+  })
+  const now = new Date()
+  res.json({
+    serial_numbers: data.map((s) => presentSerial(s, now)),
+    count: metadata?.count ?? data.length,
+    offset: metadata?.skip ?? 0,
+    limit: metadata?.take ?? data.length,
+  })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminCreateSerialNumbersType>,
+  res: MedusaResponse
+) => {
+  const body = req.validatedBody
+  const serials = body.serial_numbers ?? [body.serial_number as string]
+  const { result } = await createSerialNumbersWorkflow(req.scope).run({
+    input: {
+      variant_id: body.variant_id,
+      serial_numbers: serials,
+      notes: body.notes,
+      metadata: body.metadata,
+      end_of_life_at: body.end_of_life_at,
+      actor_id: req.auth_context?.actor_id,
+    },
+  })
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "serial_number",
+    fields: SERIAL_FIELDS,
+    filters: { id: result.map((r) => r.id) },
+  })
+  const now = new Date()
+  const created = data.map((s) => presentSerial(s, now))
+  if (body.serial_numbers) {
+    res.status(201).json({ serial_numbers: created, count: created.length })
+  } else {
+    res.status(201).json({ serial_number: created[0] })
+  }
+}

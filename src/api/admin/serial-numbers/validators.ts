@@ -1,0 +1,101 @@
+import { z } from "@medusajs/framework/zod"
+import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
+import { serialTextProblem } from "../../../modules/serial/lib/serial-text"
+import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
+import { SERIAL_ALLOWED_FIELDS } from "./query-config"
+
+export const SERIAL_ORDER_FIELDS = [
+  "serial_number",
+  "status",
+  "created_at",
+  "updated_at",
+  "received_at",
+  "delivered_at",
+  "warranty_expires_at",
+] as const
+
+const status = z.enum(SERIAL_STATUSES)
+
+export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIAL_ALLOWED_FIELDS).extend({
+  q: z.string().max(100).optional(),
+  status: oneOrMany(status).optional(),
+  variant_id: oneOrMany(idParam).optional(),
+  product_id: oneOrMany(idParam).optional(),
+  stock_location_id: oneOrMany(idParam).optional(),
+  customer_id: oneOrMany(idParam).optional(),
+  order_id: oneOrMany(idParam).optional(),
+  series_id: oneOrMany(idParam).optional(),
+  receipt_id: oneOrMany(idParam).optional(),
+})
+export type AdminGetSerialNumbersParamsType = z.infer<typeof AdminGetSerialNumbersParams>
+
+export const AdminGetSerialNumberParams = z.object({ fields: fieldsParam(SERIAL_ALLOWED_FIELDS) })
+
+const serialText = z.string().superRefine((v, ctx) => {
+  const problem = serialTextProblem(v)
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: `Field 'serial_numbers': ${problem}` })
+  }
+})
+
+const LOCATION_REFUSAL =
+  "Field 'stock_location_id' cannot be set here: a serial's location is set only by stock transactions (purchase receipts, fulfilments, returns). Create the serial without it, or receive it through a purchase receipt."
+
+/** Body of POST /admin/serial-numbers: one serial or a list, for one variant. */
+export const AdminCreateSerialNumbers = z
+  .object({
+    variant_id: idParam,
+    serial_number: serialText.optional(),
+    serial_numbers: z.array(serialText).min(1).max(10000).optional(),
+    notes: z.string().max(5000).nullish(),
+    metadata: metadataSchema.nullish(),
+    end_of_life_at: isoDate("end_of_life_at").nullish(),
+    // Named so that the refusal can explain itself instead of "unrecognized field".
+    stock_location_id: z.unknown().optional(),
+    status: z.unknown().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.stock_location_id !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["stock_location_id"], message: LOCATION_REFUSAL })
+    }
+    if (body.status !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: `Field 'status' cannot be set here, got: '${String(body.status)}': serials created directly are 'inactive' until stock moves them`,
+      })
+    }
+    if ((body.serial_number === undefined) === (body.serial_numbers === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["serial_numbers"],
+        message: "Give either 'serial_number' (one serial) or 'serial_numbers' (a list), not both and not neither",
+      })
+    }
+  })
+export type AdminCreateSerialNumbersType = z.infer<typeof AdminCreateSerialNumbers>
+
+/** Body of POST /admin/serial-numbers/:id: what an admin may change by hand. */
+export const AdminUpdateSerialNumber = z
+  .object({
+    notes: z.string().max(5000).nullish(),
+    metadata: metadataSchema.nullish(),
+    end_of_life_at: isoDate("end_of_life_at").nullish(),
+    warranty_starts_at: isoDate("warranty_starts_at").nullish(),
+    warranty_expires_at: isoDate("warranty_expires_at").nullish(),
+    stock_location_id: z.unknown().optional(),
+    status: z.unknown().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.stock_location_id !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["stock_location_id"], message: LOCATION_REFUSAL })
+    }
+    if (body.status !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: `Field 'status' cannot be set by hand, got: '${String(body.status)}': status follows stock movements`,
+      })
+    }
+  })
+export type AdminUpdateSerialNumberType = z.infer<typeof AdminUpdateSerialNumber>

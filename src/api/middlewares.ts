@@ -1,0 +1,101 @@
+import {
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import {
+  AdminCreateSerialNumbers,
+  AdminGetSerialNumberParams,
+  AdminGetSerialNumbersParams,
+  AdminUpdateSerialNumber,
+} from "./admin/serial-numbers/validators"
+import { listSerialNumbersConfig, retrieveSerialNumberConfig } from "./admin/serial-numbers/query-config"
+import {
+  AdminCreateSerialSeries,
+  AdminGetSerialSeriesParams,
+  AdminPreviewSerialSeriesParams,
+  AdminUpdateSerialSeries,
+} from "./admin/serial-series/validators"
+import { listSerialSeriesConfig, retrieveSerialSeriesConfig } from "./admin/serial-series/query-config"
+import { AdminUpsertSerialSettings } from "./admin/serial-settings/validators"
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * Medusa's query parser answers a key nested deeper than two levels (`?a.b.c=1`) with a
+ * 500; on the plugin's routes that is a 400 naming the key.
+ */
+function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const deep = Object.keys(req.query ?? {}).find((k) => k.split(".").length > 2)
+  if (deep) {
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: query key '${deep.slice(0, 100)}' is nested too deeply`))
+  }
+  next()
+}
+
+/** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
+const BULK_BODY = { sizeLimit: "5mb" }
+
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/admin/serial-*",
+      middlewares: [refuseDeepQueryKeys],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-numbers",
+      middlewares: [validateAndTransformQuery(AdminGetSerialNumbersParams, listSerialNumbersConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-numbers",
+      bodyParser: BULK_BODY,
+      middlewares: [validateAndTransformBody(AdminCreateSerialNumbers)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-numbers/:id",
+      middlewares: [validateAndTransformQuery(AdminGetSerialNumberParams, retrieveSerialNumberConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-numbers/:id",
+      middlewares: [
+        validateAndTransformBody(AdminUpdateSerialNumber),
+        validateAndTransformQuery(AdminGetSerialNumberParams, retrieveSerialNumberConfig),
+      ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-series",
+      middlewares: [validateAndTransformQuery(AdminGetSerialSeriesParams, listSerialSeriesConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-series",
+      middlewares: [validateAndTransformBody(AdminCreateSerialSeries)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-series/:id",
+      middlewares: [validateAndTransformQuery(z.object({}), retrieveSerialSeriesConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-series/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateSerialSeries)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-series/:id/preview",
+      middlewares: [validateAndTransformQuery(AdminPreviewSerialSeriesParams, { isList: false })],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-settings/:variant_id",
+      middlewares: [validateAndTransformBody(AdminUpsertSerialSettings)],
+    },
+  ],
+})

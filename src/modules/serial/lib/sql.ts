@@ -1,0 +1,322 @@
+/**
+ * Set-based SQL for the serial module's hot paths. Every statement takes its rows as one
+ * JSON parameter (`jsonb_to_recordset`), so a batch of 100,000 serials is one statement,
+ * not 100,000. Column names come from constants here, never from input.
+ */
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { MOVE_SETTABLE_COLUMNS } from "../types"
+import type { SerialStatus } from "./status-machine"
+
+export type SqlManager = {
+  execute<T = any>(query: string, params?: unknown[], method?: "all" | "get" | "run"): Promise<T>
+}
+
+export const generateId = (prefix: string) => generateEntityId(undefined, prefix)
+
+export function toPgTimestamp(d: Date | string | null | undefined): string | null | undefined {
+  if (d === undefined) {
+    return undefined
+  }
+  if (d === null) {
+    return null
+  }
+  return new Date(d).toISOString()
+}
+
+const json = (v: unknown) => JSON.stringify(v)
+
+export type LockedSerial = {
+  id: string
+  serial_number: string
+  status: SerialStatus
+  stock_location_id: string | null
+}
+
+export type LedgerRow = {
+  serial_number_id: string
+  serial_number: string
+  type: string
+  from_status: string | null
+  to_status: string | null
+  from_location_id: string | null
+  to_location_id: string | null
+  reference_type: string | null
+  reference_id: string | null
+  actor_type: string | null
+  actor_id: string | null
+  data: Record<string, unknown> | null
+}
+
+const DETAIL_COLUMNS = [
+  "notes",
+  "metadata",
+  "end_of_life_at",
+  "warranty_starts_at",
+  "warranty_expires_at",
+  "warranty_overridden",
+] as const
+
+/** Turns Postgres' unique violation on the serial index into the plugin's duplicate error. */
+function rethrowDuplicate(e: any): never {
+  const detail: string = e?.detail ?? e?.message ?? ""
+  if (e?.code === "23505" || /duplicate key/.test(detail)) {
+    const m = /\(normalized, scope_key\)=\(([^,]*),/.exec(detail)
+    throw new MedusaError(
+      MedusaError.Types.DUPLICATE_ERROR,
+      m ? `Serial already exists: ${m[1]}` : "A serial in the input already exists"
+    )
+  }
+  throw e
+}
+
+export const sql = {
+  async insertSerials(
+    manager: SqlManager,
+    rows: Array<{
+      id: string
+      serial_number: string
+      normalized: string
+      scope_key: string
+      variant_id: string
+      product_id: string | null
+      inventory_item_id: string | null
+      status: SerialStatus
+      series_id: string | null
+      end_of_life_at?: string | null
+      notes: string | null
+      metadata: Record<string, unknown> | null
+    }>
+  ): Promise<void> {
+    if (!rows.length) {
+      return
+    }
+    const payload = rows.map(({ id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status, series_id, end_of_life_at, notes, metadata }) => ({
+      id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status, series_id,
+      end_of_life_at: end_of_life_at ?? null, notes, metadata,
+    }))
+    try {
+      await manager.execute(
+        `INSERT INTO serial_number
+           (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status,
+            series_id, end_of_life_at, notes, metadata, created_at, updated_at)
+         SELECT x.id, x.serial_number, x.normalized, x.scope_key, x.variant_id, x.product_id, x.inventory_item_id,
+                x.status, x.series_id, x.end_of_life_at, x.notes, x.metadata, now(), now()
+           FROM jsonb_to_recordset(?::jsonb) AS x(
+             id text, serial_number text, normalized text, scope_key text, variant_id text, product_id text,
+             inventory_item_id text, status text, series_id text, end_of_life_at timestamptz, notes text, metadata jsonb)`,
+        [json(payload)]
+      )
+    } catch (e) {
+      rethrowDuplicate(e)
+    }
+  },
+
+  async insertLedger(manager: SqlManager, rows: Omit<LedgerRow, "id">[]): Promise<void> {
+    if (!rows.length) {
+      return
+    }
+    const payload = rows.map((r) => ({ id: generateId("snled"), ...r }))
+    await manager.execute(
+      `INSERT INTO serial_ledger_entry
+         (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
+          reference_type, reference_id, actor_type, actor_id, data, created_at, updated_at)
+       SELECT x.id, x.serial_number_id, x.serial_number, x.type, x.from_status, x.to_status, x.from_location_id,
+              x.to_location_id, x.reference_type, x.reference_id, x.actor_type, x.actor_id, x.data, now(), now()
+         FROM jsonb_to_recordset(?::jsonb) AS x(
+           id text, serial_number_id text, serial_number text, type text, from_status text, to_status text,
+           from_location_id text, to_location_id text, reference_type text, reference_id text, actor_type text,
+           actor_id text, data jsonb)`,
+      [json(payload)]
+    )
+  },
+
+  /** Locks the serials (in id order, so concurrent batches cannot deadlock) and reads their state. */
+  async lockSerials(manager: SqlManager, ids: string[]): Promise<Map<string, LockedSerial>> {
+    if (!ids.length) {
+      return new Map()
+    }
+    const rows: LockedSerial[] = await manager.execute(
+      `SELECT id, serial_number, status, stock_location_id
+         FROM serial_number
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
+        ORDER BY id
+        FOR UPDATE`,
+      [json(ids)]
+    )
+    return new Map(rows.map((r) => [r.id, r]))
+  },
+
+  async applyMoves(
+    manager: SqlManager,
+    moves: Array<{ id: string; status: SerialStatus; stock_location_id: string | null }>,
+    set: Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>
+  ): Promise<void> {
+    const assignments: string[] = []
+    const params: unknown[] = []
+    for (const column of MOVE_SETTABLE_COLUMNS) {
+      if (set[column] !== undefined) {
+        const v = set[column]
+        assignments.push(`${column} = ?`)
+        params.push(v instanceof Date ? v.toISOString() : v)
+      }
+    }
+    await manager.execute(
+      `UPDATE serial_number AS s
+          SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
+              ${assignments.map((a) => `, ${a}`).join("")}
+         FROM jsonb_to_recordset(?::jsonb) AS x(id text, status text, stock_location_id text)
+        WHERE s.id = x.id`,
+      [...params, json(moves)]
+    )
+  },
+
+  async findTakenSerials(
+    manager: SqlManager,
+    keys: Array<{ normalized: string; scope_key: string }>
+  ): Promise<Array<{ serial_number: string }>> {
+    if (!keys.length) {
+      return []
+    }
+    return await manager.execute(
+      `SELECT s.serial_number
+         FROM serial_number s
+         JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
+           ON s.normalized = x.normalized AND s.scope_key = x.scope_key
+        WHERE s.deleted_at IS NULL
+        ORDER BY s.serial_number`,
+      [json(keys)]
+    )
+  },
+
+  /** Which of these normalized texts exist as serials, in any scope. */
+  async existingNormalized(manager: SqlManager, normalized: string[]): Promise<Set<string>> {
+    if (!normalized.length) {
+      return new Set()
+    }
+    const rows: { normalized: string }[] = await manager.execute(
+      `SELECT DISTINCT normalized FROM serial_number
+        WHERE normalized IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL`,
+      [json(normalized)]
+    )
+    return new Set(rows.map((r) => r.normalized))
+  },
+
+  /**
+   * Adds `count` to the counter of (series, key), creating it at `count`, and returns the
+   * new value: the block issued is (value - count, value]. One statement, so concurrent
+   * callers on any process get disjoint blocks (the row lock is held to commit).
+   */
+  async advanceCounter(manager: SqlManager, seriesId: string, key: string, count: number): Promise<number> {
+    const [row]: { value: number }[] = await manager.execute(
+      `INSERT INTO serial_series_counter (id, series_id, key, value, created_at, updated_at)
+       VALUES (?, ?, ?, ?, now(), now())
+       ON CONFLICT (series_id, key) WHERE deleted_at IS NULL
+       DO UPDATE SET value = serial_series_counter.value + EXCLUDED.value, updated_at = now()
+       RETURNING value`,
+      [generateId("sncnt"), seriesId, key, count]
+    )
+    return Number(row.value)
+  },
+
+  async readCounter(manager: SqlManager, seriesId: string, key: string): Promise<number> {
+    const [row]: { value: number }[] = await manager.execute(
+      `SELECT value FROM serial_series_counter WHERE series_id = ? AND key = ? AND deleted_at IS NULL`,
+      [seriesId, key]
+    )
+    return row ? Number(row.value) : 0
+  },
+
+  async seriesUsage(manager: SqlManager, seriesId: string): Promise<{ variants: number; serials: number }> {
+    const [row]: { variants: string; serials: string }[] = await manager.execute(
+      `SELECT
+         (SELECT count(*) FROM serial_settings WHERE series_id = ? AND deleted_at IS NULL) AS variants,
+         (SELECT count(*) FROM serial_number WHERE series_id = ? AND deleted_at IS NULL) AS serials`,
+      [seriesId, seriesId]
+    )
+    return { variants: Number(row.variants), serials: Number(row.serials) }
+  },
+
+  async serialsWithHistory(manager: SqlManager, ids: string[], detailOnlyTypes: string[]): Promise<Set<string>> {
+    const rows: { serial_number_id: string }[] = await manager.execute(
+      `SELECT DISTINCT serial_number_id FROM serial_ledger_entry
+        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+          AND type NOT IN (SELECT jsonb_array_elements_text(?::jsonb))
+          AND deleted_at IS NULL`,
+      [json(ids), json(detailOnlyTypes)]
+    )
+    return new Set(rows.map((r) => r.serial_number_id))
+  },
+
+  async readDetails(manager: SqlManager, id: string): Promise<Record<string, unknown>> {
+    const [row] = await manager.execute(
+      `SELECT ${DETAIL_COLUMNS.join(", ")} FROM serial_number WHERE id = ?`,
+      [id]
+    )
+    return row ?? {}
+  },
+
+  async updateDetails(manager: SqlManager, id: string, patch: Record<string, unknown>): Promise<void> {
+    const columns = DETAIL_COLUMNS.filter((c) => patch[c] !== undefined)
+    if (!columns.length) {
+      return
+    }
+    const value = (c: string) => {
+      const v = patch[c]
+      if (c === "metadata") {
+        return v === null ? null : json(v)
+      }
+      return v instanceof Date ? v.toISOString() : v
+    }
+    await manager.execute(
+      `UPDATE serial_number SET ${columns.map((c) => (c === "metadata" ? `${c} = ?::jsonb` : `${c} = ?`)).join(", ")},
+              updated_at = now()
+        WHERE id = ?`,
+      [...columns.map(value), id]
+    )
+  },
+
+  async deleteLatestLedgerEntry(manager: SqlManager, serialId: string): Promise<void> {
+    await manager.execute(
+      `DELETE FROM serial_ledger_entry WHERE id = (
+         SELECT id FROM serial_ledger_entry WHERE serial_number_id = ? ORDER BY created_at DESC, id DESC LIMIT 1)`,
+      [serialId]
+    )
+  },
+
+  async softDeleteSerials(manager: SqlManager, ids: string[]): Promise<void> {
+    await manager.execute(
+      `UPDATE serial_number SET deleted_at = now() WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+  },
+
+  async restoreSerials(manager: SqlManager, ids: string[]): Promise<void> {
+    try {
+      await manager.execute(
+        `UPDATE serial_number SET deleted_at = NULL WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+        [json(ids)]
+      )
+    } catch (e) {
+      rethrowDuplicate(e)
+    }
+    await manager.execute(
+      `DELETE FROM serial_ledger_entry
+        WHERE type = 'delete' AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+  },
+
+  async purgeSerials(manager: SqlManager, ids: string[]): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await manager.execute(
+      `DELETE FROM serial_ledger_entry WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+    await manager.execute(
+      `DELETE FROM serial_number WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+  },
+}

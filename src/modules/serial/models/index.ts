@@ -1,0 +1,5 @@
+export { default as SerialNumber } from "./serial-number"
+export { default as SerialSeries } from "./serial-series"
+export { default as SerialSeriesCounter } from "./serial-series-counter"
+export { default as SerialSettings } from "./serial-settings"
+export { default as SerialLedgerEntry } from "./serial-ledger-entry"

@@ -1,0 +1,32 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * Append-only history of a serial: one row per movement or change, written in the same
+ * transaction as the change itself. Never updated or deleted by the plugin.
+ */
+const SerialLedgerEntry = model
+  .define("serial_ledger_entry", {
+    id: model.id({ prefix: "snled" }).primaryKey(),
+    serial_number_id: model.text(),
+    /** The serial's text at the time, so the ledger reads on its own. */
+    serial_number: model.text(),
+    /** A status-machine movement, or `update` / `warranty_override` / `delete`. */
+    type: model.text(),
+    from_status: model.text().nullable(),
+    to_status: model.text().nullable(),
+    from_location_id: model.text().nullable(),
+    to_location_id: model.text().nullable(),
+    /** purchase_receipt, order, fulfillment, return, claim, import, manual, inventory */
+    reference_type: model.text().nullable(),
+    reference_id: model.text().nullable(),
+    actor_type: model.text().nullable(),
+    actor_id: model.text().nullable(),
+    data: model.json().nullable(),
+  })
+  .indexes([
+    { name: "IDX_serial_ledger_entry_serial_created", on: ["serial_number_id", "created_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_ledger_entry_reference", on: ["reference_type", "reference_id"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_ledger_entry_created", on: ["created_at"], where: "deleted_at IS NULL" },
+  ])
+
+export default SerialLedgerEntry

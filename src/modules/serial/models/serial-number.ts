@@ -1,0 +1,76 @@
+import { model } from "@medusajs/framework/utils"
+import { SERIAL_STATUSES } from "../lib/status-machine"
+
+/**
+ * One physical unit of a serialized variant. Where it is (status, stock location) changes
+ * only through the status machine; ids of other modules' records are stored as plain
+ * columns and exposed to `query.graph` through read-only links.
+ */
+const SerialNumber = model
+  .define("serial_number", {
+    id: model.id({ prefix: "sn" }).primaryKey(),
+    /** As entered, trimmed. */
+    serial_number: model.text().searchable(),
+    /** Upper-cased serial: what uniqueness and look-ups compare. */
+    normalized: model.text(),
+    /**
+     * Uniqueness scope: "" when serials are unique store-wide, the variant id when the
+     * store chose per-variant uniqueness. Part of the unique index.
+     */
+    scope_key: model.text().default(""),
+    variant_id: model.text(),
+    product_id: model.text().nullable(),
+    inventory_item_id: model.text().nullable(),
+    status: model.enum([...SERIAL_STATUSES]).default("inactive"),
+    stock_location_id: model.text().nullable(),
+    series_id: model.text().nullable(),
+
+    supplier_name: model.text().nullable(),
+    supplier_reference: model.text().nullable(),
+    receipt_id: model.text().nullable(),
+    unit_cost: model.bigNumber().nullable(),
+    received_at: model.dateTime().nullable(),
+
+    customer_id: model.text().nullable(),
+    order_id: model.text().nullable(),
+    line_item_id: model.text().nullable(),
+    fulfillment_id: model.text().nullable(),
+    delivered_at: model.dateTime().nullable(),
+    shipped_at: model.dateTime().nullable(),
+    replaces_serial_number_id: model.text().nullable(),
+
+    warranty_starts_at: model.dateTime().nullable(),
+    warranty_expires_at: model.dateTime().nullable(),
+    /** Set when an admin fixed the warranty by hand; stock flows then leave it alone. */
+    warranty_overridden: model.boolean().default(false),
+    contract_expires_at: model.dateTime().nullable(),
+    end_of_life_at: model.dateTime().nullable(),
+
+    notes: model.text().nullable(),
+    metadata: model.json().nullable(),
+  })
+  .indexes([
+    {
+      name: "IDX_serial_number_normalized_scope_unique",
+      on: ["normalized", "scope_key"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+    { name: "IDX_serial_number_variant_status", on: ["variant_id", "status"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_number_product_id", on: ["product_id"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_serial_number_location_variant_status",
+      on: ["stock_location_id", "variant_id", "status"],
+      where: "deleted_at IS NULL AND stock_location_id IS NOT NULL",
+    },
+    {
+      name: "IDX_serial_number_customer_id",
+      on: ["customer_id"],
+      where: "deleted_at IS NULL AND customer_id IS NOT NULL",
+    },
+    { name: "IDX_serial_number_order_id", on: ["order_id"], where: "deleted_at IS NULL AND order_id IS NOT NULL" },
+    { name: "IDX_serial_number_receipt_id", on: ["receipt_id"], where: "deleted_at IS NULL AND receipt_id IS NOT NULL" },
+    { name: "IDX_serial_number_status_created", on: ["status", "created_at"], where: "deleted_at IS NULL" },
+  ])
+
+export default SerialNumber

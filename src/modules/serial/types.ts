@@ -1,0 +1,70 @@
+import type { SerialMovement } from "./lib/status-machine"
+
+export type DateInput = Date | string | null
+
+export type CreateSerialInput = {
+  serial_number: string
+  variant_id: string
+  product_id?: string | null
+  inventory_item_id?: string | null
+  series_id?: string | null
+  end_of_life_at?: DateInput
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+/** What a ledger row says caused it, and who. */
+export type LedgerReference = {
+  reference_type?: string | null
+  reference_id?: string | null
+  actor_type?: string | null
+  actor_id?: string | null
+  data?: Record<string, unknown> | null
+}
+
+/** Columns a movement may set on every serial it moves (besides status and location). */
+export const MOVE_SETTABLE_COLUMNS = [
+  "customer_id",
+  "order_id",
+  "line_item_id",
+  "fulfillment_id",
+  "delivered_at",
+  "shipped_at",
+  "receipt_id",
+  "supplier_name",
+  "supplier_reference",
+  "received_at",
+  "warranty_starts_at",
+  "warranty_expires_at",
+  "contract_expires_at",
+  "replaces_serial_number_id",
+] as const
+export type MoveSettableColumn = (typeof MOVE_SETTABLE_COLUMNS)[number]
+
+export type MoveSerialsInput = {
+  ids: string[]
+  movement: SerialMovement
+  /** Where the serials are afterwards, for movements that place them in stock. */
+  location_id?: string | null
+  set?: Partial<Record<MoveSettableColumn, string | Date | null>>
+  reference?: LedgerReference
+}
+
+export type UpdateSerialDetailsInput = {
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+  end_of_life_at?: DateInput
+  warranty_starts_at?: DateInput
+  warranty_expires_at?: DateInput
+}
+
+export type PeriodUnit = "day" | "month" | "year"
+export type Period = { value: number; unit: PeriodUnit }
+
+export type SerialSettingsInput = {
+  is_serialized?: boolean
+  series_id?: string | null
+  warranty?: Period | null
+  contract?: Period | null
+  fulfillment_policy?: "auto" | "strict" | null
+}

@@ -1,0 +1,10 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { deleteSerialSeriesStep } from "./steps/delete-serial-series"
+
+export const deleteSerialSeriesWorkflow = createWorkflow(
+  "serial-delete-serial-series",
+  (input: { id: string }) => {
+    const id = transform({ input }, ({ input }) => input.id)
+    return new WorkflowResponse(deleteSerialSeriesStep(id))
+  }
+)

@@ -1,0 +1,21 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type SerialModuleService from "../../modules/serial/service"
+import type { LedgerReference } from "../../modules/serial/types"
+
+/** Deletes serials that have no stock history; compensation restores them. */
+export const removeSerialsStep = createStep(
+  "serial-remove-serials",
+  async (input: { ids: string[]; reference?: LedgerReference }, { container }) => {
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    const ids = await service.removeSerials(input.ids, input.reference ?? {})
+    return new StepResponse(ids, ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    await service.restoreRemovedSerials(ids)
+  }
+)

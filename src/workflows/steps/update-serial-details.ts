@@ -1,0 +1,27 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type SerialModuleService from "../../modules/serial/service"
+import type { LedgerReference, UpdateSerialDetailsInput } from "../../modules/serial/types"
+
+export type UpdateSerialDetailsStepInput = {
+  id: string
+  update: UpdateSerialDetailsInput
+  reference?: LedgerReference
+}
+
+/** Changes a serial's notes, metadata, end of life or warranty; compensation puts the old values back. */
+export const updateSerialDetailsStep = createStep(
+  "serial-update-serial-details",
+  async (input: UpdateSerialDetailsStepInput, { container }) => {
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    const { previous } = await service.updateSerialDetails(input.id, input.update, input.reference ?? {})
+    return new StepResponse({ id: input.id }, { id: input.id, previous })
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    await service.restoreSerialDetails(undo.id, undo.previous)
+  }
+)
