@@ -22,7 +22,7 @@ const args = [
 const run = spawnSync(process.execPath, args, {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "test", TZ: process.env.TZ || "UTC" },
+  env: { ...process.env, NODE_ENV: "test", TZ: process.env.TZ || "UTC", LOG_LEVEL: process.env.LOG_LEVEL || "error" },
 })
 
 let passed = 0

@@ -136,6 +136,27 @@ medusaIntegrationTestRunner({
         expect(res.data.serial_numbers[0].product).toMatchObject({ id: product.id, title: "Drill" })
       })
 
+      it("lets query.graph read a product and a variant with their serials", async () => {
+        const query = getContainer().resolve("query")
+        const { data: products } = await query.graph({
+          entity: "product",
+          fields: ["id", "serials.serial_number"],
+          filters: { id: product.id },
+        })
+        expect(products[0].serials.map((s: any) => s.serial_number).sort()).toEqual([
+          "LIST-1",
+          "LIST-2",
+          "LIST-3",
+          "OTHER-1",
+        ])
+        const { data: variants } = await query.graph({
+          entity: "product_variant",
+          fields: ["id", "serial_numbers.status"],
+          filters: { id: variant.id },
+        })
+        expect(variants[0].serial_numbers).toHaveLength(4)
+      })
+
       it("answers 400 naming the value for malformed queries", async () => {
         for (const [q, named] of [
           ["status=lost", "lost"],
