@@ -20,6 +20,12 @@ import {
 } from "./admin/serial-series/validators"
 import { listSerialSeriesConfig, retrieveSerialSeriesConfig } from "./admin/serial-series/query-config"
 import { AdminUpsertSerialSettings } from "./admin/serial-settings/validators"
+import {
+  AdminGetSerialReceiptParams,
+  AdminGetSerialReceiptsParams,
+  AdminPostSerialReceipt,
+} from "./admin/serial-receipts/validators"
+import { listSerialReceiptsConfig, retrieveSerialReceiptConfig } from "./admin/serial-receipts/query-config"
 import { z } from "@medusajs/framework/zod"
 
 /**
@@ -96,6 +102,23 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/serial-settings/:variant_id",
       middlewares: [validateAndTransformBody(AdminUpsertSerialSettings)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-receipts",
+      middlewares: [validateAndTransformQuery(AdminGetSerialReceiptsParams, listSerialReceiptsConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-receipts",
+      // A receipt of 100,000 serials is a few megabytes of JSON.
+      bodyParser: { sizeLimit: "20mb" },
+      middlewares: [validateAndTransformBody(AdminPostSerialReceipt)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-receipts/:id",
+      middlewares: [validateAndTransformQuery(AdminGetSerialReceiptParams, retrieveSerialReceiptConfig)],
     },
   ],
 })

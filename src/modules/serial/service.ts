@@ -9,6 +9,8 @@ import type { Context } from "@medusajs/framework/types"
 import {
   SerialLedgerEntry,
   SerialNumber,
+  SerialReceipt,
+  SerialReceiptLine,
   SerialSeries,
   SerialSeriesCounter,
   SerialSettings,
@@ -16,6 +18,7 @@ import {
 import { parsePluginOptions, SerialPluginOptions } from "./lib/options"
 import { normalizeSerial, serialTextProblem } from "./lib/serial-text"
 import {
+  PlannedTransition,
   planTransition,
   SerialMovement,
   SerialStatus,
@@ -28,11 +31,15 @@ import {
   SeriesPatternError,
 } from "./lib/series-pattern"
 import { findSeriesOverlap } from "./lib/series-overlap"
-import { generateId, sql, SqlManager, toPgTimestamp } from "./lib/sql"
+import { generateId, LedgerRow, sql, SqlManager, toPgTimestamp } from "./lib/sql"
+import { expandFirstCount, expandRange, SerialInputError } from "./lib/serial-input"
 import type {
   CreateSerialInput,
   LedgerReference,
   MoveSerialsInput,
+  ReceiptLineInput,
+  ReceivedSerials,
+  ReceiveSerialsInput,
   SerialSettingsInput,
   UpdateSerialDetailsInput,
 } from "./types"
@@ -48,6 +55,8 @@ class SerialModuleService extends MedusaService({
   SerialSeriesCounter,
   SerialSettings,
   SerialLedgerEntry,
+  SerialReceipt,
+  SerialReceiptLine,
 }) {
   protected readonly options_: SerialPluginOptions
 
@@ -385,6 +394,287 @@ class SerialModuleService extends MedusaService({
     await sql.purgeSerials(manager, ids)
   }
 
+  // ---------------------------------------------------------------- purchase receipts
+
+  /**
+   * Puts the serials of a purchase receipt in stock at its location: new serials are
+   * created `active`, serials entered earlier without stock (`inactive`, same variant) are
+   * received. Lines name their serials as a list, a range or nothing (the variant's series
+   * then issues them). Every problem in the whole receipt is reported at once, and nothing
+   * is written unless all lines are right.
+   */
+  @InjectManager()
+  async receiveSerials(
+    input: ReceiveSerialsInput,
+    reference: LedgerReference = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReceivedSerials> {
+    return await this.receiveSerials_(input, reference, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async receiveSerials_(
+    input: ReceiveSerialsInput,
+    reference: LedgerReference,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReceivedSerials> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const problems: string[] = []
+
+    // 1. The serials of each line, as text.
+    const settings = await this.listSerialSettings(
+      { variant_id: [...new Set(input.lines.map((l) => l.variant_id))] },
+      {},
+      sharedContext
+    )
+    const settingsByVariant = new Map(settings.map((s) => [s.variant_id, s]))
+    const lines: Array<ReceiptLineInput & { serials: string[]; series_id: string | null }> = []
+    for (const [index, line] of input.lines.entries()) {
+      const label = `line ${index + 1} (${line.sku ?? line.variant_id})`
+      const setting = settingsByVariant.get(line.variant_id)
+      if (!setting?.is_serialized) {
+        problems.push(`${label}: the variant is not serialized; turn serial tracking on in its settings first`)
+        continue
+      }
+      let serials: string[] = []
+      let seriesId: string | null = null
+      try {
+        if (line.serial_numbers?.length) {
+          serials = line.serial_numbers
+        } else if (line.range) {
+          serials =
+            "from" in line.range
+              ? expandRange(line.range.from, line.range.to)
+              : expandFirstCount(line.range.first, line.range.count)
+        } else if (setting.series_id) {
+          seriesId = setting.series_id
+          serials = await this.allocateSeriesValues_(
+            setting.series_id,
+            line.quantity,
+            { sku: line.sku, date: new Date(input.received_at) },
+            sharedContext
+          )
+        } else {
+          problems.push(`${label}: no serials given and the variant has no series to generate them`)
+          continue
+        }
+      } catch (e) {
+        if (e instanceof SerialInputError || e instanceof MedusaError) {
+          problems.push(`${label}: ${e.message}`)
+          continue
+        }
+        throw e
+      }
+      if (serials.length !== line.quantity) {
+        problems.push(`${label}: ${serials.length} serial(s) for a quantity of ${line.quantity}`)
+      }
+      lines.push({ ...line, serials, series_id: seriesId })
+    }
+
+    // 2. Each serial well formed, and once in the whole receipt.
+    const firstSeen = new Map<string, string>()
+    const repeated = new Set<string>()
+    for (const line of lines) {
+      for (const serial of line.serials) {
+        const problem = serialTextProblem(serial)
+        if (problem) {
+          problems.push(problem)
+          continue
+        }
+        const key = `${this.scopeKey(line.variant_id)}\u0000${normalizeSerial(serial)}`
+        const first = firstSeen.get(key)
+        if (first === undefined) {
+          firstSeen.set(key, serial.trim())
+        } else {
+          repeated.add(first)
+        }
+      }
+    }
+    if (repeated.size) {
+      problems.push(`serials repeated in the receipt: ${[...repeated].join(", ")}`)
+    }
+
+    // 3. Serials that exist already: received if entered without stock, refused otherwise.
+    const existing = await sql.findSerialsByKey(
+      manager,
+      lines.flatMap((l) =>
+        l.serials.map((s) => ({ normalized: normalizeSerial(s), scope_key: this.scopeKey(l.variant_id) }))
+      )
+    )
+    const existingByKey = new Map(existing.map((e) => [e.normalized, e]))
+    const otherVariant: string[] = []
+    const notReceivable: string[] = []
+    for (const line of lines) {
+      for (const serial of line.serials) {
+        const found = existingByKey.get(normalizeSerial(serial))
+        if (!found) {
+          continue
+        }
+        if (found.variant_id !== line.variant_id) {
+          otherVariant.push(`${found.serial_number} (${found.variant_id})`)
+        } else if (found.status !== "inactive") {
+          notReceivable.push(`${found.serial_number} (${found.status})`)
+        }
+      }
+    }
+    if (otherVariant.length) {
+      problems.push(`serials that belong to another variant: ${otherVariant.join(", ")}`)
+    }
+    if (notReceivable.length) {
+      problems.push(`serials that already exist and are not awaiting stock: ${notReceivable.join(", ")}`)
+    }
+    if (problems.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Receipt refused: ${problems.join("; ")}`)
+    }
+
+    // 4. Write: new serials created in stock, earlier ones moved in, one ledger row each.
+    const common = {
+      stock_location_id: input.stock_location_id,
+      receipt_id: input.receipt_id,
+      supplier_name: input.supplier_name,
+      supplier_reference: input.supplier_reference,
+      received_at: toPgTimestamp(input.received_at) ?? null,
+    }
+    const created: Parameters<typeof sql.insertSerials>[1] = []
+    const movedByLine: Array<{ ids: string[]; unit_cost: number | null }> = []
+    const ledger: Omit<LedgerRow, "id">[] = []
+    const ref = ledgerReference({ reference_type: "purchase_receipt", reference_id: input.receipt_id, ...reference })
+    for (const line of lines) {
+      const moved: string[] = []
+      for (const serial of line.serials) {
+        const found = existingByKey.get(normalizeSerial(serial))
+        if (found) {
+          const plan = planTransition(
+            { serial_number: found.serial_number, status: found.status, stock_location_id: null },
+            "receive",
+            input.stock_location_id
+          )
+          moved.push(found.id)
+          ledger.push({ serial_number_id: found.id, serial_number: found.serial_number, type: "receive", ...planColumns(plan), ...ref })
+          continue
+        }
+        const plan = planTransition({ serial_number: serial, status: null, stock_location_id: null }, "receive", input.stock_location_id)
+        const id = generateId("sn")
+        created.push({
+          id,
+          serial_number: serial.trim(),
+          normalized: normalizeSerial(serial),
+          scope_key: this.scopeKey(line.variant_id),
+          variant_id: line.variant_id,
+          product_id: line.product_id,
+          inventory_item_id: line.inventory_item_id,
+          status: plan.to_status,
+          series_id: line.series_id,
+          notes: null,
+          metadata: null,
+          unit_cost: line.unit_cost ?? null,
+          ...common,
+        })
+        ledger.push({ serial_number_id: id, serial_number: serial.trim(), type: "receive", ...planColumns(plan), ...ref })
+      }
+      movedByLine.push({ ids: moved, unit_cost: line.unit_cost ?? null })
+    }
+    await sql.insertSerials(manager, created)
+    for (const { ids, unit_cost } of movedByLine) {
+      if (!ids.length) {
+        continue
+      }
+      await sql.applyMoves(
+        manager,
+        ids.map((id) => ({ id, status: "active", stock_location_id: input.stock_location_id })),
+        { receipt_id: common.receipt_id, supplier_name: common.supplier_name, supplier_reference: common.supplier_reference, received_at: common.received_at }
+      )
+      await sql.setUnitCost(manager, ids, unit_cost)
+    }
+    await sql.insertLedger(manager, ledger)
+    return {
+      created_ids: created.map((c) => c.id),
+      received_existing_ids: movedByLine.flatMap((m) => m.ids),
+    }
+  }
+
+  /** How many of a receipt's serials are in each status now. */
+  @InjectManager()
+  async receiptSerialCounts(
+    receiptId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, number>> {
+    return await sql.countByStatus(sharedContext.manager as SqlManager, { receipt_id: receiptId })
+  }
+
+  /** Compensation of `receiveSerials`: removes what it created and puts back what it moved. */
+  @InjectTransactionManager()
+  async undoReceiveSerials(
+    receiptId: string,
+    received: ReceivedSerials,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await sql.purgeSerials(manager, received.created_ids)
+    await sql.unreceiveExisting(manager, receiptId, received.received_existing_ids)
+  }
+
+  /**
+   * Takes a canceled receipt's serials out of stock (`inactive`, no location). Refused,
+   * naming them, while any of them has left the receipt's location or is spoken for.
+   */
+  @InjectManager()
+  async unstockReceiptSerials(
+    receiptId: string,
+    stockLocationId: string,
+    reference: LedgerReference = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await this.unstockReceiptSerials_(receiptId, stockLocationId, reference, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async unstockReceiptSerials_(
+    receiptId: string,
+    stockLocationId: string,
+    reference: LedgerReference,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const serials = await sql.serialsOfReceipt(manager, receiptId)
+    const gone = serials.filter((s) => s.status !== "active" || s.stock_location_id !== stockLocationId)
+    if (gone.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Receipt cannot be canceled: serials no longer in stock at its location: ${gone
+          .map((s) => `${s.serial_number} (${s.status})`)
+          .join(", ")}`
+      )
+    }
+    const ids = serials.map((s) => s.id)
+    await this.moveSerials_(
+      {
+        ids,
+        movement: "deactivate",
+        reference: { reference_type: "purchase_receipt", reference_id: receiptId, ...reference, data: { canceled: true } },
+      },
+      sharedContext
+    )
+    return ids
+  }
+
+  /** Compensation of `unstockReceiptSerials`: the serials return to stock, the ledger rows go. */
+  @InjectTransactionManager()
+  async restockReceiptSerials(
+    receiptId: string,
+    stockLocationId: string,
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await sql.applyMoves(
+      manager,
+      ids.map((id) => ({ id, status: "active", stock_location_id: stockLocationId })),
+      {}
+    )
+    await sql.deleteLedgerEntries(manager, { reference_id: receiptId, type: "deactivate", serial_ids: ids })
+  }
+
   // ---------------------------------------------------------------- series
 
   /** Refuses a malformed pattern, or one that can produce a serial another series can. */
@@ -552,6 +842,15 @@ class SerialModuleService extends MedusaService({
     }
     const created = await this.createSerialSettings(data, sharedContext)
     return { settings: created, previous: null }
+  }
+}
+
+function planColumns(plan: PlannedTransition) {
+  return {
+    from_status: plan.from_status,
+    to_status: plan.to_status,
+    from_location_id: plan.from_location_id,
+    to_location_id: plan.to_location_id,
   }
 }
 

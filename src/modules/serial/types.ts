@@ -68,3 +68,30 @@ export type SerialSettingsInput = {
   contract?: Period | null
   fulfillment_policy?: "auto" | "strict" | null
 }
+
+/** One line of a purchase receipt as the service receives it (variant facts resolved). */
+export type ReceiptLineInput = {
+  variant_id: string
+  product_id: string | null
+  inventory_item_id: string
+  sku: string | null
+  quantity: number
+  unit_cost?: number | null
+  serial_numbers?: string[]
+  range?: { from: string; to: string } | { first: string; count: number }
+}
+
+export type ReceiveSerialsInput = {
+  receipt_id: string
+  stock_location_id: string
+  supplier_name: string | null
+  supplier_reference: string | null
+  received_at: string
+  lines: ReceiptLineInput[]
+}
+
+/** What a receipt did to serials, so that a compensation can undo exactly that. */
+export type ReceivedSerials = {
+  created_ids: string[]
+  received_existing_ids: string[]
+}

@@ -85,25 +85,55 @@ export const sql = {
       end_of_life_at?: string | null
       notes: string | null
       metadata: Record<string, unknown> | null
+      stock_location_id?: string | null
+      receipt_id?: string | null
+      supplier_name?: string | null
+      supplier_reference?: string | null
+      unit_cost?: number | null
+      received_at?: string | null
     }>
   ): Promise<void> {
     if (!rows.length) {
       return
     }
-    const payload = rows.map(({ id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status, series_id, end_of_life_at, notes, metadata }) => ({
-      id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status, series_id,
-      end_of_life_at: end_of_life_at ?? null, notes, metadata,
+    const payload = rows.map((r) => ({
+      id: r.id,
+      serial_number: r.serial_number,
+      normalized: r.normalized,
+      scope_key: r.scope_key,
+      variant_id: r.variant_id,
+      product_id: r.product_id,
+      inventory_item_id: r.inventory_item_id,
+      status: r.status,
+      series_id: r.series_id,
+      end_of_life_at: r.end_of_life_at ?? null,
+      notes: r.notes,
+      metadata: r.metadata,
+      stock_location_id: r.stock_location_id ?? null,
+      receipt_id: r.receipt_id ?? null,
+      supplier_name: r.supplier_name ?? null,
+      supplier_reference: r.supplier_reference ?? null,
+      unit_cost: r.unit_cost ?? null,
+      received_at: r.received_at ?? null,
     }))
     try {
+      // unit_cost is a Medusa big number: the numeric column plus its raw JSON twin.
       await manager.execute(
         `INSERT INTO serial_number
            (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status,
-            series_id, end_of_life_at, notes, metadata, created_at, updated_at)
+            series_id, end_of_life_at, notes, metadata, stock_location_id, receipt_id, supplier_name,
+            supplier_reference, unit_cost, raw_unit_cost, received_at, created_at, updated_at)
          SELECT x.id, x.serial_number, x.normalized, x.scope_key, x.variant_id, x.product_id, x.inventory_item_id,
-                x.status, x.series_id, x.end_of_life_at, x.notes, x.metadata, now(), now()
+                x.status, x.series_id, x.end_of_life_at, x.notes, x.metadata, x.stock_location_id, x.receipt_id,
+                x.supplier_name, x.supplier_reference, x.unit_cost,
+                CASE WHEN x.unit_cost IS NULL THEN NULL
+                     ELSE jsonb_build_object('value', x.unit_cost::text, 'precision', 20) END,
+                x.received_at, now(), now()
            FROM jsonb_to_recordset(?::jsonb) AS x(
              id text, serial_number text, normalized text, scope_key text, variant_id text, product_id text,
-             inventory_item_id text, status text, series_id text, end_of_life_at timestamptz, notes text, metadata jsonb)`,
+             inventory_item_id text, status text, series_id text, end_of_life_at timestamptz, notes text,
+             metadata jsonb, stock_location_id text, receipt_id text, supplier_name text,
+             supplier_reference text, unit_cost numeric, received_at timestamptz)`,
         [json(payload)]
       )
     } catch (e) {
@@ -185,6 +215,86 @@ export const sql = {
         WHERE s.deleted_at IS NULL
         ORDER BY s.serial_number`,
       [json(keys)]
+    )
+  },
+
+  /** The serials that hold these texts in these scopes, with what a receipt needs to judge them. */
+  async findSerialsByKey(
+    manager: SqlManager,
+    keys: Array<{ normalized: string; scope_key: string }>
+  ): Promise<Array<{ id: string; serial_number: string; normalized: string; variant_id: string; status: SerialStatus }>> {
+    if (!keys.length) {
+      return []
+    }
+    return await manager.execute(
+      `SELECT s.id, s.serial_number, s.normalized, s.variant_id, s.status
+         FROM serial_number s
+         JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
+           ON s.normalized = x.normalized AND s.scope_key = x.scope_key
+        WHERE s.deleted_at IS NULL
+        ORDER BY s.id
+        FOR UPDATE OF s`,
+      [json(keys)]
+    )
+  },
+
+  /** Sets a receipt's unit cost on serials it received (a per-line value). */
+  async setUnitCost(manager: SqlManager, ids: string[], unitCost: number | null): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await manager.execute(
+      `UPDATE serial_number
+          SET unit_cost = ?::numeric,
+              raw_unit_cost = CASE WHEN ?::numeric IS NULL THEN NULL
+                                   ELSE jsonb_build_object('value', (?::numeric)::text, 'precision', 20) END
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [unitCost, unitCost, unitCost, json(ids)]
+    )
+  },
+
+  async countByStatus(manager: SqlManager, where: { receipt_id: string }): Promise<Record<string, number>> {
+    const rows: { status: string; count: string }[] = await manager.execute(
+      `SELECT status, count(*) AS count FROM serial_number
+        WHERE receipt_id = ? AND deleted_at IS NULL GROUP BY status`,
+      [where.receipt_id]
+    )
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]))
+  },
+
+  /** Serials a receipt brought in, with where they are now. */
+  async serialsOfReceipt(
+    manager: SqlManager,
+    receiptId: string
+  ): Promise<Array<{ id: string; serial_number: string; status: SerialStatus; stock_location_id: string | null }>> {
+    return await manager.execute(
+      `SELECT id, serial_number, status, stock_location_id FROM serial_number
+        WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [receiptId]
+    )
+  },
+
+  /**
+   * Compensation of a receipt that did not complete: serials it had received that existed
+   * before go back to how they were (inactive, no location, no receipt), with the ledger
+   * rows the receipt wrote for them removed.
+   */
+  async unreceiveExisting(manager: SqlManager, receiptId: string, ids: string[]): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await manager.execute(
+      `UPDATE serial_number
+          SET status = 'inactive', stock_location_id = NULL, receipt_id = NULL, supplier_name = NULL,
+              supplier_reference = NULL, unit_cost = NULL, raw_unit_cost = NULL, received_at = NULL,
+              updated_at = now()
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+    await manager.execute(
+      `DELETE FROM serial_ledger_entry
+        WHERE reference_id = ? AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [receiptId, json(ids)]
     )
   },
 
@@ -272,6 +382,17 @@ export const sql = {
               updated_at = now()
         WHERE id = ?`,
       [...columns.map(value), id]
+    )
+  },
+
+  async deleteLedgerEntries(
+    manager: SqlManager,
+    where: { reference_id: string; type: string; serial_ids: string[] }
+  ): Promise<void> {
+    await manager.execute(
+      `DELETE FROM serial_ledger_entry
+        WHERE reference_id = ? AND type = ? AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [where.reference_id, where.type, json(where.serial_ids)]
     )
   },
 

@@ -1,0 +1,59 @@
+import { z } from "@medusajs/framework/zod"
+import { MAX_RANGE_SIZE } from "../../../modules/serial/lib/serial-input"
+import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
+import { RECEIPT_ALLOWED_FIELDS } from "./query-config"
+
+const serialText = z.string().max(1000)
+
+const item = z
+  .object({
+    variant_id: idParam,
+    quantity: z
+      .number({ error: (i) => `Field 'quantity' must be a whole number, got: '${String(i.input)}'` })
+      .int()
+      .min(1)
+      .max(MAX_RANGE_SIZE),
+    unit_cost: z.number().min(0).max(1e12).nullish(),
+    serial_numbers: z.array(serialText).min(1).max(MAX_RANGE_SIZE).optional(),
+    range: z
+      .union([
+        z.object({ from: serialText, to: serialText }).strict(),
+        z.object({ first: serialText, count: z.number().int().min(1).max(MAX_RANGE_SIZE) }).strict(),
+      ])
+      .optional(),
+  })
+  .strict()
+  .superRefine((line, ctx) => {
+    if (line.serial_numbers && line.range) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["range"],
+        message: `Item for variant '${line.variant_id}': give 'serial_numbers' or 'range', not both`,
+      })
+    }
+  })
+
+/** Body of POST /admin/serial-receipts. */
+export const AdminPostSerialReceipt = z.object({
+  stock_location_id: idParam,
+  supplier: z
+    .object({ name: z.string().trim().min(1).max(200), reference: z.string().trim().max(200).nullish() })
+    .strict(),
+  received_at: isoDate("received_at").optional(),
+  notes: z.string().max(5000).nullish(),
+  metadata: metadataSchema.nullish(),
+  items: z.array(item).min(1).max(1000),
+})
+export type AdminPostSerialReceiptType = z.infer<typeof AdminPostSerialReceipt>
+
+export const AdminGetSerialReceiptsParams = listParams(
+  ["received_at", "created_at", "display_id", "supplier_name"],
+  RECEIPT_ALLOWED_FIELDS
+).extend({
+  q: z.string().max(100).optional(),
+  status: oneOrMany(z.enum(["posted", "canceled"])).optional(),
+  stock_location_id: oneOrMany(idParam).optional(),
+})
+export type AdminGetSerialReceiptsParamsType = z.infer<typeof AdminGetSerialReceiptsParams>
+
+export const AdminGetSerialReceiptParams = z.object({ fields: fieldsParam(RECEIPT_ALLOWED_FIELDS) })

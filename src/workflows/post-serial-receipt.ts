@@ -1,0 +1,107 @@
+import { adjustInventoryLevelsStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createReceiptRecordStep } from "./steps/create-receipt-record"
+import { ensureInventoryLevelsStep } from "./steps/ensure-inventory-levels"
+import { receiveSerialsStep } from "./steps/receive-serials"
+import { resolveStockLocationStep } from "./steps/resolve-stock-location"
+import { ResolvedVariant, resolveVariantsStep } from "./steps/resolve-variants"
+import { validateReceiptVariantsStep } from "./steps/validate-receipt-variants"
+
+export type PostSerialReceiptWorkflowInput = {
+  stock_location_id: string
+  supplier: { name: string; reference?: string | null }
+  received_at?: string | null
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+  items: Array<{
+    variant_id: string
+    quantity: number
+    unit_cost?: number | null
+    serial_numbers?: string[]
+    range?: { from: string; to: string } | { first: string; count: number }
+  }>
+  actor_id?: string
+}
+
+/**
+ * Posts a purchase receipt: the document, its serials `active` at the location with
+ * supplier, receipt and cost, and the inventory levels raised through Medusa's own
+ * inventory step. Any failure undoes every step before it.
+ */
+export const postSerialReceiptWorkflow = createWorkflow(
+  "serial-post-receipt",
+  (input: PostSerialReceiptWorkflowInput) => {
+    resolveStockLocationStep(input.stock_location_id)
+    const variantIds = transform({ input }, ({ input }) => input.items.map((i) => i.variant_id))
+    const variants = resolveVariantsStep(variantIds)
+    validateReceiptVariantsStep(variants)
+
+    const record = transform({ input, variants }, ({ input, variants }) => {
+      const byId = variants as Record<string, ResolvedVariant>
+      return {
+        stock_location_id: input.stock_location_id,
+        supplier_name: input.supplier.name,
+        supplier_reference: input.supplier.reference ?? null,
+        received_at: input.received_at ?? new Date().toISOString(),
+        notes: input.notes ?? null,
+        metadata: input.metadata ?? null,
+        created_by: input.actor_id ?? null,
+        lines: input.items.map((i) => ({
+          variant_id: i.variant_id,
+          product_id: byId[i.variant_id].product_id,
+          inventory_item_id: byId[i.variant_id].inventory_item_id as string,
+          quantity: i.quantity,
+          unit_cost: i.unit_cost ?? null,
+        })),
+      }
+    })
+    const receipt = createReceiptRecordStep(record)
+
+    const receive = transform({ input, variants, receipt, record }, ({ input, variants, receipt, record }) => {
+      const byId = variants as Record<string, ResolvedVariant>
+      return {
+        receive: {
+          receipt_id: receipt.id,
+          stock_location_id: input.stock_location_id,
+          supplier_name: record.supplier_name,
+          supplier_reference: record.supplier_reference,
+          received_at: record.received_at,
+          lines: input.items.map((i) => ({
+            variant_id: i.variant_id,
+            product_id: byId[i.variant_id].product_id,
+            inventory_item_id: byId[i.variant_id].inventory_item_id as string,
+            sku: byId[i.variant_id].sku,
+            quantity: i.quantity,
+            unit_cost: i.unit_cost ?? null,
+            serial_numbers: i.serial_numbers,
+            range: i.range,
+          })),
+        },
+        reference: { actor_type: "user", actor_id: input.actor_id ?? null },
+      }
+    })
+    receiveSerialsStep(receive)
+
+    const adjustments = transform({ record }, ({ record }) => {
+      const total = new Map<string, { inventory_item_id: string; location_id: string; adjustment: number }>()
+      for (const line of record.lines) {
+        const key = line.inventory_item_id
+        const entry = total.get(key) ?? {
+          inventory_item_id: line.inventory_item_id,
+          location_id: record.stock_location_id,
+          adjustment: 0,
+        }
+        entry.adjustment += line.quantity
+        total.set(key, entry)
+      }
+      return [...total.values()]
+    })
+    const levels = transform({ adjustments }, ({ adjustments }) =>
+      adjustments.map((a) => ({ inventory_item_id: a.inventory_item_id, location_id: a.location_id }))
+    )
+    ensureInventoryLevelsStep(levels)
+    adjustInventoryLevelsStep(adjustments)
+
+    return new WorkflowResponse(receipt)
+  }
+)

@@ -1,0 +1,38 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+type Pair = { inventory_item_id: string; location_id: string }
+
+/**
+ * Creates the inventory levels stock is about to be added to, where an item is not yet
+ * stocked at the location (Medusa's adjustment needs the level to exist). Compensation
+ * deletes only the levels it created.
+ */
+export const ensureInventoryLevelsStep = createStep(
+  "serial-ensure-inventory-levels",
+  async (pairs: Pair[], { container }) => {
+    const inventory = container.resolve(Modules.INVENTORY)
+    const unique = [...new Map(pairs.map((p) => [`${p.inventory_item_id}|${p.location_id}`, p])).values()]
+    const existing = await inventory.listInventoryLevels({
+      inventory_item_id: unique.map((p) => p.inventory_item_id),
+      location_id: [...new Set(unique.map((p) => p.location_id))],
+    })
+    const have = new Set(existing.map((l) => `${l.inventory_item_id}|${l.location_id}`))
+    const missing = unique.filter((p) => !have.has(`${p.inventory_item_id}|${p.location_id}`))
+    if (!missing.length) {
+      return new StepResponse([], [])
+    }
+    const created = await inventory.createInventoryLevels(
+      missing.map((p) => ({ ...p, stocked_quantity: 0 }))
+    )
+    const ids = created.map((l) => l.id)
+    return new StepResponse(ids, ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    const inventory = container.resolve(Modules.INVENTORY)
+    await inventory.deleteInventoryLevels(ids)
+  }
+)

@@ -1,0 +1,23 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type SerialModuleService from "../../modules/serial/service"
+
+/** Takes a canceled receipt's serials out of stock; compensation puts them back. */
+export const unstockReceiptSerialsStep = createStep(
+  "serial-unstock-receipt-serials",
+  async (input: { receipt_id: string; stock_location_id: string; actor_id?: string | null }, { container }) => {
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    const ids = await service.unstockReceiptSerials(input.receipt_id, input.stock_location_id, {
+      actor_type: "user",
+      actor_id: input.actor_id ?? null,
+    })
+    return new StepResponse(ids, { ...input, ids })
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    await service.restockReceiptSerials(undo.receipt_id, undo.stock_location_id, undo.ids)
+  }
+)
