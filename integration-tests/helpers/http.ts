@@ -16,3 +16,16 @@ export async function statusOf(p: Promise<any>): Promise<number> {
     return e.response?.status
   }
 }
+
+/** Polls until `check` returns a truthy value (subscribers run after the request answers). */
+export async function eventually<T>(check: () => Promise<T>, { tries = 60, everyMs = 250 } = {}): Promise<T> {
+  let last: T | undefined
+  for (let i = 0; i < tries; i++) {
+    last = await check()
+    if (last) {
+      return last
+    }
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(`condition not met after ${tries} tries (last: ${JSON.stringify(last)})`)
+}

@@ -41,6 +41,7 @@ import type {
   ReceivedSerials,
   ReceiveSerialsInput,
   SerialSettingsInput,
+  StockLevelFacts,
   UpdateSerialDetailsInput,
 } from "./types"
 
@@ -539,6 +540,7 @@ class SerialModuleService extends MedusaService({
     const movedByLine: Array<{ ids: string[]; unit_cost: number | null }> = []
     const ledger: Omit<LedgerRow, "id">[] = []
     const ref = ledgerReference({ reference_type: "purchase_receipt", reference_id: input.receipt_id, ...reference })
+    // Without a receipt, the reference names what brought the stock (e.g. an inventory level).
     for (const line of lines) {
       const moved: string[] = []
       for (const serial of line.serials) {
@@ -602,10 +604,73 @@ class SerialModuleService extends MedusaService({
     return await sql.countByStatus(sharedContext.manager as SqlManager, { receipt_id: receiptId })
   }
 
+  /**
+   * Brings a serialized variant's serials in stock at a location up to Medusa's stocked
+   * quantity when the variant has a series: the stock someone added by hand in Medusa's
+   * admin gets generated serials. Compares totals, not deltas, so running it again (or
+   * after the plugin's own receipts) adds nothing. Returns the serials it created.
+   */
+  @InjectManager()
+  async fillStockFromSeries(
+    level: StockLevelFacts,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReceivedSerials> {
+    return await this.fillStockFromSeries_(level, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async fillStockFromSeries_(
+    level: StockLevelFacts,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReceivedSerials> {
+    const none = { created_ids: [], received_existing_ids: [] }
+    const manager = sharedContext.transactionManager as SqlManager
+    const [setting] = await this.listSerialSettings({ variant_id: level.variant.id }, {}, sharedContext)
+    if (!setting?.is_serialized || !setting.series_id) {
+      return none
+    }
+    // One reconciliation per variant and location at a time, across server processes.
+    await sql.lockKey(manager, `serial-stock:${level.variant.id}:${level.location_id}`)
+    const inStock = await sql.countInStock(manager, level.variant.id, level.location_id)
+    const missing = level.stocked_quantity - inStock
+    if (missing <= 0) {
+      return none
+    }
+    return await this.receiveSerials_(
+      {
+        receipt_id: null,
+        stock_location_id: level.location_id,
+        supplier_name: null,
+        supplier_reference: null,
+        received_at: new Date().toISOString(),
+        lines: [
+          {
+            variant_id: level.variant.id,
+            product_id: level.variant.product_id,
+            inventory_item_id: level.variant.inventory_item_id,
+            sku: level.variant.sku,
+            quantity: missing,
+          },
+        ],
+      },
+      { reference_type: "inventory", reference_id: level.inventory_level_id, actor_type: "system" },
+      sharedContext
+    )
+  }
+
+  /** Serials of a variant in stock (active or reserved) per location. */
+  @InjectManager()
+  async countInStockByLocation(
+    variantId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, number>> {
+    return await sql.countInStockByLocation(sharedContext.manager as SqlManager, variantId)
+  }
+
   /** Compensation of `receiveSerials`: removes what it created and puts back what it moved. */
   @InjectTransactionManager()
   async undoReceiveSerials(
-    receiptId: string,
+    receiptId: string | null,
     received: ReceivedSerials,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {

@@ -82,7 +82,8 @@ export type ReceiptLineInput = {
 }
 
 export type ReceiveSerialsInput = {
-  receipt_id: string
+  /** null when stock arrives outside a receipt (a series filling an inventory increase). */
+  receipt_id: string | null
   stock_location_id: string
   supplier_name: string | null
   supplier_reference: string | null
@@ -94,4 +95,12 @@ export type ReceiveSerialsInput = {
 export type ReceivedSerials = {
   created_ids: string[]
   received_existing_ids: string[]
+}
+
+/** A serialized variant's stock at one location, as Medusa counts it. */
+export type StockLevelFacts = {
+  inventory_level_id: string
+  location_id: string
+  stocked_quantity: number
+  variant: { id: string; sku: string | null; product_id: string | null; inventory_item_id: string }
 }

@@ -253,6 +253,32 @@ export const sql = {
     )
   },
 
+  /** A transaction-scoped lock on a name, held until commit, seen by every process. */
+  async lockKey(manager: SqlManager, key: string): Promise<void> {
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
+  },
+
+  /** Serials of a variant physically in stock at a location: active, or reserved for an order. */
+  async countInStock(manager: SqlManager, variantId: string, locationId: string): Promise<number> {
+    const [row]: { count: string }[] = await manager.execute(
+      `SELECT count(*) AS count FROM serial_number
+        WHERE variant_id = ? AND stock_location_id = ? AND status IN ('active', 'reserved') AND deleted_at IS NULL`,
+      [variantId, locationId]
+    )
+    return Number(row.count)
+  },
+
+  async countInStockByLocation(manager: SqlManager, variantId: string): Promise<Record<string, number>> {
+    const rows: { stock_location_id: string; count: string }[] = await manager.execute(
+      `SELECT stock_location_id, count(*) AS count FROM serial_number
+        WHERE variant_id = ? AND stock_location_id IS NOT NULL AND status IN ('active', 'reserved')
+          AND deleted_at IS NULL
+        GROUP BY stock_location_id`,
+      [variantId]
+    )
+    return Object.fromEntries(rows.map((r) => [r.stock_location_id, Number(r.count)]))
+  },
+
   async countByStatus(manager: SqlManager, where: { receipt_id: string }): Promise<Record<string, number>> {
     const rows: { status: string; count: string }[] = await manager.execute(
       `SELECT status, count(*) AS count FROM serial_number
@@ -279,7 +305,7 @@ export const sql = {
    * before go back to how they were (inactive, no location, no receipt), with the ledger
    * rows the receipt wrote for them removed.
    */
-  async unreceiveExisting(manager: SqlManager, receiptId: string, ids: string[]): Promise<void> {
+  async unreceiveExisting(manager: SqlManager, receiptId: string | null, ids: string[]): Promise<void> {
     if (!ids.length) {
       return
     }
@@ -293,7 +319,8 @@ export const sql = {
     )
     await manager.execute(
       `DELETE FROM serial_ledger_entry
-        WHERE reference_id = ? AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+        WHERE reference_id IS NOT DISTINCT FROM ? AND type = 'receive'
+          AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [receiptId, json(ids)]
     )
   },
