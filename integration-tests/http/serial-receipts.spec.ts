@@ -2,7 +2,7 @@ import { createStockLocationsWorkflow } from "@medusajs/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
 import { createProductWithVariant } from "../helpers/catalog"
-import { failure, statusOf } from "../helpers/http"
+import { eventually, failure, statusOf } from "../helpers/http"
 
 jest.setTimeout(180_000)
 
@@ -237,6 +237,35 @@ medusaIntegrationTestRunner({
       expect((await api.get(`/admin/serial-receipts/${second.id}`, headers)).data.serial_receipt.status).toBe("posted")
       expect(await stocked(saw)).toBe(2)
       expect((await serials(`q=L-2`)).serial_numbers[0].status).toBe("active")
+    })
+
+    it("emits received and status-changed events with the serial ids, once the receipt succeeds", async () => {
+      const eventBus = getContainer().resolve("event_bus")
+      const seen: Record<string, any[]> = { "serial_number.received": [], "serial_number.status_changed": [] }
+      for (const name of Object.keys(seen)) {
+        eventBus.subscribe(name, async (event: any) => {
+          seen[name].push(event.data)
+        })
+      }
+      await failure(
+        post({ stock_location_id: location.id, supplier: { name: "A" }, items: [{ variant_id: drill.id, quantity: 2, serial_numbers: ["E-1"] }] })
+      )
+      const receipt = (
+        await post({
+          stock_location_id: location.id,
+          supplier: { name: "A" },
+          items: [{ variant_id: drill.id, quantity: 2, serial_numbers: ["E-1", "E-2"] }],
+        })
+      ).data.serial_receipt
+      const ids = (await serials(`receipt_id=${receipt.id}`)).serial_numbers.map((s: any) => s.id).sort()
+      await eventually(async () => seen["serial_number.received"].length === 1 && seen["serial_number.status_changed"].length === 1)
+      expect(seen["serial_number.received"][0]).toEqual({
+        ids: expect.arrayContaining(ids),
+        receipt_id: receipt.id,
+        stock_location_id: location.id,
+      })
+      expect(seen["serial_number.received"][0].ids).toHaveLength(2)
+      expect(seen["serial_number.status_changed"][0]).toMatchObject({ movement: "receive", to_status: "active" })
     })
 
     it("takes a receipt of 10,000 serials in one request", async () => {

@@ -1,4 +1,5 @@
-import { adjustInventoryLevelsStep } from "@medusajs/medusa/core-flows"
+import { adjustInventoryLevelsStep, emitEventStep } from "@medusajs/medusa/core-flows"
+import { SerialEvents } from "../modules/serial/events"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { markReceiptCanceledStep } from "./steps/mark-receipt-canceled"
 import { unstockReceiptSerialsStep } from "./steps/unstock-receipt-serials"
@@ -17,7 +18,7 @@ export const cancelSerialReceiptWorkflow = createWorkflow(
       stock_location_id: receipt.stock_location_id,
       actor_id: input.actor_id ?? null,
     }))
-    unstockReceiptSerialsStep(unstock)
+    const unstocked = unstockReceiptSerialsStep(unstock)
     const adjustments = transform({ receipt }, ({ receipt }) => {
       const total = new Map<string, number>()
       for (const line of receipt.lines ?? []) {
@@ -30,6 +31,10 @@ export const cancelSerialReceiptWorkflow = createWorkflow(
       }))
     })
     adjustInventoryLevelsStep(adjustments)
+    emitEventStep({
+      eventName: SerialEvents.STATUS_CHANGED,
+      data: transform({ unstocked }, ({ unstocked }) => ({ ids: unstocked, movement: "deactivate", to_status: "inactive" })),
+    })
     return new WorkflowResponse(receipt)
   }
 )

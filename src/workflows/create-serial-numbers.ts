@@ -1,4 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SerialEvents } from "../modules/serial/events"
 import type { DateInput } from "../modules/serial/types"
 import { createSerialsStep } from "./steps/create-serials"
 import { ResolvedVariant, resolveVariantsStep } from "./steps/resolve-variants"
@@ -38,6 +40,10 @@ export const createSerialNumbersWorkflow = createWorkflow(
       }
     })
     const created = createSerialsStep(stepInput)
+    emitEventStep({
+      eventName: SerialEvents.CREATED,
+      data: transform({ created }, ({ created }) => ({ ids: created.map((c) => c.id) })),
+    })
     return new WorkflowResponse(created)
   }
 )

@@ -1,4 +1,5 @@
-import { adjustInventoryLevelsStep } from "@medusajs/medusa/core-flows"
+import { adjustInventoryLevelsStep, emitEventStep } from "@medusajs/medusa/core-flows"
+import { SerialEvents } from "../modules/serial/events"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createReceiptRecordStep } from "./steps/create-receipt-record"
 import { ensureInventoryLevelsStep } from "./steps/ensure-inventory-levels"
@@ -80,7 +81,7 @@ export const postSerialReceiptWorkflow = createWorkflow(
         reference: { actor_type: "user", actor_id: input.actor_id ?? null },
       }
     })
-    receiveSerialsStep(receive)
+    const received = receiveSerialsStep(receive)
 
     const adjustments = transform({ record }, ({ record }) => {
       const total = new Map<string, { inventory_item_id: string; location_id: string; adjustment: number }>()
@@ -101,6 +102,23 @@ export const postSerialReceiptWorkflow = createWorkflow(
     )
     ensureInventoryLevelsStep(levels)
     adjustInventoryLevelsStep(adjustments)
+
+    const ids = transform({ received }, ({ received }) => [
+      ...received.created_ids,
+      ...received.received_existing_ids,
+    ])
+    emitEventStep({
+      eventName: SerialEvents.RECEIVED,
+      data: transform({ ids, receipt }, ({ ids, receipt }) => ({
+        ids,
+        receipt_id: receipt.id,
+        stock_location_id: receipt.stock_location_id,
+      })),
+    })
+    emitEventStep({
+      eventName: SerialEvents.STATUS_CHANGED,
+      data: transform({ ids }, ({ ids }) => ({ ids, movement: "receive", to_status: "active" })),
+    }).config({ name: "emit-serial-status-changed" })
 
     return new WorkflowResponse(receipt)
   }

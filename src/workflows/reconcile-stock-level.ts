@@ -1,4 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SerialEvents } from "../modules/serial/events"
 import { fillStockFromSeriesStep } from "./steps/fill-stock-from-series"
 import { readStockLevelStep } from "./steps/read-stock-level"
 
@@ -11,6 +13,21 @@ export const reconcileStockLevelWorkflow = createWorkflow(
   "serial-reconcile-stock-level",
   (input: { inventory_level_id: string }) => {
     const level = readStockLevelStep(input.inventory_level_id)
-    return new WorkflowResponse(fillStockFromSeriesStep(level))
+    const created = fillStockFromSeriesStep(level)
+    when({ created }, ({ created }) => created.length > 0).then(() => {
+      emitEventStep({
+        eventName: SerialEvents.RECEIVED,
+        data: transform({ created, level }, ({ created, level }) => ({
+          ids: created,
+          receipt_id: null,
+          stock_location_id: level?.location_id ?? null,
+        })),
+      })
+      emitEventStep({
+        eventName: SerialEvents.STATUS_CHANGED,
+        data: transform({ created }, ({ created }) => ({ ids: created, movement: "receive", to_status: "active" })),
+      }).config({ name: "emit-serial-status-changed" })
+    })
+    return new WorkflowResponse(created)
   }
 )

@@ -11,6 +11,7 @@ export default Module(SERIAL_MODULE, {
 
 export { SerialModuleService }
 export * from "./types"
+export { SerialEvents } from "./events"
 export * from "./lib/status-machine"
 export { maintenanceStatus } from "./lib/maintenance-status"
 export type { SerialPluginOptions } from "./lib/options"
