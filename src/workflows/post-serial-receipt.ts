@@ -1,6 +1,6 @@
 import { adjustInventoryLevelsStep, emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createReceiptRecordStep } from "./steps/create-receipt-record"
 import { ensureInventoryLevelsStep } from "./steps/ensure-inventory-levels"
 import { receiveSerialsStep } from "./steps/receive-serials"
@@ -22,6 +22,7 @@ export type PostSerialReceiptWorkflowInput = {
     range?: { from: string; to: string } | { first: string; count: number }
   }>
   actor_id?: string
+  additional_data?: Record<string, unknown>
 }
 
 /**
@@ -120,6 +121,14 @@ export const postSerialReceiptWorkflow = createWorkflow(
       data: transform({ ids }, ({ ids }) => ({ ids, movement: "receive", to_status: "active" })),
     }).config({ name: "emit-serial-status-changed" })
 
-    return new WorkflowResponse(receipt)
+    // A store can check or extend a posted receipt here (an ERP export, a veto); an error
+    // thrown by its handler undoes the whole receipt.
+    const receiptPosted = createHook("receiptPosted", {
+      receipt_id: receipt.id,
+      serial_number_ids: ids,
+      additional_data: input.additional_data,
+    })
+
+    return new WorkflowResponse(receipt, { hooks: [receiptPosted] })
   }
 )

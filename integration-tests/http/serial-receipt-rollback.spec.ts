@@ -1,0 +1,67 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { postSerialReceiptWorkflow } from "../../src/workflows/post-serial-receipt"
+import { adminHeaders } from "../helpers/admin"
+import { createProductWithVariant } from "../helpers/catalog"
+import { createStockLocationsWorkflow } from "@medusajs/core-flows"
+
+jest.setTimeout(180_000)
+
+// A store's handler on the receiptPosted hook refuses receipts from one supplier. The hook
+// runs after the serials, the inventory levels and the stock adjustment: its failure must
+// leave none of them behind.
+postSerialReceiptWorkflow.hooks.receiptPosted(async ({ additional_data }) => {
+  if (additional_data?.refuse) {
+    throw new Error("refused by the store's own rule")
+  }
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("undoes every step of a receipt when a later step fails", async () => {
+      const container = getContainer()
+      const headers = await adminHeaders(api, container)
+      const { result } = await createStockLocationsWorkflow(container).run({ input: { locations: [{ name: "W" }] } })
+      const location = result[0]
+      const { variant } = await createProductWithVariant(container, { title: "Drill", sku: "DRILL" })
+      await api.post(`/admin/serial-settings/${variant.id}`, { is_serialized: true }, headers)
+      await api.post("/admin/serial-numbers", { variant_id: variant.id, serial_number: "EARLIER-1" }, headers)
+
+      await expect(
+        postSerialReceiptWorkflow(container).run({
+          input: {
+            stock_location_id: location.id,
+            supplier: { name: "Untrusted" },
+            items: [{ variant_id: variant.id, quantity: 3, serial_numbers: ["EARLIER-1", "NEW-1", "NEW-2"] }],
+            additional_data: { refuse: true },
+          },
+        })
+      ).rejects.toThrow("refused by the store's own rule")
+
+      const serials = (await api.get(`/admin/serial-numbers?variant_id=${variant.id}`, headers)).data
+      expect(serials.serial_numbers.map((s: any) => [s.serial_number, s.status, s.stock_location_id])).toEqual([
+        ["EARLIER-1", "inactive", null],
+      ])
+      const ledger = (await api.get(`/admin/serial-numbers/${serials.serial_numbers[0].id}`, headers)).data.serial_number
+        .ledger
+      expect(ledger.map((l: any) => l.type)).toEqual(["create"])
+      expect((await api.get("/admin/serial-receipts", headers)).data.count).toBe(0)
+      const { data: levels } = await container.resolve("query").graph({
+        entity: "inventory_level",
+        fields: ["stocked_quantity"],
+        filters: { location_id: location.id },
+      })
+      expect(levels).toEqual([])
+
+      // The same receipt without the veto goes through.
+      const ok = await postSerialReceiptWorkflow(container).run({
+        input: {
+          stock_location_id: location.id,
+          supplier: { name: "Trusted" },
+          items: [{ variant_id: variant.id, quantity: 3, serial_numbers: ["EARLIER-1", "NEW-1", "NEW-2"] }],
+        },
+      })
+      expect(ok.result.id).toBeDefined()
+      expect((await api.get(`/admin/serial-numbers?variant_id=${variant.id}&status=active`, headers)).data.count).toBe(3)
+    })
+  },
+})
