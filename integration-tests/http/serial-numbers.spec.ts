@@ -173,6 +173,17 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("keeps serials when their product is deleted", async () => {
+        const { deleteProductsWorkflow } = await import("@medusajs/core-flows")
+        await deleteProductsWorkflow(getContainer()).run({ input: { ids: [product.id] } })
+        const res = await api.get(`/admin/serial-numbers?variant_id=${variant.id}&fields=id,serial_number,variant_id,*product_variant`, headers)
+        expect(res.data.count).toBe(4)
+        expect(res.data.serial_numbers[0].variant_id).toBe(variant.id)
+        expect(res.data.serial_numbers[0].product_variant ?? null).toBeNull()
+        const detail = await api.get(`/admin/serial-numbers/${res.data.serial_numbers[0].id}`, headers)
+        expect(detail.data.serial_number.ledger).toHaveLength(1)
+      })
+
       it("needs an admin", async () => {
         expect(await status(api.get("/admin/serial-numbers"))).toBe(401)
         expect(await status(api.post("/admin/serial-numbers", { variant_id: variant.id, serial_number: "N-1" }))).toBe(401)
