@@ -1,0 +1,52 @@
+// The demo store started by `npm run demo` (scripts/demo.js). It loads the BUILT plugin
+// from this checkout (`.medusa/server`, written by `medusa plugin:build`), the way a
+// merchant's store loads it from node_modules.
+import path from "path"
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// This checkout's root: `..` from here, and still found when `medusa build` copies this
+// file to demo/.medusa/server.
+function pluginRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      if (require(path.join(dir, "package.json")).name === "medusa-plugin-serial-numbers") {
+        return dir
+      }
+    } catch {}
+    if (path.dirname(dir) === dir) {
+      return path.resolve(__dirname, "..")
+    }
+  }
+}
+
+const port = process.env.PORT || "9000"
+const self = `http://localhost:${port}`
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || `http://localhost:8000,${self}`,
+      adminCors: process.env.ADMIN_CORS || self,
+      authCors: process.env.AUTH_CORS || `http://localhost:8000,${self}`,
+      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+    },
+    // The demo is served over plain http on localhost. With NODE_ENV=production (`--mode
+    // start`) Medusa marks the admin session cookie Secure, so it would never be set and the
+    // admin login would fail.
+    cookieOptions: { secure: false, sameSite: "lax" },
+  },
+  plugins: [
+    {
+      resolve: pluginRoot(),
+      options: {
+        uniqueness_scope: "global",
+        default_fulfillment_policy: "auto",
+        public_lookup_rate_limit: 60,
+      },
+    },
+  ],
+})
