@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { queryList } from "../../utils/query-list"
 import { createSerialNumbersWorkflow } from "../../../workflows/create-serial-numbers"
 import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
 import { SERIAL_FIELDS } from "./query-config"
@@ -9,20 +10,9 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "serial_number",
-    fields: [...new Set([...req.queryConfig.fields, ...PRESENT_SERIAL_NEEDS])],
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
+  const { data, ...page } = await queryList(req, "serial_number", PRESENT_SERIAL_NEEDS)
   const now = new Date()
-  res.json({
-    serial_numbers: data.map((s) => presentSerial(s, now)),
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  res.json({ serial_numbers: data.map((s) => presentSerial(s, now)), ...page })
 }
 
 export const POST = async (

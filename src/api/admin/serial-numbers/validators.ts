@@ -41,6 +41,20 @@ const serialText = z.string().superRefine((v, ctx) => {
 const LOCATION_REFUSAL =
   "Field 'stock_location_id' cannot be set here: a serial's location is set only by stock transactions (purchase receipts, fulfilments, returns). Create the serial without it, or receive it through a purchase receipt."
 
+/** Status and location are named in the schemas only so that their refusal can explain itself. */
+function refuseStockFields(body: { stock_location_id?: unknown; status?: unknown }, ctx: z.RefinementCtx, why: string) {
+  if (body.stock_location_id !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["stock_location_id"], message: LOCATION_REFUSAL })
+  }
+  if (body.status !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["status"],
+      message: `Field 'status' cannot be set by hand, got: '${String(body.status).slice(0, 60)}': ${why}`,
+    })
+  }
+}
+
 /** Body of POST /admin/serial-numbers: one serial or a list, for one variant. */
 export const AdminCreateSerialNumbers = z
   .object({
@@ -55,16 +69,7 @@ export const AdminCreateSerialNumbers = z
     status: z.unknown().optional(),
   })
   .superRefine((body, ctx) => {
-    if (body.stock_location_id !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["stock_location_id"], message: LOCATION_REFUSAL })
-    }
-    if (body.status !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["status"],
-        message: `Field 'status' cannot be set here, got: '${String(body.status)}': serials created directly are 'inactive' until stock moves them`,
-      })
-    }
+    refuseStockFields(body, ctx, "serials created directly are 'inactive' until stock moves them")
     if ((body.serial_number === undefined) === (body.serial_numbers === undefined)) {
       ctx.addIssue({
         code: "custom",
@@ -86,16 +91,5 @@ export const AdminUpdateSerialNumber = z
     stock_location_id: z.unknown().optional(),
     status: z.unknown().optional(),
   })
-  .superRefine((body, ctx) => {
-    if (body.stock_location_id !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["stock_location_id"], message: LOCATION_REFUSAL })
-    }
-    if (body.status !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["status"],
-        message: `Field 'status' cannot be set by hand, got: '${String(body.status)}': status follows stock movements`,
-      })
-    }
-  })
+  .superRefine((body, ctx) => refuseStockFields(body, ctx, "status follows stock movements"))
 export type AdminUpdateSerialNumberType = z.infer<typeof AdminUpdateSerialNumber>

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { queryList } from "../../utils/query-list"
 import { postSerialReceiptWorkflow } from "../../../workflows/post-serial-receipt"
 import { readReceipt } from "./read-receipt"
 import type { AdminGetSerialReceiptsParamsType, AdminPostSerialReceiptType } from "./validators"
@@ -8,19 +8,8 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialReceiptsParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "serial_receipt",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({
-    serial_receipts: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const { data, ...page } = await queryList(req, "serial_receipt")
+  res.json({ serial_receipts: data, ...page })
 }
 
 /** Posts a purchase receipt: serials in stock and inventory raised, in one workflow. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { queryList } from "../../utils/query-list"
 import { createSerialSeriesWorkflow } from "../../../workflows/create-serial-series"
 import type { AdminCreateSerialSeriesType, AdminGetSerialSeriesParamsType } from "./validators"
 
@@ -7,19 +7,8 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialSeriesParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "serial_series",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({
-    serial_series: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const { data, ...page } = await queryList(req, "serial_series")
+  res.json({ serial_series: data, ...page })
 }
 
 export const POST = async (
