@@ -1,0 +1,265 @@
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createApiKeysWorkflow,
+  createCartWorkflow,
+  createInventoryLevelsWorkflow,
+  createLocationFulfillmentSetWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createServiceZonesWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+} from "@medusajs/core-flows"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+
+/**
+ * A small store built with Medusa's own workflows: a region (EUR, Germany, system
+ * payment), a sales channel selling from two stock locations, a shipping profile and a
+ * manual shipping option from the first location.
+ */
+export type TestStore = {
+  region: any
+  salesChannel: any
+  locationA: any
+  locationB: any
+  shippingProfile: any
+  shippingOption: any
+  publishableKey: string
+}
+
+export async function createStore(container: MedusaContainer): Promise<TestStore> {
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const { result: locations } = await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: "Warehouse A" }, { name: "Warehouse B" }] },
+  })
+  const [locationA, locationB] = locations
+  const { result: channels } = await createSalesChannelsWorkflow(container).run({
+    input: { salesChannelsData: [{ name: "Webshop" }] },
+  })
+  const salesChannel = channels[0]
+  for (const location of locations) {
+    await linkSalesChannelsToStockLocationWorkflow(container).run({
+      input: { id: location.id, add: [salesChannel.id] },
+    })
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+      [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+    })
+  }
+  const { result: regions } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [{ name: "Germany", currency_code: "eur", countries: ["de"], payment_providers: ["pp_system_default"] }],
+    },
+  })
+  const { result: profiles } = await createShippingProfilesWorkflow(container).run({
+    input: { data: [{ name: "Parcels", type: "default" }] },
+  })
+  const shippingProfile = profiles[0]
+
+  await createLocationFulfillmentSetWorkflow(container).run({
+    input: { location_id: locationA.id, fulfillment_set_data: { name: "Warehouse A shipping", type: "shipping" } },
+  })
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+  const [fulfillmentSet] = await fulfillmentModule.listFulfillmentSets({ name: "Warehouse A shipping" })
+  const { result: zones } = await createServiceZonesWorkflow(container).run({
+    input: {
+      data: [
+        { name: "Germany", fulfillment_set_id: fulfillmentSet.id, geo_zones: [{ type: "country", country_code: "de" }] },
+      ],
+    },
+  })
+  const { result: options } = await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Standard",
+        price_type: "flat",
+        service_zone_id: zones[0].id,
+        shipping_profile_id: shippingProfile.id,
+        provider_id: "manual_manual",
+        type: { label: "Standard", description: "Standard shipping", code: "standard" },
+        prices: [{ currency_code: "eur", amount: 500 }],
+        rules: [],
+      },
+    ],
+  })
+  const { result: keys } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: "Webshop", type: "publishable", created_by: "test" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [salesChannel.id] } })
+
+  return {
+    region: regions[0],
+    salesChannel,
+    locationA,
+    locationB,
+    shippingProfile,
+    shippingOption: options[0],
+    publishableKey: keys[0].token,
+  }
+}
+
+/**
+ * A published product with one variant sold in the store's channel, stocked at the
+ * given locations (quantities by location id). `manage_inventory: false` makes a
+ * "warranty only" variant without stock.
+ */
+export async function createStockedVariant(
+  container: MedusaContainer,
+  store: TestStore,
+  { title, sku, stock = {}, manage_inventory = true }: { title: string; sku: string; stock?: Record<string, number>; manage_inventory?: boolean }
+) {
+  const { result } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title,
+          status: "published",
+          shipping_profile_id: store.shippingProfile.id,
+          sales_channels: [{ id: store.salesChannel.id }],
+          options: [{ title: "Default", values: ["Default"] }],
+          variants: [
+            {
+              title: `${title} default`,
+              sku,
+              manage_inventory,
+              options: { Default: "Default" },
+              prices: [{ amount: 10000, currency_code: "eur" }],
+            },
+          ],
+        },
+      ],
+    },
+  })
+  const product = result[0]
+  const variant = product.variants[0]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "inventory_items.inventory_item_id"],
+    filters: { id: variant.id },
+  })
+  const inventoryItemId: string | null = (data[0] as any)?.inventory_items?.[0]?.inventory_item_id ?? null
+  const levels = Object.entries(stock).map(([location_id, stocked_quantity]) => ({
+    inventory_item_id: inventoryItemId as string,
+    location_id,
+    stocked_quantity,
+  }))
+  if (levels.length) {
+    await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: levels } })
+  }
+  return { product, variant, inventoryItemId }
+}
+
+/**
+ * Places an order as a shopper does: a cart with these items (each its own line, even for
+ * one variant, told apart by metadata), the shipping option, the system payment, complete.
+ * Medusa reserves the stock at completion.
+ */
+export async function placeOrder(
+  container: MedusaContainer,
+  store: TestStore,
+  items: Array<{ variant_id: string; quantity: number }>,
+  email = "shopper@serials.test"
+) {
+  const { result: cart } = await createCartWorkflow(container).run({
+    input: {
+      region_id: store.region.id,
+      sales_channel_id: store.salesChannel.id,
+      currency_code: "eur",
+      email,
+      shipping_address: {
+        first_name: "Ada",
+        last_name: "Lovelace",
+        address_1: "Hauptstr. 1",
+        city: "Berlin",
+        country_code: "de",
+        postal_code: "10115",
+      },
+      items: items.map((i, n) => ({ ...i, metadata: { line: n } })),
+    },
+  })
+  await addShippingMethodToCartWorkflow(container).run({
+    input: { cart_id: cart.id, options: [{ id: store.shippingOption.id }] },
+  })
+  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({
+    input: { cart_id: cart.id },
+  })
+  await createPaymentSessionsWorkflow(container).run({
+    input: { payment_collection_id: (collection as any).id, provider_id: "pp_system_default" },
+  })
+  const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "customer_id", "email", "items.id", "items.variant_id", "items.quantity", "items.metadata"],
+    filters: { id: result.id },
+  })
+  const order = data[0] as any
+  // Lines in the order the items were given.
+  order.items.sort((a: any, b: any) => Number(a.metadata?.line ?? 0) - Number(b.metadata?.line ?? 0))
+  return order as { id: string; customer_id: string; items: Array<{ id: string; variant_id: string; quantity: number }> }
+}
+
+/** Receives serials at a location through the plugin's purchase receipt route (raises Medusa's stock too). */
+export async function receiveSerials(
+  api: any,
+  headers: any,
+  { location_id, variant_id, serials, received_at }: { location_id: string; variant_id: string; serials: string[]; received_at?: string }
+) {
+  const res = await api.post(
+    "/admin/serial-receipts",
+    {
+      stock_location_id: location_id,
+      supplier: { name: "Test supplier" },
+      ...(received_at ? { received_at } : {}),
+      items: [{ variant_id, quantity: serials.length, serial_numbers: serials }],
+    },
+    headers
+  )
+  return res.data.serial_receipt
+}
+
+/** Every serial matching a query string of `GET /admin/serial-numbers`, by serial text. */
+export async function serialsBy(api: any, headers: any, q: string): Promise<Record<string, any>> {
+  const res = await api.get(`/admin/serial-numbers?limit=1000&${q}`, headers)
+  return Object.fromEntries(res.data.serial_numbers.map((s: any) => [s.serial_number, s]))
+}
+
+/** A serial with its ledger, by serial text. */
+export async function serialDetail(api: any, headers: any, text: string) {
+  const list = await api.get(`/admin/serial-numbers?q=${encodeURIComponent(text)}&limit=10`, headers)
+  const found = list.data.serial_numbers.find((s: any) => s.serial_number === text)
+  if (!found) {
+    throw new Error(`serial ${text} not found`)
+  }
+  return (await api.get(`/admin/serial-numbers/${found.id}`, headers)).data.serial_number
+}
+
+/** Everything a refused operation must leave as it was: each serial's status, location and ledger length. */
+export async function serialState(container: MedusaContainer) {
+  const service: any = container.resolve("serial")
+  const serials = await service.listSerialNumbers({}, { select: ["id", "serial_number", "status", "stock_location_id", "order_id", "line_item_id", "fulfillment_id"] })
+  const [, ledgerCount] = await service.listAndCountSerialLedgerEntries({})
+  return {
+    ledger: ledgerCount,
+    serials: Object.fromEntries(
+      serials.map((s: any) => [
+        s.serial_number,
+        [s.status, s.stock_location_id, s.order_id, s.line_item_id, s.fulfillment_id].join("|"),
+      ])
+    ),
+  }
+}
+
+export async function orderFulfillments(api: any, headers: any, orderId: string) {
+  const res = await api.get(`/admin/orders/${orderId}?fields=id,*fulfillments,*fulfillments.items`, headers)
+  return res.data.order.fulfillments ?? []
+}

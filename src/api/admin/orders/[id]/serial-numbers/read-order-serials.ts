@@ -1,0 +1,60 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { SERIAL_MODULE } from "../../../../../modules/serial"
+import type SerialModuleService from "../../../../../modules/serial/service"
+import { presentSerial } from "../../../../utils/present-serial"
+
+/**
+ * An order's lines with their serials (delivered or reserved) and how many each line still
+ * misses: `missing` = units ordered without a serial delivered or reserved (serialized lines
+ * only), `fulfilled_without_serial` = units fulfilled without one (a warranty-only line
+ * under the auto policy, or fulfilled before the variant was serialized).
+ */
+export async function readOrderSerials(scope: { resolve: (key: string) => any }, orderId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "status", "items.*", "items.detail.fulfilled_quantity"],
+    filters: { id: orderId },
+  })
+  const order = data[0] as any
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id "${orderId}" was not found`)
+  }
+  const service: SerialModuleService = scope.resolve(SERIAL_MODULE)
+  const items: any[] = order.items ?? []
+  const variantIds = [...new Set(items.map((i) => i.variant_id).filter(Boolean))]
+  const settings = variantIds.length
+    ? await service.listSerialSettings({ variant_id: variantIds, is_serialized: true })
+    : []
+  const serialized = new Set(settings.map((s) => s.variant_id))
+  const serials = await service.listSerialNumbers(
+    { order_id: orderId, status: ["reserved", "delivered"] },
+    { order: { serial_number: "ASC" } }
+  )
+  const now = new Date()
+  return {
+    order_id: order.id,
+    items: items.map((item) => {
+      const own = serials.filter((s) => s.line_item_id === item.id)
+      const delivered = own.filter((s) => s.status === "delivered").length
+      const reserved = own.filter((s) => s.status === "reserved").length
+      const quantity = Number(item.quantity)
+      const fulfilled = Number(item.detail?.fulfilled_quantity ?? 0)
+      const isSerialized = serialized.has(item.variant_id)
+      return {
+        line_item_id: item.id,
+        variant_id: item.variant_id ?? null,
+        title: item.title,
+        sku: item.variant_sku ?? null,
+        quantity,
+        fulfilled_quantity: fulfilled,
+        is_serialized: isSerialized,
+        delivered,
+        reserved,
+        missing: isSerialized ? Math.max(0, quantity - delivered - reserved) : 0,
+        fulfilled_without_serial: isSerialized ? Math.max(0, fulfilled - delivered) : 0,
+        serial_numbers: own.map((s) => presentSerial(s as any, now)),
+      }
+    }),
+  }
+}

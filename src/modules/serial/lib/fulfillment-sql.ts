@@ -1,0 +1,251 @@
+/**
+ * SQL of the order side of the serial module: picking and locking serials for order lines
+ * and fulfilments, shipment stamps, and the snapshots that let a workflow step undo its
+ * moves. Statuses and locations still change only through the service's `moveSerials`;
+ * the one exception is `restoreSnapshots`, which puts rows back exactly as they were
+ * before a step that is being compensated (its ledger rows are removed with it).
+ *
+ * Every query on order data filters on `order_id` (indexed); every lock is taken in id
+ * order so that two transactions locking overlapping sets cannot deadlock.
+ */
+import type { SqlManager } from "./sql"
+import type { SerialStatus } from "./status-machine"
+
+const json = (v: unknown) => JSON.stringify(v)
+
+/** What the order flows need to know about a serial they are about to move. */
+export type OrderSerialRow = {
+  id: string
+  serial_number: string
+  normalized: string
+  scope_key: string
+  variant_id: string
+  status: SerialStatus
+  stock_location_id: string | null
+  order_id: string | null
+  line_item_id: string | null
+  fulfillment_id: string | null
+  customer_id: string | null
+  delivered_at: Date | string | null
+  shipped_at: Date | string | null
+  received_at: Date | string | null
+  warranty_overridden: boolean
+}
+
+const ROW_COLUMNS = `id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, order_id,
+  line_item_id, fulfillment_id, customer_id, delivered_at, shipped_at, received_at, warranty_overridden`
+
+/** Columns a step's undo puts back. */
+export const SNAPSHOT_COLUMNS = [
+  "status",
+  "stock_location_id",
+  "customer_id",
+  "order_id",
+  "line_item_id",
+  "fulfillment_id",
+  "delivered_at",
+  "shipped_at",
+  "warranty_starts_at",
+  "warranty_expires_at",
+] as const
+
+export type SerialSnapshot = { id: string } & Record<(typeof SNAPSHOT_COLUMNS)[number], string | null>
+
+/** First in, first out: oldest receipt first, then the serial text (byte order, as `sortFifo`). */
+const FIFO_ORDER = `received_at ASC NULLS LAST, serial_number COLLATE "C" ASC, id ASC`
+
+export const fulfillmentSql = {
+  /**
+   * Transaction-scoped advisory locks on order lines (in a fixed order), so that reserving,
+   * swapping and fulfilling serials of one line never interleave, on any process.
+   */
+  async lockLines(manager: SqlManager, lineIds: string[]): Promise<void> {
+    const keys = [...new Set(lineIds)].sort().map((id) => `serial-order-line:${id}`)
+    for (const key of keys) {
+      await manager.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
+    }
+  },
+
+  /** Locks serials named by their text (normalized, in a scope) and reads them. */
+  async lockByText(
+    manager: SqlManager,
+    keys: Array<{ normalized: string; scope_key: string }>
+  ): Promise<OrderSerialRow[]> {
+    if (!keys.length) {
+      return []
+    }
+    return await manager.execute(
+      `SELECT ${ROW_COLUMNS} FROM serial_number s
+        WHERE (s.normalized, s.scope_key) IN (
+                SELECT x.normalized, x.scope_key FROM jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text))
+          AND s.deleted_at IS NULL
+        ORDER BY s.id
+        FOR UPDATE`,
+      [json(keys)]
+    )
+  },
+
+  /** Locks the serials reserved for these lines of an order, in FIFO order. */
+  async lockReservedForLines(manager: SqlManager, orderId: string, lineIds: string[]): Promise<OrderSerialRow[]> {
+    if (!lineIds.length) {
+      return []
+    }
+    const rows: OrderSerialRow[] = await manager.execute(
+      `SELECT ${ROW_COLUMNS} FROM serial_number
+        WHERE order_id = ? AND status = 'reserved'
+          AND line_item_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
+        ORDER BY id
+        FOR UPDATE`,
+      [orderId, json(lineIds)]
+    )
+    return sortFifo(rows)
+  },
+
+  /**
+   * Takes up to `count` active serials of a variant at a location, oldest first, skipping
+   * rows another transaction holds, so concurrent fulfilments never pick the same serial.
+   */
+  async pickFifo(
+    manager: SqlManager,
+    { variant_id, location_id, count, exclude }: { variant_id: string; location_id: string; count: number; exclude: string[] }
+  ): Promise<OrderSerialRow[]> {
+    if (count <= 0) {
+      return []
+    }
+    return await manager.execute(
+      `SELECT ${ROW_COLUMNS} FROM serial_number
+        WHERE variant_id = ? AND stock_location_id = ? AND status = 'active' AND deleted_at IS NULL
+          AND NOT (id = ANY (SELECT jsonb_array_elements_text(?::jsonb)))
+        ORDER BY ${FIFO_ORDER}
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED`,
+      [variant_id, location_id, json(exclude), count]
+    )
+  },
+
+  /** Locks the serials of an order with one of these statuses, optionally of one fulfilment. */
+  async lockOrderSerials(
+    manager: SqlManager,
+    { order_id, statuses, fulfillment_id, unshipped }: { order_id: string; statuses: SerialStatus[]; fulfillment_id?: string; unshipped?: boolean }
+  ): Promise<OrderSerialRow[]> {
+    const params: unknown[] = [order_id, json(statuses)]
+    let extra = ""
+    if (fulfillment_id) {
+      extra += " AND fulfillment_id = ?"
+      params.push(fulfillment_id)
+    }
+    if (unshipped) {
+      extra += " AND shipped_at IS NULL"
+    }
+    const rows: OrderSerialRow[] = await manager.execute(
+      `SELECT ${ROW_COLUMNS} FROM serial_number
+        WHERE order_id = ? AND status IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL ${extra}
+        ORDER BY id
+        FOR UPDATE`,
+      params
+    )
+    return rows
+  },
+
+  /** Serials of an order's lines by status: { line_item_id: { delivered: n, reserved: n } }. */
+  async countByLine(manager: SqlManager, orderId: string): Promise<Record<string, Partial<Record<SerialStatus, number>>>> {
+    const rows: { line_item_id: string; status: SerialStatus; count: string }[] = await manager.execute(
+      `SELECT line_item_id, status, count(*) AS count FROM serial_number
+        WHERE order_id = ? AND line_item_id IS NOT NULL AND deleted_at IS NULL
+        GROUP BY line_item_id, status`,
+      [orderId]
+    )
+    const out: Record<string, Partial<Record<SerialStatus, number>>> = {}
+    for (const r of rows) {
+      ;(out[r.line_item_id] ??= {})[r.status] = Number(r.count)
+    }
+    return out
+  },
+
+  /**
+   * Where each delivered serial was taken from: the location of its last `deliver` ledger
+   * row (for a serial delivered from stock, the fulfilment's location).
+   */
+  async deliveredFrom(manager: SqlManager, ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) {
+      return new Map()
+    }
+    const rows: { serial_number_id: string; from_location_id: string | null }[] = await manager.execute(
+      `SELECT DISTINCT ON (serial_number_id) serial_number_id, from_location_id
+         FROM serial_ledger_entry
+        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND type = 'deliver' AND deleted_at IS NULL
+        ORDER BY serial_number_id, created_at DESC, id DESC`,
+      [json(ids)]
+    )
+    return new Map(rows.map((r) => [r.serial_number_id, r.from_location_id]))
+  },
+
+  async setShippedAt(manager: SqlManager, ids: string[], shippedAt: string): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await manager.execute(
+      `UPDATE serial_number SET shipped_at = ?, updated_at = now()
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [shippedAt, json(ids)]
+    )
+  },
+
+  async snapshot(manager: SqlManager, ids: string[]): Promise<SerialSnapshot[]> {
+    if (!ids.length) {
+      return []
+    }
+    const rows: any[] = await manager.execute(
+      `SELECT id, ${SNAPSHOT_COLUMNS.join(", ")} FROM serial_number
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+    return rows.map((r) => {
+      const out: any = { id: r.id }
+      for (const c of SNAPSHOT_COLUMNS) {
+        const v = r[c]
+        out[c] = v instanceof Date ? v.toISOString() : v ?? null
+      }
+      return out as SerialSnapshot
+    })
+  },
+
+  /** Puts serials back as a snapshot recorded them (undo of a compensated step). */
+  async restoreSnapshots(manager: SqlManager, snapshots: SerialSnapshot[]): Promise<void> {
+    if (!snapshots.length) {
+      return
+    }
+    await manager.execute(
+      `UPDATE serial_number AS s
+          SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = x.${c}`).join(", ")}, updated_at = now()
+         FROM jsonb_to_recordset(?::jsonb) AS x(
+           id text, status text, stock_location_id text, customer_id text, order_id text, line_item_id text,
+           fulfillment_id text, delivered_at timestamptz, shipped_at timestamptz, warranty_starts_at timestamptz,
+           warranty_expires_at timestamptz)
+        WHERE s.id = x.id`,
+      [json(snapshots)]
+    )
+  },
+
+  /** Removes the ledger rows one operation wrote for these serials (undo of a compensated step). */
+  async deleteOperationLedger(manager: SqlManager, ids: string[], operationId: string): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await manager.execute(
+      `DELETE FROM serial_ledger_entry
+        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND data->>'operation_id' = ?`,
+      [json(ids), operationId]
+    )
+  },
+}
+
+export function sortFifo<T extends { received_at: Date | string | null; serial_number: string; id: string }>(rows: T[]): T[] {
+  const time = (v: Date | string | null) => (v === null ? Number.POSITIVE_INFINITY : new Date(v).getTime())
+  return [...rows].sort(
+    (a, b) =>
+      time(a.received_at) - time(b.received_at) ||
+      (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+}

@@ -1,0 +1,41 @@
+/**
+ * Small rules shared by the order side of the serial module (fulfilment, reservations,
+ * swaps): how a named serial may be used for a line, and how refusals are reported.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import type { FulfillmentLineInput } from "../order-types"
+import type { OrderSerialRow } from "./fulfillment-sql"
+
+/** What a serial leaves behind when it goes back to stock from an order. */
+export const CLEARED_ASSIGNMENT = {
+  customer_id: null,
+  order_id: null,
+  line_item_id: null,
+  fulfillment_id: null,
+  delivered_at: null,
+  shipped_at: null,
+} as const
+
+/** Why a serial named for a line of a fulfilment cannot be delivered with it, or null. */
+export function namedSerialProblem(row: OrderSerialRow, line: FulfillmentLineInput, locationId: string): string | null {
+  if (row.variant_id !== line.variant_id) {
+    return `Serial ${row.serial_number} belongs to another variant than line ${line.label}`
+  }
+  if (row.status === "reserved" && row.line_item_id !== line.line_item_id) {
+    return `Serial ${row.serial_number} is reserved for another order line`
+  }
+  if (row.status !== "active" && row.status !== "reserved") {
+    return `Serial ${row.serial_number} is ${row.status}, not in stock`
+  }
+  if (line.manage_inventory && row.stock_location_id !== locationId) {
+    return `Serial ${row.serial_number} is at stock location ${row.stock_location_id ?? "(none)"}, not at the fulfilment's location ${locationId}`
+  }
+  return null
+}
+
+/** Throws one INVALID_DATA error listing every problem, when there are any. */
+export function throwProblems(problems: string[]): void {
+  if (problems.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
+  }
+}

@@ -1,0 +1,15 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type SerialModuleService from "../../modules/serial/service"
+import { undoSerialMoves } from "../utils/undo-serial-moves"
+
+/** Releases the serials reserved for an order's lines; compensation reserves them again. */
+export const releaseOrderSerialsStep = createStep(
+  "serial-release-order-serials",
+  async (input: { order_id: string; actor_id?: string | null }, { container }) => {
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    const { moved, undo } = await service.releaseOrderReservations(input)
+    return new StepResponse(moved, undo)
+  },
+  async (undo, { container }) => undoSerialMoves(undo, container)
+)

@@ -1,0 +1,16 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type SerialModuleService from "../../modules/serial/service"
+import type { ReserveLineSerialsInput } from "../../modules/serial/order-types"
+import { undoSerialMoves } from "../utils/undo-serial-moves"
+
+/** Reserves serials for an order line; compensation makes them active again. */
+export const reserveLineSerialsStep = createStep(
+  "serial-reserve-line-serials",
+  async (input: ReserveLineSerialsInput, { container }) => {
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    const { moved, undo } = await service.reserveLineSerials(input)
+    return new StepResponse(moved, undo)
+  },
+  async (undo, { container }) => undoSerialMoves(undo, container)
+)
