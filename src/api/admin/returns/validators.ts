@@ -1,0 +1,17 @@
+import { z } from "@medusajs/framework/zod"
+
+/** Body of POST /admin/returns/:id/serial-numbers. */
+export const AdminReturnSerials = z.object({
+  serial_numbers: z
+    .array(
+      z
+        .object({
+          serial_number: z.string().trim().min(1).max(100),
+          restock: z.boolean().optional(),
+        })
+        .strict()
+    )
+    .min(1)
+    .max(10000),
+})
+export type AdminReturnSerialsType = z.infer<typeof AdminReturnSerials>

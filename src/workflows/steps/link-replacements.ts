@@ -1,0 +1,24 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type { ReplacementGroup } from "../../modules/serial/order-types"
+import type SerialModuleService from "../../modules/serial/service"
+
+/** Links exchange and claim replacements to the serials they replace; compensation unlinks. */
+export const linkReplacementsStep = createStep(
+  "serial-link-replacements",
+  async (input: { order_id: string; groups: ReplacementGroup[] }, { container }) => {
+    if (!input.groups.length) {
+      return new StepResponse([], [])
+    }
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    const links = await service.linkReplacements(input.order_id, input.groups)
+    return new StepResponse(links, links)
+  },
+  async (links, { container }) => {
+    if (!links?.length) {
+      return
+    }
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    await service.unlinkReplacements(links)
+  }
+)

@@ -1,0 +1,30 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { ReplacementGroup } from "../../modules/serial/order-types"
+
+/**
+ * The exchanges and claims of an order that send new items out and take items back: for
+ * each, the order lines it adds and the return that brings the old units. Read-only.
+ */
+export const readOrderReplacementsStep = createStep(
+  "serial-read-order-replacements",
+  async (orderId: string, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const groups: ReplacementGroup[] = []
+    for (const entity of ["order_exchange", "order_claim"] as const) {
+      const { data } = await query.graph({
+        entity,
+        fields: ["id", "return_id", "canceled_at", "additional_items.item_id"],
+        filters: { order_id: orderId },
+      })
+      for (const row of data as any[]) {
+        const lines = (row.additional_items ?? []).map((i: any) => i.item_id).filter(Boolean)
+        if (row.canceled_at || !row.return_id || !lines.length) {
+          continue
+        }
+        groups.push({ source: entity === "order_exchange" ? "exchange" : "claim", id: row.id, return_id: row.return_id, line_item_ids: lines })
+      }
+    }
+    return new StepResponse(groups)
+  }
+)
