@@ -23,6 +23,21 @@ module.exports = defineConfig({
       options: {
         uniqueness_scope: process.env.SERIAL_UNIQUENESS_SCOPE || "global",
         default_fulfillment_policy: process.env.SERIAL_FULFILLMENT_POLICY || "auto",
+        staff_email: "service@serials.test",
+      },
+    },
+    {
+      // Medusa's local notification provider (it logs instead of sending) on the "email"
+      // channel, so that the plugin's reminder notifications are really created in tests.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["email", "feed"] },
+          },
+        ],
       },
     },
   ],

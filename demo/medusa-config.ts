@@ -46,6 +46,24 @@ module.exports = defineConfig({
         uniqueness_scope: "global",
         default_fulfillment_policy: "auto",
         public_lookup_rate_limit: 60,
+        visit_due_days: 7,
+        notification_channel: "email",
+      },
+    },
+  ],
+  modules: [
+    {
+      // Medusa's local notification provider writes notifications to the log instead of
+      // sending them: the plugin's daily reminders (visit due, warranty expiring) show there.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["email", "feed"] },
+          },
+        ],
       },
     },
   ],

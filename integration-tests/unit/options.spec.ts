@@ -16,6 +16,10 @@ describe("parsePluginOptions", () => {
       uniqueness_scope: "global",
       default_fulfillment_policy: "auto",
       public_lookup_rate_limit: 60,
+      visit_due_days: 7,
+      warranty_expiring_days: 30,
+      notification_channel: "email",
+      staff_email: null,
     })
   })
 
@@ -34,6 +38,15 @@ describe("parsePluginOptions", () => {
     ["public_lookup_rate_limit", 1],
     ["public_lookup_rate_limit", 600],
     ["public_lookup_rate_limit", 100000],
+    ["visit_due_days", 0],
+    ["visit_due_days", 14],
+    ["visit_due_days", 365],
+    ["warranty_expiring_days", 1],
+    ["warranty_expiring_days", 90],
+    ["notification_channel", "sms"],
+    ["notification_channel", "email"],
+    ["staff_email", "service@example.com"],
+    ["staff_email", null],
   ])("accepts %s = %j and keeps the other defaults", (key, value) => {
     const options = parsePluginOptions({ [key]: value })
     expect(options).toEqual({ ...DEFAULT_OPTIONS, [key]: value })
@@ -42,7 +55,7 @@ describe("parsePluginOptions", () => {
   it("accepts all options at once", () => {
     expect(
       parsePluginOptions({ uniqueness_scope: "per_variant", default_fulfillment_policy: "strict", public_lookup_rate_limit: 5 })
-    ).toEqual({ uniqueness_scope: "per_variant", default_fulfillment_policy: "strict", public_lookup_rate_limit: 5 })
+    ).toEqual({ ...DEFAULT_OPTIONS, uniqueness_scope: "per_variant", default_fulfillment_policy: "strict", public_lookup_rate_limit: 5 })
   })
 
   it("treats an option given as undefined as not given", () => {
@@ -61,6 +74,18 @@ describe("parsePluginOptions", () => {
     ["public_lookup_rate_limit", 1.5, "1.5"],
     ["public_lookup_rate_limit", 100001, "100001"],
     ["public_lookup_rate_limit", "60", '"60"'],
+    ["visit_due_days", -1, "-1"],
+    ["visit_due_days", 366, "366"],
+    ["visit_due_days", 2.5, "2.5"],
+    ["visit_due_days", "7", '"7"'],
+    ["visit_due_days", null, "null"],
+    ["warranty_expiring_days", 0, "0"],
+    ["warranty_expiring_days", "30", '"30"'],
+    ["notification_channel", "", '""'],
+    ["notification_channel", "e mail", '"e mail"'],
+    ["notification_channel", 5, "5"],
+    ["staff_email", "nobody", '"nobody"'],
+    ["staff_email", 42, "42"],
   ])("refuses %s = %j, naming the option and the value", (key, value, shown) => {
     const message = messageOf({ [key]: value })
     expect(message).toContain(`${key} must be`)

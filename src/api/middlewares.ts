@@ -27,6 +27,35 @@ import {
 } from "./admin/serial-receipts/validators"
 import { listSerialReceiptsConfig, retrieveSerialReceiptConfig } from "./admin/serial-receipts/query-config"
 import { z } from "@medusajs/framework/zod"
+import { AdminReturnSerials } from "./admin/returns/validators"
+import { AdminPostOrderSerialNumbers, serialFulfillmentAdditionalData } from "./admin/orders/validators"
+
+// maintenance, claims, reports
+import {
+  AdminCreateMaintenanceSchedule,
+  AdminGetMaintenanceScheduleParams,
+  AdminGetMaintenanceSchedulesParams,
+  AdminUpdateMaintenanceSchedule,
+} from "./admin/maintenance-schedules/validators"
+import {
+  listMaintenanceSchedulesConfig,
+  retrieveMaintenanceScheduleConfig,
+} from "./admin/maintenance-schedules/query-config"
+import {
+  AdminGetMaintenanceVisitsParams,
+  AdminLogMaintenanceVisit,
+  AdminUpdateMaintenanceVisit,
+  listMaintenanceVisitsConfig,
+} from "./admin/maintenance-visits/validators"
+import {
+  AdminFileWarrantyClaim,
+  AdminGetWarrantyClaimParams,
+  AdminGetWarrantyClaimsParams,
+  AdminUpdateWarrantyClaim,
+  listWarrantyClaimsConfig,
+  retrieveWarrantyClaimConfig,
+} from "./admin/warranty-claims/validators"
+import { validateReportQuery } from "./admin/serial-reports/validators"
 
 /**
  * Medusa's query parser answers a key nested deeper than two levels (`?a.b.c=1`) with a
@@ -119,6 +148,96 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/serial-receipts/:id",
       middlewares: [validateAndTransformQuery(AdminGetSerialReceiptParams, retrieveSerialReceiptConfig)],
+    },
+    // ------------------------------------------------------------ order fulfilment
+    {
+      // Medusa's native fulfilment route: `additional_data.serial_numbers` per line item,
+      // read by the plugin's `fulfillmentCreated` hook handler. Large enough for thousands.
+      method: ["POST"],
+      matcher: "/admin/orders/:id/fulfillments",
+      bodyParser: { sizeLimit: "5mb" },
+      additionalDataValidator: serialFulfillmentAdditionalData,
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/orders/:id/serial-numbers",
+      bodyParser: { sizeLimit: "5mb" },
+      middlewares: [validateAndTransformBody(AdminPostOrderSerialNumbers)],
+    },
+    // ------------------------------------------------------------ maintenance, claims, reports
+    {
+      matcher: "/admin/maintenance-*",
+      middlewares: [refuseDeepQueryKeys],
+    },
+    {
+      matcher: "/admin/warranty-claims*",
+      middlewares: [refuseDeepQueryKeys],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/maintenance-schedules",
+      middlewares: [validateAndTransformQuery(AdminGetMaintenanceSchedulesParams, listMaintenanceSchedulesConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/maintenance-schedules",
+      middlewares: [validateAndTransformBody(AdminCreateMaintenanceSchedule)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/maintenance-schedules/:id",
+      middlewares: [validateAndTransformQuery(AdminGetMaintenanceScheduleParams, retrieveMaintenanceScheduleConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/maintenance-schedules/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateMaintenanceSchedule)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/maintenance-visits",
+      middlewares: [validateAndTransformQuery(AdminGetMaintenanceVisitsParams, listMaintenanceVisitsConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/maintenance-visits",
+      middlewares: [validateAndTransformBody(AdminLogMaintenanceVisit)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/maintenance-visits/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateMaintenanceVisit)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/warranty-claims",
+      middlewares: [validateAndTransformQuery(AdminGetWarrantyClaimsParams, listWarrantyClaimsConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/warranty-claims",
+      middlewares: [validateAndTransformBody(AdminFileWarrantyClaim)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/warranty-claims/:id",
+      middlewares: [validateAndTransformQuery(AdminGetWarrantyClaimParams, retrieveWarrantyClaimConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/warranty-claims/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateWarrantyClaim)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-reports/:report",
+      middlewares: [validateReportQuery],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/returns/:id/serial-numbers",
+      bodyParser: { sizeLimit: "5mb" },
+      middlewares: [validateAndTransformBody(AdminReturnSerials)],
     },
   ],
 })

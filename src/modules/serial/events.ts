@@ -14,4 +14,26 @@ export const SerialEvents = {
   RETURNED: "serial_number.returned",
   /** Any status change: `{ ids, movement, to_status }` */
   STATUS_CHANGED: "serial_number.status_changed",
+
+  // ------------------------------------------------------------ maintenance and claims
+  /** A maintenance schedule was created: `{ id, type, serial_number_ids }` */
+  MAINTENANCE_SCHEDULE_CREATED: "maintenance_schedule.created",
+  /** A schedule changed (assignee, notes, cancelled, completed): `{ id, status }` */
+  MAINTENANCE_SCHEDULE_UPDATED: "maintenance_schedule.updated",
+  /** A schedule was deleted with its visits: `{ id }` */
+  MAINTENANCE_SCHEDULE_DELETED: "maintenance_schedule.deleted",
+  /** An unscheduled or breakdown visit was logged: `{ id, serial_number_id, kind, status }` */
+  MAINTENANCE_VISIT_CREATED: "maintenance_visit.created",
+  /** A visit was completed, cancelled, rescheduled or edited: `{ id, status }` */
+  MAINTENANCE_VISIT_UPDATED: "maintenance_visit.updated",
+  /** Daily: pending visits due within `visit_due_days` (each announced once per date): `{ ids, due_within_days }` */
+  MAINTENANCE_VISIT_DUE: "maintenance_visit.due",
+  /** Daily: pending visits whose day has passed (each announced once per date): `{ ids }` */
+  MAINTENANCE_VISIT_OVERDUE: "maintenance_visit.overdue",
+  /** Daily: delivered serials whose warranty ends within `warranty_expiring_days` (once per expiry date): `{ ids, within_days }` */
+  WARRANTY_EXPIRING: "serial_number.warranty_expiring",
+  /** A warranty claim was filed: `{ id, serial_number_id }` */
+  WARRANTY_CLAIM_CREATED: "warranty_claim.created",
+  /** A claim changed: `{ id, from_status, status }` */
+  WARRANTY_CLAIM_UPDATED: "warranty_claim.updated",
 } as const

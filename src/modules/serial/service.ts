@@ -7,13 +7,18 @@ import {
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import {
+  MaintenanceSchedule,
+  MaintenanceScheduleSerial,
+  MaintenanceVisit,
   SerialLedgerEntry,
+  SerialNotification,
   SerialNumber,
   SerialReceipt,
   SerialReceiptLine,
   SerialSeries,
   SerialSeriesCounter,
   SerialSettings,
+  WarrantyClaim,
 } from "./models"
 import { parsePluginOptions, SerialPluginOptions } from "./lib/options"
 import { normalizeSerial, serialTextProblem } from "./lib/serial-text"
@@ -44,6 +49,50 @@ import type {
   StockLevelFacts,
   UpdateSerialDetailsInput,
 } from "./types"
+import { fulfillmentSql, OrderSerialRow } from "./lib/fulfillment-sql"
+import { replacementSql, returnSql } from "./lib/return-sql"
+import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "./lib/order-rules"
+import { warrantyFor } from "./lib/warranty"
+import type {
+  AssignFulfillmentSerialsInput,
+  FulfillmentLineInput,
+  OrderSerialsResult,
+  ReserveLineSerialsInput,
+  ReplacementGroup,
+  ReplacementLink,
+  ReturnSerialsInput,
+  ReturnSerialsResult,
+  SerialUndo,
+  SwapLineSerialInput,
+} from "./order-types"
+
+// maintenance and claims
+import { ContractRow, maintenanceSql, ScheduleRow, VisitRow } from "./lib/maintenance-sql"
+import { addDays, formatDay, planSchedule, ScheduleError, SchedulePlan } from "./lib/schedule"
+import {
+  CLAIM_TRANSITIONS,
+  claimCoverage,
+  dayToTimestamp,
+  FUTURE_TOLERANCE_MS,
+  MAX_GENERATED_VISITS,
+  VISIT_TRANSITIONS,
+} from "./lib/maintenance-rules"
+import { reportSql, SerialReportName, SerialReportParams } from "./lib/report-sql"
+import type {
+  ClaimedReminders,
+  ClaimStatus,
+  ClaimUndo,
+  CreateMaintenanceScheduleInput,
+  ExpireUndo,
+  FileWarrantyClaimInput,
+  LogMaintenanceVisitInput,
+  ScheduleUndo,
+  UpdateMaintenanceScheduleInput,
+  UpdateMaintenanceVisitInput,
+  UpdateWarrantyClaimInput,
+  VisitStatus,
+  VisitUndo,
+} from "./maintenance-types"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
@@ -58,6 +107,11 @@ class SerialModuleService extends MedusaService({
   SerialLedgerEntry,
   SerialReceipt,
   SerialReceiptLine,
+  MaintenanceSchedule,
+  MaintenanceScheduleSerial,
+  MaintenanceVisit,
+  WarrantyClaim,
+  SerialNotification,
 }) {
   protected readonly options_: SerialPluginOptions
 
@@ -907,6 +961,1799 @@ class SerialModuleService extends MedusaService({
     }
     const created = await this.createSerialSettings(data, sharedContext)
     return { settings: created, previous: null }
+  }
+
+  // ---------------------------------------------------------------- fulfilment
+
+  /**
+   * Assigns serials to the serialized lines of a fulfilment and delivers them, in one
+   * transaction. Per line: the serials named in `serial_numbers[line_item_id]` (they must
+   * exist, belong to the line's variant, be active or reserved for this line, and be at
+   * the fulfilment's location; as many as units fulfilled), else those reserved for the
+   * line at that location, then, under the `auto` policy, the oldest active ones there
+   * (locked with SKIP LOCKED, so concurrent fulfilments never share one). Under `strict`
+   * a line without enough serials is refused. Every problem of the whole fulfilment is
+   * reported in one INVALID_DATA error, and then nothing moves.
+   *
+   * "Warranty only" variants (no inventory management) take serials given or reserved,
+   * at any location; under `auto` the rest of such a line is left without serials.
+   * Reservations of a line beyond what remains to be fulfilled are released.
+   */
+  @InjectManager()
+  async assignFulfillmentSerials(
+    input: AssignFulfillmentSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    return await this.assignFulfillmentSerials_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async assignFulfillmentSerials_(
+    input: AssignFulfillmentSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const settings = await this.serializedSettings_(input.lines.map((l) => l.variant_id), sharedContext)
+    const given = input.serial_numbers ?? {}
+    const problems: string[] = []
+
+    const linesById = new Map<string, FulfillmentLineInput>()
+    for (const line of input.lines) {
+      const known = linesById.get(line.line_item_id)
+      linesById.set(line.line_item_id, known ? { ...known, quantity: known.quantity + line.quantity } : line)
+    }
+    for (const key of Object.keys(given)) {
+      const line = linesById.get(key)
+      if (!line) {
+        problems.push(`additional_data.serial_numbers names line item ${key}, which is not in this fulfilment`)
+      } else if (!settings.has(line.variant_id)) {
+        problems.push(`Line ${line.label} is not serialized: remove it from additional_data.serial_numbers`)
+      }
+    }
+    const lines = [...linesById.values()].filter((l) => settings.has(l.variant_id) && l.quantity > 0)
+    if (!lines.length) {
+      throwProblems(problems)
+      return { moved: [], undo: null }
+    }
+    await fulfillmentSql.lockLines(manager, lines.map((l) => l.line_item_id))
+
+    const chosen = new Map<string, OrderSerialRow[]>(lines.map((l) => [l.line_item_id, []]))
+    const taken = new Set<string>()
+
+    // 1. Serials named in the request.
+    const named: Array<{ line: FulfillmentLineInput; text: string; key: string }> = []
+    const seen = new Map<string, string>()
+    for (const line of lines) {
+      const texts = given[line.line_item_id]
+      if (texts === undefined) {
+        continue
+      }
+      if (texts.length !== line.quantity) {
+        problems.push(
+          `Line ${line.label}: ${texts.length} serial${texts.length === 1 ? "" : "s"} given for ${line.quantity} unit${line.quantity === 1 ? "" : "s"} fulfilled`
+        )
+      }
+      for (const raw of texts) {
+        const problem = serialTextProblem(raw)
+        if (problem) {
+          problems.push(`Line ${line.label}: ${problem}`)
+          continue
+        }
+        const key = `${this.scopeKey(line.variant_id)}\u0000${normalizeSerial(raw)}`
+        if (seen.has(key)) {
+          problems.push(`Serial ${seen.get(key)} is given more than once`)
+          continue
+        }
+        seen.set(key, raw.trim())
+        named.push({ line, text: raw.trim(), key })
+      }
+    }
+    const namedRows = await fulfillmentSql.lockByText(
+      manager,
+      named.map((n) => {
+        const [scope_key, normalized] = n.key.split("\u0000")
+        return { scope_key, normalized }
+      })
+    )
+    const rowsByKey = new Map(namedRows.map((r) => [`${r.scope_key}\u0000${r.normalized}`, r]))
+    for (const n of named) {
+      const row = rowsByKey.get(n.key)
+      const problem = row
+        ? namedSerialProblem(row, n.line, input.location_id)
+        : `Serial ${n.text} does not exist${this.options_.uniqueness_scope === "per_variant" ? " for this variant" : ""}`
+      if (problem) {
+        problems.push(problem)
+      } else {
+        chosen.get(n.line.line_item_id)!.push(row!)
+        taken.add(row!.id)
+      }
+    }
+
+    // 2. Serials reserved for the line, then 3. first in, first out (auto policy).
+    const deliveredBefore = await fulfillmentSql.countByLine(manager, input.order_id)
+    const reserved = await fulfillmentSql.lockReservedForLines(
+      manager,
+      input.order_id,
+      lines.map((l) => l.line_item_id)
+    )
+    for (const line of lines) {
+      if (given[line.line_item_id] !== undefined) {
+        continue
+      }
+      const policy = settings.get(line.variant_id)!.fulfillment_policy ?? this.options_.default_fulfillment_policy
+      const forLine = reserved.filter((r) => r.line_item_id === line.line_item_id)
+      const usable = forLine.filter((r) => !line.manage_inventory || r.stock_location_id === input.location_id)
+      const picked = usable.slice(0, line.quantity)
+      let missing = line.quantity - picked.length
+      if (missing > 0 && policy === "auto" && line.manage_inventory) {
+        const fifo = await fulfillmentSql.pickFifo(manager, {
+          variant_id: line.variant_id,
+          location_id: input.location_id,
+          count: missing,
+          exclude: [...taken, ...picked.map((p) => p.id)],
+        })
+        picked.push(...fifo)
+        missing -= fifo.length
+        if (missing > 0) {
+          problems.push(
+            `Line ${line.label} lacks ${missing} of ${line.quantity} serials: only ${picked.length} in stock at the fulfilment's location ${input.location_id}`
+          )
+        }
+      } else if (missing > 0 && policy === "strict") {
+        const elsewhere = forLine.length - usable.length
+        problems.push(
+          `Line ${line.label} lacks ${missing} of ${line.quantity} serials (fulfilment policy strict): ` +
+            `give them in additional_data.serial_numbers["${line.line_item_id}"] or reserve them for the line first` +
+            (elsewhere ? ` (${elsewhere} reserved for it at another location)` : "")
+        )
+      }
+      // auto, warranty only: the rest of the line stays without serials.
+      for (const p of picked) {
+        chosen.get(line.line_item_id)!.push(p)
+        taken.add(p.id)
+      }
+    }
+    throwProblems(problems)
+
+    // Reservations beyond what is left to fulfil on the line are released.
+    const toRelease: OrderSerialRow[] = []
+    for (const line of lines) {
+      const delivered = (deliveredBefore[line.line_item_id]?.delivered ?? 0) + chosen.get(line.line_item_id)!.length
+      const left = reserved.filter((r) => r.line_item_id === line.line_item_id && !taken.has(r.id))
+      const excess = left.length - Math.max(0, line.ordered_quantity - delivered)
+      if (excess > 0) {
+        toRelease.push(...left.slice(left.length - excess))
+      }
+    }
+
+    const deliverIds = [...taken]
+    const operation_id = generateId("snop")
+    const snapshots = await fulfillmentSql.snapshot(manager, [...deliverIds, ...toRelease.map((r) => r.id)])
+    const deliveredAt = input.delivered_at ?? new Date()
+    const reference = (data: Record<string, unknown> = {}): LedgerReference => ({
+      reference_type: "fulfillment",
+      reference_id: input.fulfillment_id,
+      actor_type: input.actor_id ? "user" : null,
+      actor_id: input.actor_id ?? null,
+      data: { operation_id, order_id: input.order_id, ...data },
+    })
+    for (const line of lines) {
+      const rows = chosen.get(line.line_item_id)!
+      const warranty = warrantyFor(settings.get(line.variant_id), deliveredAt)
+      for (const overridden of [false, true]) {
+        const ids = rows.filter((r) => !!r.warranty_overridden === overridden).map((r) => r.id)
+        if (!ids.length) {
+          continue
+        }
+        await this.moveSerials_(
+          {
+            ids,
+            movement: "deliver",
+            set: {
+              customer_id: input.customer_id,
+              order_id: input.order_id,
+              line_item_id: line.line_item_id,
+              fulfillment_id: input.fulfillment_id,
+              delivered_at: deliveredAt,
+              shipped_at: null,
+              ...(overridden
+                ? {}
+                : { warranty_starts_at: warranty?.starts_at ?? null, warranty_expires_at: warranty?.expires_at ?? null }),
+            },
+            reference: reference({ line_item_id: line.line_item_id }),
+          },
+          sharedContext
+        )
+      }
+    }
+    if (toRelease.length) {
+      await this.moveSerials_(
+        {
+          ids: toRelease.map((r) => r.id),
+          movement: "release",
+          set: { order_id: null, line_item_id: null },
+          reference: reference({ reason: "line fulfilled with other serials" }),
+        },
+        sharedContext
+      )
+    }
+    return {
+      moved: [
+        ...lines.flatMap((l) =>
+          chosen.get(l.line_item_id)!.map((r) => ({
+            id: r.id,
+            serial_number: r.serial_number,
+            line_item_id: l.line_item_id,
+            movement: "deliver" as const,
+            status: "delivered" as const,
+          }))
+        ),
+        ...toRelease.map((r) => ({
+          id: r.id,
+          serial_number: r.serial_number,
+          line_item_id: null,
+          movement: "release" as const,
+          status: "active" as const,
+        })),
+      ],
+      undo: { operation_id, snapshots },
+    }
+  }
+
+  /**
+   * A canceled fulfilment: its serials go back `active` where they were taken from, and
+   * lose customer, order, line, fulfilment, delivery and (unless overridden) warranty.
+   * Idempotent: a second call finds nothing left to move.
+   */
+  @InjectManager()
+  async cancelFulfillmentSerials(
+    input: { order_id: string; fulfillment_id: string; location_id: string | null; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    return await this.cancelFulfillmentSerials_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async cancelFulfillmentSerials_(
+    input: { order_id: string; fulfillment_id: string; location_id: string | null; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await fulfillmentSql.lockOrderSerials(manager, {
+      order_id: input.order_id,
+      statuses: ["delivered"],
+      fulfillment_id: input.fulfillment_id,
+    })
+    if (!rows.length) {
+      return { moved: [], undo: null }
+    }
+    const origins = await fulfillmentSql.deliveredFrom(manager, rows.map((r) => r.id))
+    const operation_id = generateId("snop")
+    const snapshots = await fulfillmentSql.snapshot(manager, rows.map((r) => r.id))
+    const groups = new Map<string, { location: string; overridden: boolean; ids: string[] }>()
+    for (const r of rows) {
+      const location = origins.get(r.id) ?? input.location_id
+      if (!location) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Serial ${r.serial_number}: the location it was delivered from is unknown`
+        )
+      }
+      const key = `${location}\u0000${!!r.warranty_overridden}`
+      const group = groups.get(key) ?? { location, overridden: !!r.warranty_overridden, ids: [] }
+      group.ids.push(r.id)
+      groups.set(key, group)
+    }
+    for (const g of groups.values()) {
+      await this.moveSerials_(
+        {
+          ids: g.ids,
+          movement: "cancel_fulfillment",
+          location_id: g.location,
+          set: {
+            ...CLEARED_ASSIGNMENT,
+            ...(g.overridden ? {} : { warranty_starts_at: null, warranty_expires_at: null }),
+          },
+          reference: {
+            reference_type: "fulfillment",
+            reference_id: input.fulfillment_id,
+            actor_type: input.actor_id ? "user" : null,
+            actor_id: input.actor_id ?? null,
+            data: { operation_id, order_id: input.order_id },
+          },
+        },
+        sharedContext
+      )
+    }
+    return {
+      moved: rows.map((r) => ({ id: r.id, serial_number: r.serial_number, line_item_id: r.line_item_id, movement: "cancel_fulfillment" as const, status: "active" as const })),
+      undo: { operation_id, snapshots },
+    }
+  }
+
+  /**
+   * A shipped fulfilment: `shipped_at` on its serials and one `ship` ledger row each (no
+   * status change). Idempotent: serials already stamped are left alone.
+   */
+  @InjectManager()
+  async recordFulfillmentShipment(
+    input: { order_id: string; fulfillment_id: string; shipped_at: Date | string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    return await this.recordFulfillmentShipment_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordFulfillmentShipment_(
+    input: { order_id: string; fulfillment_id: string; shipped_at: Date | string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await fulfillmentSql.lockOrderSerials(manager, {
+      order_id: input.order_id,
+      statuses: ["delivered"],
+      fulfillment_id: input.fulfillment_id,
+      unshipped: true,
+    })
+    if (!rows.length) {
+      return { moved: [], undo: null }
+    }
+    const operation_id = generateId("snop")
+    const shippedAt = new Date(input.shipped_at).toISOString()
+    const snapshots = await fulfillmentSql.snapshot(manager, rows.map((r) => r.id))
+    await fulfillmentSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
+    await sql.insertLedger(
+      manager,
+      rows.map((r) => ({
+        serial_number_id: r.id,
+        serial_number: r.serial_number,
+        type: "ship",
+        from_status: r.status,
+        to_status: r.status,
+        from_location_id: r.stock_location_id,
+        to_location_id: r.stock_location_id,
+        reference_type: "fulfillment",
+        reference_id: input.fulfillment_id,
+        actor_type: null,
+        actor_id: null,
+        data: { operation_id, order_id: input.order_id, shipped_at: shippedAt },
+      }))
+    )
+    return {
+      moved: rows.map((r) => ({ id: r.id, serial_number: r.serial_number, line_item_id: r.line_item_id, movement: "ship" as const, status: r.status })),
+      undo: { operation_id, snapshots },
+    }
+  }
+
+  /** A canceled order: serials reserved for its lines go back `active`. Idempotent. */
+  @InjectManager()
+  async releaseOrderReservations(
+    input: { order_id: string; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    return await this.releaseOrderReservations_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseOrderReservations_(
+    input: { order_id: string; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    if (!rows.length) {
+      return { moved: [], undo: null }
+    }
+    const operation_id = generateId("snop")
+    const snapshots = await fulfillmentSql.snapshot(manager, rows.map((r) => r.id))
+    await this.moveSerials_(
+      {
+        ids: rows.map((r) => r.id),
+        movement: "release",
+        set: { order_id: null, line_item_id: null },
+        reference: {
+          reference_type: "order",
+          reference_id: input.order_id,
+          actor_type: input.actor_id ? "user" : null,
+          actor_id: input.actor_id ?? null,
+          data: { operation_id, reason: "order canceled" },
+        },
+      },
+      sharedContext
+    )
+    return {
+      moved: rows.map((r) => ({ id: r.id, serial_number: r.serial_number, line_item_id: r.line_item_id, movement: "release" as const, status: "active" as const })),
+      undo: { operation_id, snapshots },
+    }
+  }
+
+  /**
+   * Reserves serials for an order line before fulfilment (status `reserved`, order and line
+   * set). They must exist, belong to the line's variant and be active; the line may not
+   * end up with more serials (delivered and reserved) than units ordered.
+   */
+  @InjectManager()
+  async reserveLineSerials(
+    input: ReserveLineSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    return await this.reserveLineSerials_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reserveLineSerials_(
+    input: ReserveLineSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const settings = await this.serializedSettings_([input.variant_id], sharedContext)
+    if (!settings.has(input.variant_id)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line ${input.label} is not serialized`)
+    }
+    await fulfillmentSql.lockLines(manager, [input.line_item_id])
+    const problems: string[] = []
+    const wanted: Array<{ text: string; key: string }> = []
+    const seen = new Map<string, string>()
+    for (const raw of input.serial_numbers) {
+      const problem = serialTextProblem(raw)
+      if (problem) {
+        problems.push(problem)
+        continue
+      }
+      const key = `${this.scopeKey(input.variant_id)}\u0000${normalizeSerial(raw)}`
+      if (seen.has(key)) {
+        problems.push(`Serial ${seen.get(key)} is given more than once`)
+        continue
+      }
+      seen.set(key, raw.trim())
+      wanted.push({ text: raw.trim(), key })
+    }
+    const rows = await fulfillmentSql.lockByText(
+      manager,
+      wanted.map((w) => {
+        const [scope_key, normalized] = w.key.split("\u0000")
+        return { scope_key, normalized }
+      })
+    )
+    const byKey = new Map(rows.map((r) => [`${r.scope_key}\u0000${r.normalized}`, r]))
+    const ok: OrderSerialRow[] = []
+    for (const w of wanted) {
+      const row = byKey.get(w.key)
+      if (!row) {
+        problems.push(`Serial ${w.text} does not exist`)
+      } else if (row.variant_id !== input.variant_id) {
+        problems.push(`Serial ${row.serial_number} belongs to another variant than line ${input.label}`)
+      } else if (row.status === "reserved" && row.line_item_id === input.line_item_id) {
+        problems.push(`Serial ${row.serial_number} is already reserved for this line`)
+      } else if (row.status === "reserved") {
+        problems.push(`Serial ${row.serial_number} is reserved for another order line`)
+      } else if (row.status !== "active") {
+        problems.push(`Serial ${row.serial_number} is ${row.status}, not in stock`)
+      } else {
+        ok.push(row)
+      }
+    }
+    throwProblems(problems)
+    const counts = (await fulfillmentSql.countByLine(manager, input.order_id))[input.line_item_id] ?? {}
+    const delivered = counts.delivered ?? 0
+    const reservedCount = counts.reserved ?? 0
+    if (delivered + reservedCount + ok.length > input.ordered_quantity) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Line ${input.label} has ${input.ordered_quantity} unit${input.ordered_quantity === 1 ? "" : "s"}, ` +
+          `${delivered} delivered with serials and ${reservedCount} reserved: ${ok.length} more cannot be reserved`
+      )
+    }
+    const operation_id = generateId("snop")
+    const snapshots = await fulfillmentSql.snapshot(manager, ok.map((r) => r.id))
+    await this.moveSerials_(
+      {
+        ids: ok.map((r) => r.id),
+        movement: "reserve",
+        set: { order_id: input.order_id, line_item_id: input.line_item_id },
+        reference: {
+          reference_type: "order",
+          reference_id: input.order_id,
+          actor_type: input.actor_id ? "user" : null,
+          actor_id: input.actor_id ?? null,
+          data: { operation_id, line_item_id: input.line_item_id },
+        },
+      },
+      sharedContext
+    )
+    return {
+      moved: ok.map((r) => ({ id: r.id, serial_number: r.serial_number, line_item_id: input.line_item_id, movement: "reserve" as const, status: "reserved" as const })),
+      undo: { operation_id, snapshots },
+    }
+  }
+
+  /**
+   * Replaces a serial on an order line before shipment. `from` (reserved for the line, or
+   * delivered with an unshipped fulfilment) goes back `active` where it was taken from;
+   * `to` (active, same variant, same location) takes over its reservation or delivery:
+   * customer, fulfilment, delivered at and warranty. The ledger shows both moves.
+   */
+  @InjectManager()
+  async swapLineSerial(
+    input: SwapLineSerialInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    return await this.swapLineSerial_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async swapLineSerial_(
+    input: SwapLineSerialInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const settings = await this.serializedSettings_([input.variant_id], sharedContext)
+    if (!settings.has(input.variant_id)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line ${input.label} is not serialized`)
+    }
+    for (const text of [input.from, input.to]) {
+      const problem = serialTextProblem(text)
+      if (problem) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+      }
+    }
+    const scope = this.scopeKey(input.variant_id)
+    const fromKey = { scope_key: scope, normalized: normalizeSerial(input.from) }
+    const toKey = { scope_key: scope, normalized: normalizeSerial(input.to) }
+    if (fromKey.normalized === toKey.normalized) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Serial ${input.from.trim()} cannot be swapped for itself`)
+    }
+    await fulfillmentSql.lockLines(manager, [input.line_item_id])
+    const rows = await fulfillmentSql.lockByText(manager, [fromKey, toKey])
+    const from = rows.find((r) => r.normalized === fromKey.normalized)
+    const to = rows.find((r) => r.normalized === toKey.normalized)
+    const problems: string[] = []
+    if (!from) {
+      problems.push(`Serial ${input.from.trim()} does not exist`)
+    } else if (
+      from.order_id !== input.order_id ||
+      from.line_item_id !== input.line_item_id ||
+      !["reserved", "delivered"].includes(from.status)
+    ) {
+      problems.push(`Serial ${from.serial_number} is not assigned to line ${input.label}`)
+    } else if (
+      from.status === "delivered" &&
+      (from.shipped_at || (from.fulfillment_id && input.shipped_fulfillment_ids?.includes(from.fulfillment_id)))
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Serial ${from.serial_number} has been shipped; a shipped serial is exchanged through a return, not swapped`
+      )
+    }
+    let origin: string | null = null
+    if (from && !problems.length) {
+      origin =
+        from.status === "reserved"
+          ? from.stock_location_id
+          : (await fulfillmentSql.deliveredFrom(manager, [from.id])).get(from.id) ?? null
+    }
+    if (!to) {
+      problems.push(`Serial ${input.to.trim()} does not exist`)
+    } else if (to.variant_id !== input.variant_id) {
+      problems.push(`Serial ${to.serial_number} belongs to another variant than line ${input.label}`)
+    } else if (to.status !== "active") {
+      problems.push(`Serial ${to.serial_number} is ${to.status}, not in stock`)
+    } else if (origin && to.stock_location_id !== origin) {
+      problems.push(
+        `Serial ${to.serial_number} is at stock location ${to.stock_location_id}, not at ${origin} where ${from!.serial_number} was taken from`
+      )
+    }
+    throwProblems(problems)
+
+    const f = from!
+    const t = to!
+    const operation_id = generateId("snop")
+    const snapshots = await fulfillmentSql.snapshot(manager, [f.id, t.id])
+    const reference: LedgerReference = {
+      reference_type: "order",
+      reference_id: input.order_id,
+      actor_type: input.actor_id ? "user" : null,
+      actor_id: input.actor_id ?? null,
+      data: {
+        operation_id,
+        line_item_id: input.line_item_id,
+        swap: { from: f.serial_number, to: t.serial_number },
+      },
+    }
+    if (f.status === "reserved") {
+      await this.moveSerials_(
+        { ids: [f.id], movement: "release", set: { order_id: null, line_item_id: null }, reference },
+        sharedContext
+      )
+      await this.moveSerials_(
+        {
+          ids: [t.id],
+          movement: "reserve",
+          set: { order_id: input.order_id, line_item_id: input.line_item_id },
+          reference,
+        },
+        sharedContext
+      )
+    } else {
+      const deliveredAt = f.delivered_at ? new Date(f.delivered_at) : new Date()
+      const warranty = warrantyFor(settings.get(input.variant_id), deliveredAt)
+      await this.moveSerials_(
+        {
+          ids: [f.id],
+          movement: "cancel_fulfillment",
+          location_id: origin ?? t.stock_location_id,
+          set: {
+            ...CLEARED_ASSIGNMENT,
+            ...(f.warranty_overridden ? {} : { warranty_starts_at: null, warranty_expires_at: null }),
+          },
+          reference,
+        },
+        sharedContext
+      )
+      await this.moveSerials_(
+        {
+          ids: [t.id],
+          movement: "deliver",
+          set: {
+            customer_id: f.customer_id,
+            order_id: input.order_id,
+            line_item_id: input.line_item_id,
+            fulfillment_id: f.fulfillment_id,
+            delivered_at: deliveredAt,
+            shipped_at: null,
+            ...(t.warranty_overridden
+              ? {}
+              : { warranty_starts_at: warranty?.starts_at ?? null, warranty_expires_at: warranty?.expires_at ?? null }),
+          },
+          reference,
+        },
+        sharedContext
+      )
+    }
+    return {
+      moved: [
+        {
+          id: f.id,
+          serial_number: f.serial_number,
+          line_item_id: null,
+          movement: f.status === "reserved" ? ("release" as const) : ("cancel_fulfillment" as const),
+          status: "active" as const,
+        },
+        {
+          id: t.id,
+          serial_number: t.serial_number,
+          line_item_id: input.line_item_id,
+          movement: f.status === "reserved" ? ("reserve" as const) : ("deliver" as const),
+          status: f.status === "reserved" ? ("reserved" as const) : ("delivered" as const),
+        },
+      ],
+      undo: { operation_id, snapshots },
+    }
+  }
+
+  /** Undoes what one of the order methods above did (workflow compensation). */
+  @InjectTransactionManager()
+  async undoSerialMoves(undo: SerialUndo | null | undefined, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!undo?.snapshots.length) {
+      return
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    await fulfillmentSql.restoreSnapshots(manager, undo.snapshots)
+    await fulfillmentSql.deleteOperationLedger(
+      manager,
+      undo.snapshots.map((s) => s.id),
+      undo.operation_id
+    )
+  }
+
+  /** Settings of the serialized variants among these, by variant id. */
+  protected async serializedSettings_(variantIds: string[], sharedContext: Context) {
+    const ids = [...new Set(variantIds)]
+    if (!ids.length) {
+      return new Map<string, any>()
+    }
+    const rows = await this.listSerialSettings({ variant_id: ids, is_serialized: true }, {}, sharedContext)
+    return new Map(rows.map((r) => [r.variant_id, r]))
+  }
+
+  // ---------------------------------------------------------------- returns
+
+  /**
+   * Serials that came back with a return: restocked ones go `active` at the return's
+   * location, the others `inactive`; both lose their customer, order and (unless
+   * overridden) warranty, which their ledger rows keep. Without a selection, a line is
+   * handled only when its returned units can only be its delivered serials (all of them,
+   * all received or all damaged); the others are listed as awaiting the admin's choice.
+   * Idempotent: serials already back are not delivered any more, and what a return already
+   * took back counts against its quantities.
+   */
+  @InjectManager()
+  async returnSerials(
+    input: ReturnSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReturnSerialsResult> {
+    return await this.returnSerials_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async returnSerials_(
+    input: ReturnSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReturnSerialsResult> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const delivered = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["delivered"] })
+    const already = await returnSql.returnedByLine(manager, input.return_id)
+    const capacity = new Map(
+      input.lines.map((l) => {
+        const done = already.get(l.line_item_id) ?? { restock: 0, no_restock: 0 }
+        return [
+          l.line_item_id,
+          { restock: l.received_quantity - done.restock, no_restock: l.damaged_quantity - done.no_restock },
+        ]
+      })
+    )
+
+    const chosen: Array<{ row: OrderSerialRow; restock: boolean }> = []
+    const awaiting: ReturnSerialsResult["awaiting_selection"] = []
+    if (input.selection) {
+      const problems: string[] = []
+      const byText = new Map(delivered.map((r) => [normalizeSerial(r.serial_number), r]))
+      const seen = new Set<string>()
+      for (const pick of input.selection) {
+        const key = normalizeSerial(pick.serial_number)
+        const row = byText.get(key)
+        if (seen.has(key)) {
+          problems.push(`serial ${pick.serial_number.trim()} is named twice`)
+          continue
+        }
+        seen.add(key)
+        if (!row) {
+          problems.push(`serial ${pick.serial_number.trim()} is not delivered with this order`)
+          continue
+        }
+        const room = capacity.get(row.line_item_id ?? "")
+        if (!room) {
+          problems.push(`serial ${row.serial_number} belongs to an order line that is not in this return`)
+          continue
+        }
+        const restock = pick.restock ?? room.restock > 0
+        const kind = restock ? "restock" : "no_restock"
+        if (room[kind] <= 0) {
+          problems.push(
+            `serial ${row.serial_number}: its line has no ${restock ? "received" : "damaged"} unit left in this return`
+          )
+          continue
+        }
+        room[kind] -= 1
+        chosen.push({ row, restock })
+      }
+      throwProblems(problems)
+    } else {
+      for (const line of input.lines) {
+        const room = capacity.get(line.line_item_id)!
+        const units = Math.max(room.restock, 0) + Math.max(room.no_restock, 0)
+        if (units <= 0) {
+          continue
+        }
+        const onLine = delivered.filter((r) => r.line_item_id === line.line_item_id)
+        if (onLine.length === units && (room.restock <= 0 || room.no_restock <= 0)) {
+          onLine.forEach((row) => chosen.push({ row, restock: room.restock > 0 }))
+        } else if (onLine.length) {
+          awaiting.push({ line_item_id: line.line_item_id, units, delivered_serials: onLine.length })
+        }
+      }
+    }
+    if (!chosen.length) {
+      return { moved: [], undo: null, awaiting_selection: awaiting }
+    }
+    if (chosen.some((c) => c.restock) && !input.location_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Return ${input.return_id} has no stock location, so its serials cannot be restocked`
+      )
+    }
+
+    const operation_id = generateId("snop")
+    const snapshots = await fulfillmentSql.snapshot(manager, chosen.map((c) => c.row.id))
+    const groups = new Map<string, { rows: OrderSerialRow[]; restock: boolean; overridden: boolean }>()
+    for (const c of chosen) {
+      const key = `${c.row.line_item_id}|${c.restock}|${!!c.row.warranty_overridden}`
+      const group = groups.get(key) ?? { rows: [], restock: c.restock, overridden: !!c.row.warranty_overridden }
+      group.rows.push(c.row)
+      groups.set(key, group)
+    }
+    for (const g of groups.values()) {
+      const first = g.rows[0]
+      await this.moveSerials_(
+        {
+          ids: g.rows.map((r) => r.id),
+          movement: g.restock ? "return_restock" : "return_no_restock",
+          location_id: g.restock ? input.location_id : null,
+          set: {
+            ...CLEARED_ASSIGNMENT,
+            ...(g.overridden ? {} : { warranty_starts_at: null, warranty_expires_at: null }),
+          },
+          reference: {
+            reference_type: "return",
+            reference_id: input.return_id,
+            actor_type: input.actor_id ? "user" : "system",
+            actor_id: input.actor_id ?? null,
+            // Who had the serials: the ledger keeps it after the serial forgets it.
+            data: {
+              operation_id,
+              order_id: input.order_id,
+              line_item_id: first.line_item_id,
+              customer_id: first.customer_id ?? null,
+              fulfillment_id: first.fulfillment_id ?? null,
+            },
+          },
+        },
+        sharedContext
+      )
+    }
+    return {
+      moved: chosen.map((c) => ({
+        id: c.row.id,
+        serial_number: c.row.serial_number,
+        line_item_id: c.row.line_item_id,
+        movement: c.restock ? ("return_restock" as const) : ("return_no_restock" as const),
+        status: c.restock ? ("active" as const) : ("inactive" as const),
+      })),
+      undo: { operation_id, snapshots },
+      awaiting_selection: awaiting,
+    }
+  }
+
+  /**
+   * Links replacements to what they replace: in an exchange or claim, each serial delivered
+   * on a line it added replaces a serial its return brought back (same variant first, then
+   * in the order they came). Run after deliveries and after returns, whichever is last;
+   * serials already linked are left alone, so running it again links nothing twice.
+   */
+  @InjectManager()
+  async linkReplacements(
+    orderId: string,
+    groups: ReplacementGroup[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReplacementLink[]> {
+    return await this.linkReplacements_(orderId, groups, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async linkReplacements_(
+    orderId: string,
+    groups: ReplacementGroup[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReplacementLink[]> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const links: ReplacementLink[] = []
+    const ledger: Omit<LedgerRow, "id">[] = []
+    for (const group of groups) {
+      await sql.lockKey(manager, `serial-replacements:${group.return_id}`)
+      const fresh = await replacementSql.unlinkedOnLines(manager, orderId, group.line_item_ids)
+      const old = await replacementSql.returnedNotReplaced(manager, group.return_id)
+      const pairs: Array<[typeof fresh[number], typeof old[number]]> = []
+      for (const n of [...fresh]) {
+        const i = old.findIndex((o) => o.variant_id === n.variant_id)
+        if (i >= 0) {
+          pairs.push([n, old.splice(i, 1)[0]])
+          fresh.splice(fresh.indexOf(n), 1)
+        }
+      }
+      while (fresh.length && old.length) {
+        pairs.push([fresh.shift()!, old.shift()!])
+      }
+      for (const [n, o] of pairs) {
+        links.push({ id: n.id, replaces_serial_number_id: o.id })
+        ledger.push({
+          serial_number_id: n.id,
+          serial_number: n.serial_number,
+          type: "replace",
+          from_status: null,
+          to_status: null,
+          from_location_id: null,
+          to_location_id: null,
+          reference_type: group.source,
+          reference_id: group.id,
+          actor_type: "system",
+          actor_id: null,
+          data: { replaces_serial_number_id: o.id, replaces_serial_number: o.serial_number, order_id: orderId },
+        })
+      }
+    }
+    await replacementSql.setReplaces(manager, links)
+    await sql.insertLedger(manager, ledger)
+    return links
+  }
+
+  /** Undoes `linkReplacements` (workflow compensation). */
+  @InjectTransactionManager()
+  async unlinkReplacements(links: ReplacementLink[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await replacementSql.setReplaces(manager, links.map((l) => ({ id: l.id, replaces_serial_number_id: null })))
+    await replacementSql.deleteReplaceLedger(manager, links)
+  }
+
+  /** The serials a return brought back so far. */
+  @InjectManager()
+  async listReturnSerials(returnId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await returnSql.serialsOfReturn(sharedContext.manager as SqlManager, returnId)
+  }
+
+  // ---------------------------------------------------------------- maintenance and claims
+
+  /**
+   * Creates a maintenance schedule for serials and generates its visits (one per serial
+   * and visit day, calendar-aware, see lib/schedule.ts). An `amc` schedule sets its
+   * serials' contract expiry to its end date, with a `contract_change` ledger row each.
+   * Refuses, naming them, unknown, repeated, scrapped or expired serials, and rules that
+   * contradict each other.
+   */
+  @InjectManager()
+  async createMaintenanceSchedule(
+    input: CreateMaintenanceScheduleInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    return await this.createMaintenanceSchedule_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async createMaintenanceSchedule_(
+    input: CreateMaintenanceScheduleInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const ids = input.serial_number_ids
+    const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))]
+    if (repeated.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'serial_number_ids' names serials more than once: ${repeated.join(", ")}`)
+    }
+    let plan: SchedulePlan
+    try {
+      plan = planSchedule({
+        periodicity: input.periodicity,
+        interval: input.interval ?? null,
+        start_date: input.start_date,
+        end_date: input.end_date ?? null,
+        visit_count: input.visit_count ?? null,
+        first_visit_on_start: input.first_visit_on_start ?? false,
+      })
+    } catch (e) {
+      if (e instanceof ScheduleError) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, e.message)
+      }
+      throw e
+    }
+    if (input.type === "amc" && !plan.end_date) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "An amc schedule sets its serials' contract expiry to its end_date: give end_date (or visit_count, from which it is derived)"
+      )
+    }
+    const total = plan.visit_dates.length * ids.length
+    if (total > MAX_GENERATED_VISITS) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The schedule would generate ${total} visits (${plan.visit_dates.length} for each of ${ids.length} serials), more than the ${MAX_GENERATED_VISITS} one schedule may have; split it`
+      )
+    }
+
+    const serials = await maintenanceSql.lockSerials(manager, ids)
+    const missing = ids.filter((id) => !serials.has(id))
+    if (missing.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial numbers not found: ${missing.join(", ")}`)
+    }
+    const retired = ids.map((id) => serials.get(id)!).filter((s) => s.status === "scrapped" || s.status === "expired")
+    if (retired.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Serials out of service cannot be scheduled for maintenance: ${retired.map((s) => `${s.serial_number} (${s.status})`).join(", ")}`
+      )
+    }
+    const owners = [...new Set(ids.map((id) => serials.get(id)!.customer_id).filter((c): c is string => !!c))]
+    const customerId = input.customer_id !== undefined ? input.customer_id : owners.length === 1 ? owners[0] : null
+
+    const id = generateId("snmsch")
+    const operation_id = generateId("snop")
+    await maintenanceSql.insertSchedule(manager, {
+      id,
+      type: input.type,
+      periodicity: input.periodicity,
+      interval_value: input.periodicity === "custom" ? input.interval?.value ?? null : null,
+      interval_unit: input.periodicity === "custom" ? input.interval?.unit ?? null : null,
+      start_date: dayToTimestamp(input.start_date),
+      end_date: plan.end_date ? dayToTimestamp(plan.end_date) : null,
+      visit_count: plan.visit_count,
+      first_visit_on_start: input.first_visit_on_start ?? false,
+      assignee: input.assignee ?? null,
+      customer_id: customerId,
+      notes: input.notes ?? null,
+      created_by: input.actor_id ?? null,
+      metadata: input.metadata ?? null,
+    })
+    await maintenanceSql.insertScheduleSerials(
+      manager,
+      id,
+      ids.map((sid) => ({
+        serial_number_id: sid,
+        previous_contract_expires_at: input.type === "amc" ? toPgTimestamp(serials.get(sid)!.contract_expires_at) ?? null : null,
+      }))
+    )
+    await maintenanceSql.insertVisits(
+      manager,
+      ids.flatMap((sid) =>
+        plan.visit_dates.map((day) => ({
+          id: generateId("snvis"),
+          schedule_id: id,
+          serial_number_id: sid,
+          scheduled_date: dayToTimestamp(day),
+          status: "pending",
+          kind: "scheduled",
+          completed_at: null,
+          technician: input.assignee ?? null,
+          notes: null,
+          warranty_claim_id: null,
+          created_by: input.actor_id ?? null,
+        }))
+      )
+    )
+    const contracts =
+      input.type === "amc"
+        ? await this.syncContracts_(manager, ids, {
+            reference_type: "maintenance_schedule",
+            reference_id: id,
+            actor_type: input.actor_id ? "user" : null,
+            actor_id: input.actor_id ?? null,
+            data: { operation_id },
+          })
+        : []
+    const schedule = (await maintenanceSql.lockSchedule(manager, id)) as ScheduleRow
+    return { id, undo: { operation_id, schedule, visits: [], contracts } }
+  }
+
+  /** Undoes `createMaintenanceSchedule` (workflow compensation): contracts back, everything removed. */
+  @InjectTransactionManager()
+  async undoCreateMaintenanceSchedule(
+    id: string,
+    undo: ScheduleUndo,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await maintenanceSql.setContractExpiry(manager, undo.contracts)
+    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+    await maintenanceSql.purgeSchedule(manager, id)
+  }
+
+  /**
+   * Changes a schedule: its assignee (pending visits that had the old assignee follow),
+   * notes, metadata, or its status. Cancelling or completing an active schedule cancels
+   * its pending visits; cancelling an `amc` schedule puts its serials' contract expiry
+   * back (to the latest other `amc` schedule covering them, or what they had before).
+   */
+  @InjectManager()
+  async updateMaintenanceSchedule(
+    id: string,
+    input: UpdateMaintenanceScheduleInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    return await this.updateMaintenanceSchedule_(id, input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateMaintenanceSchedule_(
+    id: string,
+    input: UpdateMaintenanceScheduleInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const schedule = await maintenanceSql.lockSchedule(manager, id)
+    if (!schedule) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance schedule with id "${id}" was not found`)
+    }
+    const operation_id = generateId("snop")
+    const undo: ScheduleUndo = { operation_id, schedule: { ...schedule }, visits: [], contracts: [] }
+    const patch: Partial<ScheduleRow> = {}
+    const now = new Date()
+
+    let closing = false
+    if (input.status !== undefined) {
+      if (schedule.status !== "active") {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Maintenance schedule ${id} is ${schedule.status} and cannot become ${input.status}: only an active schedule can be cancelled or completed`
+        )
+      }
+      closing = true
+      patch.status = input.status
+      if (input.status === "cancelled") {
+        patch.cancelled_at = now
+      } else {
+        patch.completed_at = now
+      }
+    }
+    const open = await maintenanceSql.lockScheduleVisits(manager, id, ["pending"])
+    if (closing && open.length) {
+      undo.visits.push(...open)
+      await maintenanceSql.setVisitsStatus(manager, open.map((v) => v.id), "cancelled")
+    }
+    if (input.assignee !== undefined && input.assignee !== schedule.assignee) {
+      patch.assignee = input.assignee
+      if (!closing) {
+        const following = open.filter((v) => v.technician === schedule.assignee || v.technician === null)
+        undo.visits.push(...following)
+        await maintenanceSql.setVisitsTechnician(manager, following.map((v) => v.id), input.assignee)
+      }
+    }
+    if (input.notes !== undefined) {
+      patch.notes = input.notes
+    }
+    if (input.metadata !== undefined) {
+      patch.metadata = input.metadata
+    }
+    await maintenanceSql.updateSchedule(manager, id, patch)
+    if (schedule.type === "amc" && patch.status === "cancelled") {
+      const serialIds = await maintenanceSql.scheduleSerialIds(manager, id)
+      undo.contracts = await this.syncContracts_(manager, serialIds, {
+        reference_type: "maintenance_schedule",
+        reference_id: id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+        data: { operation_id, cancelled: true },
+      })
+    }
+    return { id, undo }
+  }
+
+  /** Puts a schedule, its visits and its serials' contracts back as they were (workflow compensation). */
+  @InjectTransactionManager()
+  async undoMaintenanceScheduleChange(undo: ScheduleUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const s = undo.schedule
+    await maintenanceSql.updateSchedule(manager, s.id, {
+      status: s.status,
+      assignee: s.assignee,
+      cancelled_at: s.cancelled_at,
+      completed_at: s.completed_at,
+      notes: s.notes,
+      metadata: s.metadata,
+    })
+    if (s.deleted_at === null) {
+      await maintenanceSql.setScheduleDeleted(manager, s.id, null)
+    }
+    await maintenanceSql.writeVisits(manager, undo.visits)
+    await maintenanceSql.setContractExpiry(manager, undo.contracts)
+    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+  }
+
+  /**
+   * Deletes a schedule with its visits (soft, like every Medusa record). A schedule with
+   * completed visits is refused: cancel it instead, so their history stays. Deleting an
+   * `amc` schedule puts its serials' contract expiry back, as cancelling does.
+   */
+  @InjectManager()
+  async deleteMaintenanceSchedule(
+    id: string,
+    actorId: string | null = null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    return await this.deleteMaintenanceSchedule_(id, actorId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async deleteMaintenanceSchedule_(
+    id: string,
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const schedule = await maintenanceSql.lockSchedule(manager, id)
+    if (!schedule) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance schedule with id "${id}" was not found`)
+    }
+    const counts = await maintenanceSql.countScheduleVisits(manager, id, { generatedOnly: false })
+    const done = (counts.completed ?? 0) + (counts.partially_completed ?? 0)
+    if (done) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Maintenance schedule ${id} has ${done} completed visit${done === 1 ? "" : "s"} and cannot be deleted: cancel it instead, so that their history stays`
+      )
+    }
+    const operation_id = generateId("snop")
+    const undo: ScheduleUndo = { operation_id, schedule: { ...schedule }, visits: [], contracts: [] }
+    await maintenanceSql.setScheduleDeleted(manager, id, new Date().toISOString())
+    if (schedule.type === "amc" && schedule.status !== "cancelled") {
+      const serialIds = await maintenanceSql.scheduleSerialIds(manager, id)
+      undo.contracts = await this.syncContracts_(manager, serialIds, {
+        reference_type: "maintenance_schedule",
+        reference_id: id,
+        actor_type: actorId ? "user" : null,
+        actor_id: actorId,
+        data: { operation_id, deleted: true },
+      })
+    }
+    return { id, undo }
+  }
+
+  /**
+   * Sets serials' service-contract expiry by hand, one `contract_change` ledger row per
+   * serial that changes. Returns the previous values (for undo).
+   */
+  @InjectManager()
+  async setContractExpiry(
+    rows: Array<{ id: string; contract_expires_at: Date | string | null }>,
+    reference: LedgerReference = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
+    return await this.setContractExpiry_(rows, reference, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setContractExpiry_(
+    rows: Array<{ id: string; contract_expires_at: Date | string | null }>,
+    reference: LedgerReference,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const current = await maintenanceSql.lockSerials(manager, rows.map((r) => r.id))
+    const missing = rows.filter((r) => !current.has(r.id)).map((r) => r.id)
+    if (missing.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial numbers not found: ${missing.join(", ")}`)
+    }
+    return await this.writeContracts_(
+      manager,
+      rows.map((r) => {
+        const s = current.get(r.id)!
+        return { ...s, current: s.contract_expires_at, wanted: r.contract_expires_at === null ? null : new Date(r.contract_expires_at) }
+      }),
+      reference
+    )
+  }
+
+  /** Brings serials' contract expiry in line with the `amc` schedules covering them. */
+  protected async syncContracts_(
+    manager: SqlManager,
+    serialIds: string[],
+    reference: LedgerReference
+  ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
+    return await this.writeContracts_(manager, await maintenanceSql.contractTargets(manager, serialIds), reference)
+  }
+
+  protected async writeContracts_(
+    manager: SqlManager,
+    rows: ContractRow[],
+    reference: LedgerReference
+  ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
+    const time = (d: Date | string | null) => (d === null ? null : new Date(d).getTime())
+    const changes = rows.filter((r) => time(r.current) !== time(r.wanted))
+    if (!changes.length) {
+      return []
+    }
+    const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
+    await maintenanceSql.setContractExpiry(
+      manager,
+      changes.map((r) => ({ id: r.id, contract_expires_at: iso(r.wanted) }))
+    )
+    const ref = ledgerReference(reference)
+    await sql.insertLedger(
+      manager,
+      changes.map((r) => ({
+        serial_number_id: r.id,
+        serial_number: r.serial_number,
+        type: "contract_change",
+        from_status: r.status,
+        to_status: r.status,
+        from_location_id: r.stock_location_id,
+        to_location_id: r.stock_location_id,
+        ...ref,
+        data: { ...(ref.data ?? {}), changes: { contract_expires_at: { from: iso(r.current), to: iso(r.wanted) } } },
+      }))
+    )
+    return changes.map((r) => ({ id: r.id, contract_expires_at: iso(r.current) }))
+  }
+
+  /**
+   * Changes a visit: complete, partially complete or cancel it (pending -> completed,
+   * partially_completed or cancelled; partially_completed -> completed or cancelled),
+   * reschedule it while it is open, and set its technician and notes. When the last open
+   * visit of an active schedule is done, the schedule becomes `completed`.
+   */
+  @InjectManager()
+  async updateMaintenanceVisit(
+    id: string,
+    input: UpdateMaintenanceVisitInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: VisitUndo }> {
+    return await this.updateMaintenanceVisit_(id, input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateMaintenanceVisit_(
+    id: string,
+    input: UpdateMaintenanceVisitInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: VisitUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const notFound = () => new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance visit with id "${id}" was not found`)
+    // The schedule is locked before its visit, in the order a schedule change takes them.
+    const [peek] = await this.listMaintenanceVisits({ id }, { select: ["id", "schedule_id"] }, sharedContext)
+    if (!peek) {
+      throw notFound()
+    }
+    const schedule = peek.schedule_id ? await maintenanceSql.lockSchedule(manager, peek.schedule_id) : null
+    const visit = (await maintenanceSql.lockVisits(manager, [id])).get(id)
+    if (!visit) {
+      throw notFound()
+    }
+    const undo: VisitUndo = { visits: [{ ...visit }], schedule: null }
+    const now = new Date()
+    const next: VisitRow = { ...visit }
+
+    if (input.status !== undefined) {
+      const allowed = VISIT_TRANSITIONS[visit.status as VisitStatus]
+      if (!allowed.includes(input.status)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Visit ${id} is ${visit.status} and cannot become ${input.status}` +
+            (allowed.length ? ` (a ${visit.status} visit can become ${allowed.join(" or ")})` : ` (a ${visit.status} visit is final)`)
+        )
+      }
+      next.status = input.status
+    }
+    const doneNow = next.status === "completed" || next.status === "partially_completed"
+    if (input.completed_at !== undefined && input.completed_at !== null && !doneNow) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Field 'completed_at' is only for a completed or partially completed visit; this one is ${next.status}`
+      )
+    }
+    if (doneNow) {
+      const at = input.completed_at ? new Date(input.completed_at) : input.status !== undefined ? now : next.completed_at ?? now
+      if (new Date(at).getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Field 'completed_at' is in the future, got: '${new Date(at).toISOString()}'`
+        )
+      }
+      next.completed_at = at as Date
+    }
+    if (input.scheduled_date !== undefined) {
+      if (next.status !== "pending" && next.status !== "partially_completed") {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Visit ${id} is ${next.status} and cannot be rescheduled (to ${input.scheduled_date}); only its technician and notes can change`
+        )
+      }
+      next.scheduled_date = dayToTimestamp(input.scheduled_date) as unknown as Date
+    }
+    if (input.technician !== undefined) {
+      next.technician = input.technician
+    }
+    if (input.notes !== undefined) {
+      next.notes = input.notes
+    }
+    await maintenanceSql.writeVisits(manager, [
+      {
+        ...next,
+        scheduled_date: toPgTimestamp(next.scheduled_date) as any,
+        completed_at: toPgTimestamp(next.completed_at) as any,
+      },
+    ])
+
+    if (schedule && input.status !== undefined && schedule.status === "active" && schedule.periodicity !== "manual") {
+      const counts = await maintenanceSql.countScheduleVisits(manager, schedule.id, { generatedOnly: true })
+      if (!(counts.pending ?? 0) && !(counts.partially_completed ?? 0)) {
+        undo.schedule = { ...schedule }
+        await maintenanceSql.updateSchedule(manager, schedule.id, { status: "completed", completed_at: now })
+      }
+    }
+    return { id, undo }
+  }
+
+  /** Puts visits (and the schedule an update completed) back as they were (workflow compensation). */
+  @InjectTransactionManager()
+  async undoMaintenanceVisitUpdate(undo: VisitUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await maintenanceSql.writeVisits(manager, undo.visits)
+    if (undo.schedule) {
+      await maintenanceSql.updateSchedule(manager, undo.schedule.id, {
+        status: undo.schedule.status,
+        completed_at: undo.schedule.completed_at,
+      })
+    }
+  }
+
+  /**
+   * Logs a visit that no schedule generated: `unscheduled` or `breakdown`, for a serial,
+   * optionally under one of its schedules and for one of its warranty claims.
+   */
+  @InjectManager()
+  async logMaintenanceVisit(
+    input: LogMaintenanceVisitInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string }> {
+    return await this.logMaintenanceVisit_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async logMaintenanceVisit_(
+    input: LogMaintenanceVisitInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const now = new Date()
+    let technician = input.technician
+    if (input.schedule_id) {
+      const schedule = await maintenanceSql.lockSchedule(manager, input.schedule_id)
+      if (!schedule) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance schedule with id "${input.schedule_id}" was not found`)
+      }
+      if (schedule.status === "cancelled") {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Maintenance schedule ${schedule.id} is cancelled: log the visit without it`)
+      }
+      const covered = await maintenanceSql.scheduleSerialIds(manager, schedule.id)
+      if (!covered.includes(input.serial_number_id)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Serial ${input.serial_number_id} is not covered by maintenance schedule ${schedule.id}`
+        )
+      }
+      technician = technician === undefined ? schedule.assignee : technician
+    }
+    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    if (!serial) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
+    }
+    if (input.warranty_claim_id) {
+      const claim = await maintenanceSql.lockClaim(manager, input.warranty_claim_id)
+      if (!claim) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${input.warranty_claim_id}" was not found`)
+      }
+      if (claim.serial_number_id !== serial.id) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Warranty claim ${claim.id} is for another serial than ${serial.serial_number}`
+        )
+      }
+    }
+    const status = input.status ?? "pending"
+    const done = status === "completed" || status === "partially_completed"
+    if (input.completed_at && !done) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Field 'completed_at' is only for a completed or partially completed visit; this one is ${status}`
+      )
+    }
+    const completedAt = done ? (input.completed_at ? new Date(input.completed_at) : now) : null
+    if (completedAt && completedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'completed_at' is in the future, got: '${completedAt.toISOString()}'`)
+    }
+    const id = generateId("snvis")
+    await maintenanceSql.insertVisits(manager, [
+      {
+        id,
+        schedule_id: input.schedule_id ?? null,
+        serial_number_id: serial.id,
+        scheduled_date: dayToTimestamp(input.scheduled_date ?? formatDay(now)),
+        status,
+        kind: input.kind,
+        completed_at: completedAt ? completedAt.toISOString() : null,
+        technician: technician ?? null,
+        notes: input.notes ?? null,
+        warranty_claim_id: input.warranty_claim_id ?? null,
+        created_by: input.actor_id ?? null,
+      },
+    ])
+    return { id }
+  }
+
+  /** Removes a logged visit (workflow compensation). */
+  @InjectTransactionManager()
+  async purgeMaintenanceVisit(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await maintenanceSql.purgeVisit(sharedContext.transactionManager as SqlManager, id)
+  }
+
+  /**
+   * Files a warranty claim for a serial. Coverage is computed here, from the serial's
+   * warranty and contract dates at this moment (the SPEC's precedence), and stored with
+   * the claim; the serial's ledger records the claim.
+   */
+  @InjectManager()
+  async fileWarrantyClaim(
+    input: FileWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string }> {
+    return await this.fileWarrantyClaim_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async fileWarrantyClaim_(
+    input: FileWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    if (!serial) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
+    }
+    const now = new Date()
+    const coverage = claimCoverage(serial, now)
+    const status = coverage.maintenance_status
+    const id = generateId("snclm")
+    await maintenanceSql.insertClaim(manager, {
+      id,
+      serial_number_id: serial.id,
+      serial_number: serial.serial_number,
+      customer_id: input.customer_id !== undefined ? input.customer_id : serial.customer_id,
+      description: input.description,
+      ...coverage,
+      filed_at: now.toISOString(),
+      created_by: input.actor_id ?? null,
+      metadata: input.metadata ?? null,
+    })
+    await sql.insertLedger(manager, [
+      {
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        type: "warranty_claim",
+        from_status: serial.status,
+        to_status: serial.status,
+        from_location_id: serial.stock_location_id,
+        to_location_id: serial.stock_location_id,
+        reference_type: "claim",
+        reference_id: id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+        data: { maintenance_status: status },
+      },
+    ])
+    return { id }
+  }
+
+  /** Removes a claim that is being undone, with its ledger row (workflow compensation). */
+  @InjectTransactionManager()
+  async purgeWarrantyClaim(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(`DELETE FROM serial_ledger_entry WHERE reference_type = 'claim' AND reference_id = ? AND type = 'warranty_claim'`, [id])
+    await maintenanceSql.purgeClaim(manager, id)
+  }
+
+  /**
+   * Changes a claim: its status (open -> in_progress -> resolved or rejected; open ->
+   * rejected), resolution notes, replacement serial and the visits that belong to it.
+   */
+  @InjectManager()
+  async updateWarrantyClaim(
+    id: string,
+    input: UpdateWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; from_status: ClaimStatus; undo: ClaimUndo }> {
+    return await this.updateWarrantyClaim_(id, input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateWarrantyClaim_(
+    id: string,
+    input: UpdateWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; from_status: ClaimStatus; undo: ClaimUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const claim = await maintenanceSql.lockClaim(manager, id)
+    if (!claim) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
+    }
+    const undo: ClaimUndo = { claim: { ...claim }, visits: [] }
+    const patch: Parameters<typeof maintenanceSql.updateClaim>[2] = {}
+    if (input.status !== undefined) {
+      const from = claim.status as ClaimStatus
+      const allowed = CLAIM_TRANSITIONS[from]
+      if (!allowed.includes(input.status)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Warranty claim ${id} cannot go from ${from} to ${input.status}` +
+            (allowed.length ? ` (from ${from} it can go to ${allowed.join(" or ")})` : ` (a ${from} claim is closed)`)
+        )
+      }
+      patch.status = input.status
+      if (input.status === "resolved" || input.status === "rejected") {
+        patch.closed_at = new Date()
+      }
+    }
+    if (input.resolution !== undefined) {
+      patch.resolution = input.resolution
+    }
+    if (input.metadata !== undefined) {
+      patch.metadata = input.metadata
+    }
+    if (input.replacement_serial_number_id !== undefined) {
+      const replacement = input.replacement_serial_number_id
+      if (replacement !== null) {
+        if (replacement === claim.serial_number_id) {
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            `Field 'replacement_serial_number_id' names the claimed serial itself, got: '${replacement}'`
+          )
+        }
+        const found = await maintenanceSql.lockSerials(manager, [replacement])
+        if (!found.has(replacement)) {
+          throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${replacement}" was not found`)
+        }
+      }
+      patch.replacement_serial_number_id = replacement
+    }
+    if (input.visit_ids !== undefined) {
+      const wanted = [...new Set(input.visit_ids)]
+      const visits = await maintenanceSql.lockVisits(manager, wanted)
+      const missing = wanted.filter((v) => !visits.has(v))
+      if (missing.length) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance visits not found: ${missing.join(", ")}`)
+      }
+      const problems: string[] = []
+      for (const v of visits.values()) {
+        if (v.serial_number_id !== claim.serial_number_id) {
+          problems.push(`visit ${v.id} is for serial ${v.serial_number_id}, not the claimed ${claim.serial_number_id}`)
+        } else if (v.warranty_claim_id && v.warranty_claim_id !== id) {
+          problems.push(`visit ${v.id} belongs to warranty claim ${v.warranty_claim_id}`)
+        }
+      }
+      if (problems.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'visit_ids': ${problems.join("; ")}`)
+      }
+      const current = await maintenanceSql.visitsOfClaim(manager, id)
+      const unlink = current.filter((v) => !visits.has(v.id)).map((v) => v.id)
+      const link = wanted.filter((v) => visits.get(v)!.warranty_claim_id !== id)
+      undo.visits = [
+        ...unlink.map((v) => ({ id: v, warranty_claim_id: id })),
+        ...link.map((v) => ({ id: v, warranty_claim_id: null })),
+      ]
+      await maintenanceSql.setVisitsClaim(manager, unlink, null)
+      await maintenanceSql.setVisitsClaim(manager, link, id)
+    }
+    await maintenanceSql.updateClaim(manager, id, patch)
+    return { id, from_status: claim.status as ClaimStatus, undo }
+  }
+
+  /** Puts a claim and its visit links back as they were (workflow compensation). */
+  @InjectTransactionManager()
+  async undoWarrantyClaimUpdate(undo: ClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const c = undo.claim
+    await maintenanceSql.updateClaim(manager, c.id, {
+      status: c.status,
+      resolution: c.resolution,
+      replacement_serial_number_id: c.replacement_serial_number_id,
+      closed_at: c.closed_at,
+      metadata: c.metadata,
+    })
+    for (const claimId of [c.id, null]) {
+      await maintenanceSql.setVisitsClaim(
+        manager,
+        undo.visits.filter((v) => v.warranty_claim_id === claimId).map((v) => v.id),
+        claimId
+      )
+    }
+  }
+
+  /**
+   * The daily job's end-of-life pass: up to `limit` serials whose end of life has passed
+   * move to `expired` through the status machine (one ledger row each). Scrapped serials
+   * stay scrapped: a write-off is final and says more than "expired".
+   */
+  @InjectManager()
+  async expireEndOfLife(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ ids: string[]; undo: ExpireUndo | null }> {
+    return await this.expireEndOfLife_(now, limit, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async expireEndOfLife_(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ ids: string[]; undo: ExpireUndo | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const ids = await maintenanceSql.endOfLifeCandidates(manager, now.toISOString(), limit)
+    if (!ids.length) {
+      return { ids, undo: null }
+    }
+    const before = await sql.lockSerials(manager, ids)
+    const operation_id = generateId("snop")
+    await this.moveSerials_(
+      {
+        ids,
+        movement: "expire",
+        reference: { reference_type: "end_of_life", actor_type: "system", data: { operation_id } },
+      },
+      sharedContext
+    )
+    return {
+      ids,
+      undo: {
+        operation_id,
+        serials: [...before.values()].map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
+      },
+    }
+  }
+
+  /** Undoes `expireEndOfLife` (workflow compensation). */
+  @InjectTransactionManager()
+  async undoExpireEndOfLife(undo: ExpireUndo | null, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!undo) {
+      return
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    await sql.applyMoves(manager, undo.serials, {})
+    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+  }
+
+  /**
+   * The daily job's reminders: visits due within `visit_due_days` (pending, today up to
+   * and including that day), visits overdue (pending, before today) and delivered serials
+   * whose warranty ends within `warranty_expiring_days`, each claimed in the sent log so
+   * that it is announced once. Up to `limit` of each kind per call.
+   */
+  @InjectManager()
+  async claimReminders(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedReminders> {
+    return await this.claimReminders_(now, limit, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async claimReminders_(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedReminders> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const today = formatDay(now)
+    const dueUntil = addDays(today, this.options_.visit_due_days)
+    const visit_due = await maintenanceSql.claimVisitReminders(
+      manager,
+      "visit_due",
+      { from: `${today}T00:00:00.000Z`, to: `${dueUntil}T00:00:00.000Z`, toInclusive: true },
+      limit
+    )
+    const visit_overdue = await maintenanceSql.claimVisitReminders(
+      manager,
+      "visit_overdue",
+      { from: null, to: `${today}T00:00:00.000Z`, toInclusive: false },
+      limit
+    )
+    const warranty_expiring = await maintenanceSql.claimWarrantyReminders(
+      manager,
+      {
+        from: now.toISOString(),
+        to: new Date(now.getTime() + this.options_.warranty_expiring_days * 86_400_000).toISOString(),
+      },
+      limit
+    )
+    return {
+      visit_due,
+      visit_overdue,
+      warranty_expiring,
+      log_ids: [...visit_due, ...visit_overdue, ...warranty_expiring].map((r) => r.log_id),
+    }
+  }
+
+  /** Forgets reminders claimed by a run that failed, so the next run sends them (compensation). */
+  @InjectTransactionManager()
+  async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await maintenanceSql.deleteNotificationLog(sharedContext.transactionManager as SqlManager, logIds)
+  }
+
+  /** One page of a report (see lib/report-sql.ts): one query, rows and total count. */
+  @InjectManager()
+  async serialReport(
+    name: SerialReportName,
+    params: SerialReportParams,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
+    return await reportSql.run(sharedContext.manager as SqlManager, name, params)
   }
 }
 

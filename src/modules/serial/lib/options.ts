@@ -17,12 +17,24 @@ export type SerialPluginOptions = {
   default_fulfillment_policy: FulfillmentPolicy
   /** Public warranty look-ups allowed per client address and minute. */
   public_lookup_rate_limit: number
+  /** The daily job announces pending visits this many days ahead (0: on the day). */
+  visit_due_days: number
+  /** The daily job announces warranties that end within this many days. */
+  warranty_expiring_days: number
+  /** Channel of the plugin's notifications (a notification provider must serve it). */
+  notification_channel: string
+  /** Where overdue-visit notifications go; none are sent without it (the event still is). */
+  staff_email: string | null
 }
 
 export const DEFAULT_OPTIONS: SerialPluginOptions = {
   uniqueness_scope: "global",
   default_fulfillment_policy: "auto",
   public_lookup_rate_limit: 60,
+  visit_due_days: 7,
+  warranty_expiring_days: 30,
+  notification_channel: "email",
+  staff_email: null,
 }
 
 const KNOWN = Object.keys(DEFAULT_OPTIONS)
@@ -73,6 +85,40 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
           )
         } else {
           options.public_lookup_rate_limit = value
+        }
+        break
+      case "visit_due_days":
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 365) {
+          problems.push(
+            `visit_due_days must be a whole number from 0 to 365 (days ahead a visit is announced), got ${JSON.stringify(value)}`
+          )
+        } else {
+          options.visit_due_days = value
+        }
+        break
+      case "warranty_expiring_days":
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 3650) {
+          problems.push(
+            `warranty_expiring_days must be a whole number from 1 to 3650 (days ahead a warranty end is announced), got ${JSON.stringify(value)}`
+          )
+        } else {
+          options.warranty_expiring_days = value
+        }
+        break
+      case "notification_channel":
+        if (typeof value !== "string" || !/^[a-z0-9_-]{1,50}$/i.test(value)) {
+          problems.push(
+            `notification_channel must be a channel name such as "email" (letters, digits, - and _), got ${JSON.stringify(value)}`
+          )
+        } else {
+          options.notification_channel = value
+        }
+        break
+      case "staff_email":
+        if (value !== null && (typeof value !== "string" || !/^[^\s@]+@[^\s@]+$/.test(value) || value.length > 254)) {
+          problems.push(`staff_email must be an e-mail address or null, got ${JSON.stringify(value)}`)
+        } else {
+          options.staff_email = value
         }
         break
     }

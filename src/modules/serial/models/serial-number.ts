@@ -71,6 +71,22 @@ const SerialNumber = model
     { name: "IDX_serial_number_order_id", on: ["order_id"], where: "deleted_at IS NULL AND order_id IS NOT NULL" },
     { name: "IDX_serial_number_receipt_id", on: ["receipt_id"], where: "deleted_at IS NULL AND receipt_id IS NOT NULL" },
     { name: "IDX_serial_number_status_created", on: ["status", "created_at"], where: "deleted_at IS NULL" },
+    // The daily job and the expiry reports look these up by date.
+    {
+      name: "IDX_serial_number_warranty_expires_at",
+      on: ["warranty_expires_at"],
+      where: "deleted_at IS NULL AND warranty_expires_at IS NOT NULL",
+    },
+    {
+      name: "IDX_serial_number_contract_expires_at",
+      on: ["contract_expires_at"],
+      where: "deleted_at IS NULL AND contract_expires_at IS NOT NULL",
+    },
+    {
+      name: "IDX_serial_number_end_of_life_at",
+      on: ["end_of_life_at"],
+      where: "deleted_at IS NULL AND end_of_life_at IS NOT NULL",
+    },
   ])
 
 export default SerialNumber

@@ -1,0 +1,45 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { SERIAL_MODULE } from "../../../modules/serial"
+import type SerialModuleService from "../../../modules/serial/service"
+import { createMaintenanceScheduleWorkflow } from "../../../workflows/create-maintenance-schedule"
+import { presentSchedule } from "../../utils/present-maintenance"
+import { readSchedule } from "./read-schedule"
+import type { AdminCreateMaintenanceScheduleType, AdminGetMaintenanceSchedulesParamsType } from "./validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetMaintenanceSchedulesParamsType>,
+  res: MedusaResponse
+) => {
+  const { serial_number_id, ...filters } = req.filterableFields as Record<string, any>
+  if (serial_number_id) {
+    // The schedules covering a serial, through the indexed serial rows.
+    const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
+    const rows = await service.listMaintenanceScheduleSerials({ serial_number_id }, { select: ["schedule_id"] })
+    filters.id = [...new Set(rows.map((r: any) => r.schedule_id))]
+  }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "maintenance_schedule",
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    maintenance_schedules: data.map(presentSchedule),
+    count: metadata?.count ?? data.length,
+    offset: metadata?.skip ?? 0,
+    limit: metadata?.take ?? data.length,
+  })
+}
+
+/** Creates a schedule and generates its visits; answers it with them. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminCreateMaintenanceScheduleType>,
+  res: MedusaResponse
+) => {
+  const { result } = await createMaintenanceScheduleWorkflow(req.scope).run({
+    input: { ...req.validatedBody, actor_id: req.auth_context?.actor_id },
+  })
+  res.status(201).json({ maintenance_schedule: await readSchedule(req.scope, result.id) })
+}

@@ -1,0 +1,65 @@
+import { validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
+import { REPORT_NAMES, SerialReportName } from "../../../modules/serial/lib/report-sql"
+import { idParam, boundedIsoDate, oneOrMany, queryInt } from "../../utils/validators"
+
+const page = {
+  limit: queryInt("limit", 1, 1000, 50),
+  offset: queryInt("offset", 0, 10_000_000, 0),
+}
+const many = (schema: z.ZodTypeAny) =>
+  oneOrMany(schema)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ([v].flat() as string[])))
+
+const expiry = z
+  .object({
+    ...page,
+    within_days: queryInt("within_days", 0, 3650, 30),
+    product_id: many(idParam),
+    variant_id: many(idParam),
+    stock_location_id: many(idParam),
+    customer_id: many(idParam),
+    status: many(z.enum(SERIAL_STATUSES)),
+  })
+  .strict()
+
+/** The query each report takes; anything else is refused, naming it. */
+export const REPORT_PARAMS: Record<SerialReportName, z.ZodTypeAny> = {
+  summary: z
+    .object({ ...page, product_id: many(idParam), stock_location_id: many(idParam) })
+    .strict(),
+  "warranty-expiry": expiry,
+  "contract-expiry": expiry,
+  ledger: z
+    .object({
+      ...page,
+      serial_number_id: many(idParam),
+      type: many(z.string().max(50)),
+      reference_type: many(z.string().max(50)),
+      reference_id: many(idParam),
+      from: boundedIsoDate("from").optional(),
+      to: boundedIsoDate("to").optional(),
+    })
+    .strict(),
+}
+
+/**
+ * Middleware of GET /admin/serial-reports/:report: an unknown report is a 404 naming it;
+ * the query is validated against that report's parameters (a 400 naming field and value).
+ */
+export function validateReportQuery(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const name = req.params.report as SerialReportName
+  if (!REPORT_NAMES.includes(name)) {
+    return next(
+      new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Unknown report '${String(req.params.report).slice(0, 60)}': the reports are ${REPORT_NAMES.join(", ")}`
+      )
+    )
+  }
+  return validateAndTransformQuery(REPORT_PARAMS[name] as any, { isList: false, defaults: [], allowed: [] })(req, res, next)
+}

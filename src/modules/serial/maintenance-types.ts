@@ -1,0 +1,105 @@
+import type { Interval, Periodicity } from "./lib/schedule"
+import type { ScheduleRow, VisitRow, ClaimRow } from "./lib/maintenance-sql"
+
+export type ScheduleType = "warranty" | "amc" | "preventive"
+export type ScheduleStatus = "active" | "cancelled" | "completed"
+export type VisitStatus = "pending" | "completed" | "partially_completed" | "cancelled"
+export type VisitKind = "scheduled" | "unscheduled" | "breakdown"
+export type ClaimStatus = "open" | "in_progress" | "resolved" | "rejected"
+
+export type CreateMaintenanceScheduleInput = {
+  serial_number_ids: string[]
+  type: ScheduleType
+  periodicity: Periodicity
+  interval?: Interval | null
+  /** A calendar day, `YYYY-MM-DD`. */
+  start_date: string
+  end_date?: string | null
+  visit_count?: number | null
+  first_visit_on_start?: boolean
+  assignee?: string | null
+  customer_id?: string | null
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+  actor_id?: string | null
+}
+
+export type UpdateMaintenanceScheduleInput = {
+  assignee?: string | null
+  /** Only these changes can be asked for; `active` is where every schedule starts. */
+  status?: "cancelled" | "completed"
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+  actor_id?: string | null
+}
+
+/** What a schedule change needs to be undone exactly. */
+export type ScheduleUndo = {
+  operation_id: string
+  schedule: ScheduleRow
+  visits: VisitRow[]
+  contracts: Array<{ id: string; contract_expires_at: string | null }>
+}
+
+export type LogMaintenanceVisitInput = {
+  serial_number_id: string
+  kind: "unscheduled" | "breakdown"
+  scheduled_date?: string | null
+  status?: "pending" | "completed" | "partially_completed"
+  completed_at?: string | null
+  technician?: string | null
+  notes?: string | null
+  schedule_id?: string | null
+  warranty_claim_id?: string | null
+  actor_id?: string | null
+}
+
+export type UpdateMaintenanceVisitInput = {
+  status?: "completed" | "partially_completed" | "cancelled"
+  /** Reschedule: a calendar day, `YYYY-MM-DD`. */
+  scheduled_date?: string
+  completed_at?: string | null
+  technician?: string | null
+  notes?: string | null
+}
+
+export type VisitUndo = {
+  visits: VisitRow[]
+  schedule: ScheduleRow | null
+}
+
+export type FileWarrantyClaimInput = {
+  serial_number_id: string
+  description: string
+  customer_id?: string | null
+  metadata?: Record<string, unknown> | null
+  actor_id?: string | null
+}
+
+export type UpdateWarrantyClaimInput = {
+  status?: ClaimStatus
+  resolution?: string | null
+  replacement_serial_number_id?: string | null
+  /** The visits that belong to the claim (replaces the current list). */
+  visit_ids?: string[]
+  metadata?: Record<string, unknown> | null
+}
+
+export type ClaimUndo = {
+  claim: ClaimRow
+  visits: Array<{ id: string; warranty_claim_id: string | null }>
+}
+
+/** One reminder the daily job claimed (and will announce). */
+export type ClaimedReminders = {
+  visit_due: VisitRow[]
+  visit_overdue: VisitRow[]
+  warranty_expiring: Array<{ id: string; serial_number: string; customer_id: string | null; warranty_expires_at: Date }>
+  /** Sent-log rows written, so that a failed run can be undone and retried. */
+  log_ids: string[]
+}
+
+export type ExpireUndo = {
+  operation_id: string
+  serials: Array<{ id: string; status: import("./lib/status-machine").SerialStatus; stock_location_id: string | null }>
+}

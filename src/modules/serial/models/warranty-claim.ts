@@ -1,0 +1,44 @@
+import { model } from "@medusajs/framework/utils"
+
+export const CLAIM_STATUSES = ["open", "in_progress", "resolved", "rejected"] as const
+
+/**
+ * A warranty claim for one serial. Its coverage is computed by the server when the claim
+ * is filed (never copied from what a client sends) and kept as it was then, so a claim
+ * reads the same after the warranty has run out.
+ */
+const WarrantyClaim = model
+  .define("warranty_claim", {
+    id: model.id({ prefix: "snclm" }).primaryKey(),
+    display_id: model.autoincrement(),
+    serial_number_id: model.text(),
+    /** The serial's text when the claim was filed. */
+    serial_number: model.text().searchable(),
+    customer_id: model.text().nullable(),
+    description: model.text(),
+    status: model.enum([...CLAIM_STATUSES]).default("open"),
+
+    /** Coverage at filing: the maintenance status and the dates it came from. */
+    maintenance_status: model.text().nullable(),
+    covered: model.boolean().default(false),
+    warranty_expires_at: model.dateTime().nullable(),
+    contract_expires_at: model.dateTime().nullable(),
+    filed_at: model.dateTime(),
+
+    resolution: model.text().nullable(),
+    replacement_serial_number_id: model.text().nullable(),
+    closed_at: model.dateTime().nullable(),
+    created_by: model.text().nullable(),
+    metadata: model.json().nullable(),
+  })
+  .indexes([
+    { name: "IDX_warranty_claim_serial", on: ["serial_number_id"], where: "deleted_at IS NULL" },
+    { name: "IDX_warranty_claim_status", on: ["status", "created_at"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_warranty_claim_customer",
+      on: ["customer_id"],
+      where: "deleted_at IS NULL AND customer_id IS NOT NULL",
+    },
+  ])
+
+export default WarrantyClaim

@@ -1,0 +1,19 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SerialEvents } from "../modules/serial/events"
+import { expireEndOfLifeStep } from "./steps/expire-end-of-life"
+
+/** One batch of the daily end-of-life pass: serials past their end of life become `expired`. */
+export const expireEndOfLifeSerialsWorkflow = createWorkflow(
+  "serial-expire-end-of-life",
+  (input: { now: string; limit: number }) => {
+    const expired = expireEndOfLifeStep(input)
+    when({ expired }, ({ expired }) => expired.ids.length > 0).then(() => {
+      emitEventStep({
+        eventName: SerialEvents.STATUS_CHANGED,
+        data: transform({ expired }, ({ expired }) => ({ ids: expired.ids, movement: "expire", to_status: "expired" })),
+      })
+    })
+    return new WorkflowResponse(expired)
+  }
+)

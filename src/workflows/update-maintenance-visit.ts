@@ -1,0 +1,17 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SerialEvents } from "../modules/serial/events"
+import { updateMaintenanceVisitStep, UpdateMaintenanceVisitStepInput } from "./steps/update-maintenance-visit"
+
+/** Completes, partially completes, cancels, reschedules or annotates a visit. */
+export const updateMaintenanceVisitWorkflow = createWorkflow(
+  "serial-update-maintenance-visit",
+  (input: UpdateMaintenanceVisitStepInput) => {
+    const updated = updateMaintenanceVisitStep(input)
+    emitEventStep({
+      eventName: SerialEvents.MAINTENANCE_VISIT_UPDATED,
+      data: transform({ input }, ({ input }) => ({ id: input.id, status: input.update.status ?? null })),
+    })
+    return new WorkflowResponse(updated)
+  }
+)
