@@ -63,6 +63,8 @@ medusaIntegrationTestRunner({
       const before = await serialsBy(api, headers, `order_id=${order.id}`)
       expect(Object.keys(before).sort()).toEqual(["DR-1", "DR-2"])
       const customerId = before["DR-1"].customer_id
+      const warrantyUntil = before["DR-1"].warranty_expires_at
+      expect(warrantyUntil).not.toBeNull()
 
       const ret = await returnItems(order, { received: 2 })
       await eventually(async () => (await serialsBy(api, headers, "status=active"))["DR-2"])
@@ -84,7 +86,12 @@ medusaIntegrationTestRunner({
         to_location_id: store.locationB.id,
         reference_type: "return",
         reference_id: ret.id,
-        data: expect.objectContaining({ customer_id: customerId, order_id: order.id, line_item_id: order.items[0].id }),
+        data: expect.objectContaining({
+          customer_id: customerId,
+          order_id: order.id,
+          line_item_id: order.items[0].id,
+          warranty_expires_at: expect.stringContaining(warrantyUntil.slice(0, 10)),
+        }),
       })
       // The same event again changes nothing.
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.return_received", data: { order_id: order.id, return_id: ret.id } })

@@ -1755,10 +1755,16 @@ class SerialModuleService extends MedusaService({
 
     const operation_id = generateId("snop")
     const snapshots = await fulfillmentSql.snapshot(manager, chosen.map((c) => c.row.id))
-    const groups = new Map<string, { rows: OrderSerialRow[]; restock: boolean; overridden: boolean }>()
+    const before = new Map(snapshots.map((snap) => [snap.id, snap]))
+    const groups = new Map<
+      string,
+      { rows: OrderSerialRow[]; restock: boolean; overridden: boolean; warranty: { starts_at: unknown; expires_at: unknown } }
+    >()
     for (const c of chosen) {
-      const key = `${c.row.line_item_id}|${c.restock}|${!!c.row.warranty_overridden}`
-      const group = groups.get(key) ?? { rows: [], restock: c.restock, overridden: !!c.row.warranty_overridden }
+      const snap = before.get(c.row.id)
+      const warranty = { starts_at: snap?.warranty_starts_at ?? null, expires_at: snap?.warranty_expires_at ?? null }
+      const key = `${c.row.line_item_id}|${c.restock}|${!!c.row.warranty_overridden}|${String(warranty.starts_at)}|${String(warranty.expires_at)}`
+      const group = groups.get(key) ?? { rows: [], restock: c.restock, overridden: !!c.row.warranty_overridden, warranty }
       group.rows.push(c.row)
       groups.set(key, group)
     }
@@ -1785,6 +1791,9 @@ class SerialModuleService extends MedusaService({
               line_item_id: first.line_item_id,
               customer_id: first.customer_id ?? null,
               fulfillment_id: first.fulfillment_id ?? null,
+              // The warranty the customer had: the serial's dates are cleared for resale.
+              warranty_starts_at: g.warranty.starts_at,
+              warranty_expires_at: g.warranty.expires_at,
             },
           },
         },
