@@ -24,6 +24,11 @@ module.exports = defineConfig({
         uniqueness_scope: process.env.SERIAL_UNIQUENESS_SCOPE || "global",
         default_fulfillment_policy: process.env.SERIAL_FULFILLMENT_POLICY || "auto",
         staff_email: "service@serials.test",
+        // Tests set a low limit to reach the 429; unset, the plugin default applies.
+        public_lookup_rate_limit: process.env.SERIAL_PUBLIC_LOOKUP_RATE_LIMIT
+          ? Number(process.env.SERIAL_PUBLIC_LOOKUP_RATE_LIMIT)
+          : undefined,
+        registration_requires_approval: process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL === "true",
       },
     },
     {

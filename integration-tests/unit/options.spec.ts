@@ -20,6 +20,7 @@ describe("parsePluginOptions", () => {
       warranty_expiring_days: 30,
       notification_channel: "email",
       staff_email: null,
+      registration_requires_approval: false,
     })
   })
 
@@ -47,6 +48,8 @@ describe("parsePluginOptions", () => {
     ["notification_channel", "email"],
     ["staff_email", "service@example.com"],
     ["staff_email", null],
+    ["registration_requires_approval", true],
+    ["registration_requires_approval", false],
   ])("accepts %s = %j and keeps the other defaults", (key, value) => {
     const options = parsePluginOptions({ [key]: value })
     expect(options).toEqual({ ...DEFAULT_OPTIONS, [key]: value })
@@ -86,6 +89,9 @@ describe("parsePluginOptions", () => {
     ["notification_channel", 5, "5"],
     ["staff_email", "nobody", '"nobody"'],
     ["staff_email", 42, "42"],
+    ["registration_requires_approval", "yes", '"yes"'],
+    ["registration_requires_approval", 1, "1"],
+    ["registration_requires_approval", null, "null"],
   ])("refuses %s = %j, naming the option and the value", (key, value, shown) => {
     const message = messageOf({ [key]: value })
     expect(message).toContain(`${key} must be`)

@@ -56,6 +56,10 @@ import {
   retrieveWarrantyClaimConfig,
 } from "./admin/warranty-claims/validators"
 import { validateReportQuery } from "./admin/serial-reports/validators"
+import { publicLookupRateLimit } from "./store/rate-limit"
+import { refuseUndecodablePath } from "./store/validators"
+import { StoreFileWarrantyClaim, StoreRegisterSerial } from "./store/validators"
+import { AdminDecideSerialRegistration, AdminGetSerialRegistrationsParams } from "./admin/serial-registrations/validators"
 
 /**
  * Medusa's query parser answers a key nested deeper than two levels (`?a.b.c=1`) with a
@@ -238,6 +242,38 @@ export default defineMiddlewares({
       matcher: "/admin/returns/:id/serial-numbers",
       bodyParser: { sizeLimit: "5mb" },
       middlewares: [validateAndTransformBody(AdminReturnSerials)],
+    },
+    // ------------------------------------------------------------ storefront
+    {
+      // A prefix without parameters or wildcard, so it runs before Express decodes
+      // `:serial` (a broken percent-encoding would otherwise surface as a 500).
+      matcher: "/store/serial-numbers",
+      middlewares: [refuseUndecodablePath],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/serial-numbers/:serial/warranty",
+      middlewares: [publicLookupRateLimit],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/customers/me/serial-numbers",
+      middlewares: [validateAndTransformBody(StoreRegisterSerial)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/customers/me/warranty-claims",
+      middlewares: [validateAndTransformBody(StoreFileWarrantyClaim)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/serial-registrations",
+      middlewares: [validateAndTransformQuery(AdminGetSerialRegistrationsParams, { isList: true })],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/serial-registrations/:id",
+      middlewares: [validateAndTransformBody(AdminDecideSerialRegistration)],
     },
   ],
 })

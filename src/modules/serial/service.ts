@@ -12,6 +12,7 @@ import {
   MaintenanceVisit,
   SerialLedgerEntry,
   SerialNotification,
+  SerialRegistration,
   SerialNumber,
   SerialReceipt,
   SerialReceiptLine,
@@ -78,6 +79,7 @@ import {
   VISIT_TRANSITIONS,
 } from "./lib/maintenance-rules"
 import { reportSql, SerialReportName, SerialReportParams } from "./lib/report-sql"
+import { RegistrationRow, storefrontSerialNotFound, storefrontSql, StorefrontSerialRow } from "./lib/storefront-sql"
 import type {
   ClaimedReminders,
   ClaimStatus,
@@ -112,6 +114,7 @@ class SerialModuleService extends MedusaService({
   MaintenanceVisit,
   WarrantyClaim,
   SerialNotification,
+  SerialRegistration,
 }) {
   protected readonly options_: SerialPluginOptions
 
@@ -569,6 +572,9 @@ class SerialModuleService extends MedusaService({
           otherVariant.push(`${found.serial_number} (${found.variant_id})`)
         } else if (found.status !== "inactive") {
           notReceivable.push(`${found.serial_number} (${found.status})`)
+        } else if (found.customer_id) {
+          // A unit a customer registered as bought elsewhere is theirs, not stock.
+          notReceivable.push(`${found.serial_number} (registered to a customer)`)
         }
       }
     }
@@ -2764,6 +2770,202 @@ class SerialModuleService extends MedusaService({
   ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
     return await reportSql.run(sharedContext.manager as SqlManager, name, params)
   }
+
+  // ---------------------------------------------------------------- storefront
+
+  /**
+   * The public warranty look-up: a serial that belongs to a customer, by its text
+   * (trimmed, case-insensitive). Null for unknown serials and for serials never sold, so
+   * the answer cannot tell stock from nonsense. The caller checks the text first.
+   */
+  @InjectManager()
+  async storefrontFindSoldSerial(
+    text: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StorefrontSerialRow | null> {
+    return await storefrontSql.findSoldSerial(sharedContext.manager as SqlManager, normalizeSerial(text))
+  }
+
+  /** A customer's own serials, each with its next visit date. */
+  @InjectManager()
+  async storefrontListCustomerSerials(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StorefrontSerialRow[]> {
+    return await storefrontSql.listCustomerSerials(sharedContext.manager as SqlManager, customerId)
+  }
+
+  /** A customer's own serial by its text, or null (unknown and someone else's alike). */
+  @InjectManager()
+  async storefrontFindCustomerSerial(
+    customerId: string,
+    text: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StorefrontSerialRow | null> {
+    return await storefrontSql.findCustomerSerial(sharedContext.manager as SqlManager, customerId, normalizeSerial(text))
+  }
+
+  /** A customer's own pending visits from today on (optionally of some serials only). */
+  @InjectManager()
+  async storefrontListCustomerVisits(
+    customerId: string,
+    serialIds?: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<any[]> {
+    return await storefrontSql.listCustomerVisits(sharedContext.manager as SqlManager, customerId, serialIds)
+  }
+
+  /** A customer's own warranty claims, newest first. */
+  @InjectManager()
+  async storefrontListCustomerClaims(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<any[]> {
+    return await storefrontSql.listCustomerClaims(sharedContext.manager as SqlManager, customerId)
+  }
+
+  /**
+   * Registers a serial bought elsewhere to a customer: it must exist, be `inactive`
+   * (entered without stock, e.g. sold through a reseller) and belong to nobody. It gets the
+   * customer and a warranty from `purchased_at` for the variant's period (unless an admin
+   * overrode it); the ledger records `register`. Anything else is the same 404 as an
+   * unknown serial, so the answer never tells whether someone else owns it.
+   */
+  @InjectManager()
+  async storefrontRegisterSerial(
+    input: { customer_id: string; serial_number: string; purchased_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null }> {
+    return await this.storefrontRegisterSerial_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async storefrontRegisterSerial_(
+    input: { customer_id: string; serial_number: string; purchased_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const candidates = await storefrontSql.lockRegistrable(manager, normalizeSerial(input.serial_number))
+    if (candidates.length !== 1) {
+      // none, or (per-variant uniqueness) several units with that text: ambiguous.
+      throw storefrontSerialNotFound(input.serial_number)
+    }
+    const serial = candidates[0]
+    if (this.options_.registration_requires_approval) {
+      // Registering again while one is pending answers the pending one.
+      const registration =
+        (await storefrontSql.findPendingRegistration(manager, serial.id, input.customer_id)) ??
+        (await storefrontSql.insertRegistration(manager, {
+          id: generateId("snreg"),
+          serial_number_id: serial.id,
+          serial_number: serial.serial_number,
+          customer_id: input.customer_id,
+          purchased_at: input.purchased_at.toISOString(),
+        }))
+      return { serial_number_id: null, registration }
+    }
+    await this.giveSerialToCustomer_(manager, serial, input.customer_id, input.purchased_at, {
+      reference_type: "customer",
+      reference_id: input.customer_id,
+      actor_type: "customer",
+      actor_id: input.customer_id,
+    })
+    return { serial_number_id: serial.id, registration: null }
+  }
+
+  /**
+   * An admin's decision on a pending registration. Approving gives the serial to the
+   * customer as a direct registration does, if it still is registrable (`inactive`, nobody's);
+   * rejecting changes nothing on the serial. A decided registration cannot be decided again.
+   */
+  @InjectManager()
+  async decideSerialRegistration(
+    input: { id: string; action: "approve" | "reject"; note?: string | null; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RegistrationRow> {
+    return await this.decideSerialRegistration_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async decideSerialRegistration_(
+    input: { id: string; action: "approve" | "reject"; note?: string | null; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RegistrationRow> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const registration = await storefrontSql.lockRegistration(manager, input.id)
+    if (!registration) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial registration with id "${input.id}" was not found`)
+    }
+    if (registration.status !== "pending") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Serial registration ${registration.id} is ${registration.status} and cannot be ${input.action === "approve" ? "approved" : "rejected"}`
+      )
+    }
+    if (input.action === "approve") {
+      const serial = await storefrontSql.lockSerialForRegistration(manager, registration.serial_number_id)
+      if (!serial || serial.customer_id || serial.status !== "inactive") {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Serial "${registration.serial_number}" can no longer be registered: ${
+            !serial ? "it was deleted" : serial.customer_id ? "it belongs to a customer" : `its status is ${serial.status}`
+          }`
+        )
+      }
+      await this.giveSerialToCustomer_(manager, serial, registration.customer_id, new Date(registration.purchased_at), {
+        reference_type: "serial_registration",
+        reference_id: registration.id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+      })
+    }
+    return await storefrontSql.decideRegistration(manager, registration.id, {
+      status: input.action === "approve" ? "approved" : "rejected",
+      decided_by: input.actor_id ?? null,
+      note: input.note ?? null,
+    })
+  }
+
+  /** A customer's registrations that are not (or not yet) approved: pending and rejected. */
+  @InjectManager()
+  async storefrontListCustomerRegistrations(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<RegistrationRow[]> {
+    return await storefrontSql.listCustomerRegistrations(sharedContext.manager as SqlManager, customerId)
+  }
+
+  /** Customer and warranty from the purchase date (unless overridden), ledger `register`. */
+  protected async giveSerialToCustomer_(
+    manager: SqlManager,
+    serial: { id: string; serial_number: string; variant_id: string; status: string; stock_location_id: string | null; warranty_overridden: boolean },
+    customerId: string,
+    purchasedAt: Date,
+    ref: { reference_type: string; reference_id: string; actor_type: string | null; actor_id: string | null }
+  ): Promise<void> {
+    let warranty: { starts_at: string | null; expires_at: string | null } | undefined
+    if (!serial.warranty_overridden) {
+      const period = warrantyFor(await storefrontSql.warrantySettings(manager, serial.variant_id), purchasedAt)
+      warranty = {
+        starts_at: period ? period.starts_at.toISOString() : null,
+        expires_at: period ? period.expires_at.toISOString() : null,
+      }
+    }
+    await storefrontSql.setRegistration(manager, serial.id, { customer_id: customerId, warranty })
+    await sql.insertLedger(manager, [
+      {
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        type: "register",
+        from_status: serial.status,
+        to_status: serial.status,
+        from_location_id: serial.stock_location_id,
+        to_location_id: serial.stock_location_id,
+        ...ref,
+        data: {
+          customer_id: customerId,
+          purchased_at: purchasedAt.toISOString(),
+          warranty_starts_at: warranty?.starts_at ?? null,
+          warranty_expires_at: warranty?.expires_at ?? null,
+        },
+      },
+    ])
+  }
+  // ---------------------------------------------------------------- end storefront
 }
 
 function planColumns(plan: PlannedTransition) {

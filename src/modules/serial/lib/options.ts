@@ -25,6 +25,8 @@ export type SerialPluginOptions = {
   notification_channel: string
   /** Where overdue-visit notifications go; none are sent without it (the event still is). */
   staff_email: string | null
+  /** Storefront registrations of serials bought elsewhere wait for an admin's approval. */
+  registration_requires_approval: boolean
 }
 
 export const DEFAULT_OPTIONS: SerialPluginOptions = {
@@ -35,6 +37,7 @@ export const DEFAULT_OPTIONS: SerialPluginOptions = {
   warranty_expiring_days: 30,
   notification_channel: "email",
   staff_email: null,
+  registration_requires_approval: false,
 }
 
 const KNOWN = Object.keys(DEFAULT_OPTIONS)
@@ -119,6 +122,13 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
           problems.push(`staff_email must be an e-mail address or null, got ${JSON.stringify(value)}`)
         } else {
           options.staff_email = value
+        }
+        break
+      case "registration_requires_approval":
+        if (typeof value !== "boolean") {
+          problems.push(`registration_requires_approval must be true or false, got ${JSON.stringify(value)}`)
+        } else {
+          options.registration_requires_approval = value
         }
         break
     }

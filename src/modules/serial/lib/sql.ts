@@ -222,12 +222,14 @@ export const sql = {
   async findSerialsByKey(
     manager: SqlManager,
     keys: Array<{ normalized: string; scope_key: string }>
-  ): Promise<Array<{ id: string; serial_number: string; normalized: string; variant_id: string; status: SerialStatus }>> {
+  ): Promise<
+    Array<{ id: string; serial_number: string; normalized: string; variant_id: string; status: SerialStatus; customer_id: string | null }>
+  > {
     if (!keys.length) {
       return []
     }
     return await manager.execute(
-      `SELECT s.id, s.serial_number, s.normalized, s.variant_id, s.status
+      `SELECT s.id, s.serial_number, s.normalized, s.variant_id, s.status, s.customer_id
          FROM serial_number s
          JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
            ON s.normalized = x.normalized AND s.scope_key = x.scope_key

@@ -1,0 +1,40 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type SerialModuleService from "../../../../../modules/serial/service"
+import { customerSerials, presentRegistration } from "../../../present"
+import type { StoreRegisterSerialType } from "../../../validators"
+
+/**
+ * The logged-in customer's serials (Medusa requires the login on /store/customers/me*),
+ * and their registrations awaiting approval or rejected.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const customerId = req.auth_context.actor_id
+  const service = req.scope.resolve<SerialModuleService>("serial")
+  const rows = await service.storefrontListCustomerSerials(customerId)
+  const visits = await service.storefrontListCustomerVisits(customerId)
+  const serial_numbers = await customerSerials(req.scope, rows, visits)
+  const registrations = (await service.storefrontListCustomerRegistrations(customerId)).map(presentRegistration)
+  res.json({ serial_numbers, count: serial_numbers.length, registrations })
+}
+
+/**
+ * Registers a serial bought elsewhere: `{ serial_number, purchased_at }`. 201 with the
+ * serial, or, when the store approves registrations, 202 with the pending registration.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreRegisterSerialType>, res: MedusaResponse) => {
+  const customerId = req.auth_context.actor_id
+  const service = req.scope.resolve<SerialModuleService>("serial")
+  const { serial_number_id, registration } = await service.storefrontRegisterSerial({
+    customer_id: customerId,
+    serial_number: req.validatedBody.serial_number,
+    purchased_at: new Date(req.validatedBody.purchased_at),
+  })
+  if (registration) {
+    res.status(202).json({ registration: presentRegistration(registration) })
+    return
+  }
+  const row = (await service.storefrontListCustomerSerials(customerId)).find((r) => r.id === serial_number_id)!
+  const visits = await service.storefrontListCustomerVisits(customerId, [row.id])
+  const [serial_number] = await customerSerials(req.scope, [row], visits)
+  res.status(201).json({ serial_number })
+}

@@ -1,0 +1,31 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type SerialModuleService from "../../../../../modules/serial/service"
+import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
+import { fileWarrantyClaimWorkflow } from "../../../../../workflows/file-warranty-claim"
+import { presentClaim } from "../../../present"
+import type { StoreFileWarrantyClaimType } from "../../../validators"
+
+/** The logged-in customer's warranty claims with their status, newest first. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service = req.scope.resolve<SerialModuleService>("serial")
+  const claims = (await service.storefrontListCustomerClaims(req.auth_context.actor_id)).map(presentClaim)
+  res.json({ warranty_claims: claims, count: claims.length })
+}
+
+/**
+ * Files a claim for one of the customer's own serials; the server computes coverage (the
+ * admin's claim filing). Someone else's serial is the same 404 as an unknown one.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreFileWarrantyClaimType>, res: MedusaResponse) => {
+  const customerId = req.auth_context.actor_id
+  const service = req.scope.resolve<SerialModuleService>("serial")
+  const serial = await service.storefrontFindCustomerSerial(customerId, req.validatedBody.serial_number)
+  if (!serial) {
+    throw storefrontSerialNotFound(req.validatedBody.serial_number)
+  }
+  const { result } = await fileWarrantyClaimWorkflow(req.scope).run({
+    input: { serial_number_id: serial.id, description: req.validatedBody.description, customer_id: customerId },
+  })
+  const claim = (await service.storefrontListCustomerClaims(customerId)).find((c) => c.id === result.id)
+  res.status(201).json({ warranty_claim: presentClaim(claim) })
+}

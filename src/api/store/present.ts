@@ -1,0 +1,121 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { maintenanceStatus } from "../../modules/serial/lib/maintenance-status"
+import type { StorefrontSerialRow } from "../../modules/serial/lib/storefront-sql"
+import type { StoreCustomerSerial, StoreSerialRegistration, StoreSerialWarranty, StoreUpcomingVisit, StoreWarrantyClaim } from "./types"
+
+const DAY_MS = 86_400_000
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
+const day = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : null)
+
+export function daysLeft(expires: Date | string | null | undefined, now = new Date()): number | null {
+  if (!expires) {
+    return null
+  }
+  return Math.max(0, Math.ceil((new Date(expires).getTime() - now.getTime()) / DAY_MS))
+}
+
+type VariantInfo = { id: string; title: string | null; sku: string | null; product: { id: string | null; title: string | null; thumbnail: string | null } }
+
+/** Titles, SKU and thumbnail of variants through Medusa's query (no other data of theirs). */
+export async function variantInfo(scope: MedusaContainer, variantIds: string[]): Promise<Map<string, VariantInfo>> {
+  const ids = [...new Set(variantIds)]
+  if (!ids.length) {
+    return new Map()
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "title", "sku", "product.id", "product.title", "product.thumbnail"],
+    filters: { id: ids },
+  })
+  return new Map(
+    (data as any[]).map((v) => [
+      v.id,
+      {
+        id: v.id,
+        title: v.title ?? null,
+        sku: v.sku ?? null,
+        product: { id: v.product?.id ?? null, title: v.product?.title ?? null, thumbnail: v.product?.thumbnail ?? null },
+      },
+    ])
+  )
+}
+
+/** The public answer: built key by key, so nothing else can slip in. */
+export function presentPublicWarranty(row: StorefrontSerialRow, info: VariantInfo | undefined): StoreSerialWarranty {
+  return {
+    serial_number: row.serial_number,
+    product: { title: info?.product.title ?? null, thumbnail: info?.product.thumbnail ?? null },
+    variant: { title: info?.title ?? null, sku: info?.sku ?? null },
+    sold: !!row.customer_id,
+    warranty_starts_at: iso(row.warranty_starts_at),
+    warranty_expires_at: iso(row.warranty_expires_at),
+    days_left: daysLeft(row.warranty_expires_at),
+    contract_expires_at: iso(row.contract_expires_at),
+    maintenance_status: maintenanceStatus(row),
+    next_visit_date: day(row.next_visit_date),
+  }
+}
+
+export function presentVisit(v: any): StoreUpcomingVisit {
+  return {
+    id: v.id,
+    serial_number: v.serial_number,
+    scheduled_date: day(v.scheduled_date) as string,
+    kind: v.kind,
+    technician: v.technician ?? null,
+  }
+}
+
+export function presentCustomerSerial(row: StorefrontSerialRow, info: VariantInfo | undefined, visits: any[]): StoreCustomerSerial {
+  return {
+    id: row.id,
+    serial_number: row.serial_number,
+    status: row.status,
+    product: { id: info?.product.id ?? row.product_id, title: info?.product.title ?? null, thumbnail: info?.product.thumbnail ?? null },
+    variant: { id: row.variant_id, title: info?.title ?? null, sku: info?.sku ?? null },
+    delivered_at: iso(row.delivered_at),
+    warranty_starts_at: iso(row.warranty_starts_at),
+    warranty_expires_at: iso(row.warranty_expires_at),
+    days_left: daysLeft(row.warranty_expires_at),
+    contract_expires_at: iso(row.contract_expires_at),
+    maintenance_status: maintenanceStatus(row),
+    next_visit_date: day(row.next_visit_date),
+    upcoming_visits: visits.filter((v) => v.serial_number_id === row.id).map(presentVisit),
+  }
+}
+
+/** A customer's serials with titles and upcoming visits. */
+export async function customerSerials(scope: MedusaContainer, rows: StorefrontSerialRow[], visits: any[]) {
+  const info = await variantInfo(scope, rows.map((r) => r.variant_id))
+  return rows.map((r) => presentCustomerSerial(r, info.get(r.variant_id), visits))
+}
+
+export function presentClaim(c: any): StoreWarrantyClaim {
+  return {
+    id: c.id,
+    display_id: Number(c.display_id),
+    serial_number: c.serial_number,
+    description: c.description,
+    status: c.status,
+    covered: !!c.covered,
+    maintenance_status: c.maintenance_status ?? null,
+    warranty_expires_at: iso(c.warranty_expires_at),
+    contract_expires_at: iso(c.contract_expires_at),
+    filed_at: iso(c.filed_at) as string,
+    resolution: c.resolution ?? null,
+    closed_at: iso(c.closed_at),
+  }
+}
+
+export function presentRegistration(r: any): StoreSerialRegistration {
+  return {
+    id: r.id,
+    serial_number: r.serial_number,
+    purchased_at: iso(r.purchased_at) as string,
+    status: r.status,
+    created_at: iso(r.created_at) as string,
+    decided_at: iso(r.decided_at),
+  }
+}

@@ -1,0 +1,20 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type SerialModuleService from "../../../../../modules/serial/service"
+import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
+import { presentPublicWarranty, variantInfo } from "../../../present"
+import { assertStorefrontSerial } from "../../../validators"
+
+/**
+ * Public warranty look-up (publishable key; rate limited in middlewares.ts). Unknown and
+ * never-sold serials get the same 404; the answer names no customer, order or cost.
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const text = assertStorefrontSerial(req.params.serial)
+  const service = req.scope.resolve<SerialModuleService>("serial")
+  const row = await service.storefrontFindSoldSerial(text)
+  if (!row) {
+    throw storefrontSerialNotFound(text)
+  }
+  const info = await variantInfo(req.scope, [row.variant_id])
+  res.json({ warranty: presentPublicWarranty(row, info.get(row.variant_id)) })
+}

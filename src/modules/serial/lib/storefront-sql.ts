@@ -1,0 +1,222 @@
+/**
+ * SQL of the storefront routes (public warranty look-up, a customer's own serials, claims
+ * and visits). Every statement reads only what its answer shows; the customer's id is
+ * always part of the WHERE clause, so one customer can never reach another's rows.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import type { SqlManager } from "./sql"
+
+/** The one "not found" of the storefront: unknown, unsold and someone else's serials alike. */
+export function storefrontSerialNotFound(text: string) {
+  return new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number "${String(text).trim().slice(0, 100)}" was not found`)
+}
+
+export type StorefrontSerialRow = {
+  id: string
+  serial_number: string
+  variant_id: string
+  product_id: string | null
+  status: string
+  customer_id: string | null
+  delivered_at: Date | null
+  warranty_starts_at: Date | null
+  warranty_expires_at: Date | null
+  contract_expires_at: Date | null
+  next_visit_date: Date | null
+}
+
+/** The next pending visit of a serial, from today (UTC) on. */
+const NEXT_VISIT = `(SELECT min(v.scheduled_date) FROM maintenance_visit v
+                      WHERE v.serial_number_id = s.id AND v.deleted_at IS NULL AND v.status = 'pending'
+                        AND v.scheduled_date >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`
+
+const SERIAL_COLUMNS = `s.id, s.serial_number, s.variant_id, s.product_id, s.status, s.customer_id, s.delivered_at,
+  s.warranty_starts_at, s.warranty_expires_at, s.contract_expires_at, ${NEXT_VISIT} AS next_visit_date`
+
+export type RegistrationRow = {
+  id: string
+  serial_number_id: string
+  serial_number: string
+  customer_id: string
+  purchased_at: Date
+  status: "pending" | "approved" | "rejected"
+  decided_at: Date | null
+  decided_by: string | null
+  note: string | null
+  created_at: Date
+}
+
+const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, created_at`
+
+export const storefrontSql = {
+  /**
+   * A sold serial by its normalized text: one that belongs to a customer (delivered with an
+   * order or registered). Under per-variant uniqueness the same text can exist several
+   * times; the most recently delivered one answers.
+   */
+  async findSoldSerial(manager: SqlManager, normalized: string): Promise<StorefrontSerialRow | null> {
+    const rows: StorefrontSerialRow[] = await manager.execute(
+      `SELECT ${SERIAL_COLUMNS}
+         FROM serial_number s
+        WHERE s.normalized = ? AND s.deleted_at IS NULL AND s.customer_id IS NOT NULL
+        ORDER BY s.delivered_at DESC NULLS LAST, s.id
+        LIMIT 1`,
+      [normalized]
+    )
+    return rows[0] ?? null
+  },
+
+  async listCustomerSerials(manager: SqlManager, customerId: string): Promise<StorefrontSerialRow[]> {
+    return await manager.execute(
+      `SELECT ${SERIAL_COLUMNS}
+         FROM serial_number s
+        WHERE s.customer_id = ? AND s.deleted_at IS NULL
+        ORDER BY s.delivered_at DESC NULLS LAST, s.serial_number
+        LIMIT 1000`,
+      [customerId]
+    )
+  },
+
+  /** A customer's own serial by its normalized text (null when it is not theirs). */
+  async findCustomerSerial(manager: SqlManager, customerId: string, normalized: string): Promise<StorefrontSerialRow | null> {
+    const rows: StorefrontSerialRow[] = await manager.execute(
+      `SELECT ${SERIAL_COLUMNS}
+         FROM serial_number s
+        WHERE s.customer_id = ? AND s.normalized = ? AND s.deleted_at IS NULL
+        ORDER BY s.id LIMIT 1`,
+      [customerId, normalized]
+    )
+    return rows[0] ?? null
+  },
+
+  /**
+   * Serials with this text that a customer may register: entered without stock
+   * (`inactive`) and belonging to nobody. Locked for the registration.
+   */
+  async lockRegistrable(manager: SqlManager, normalized: string) {
+    const rows: Array<{ id: string; serial_number: string; variant_id: string; status: string; customer_id: string | null; stock_location_id: string | null; warranty_overridden: boolean }> =
+      await manager.execute(
+        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden
+           FROM serial_number
+          WHERE normalized = ? AND deleted_at IS NULL AND customer_id IS NULL AND status = 'inactive'
+          ORDER BY id
+          FOR UPDATE`,
+        [normalized]
+      )
+    return rows
+  },
+
+  async warrantySettings(manager: SqlManager, variantId: string) {
+    const rows: Array<{ warranty_value: number | null; warranty_unit: string | null }> = await manager.execute(
+      `SELECT warranty_value, warranty_unit FROM serial_settings WHERE variant_id = ? AND deleted_at IS NULL LIMIT 1`,
+      [variantId]
+    )
+    return rows[0] ?? null
+  },
+
+  /** Gives a serial to a customer; the warranty columns only when given (not overridden). */
+  async setRegistration(
+    manager: SqlManager,
+    id: string,
+    row: { customer_id: string; warranty?: { starts_at: string | null; expires_at: string | null } }
+  ) {
+    if (row.warranty) {
+      await manager.execute(
+        `UPDATE serial_number SET customer_id = ?, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now() WHERE id = ?`,
+        [row.customer_id, row.warranty.starts_at, row.warranty.expires_at, id]
+      )
+    } else {
+      await manager.execute(`UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [row.customer_id, id])
+    }
+  },
+
+  /** A serial for an admin's approval of a registration: locked, with what decides it. */
+  async lockSerialForRegistration(manager: SqlManager, id: string) {
+    const rows: Array<{ id: string; serial_number: string; variant_id: string; status: string; customer_id: string | null; stock_location_id: string | null; warranty_overridden: boolean }> =
+      await manager.execute(
+        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden
+           FROM serial_number WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+        [id]
+      )
+    return rows[0] ?? null
+  },
+
+  async findPendingRegistration(manager: SqlManager, serialId: string, customerId: string): Promise<RegistrationRow | null> {
+    const rows: RegistrationRow[] = await manager.execute(
+      `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
+        WHERE serial_number_id = ? AND customer_id = ? AND status = 'pending' AND deleted_at IS NULL LIMIT 1`,
+      [serialId, customerId]
+    )
+    return rows[0] ?? null
+  },
+
+  async insertRegistration(
+    manager: SqlManager,
+    row: { id: string; serial_number_id: string; serial_number: string; customer_id: string; purchased_at: string }
+  ): Promise<RegistrationRow> {
+    const rows: RegistrationRow[] = await manager.execute(
+      `INSERT INTO serial_registration (id, serial_number_id, serial_number, customer_id, purchased_at, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', now(), now())
+       RETURNING ${REGISTRATION_COLUMNS}`,
+      [row.id, row.serial_number_id, row.serial_number, row.customer_id, row.purchased_at]
+    )
+    return rows[0]
+  },
+
+  async lockRegistration(manager: SqlManager, id: string): Promise<RegistrationRow | null> {
+    const rows: RegistrationRow[] = await manager.execute(
+      `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    return rows[0] ?? null
+  },
+
+  async decideRegistration(
+    manager: SqlManager,
+    id: string,
+    row: { status: "approved" | "rejected"; decided_by: string | null; note: string | null }
+  ): Promise<RegistrationRow> {
+    const rows: RegistrationRow[] = await manager.execute(
+      `UPDATE serial_registration SET status = ?, decided_at = now(), decided_by = ?, note = ?, updated_at = now()
+        WHERE id = ? RETURNING ${REGISTRATION_COLUMNS}`,
+      [row.status, row.decided_by, row.note, id]
+    )
+    return rows[0]
+  },
+
+  async listCustomerRegistrations(manager: SqlManager, customerId: string): Promise<RegistrationRow[]> {
+    return await manager.execute(
+      `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
+        WHERE customer_id = ? AND deleted_at IS NULL AND status <> 'approved'
+        ORDER BY created_at DESC, id DESC LIMIT 1000`,
+      [customerId]
+    )
+  },
+
+  async listCustomerClaims(manager: SqlManager, customerId: string) {
+    return await manager.execute(
+      `SELECT id, display_id, serial_number_id, serial_number, description, status, covered, maintenance_status,
+              warranty_expires_at, contract_expires_at, filed_at, resolution, closed_at
+         FROM warranty_claim
+        WHERE customer_id = ? AND deleted_at IS NULL
+        ORDER BY filed_at DESC, id DESC
+        LIMIT 1000`,
+      [customerId]
+    )
+  },
+
+  /** Pending visits from today on of the serials the customer owns now, soonest first. */
+  async listCustomerVisits(manager: SqlManager, customerId: string, serialIds?: string[]) {
+    return await manager.execute(
+      `SELECT v.id, v.serial_number_id, s.serial_number, v.scheduled_date, v.kind, v.status, v.technician
+         FROM maintenance_visit v
+         JOIN serial_number s ON s.id = v.serial_number_id AND s.deleted_at IS NULL
+        WHERE s.customer_id = ? AND v.deleted_at IS NULL AND v.status = 'pending'
+          AND v.scheduled_date >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+          ${serialIds ? "AND v.serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""}
+        ORDER BY v.scheduled_date, v.id
+        LIMIT 1000`,
+      serialIds ? [customerId, JSON.stringify(serialIds)] : [customerId]
+    )
+  },
+}
