@@ -352,11 +352,11 @@ medusaIntegrationTestRunner({
         expect((await api.get(`/admin/maintenance-schedules/${schedule.id}`, headers)).data.maintenance_schedule.status).toBe("active")
 
         for (const p of [
-          api.get("/admin/maintenance-schedules/snmsch_nope", headers),
-          api.post("/admin/maintenance-schedules/snmsch_nope", { assignee: "X" }, headers),
-          api.delete("/admin/maintenance-schedules/snmsch_nope", headers),
+          () => api.get("/admin/maintenance-schedules/snmsch_nope", headers),
+          () => api.post("/admin/maintenance-schedules/snmsch_nope", { assignee: "X" }, headers),
+          () => api.delete("/admin/maintenance-schedules/snmsch_nope", headers),
         ]) {
-          const e = await failure(p)
+          const e = await failure(p())
           expect(e.status).toBe(404)
           expect(e.message).toContain("snmsch_nope")
         }
@@ -592,18 +592,20 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 401 on every maintenance route without a login", async () => {
+      // One request at a time: requests started together would reject unobserved while
+      // the first is awaited, and jest reports those as failures of this test.
       const calls = [
-        api.get("/admin/maintenance-schedules"),
-        api.post("/admin/maintenance-schedules", {}),
-        api.get("/admin/maintenance-schedules/snmsch_1"),
-        api.post("/admin/maintenance-schedules/snmsch_1", {}),
-        api.delete("/admin/maintenance-schedules/snmsch_1"),
-        api.get("/admin/maintenance-visits"),
-        api.post("/admin/maintenance-visits", {}),
-        api.post("/admin/maintenance-visits/snvis_1", {}),
+        () => api.get("/admin/maintenance-schedules"),
+        () => api.post("/admin/maintenance-schedules", {}),
+        () => api.get("/admin/maintenance-schedules/snmsch_1"),
+        () => api.post("/admin/maintenance-schedules/snmsch_1", {}),
+        () => api.delete("/admin/maintenance-schedules/snmsch_1"),
+        () => api.get("/admin/maintenance-visits"),
+        () => api.post("/admin/maintenance-visits", {}),
+        () => api.post("/admin/maintenance-visits/snvis_1", {}),
       ]
       for (const call of calls) {
-        expect(await statusOf(call)).toBe(401)
+        expect(await statusOf(call())).toBe(401)
       }
     })
   },

@@ -217,10 +217,10 @@ medusaIntegrationTestRunner({
           covered: true,
         })
         for (const p of [
-          api.get("/admin/warranty-claims/snclm_nope", headers),
-          api.post("/admin/warranty-claims/snclm_nope", { status: "in_progress" }, headers),
+          () => api.get("/admin/warranty-claims/snclm_nope", headers),
+          () => api.post("/admin/warranty-claims/snclm_nope", { status: "in_progress" }, headers),
         ]) {
-          const err = await failure(p)
+          const err = await failure(p())
           expect(err.status).toBe(404)
           expect(err.message).toContain("snclm_nope")
         }
@@ -261,13 +261,14 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 401 on every claim route without a login", async () => {
+      // One request at a time, so that no rejection goes unobserved while another is awaited.
       for (const call of [
-        api.get("/admin/warranty-claims"),
-        api.post("/admin/warranty-claims", {}),
-        api.get("/admin/warranty-claims/snclm_1"),
-        api.post("/admin/warranty-claims/snclm_1", {}),
+        () => api.get("/admin/warranty-claims"),
+        () => api.post("/admin/warranty-claims", {}),
+        () => api.get("/admin/warranty-claims/snclm_1"),
+        () => api.post("/admin/warranty-claims/snclm_1", {}),
       ]) {
-        expect(await statusOf(call)).toBe(401)
+        expect(await statusOf(call())).toBe(401)
       }
     })
   },

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SERIAL_MODULE } from "../../../modules/serial"
 import type SerialModuleService from "../../../modules/serial/service"
 import { createMaintenanceScheduleWorkflow } from "../../../workflows/create-maintenance-schedule"
 import { presentSchedule } from "../../utils/present-maintenance"
+import { queryList } from "../../utils/query-list"
 import { readSchedule } from "./read-schedule"
 import type { AdminCreateMaintenanceScheduleType, AdminGetMaintenanceSchedulesParamsType } from "./validators"
 
@@ -18,19 +18,8 @@ export const GET = async (
     const rows = await service.listMaintenanceScheduleSerials({ serial_number_id }, { select: ["schedule_id"] })
     filters.id = [...new Set(rows.map((r: any) => r.schedule_id))]
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "maintenance_schedule",
-    fields: req.queryConfig.fields,
-    filters,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({
-    maintenance_schedules: data.map(presentSchedule),
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const { data, ...page } = await queryList(req, "maintenance_schedule", { filters })
+  res.json({ maintenance_schedules: data.map(presentSchedule), ...page })
 }
 
 /** Creates a schedule and generates its visits; answers it with them. */

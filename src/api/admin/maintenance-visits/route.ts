@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { addDays, formatDay } from "../../../modules/serial/lib/schedule"
 import { logMaintenanceVisitWorkflow } from "../../../workflows/log-maintenance-visit"
 import { readVisit, withSerialText } from "./read-visits"
+import { queryList } from "../../utils/query-list"
 import type { AdminGetMaintenanceVisitsParamsType, AdminLogMaintenanceVisitType } from "./validators"
 
 /**
@@ -36,22 +37,11 @@ export const GET = async (
     }
     filters.scheduled_date = range
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "maintenance_visit",
-    fields: req.queryConfig.fields,
+  const { data, ...page } = await queryList(req, "maintenance_visit", {
     filters,
-    pagination: {
-      ...req.queryConfig.pagination,
-      order: req.queryConfig.pagination?.order ?? { scheduled_date: "ASC", id: "ASC" },
-    },
+    defaultOrder: { scheduled_date: "ASC", id: "ASC" },
   })
-  res.json({
-    maintenance_visits: await withSerialText(req.scope, data),
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  res.json({ maintenance_visits: await withSerialText(req.scope, data), ...page })
 }
 
 /** Logs an unscheduled or breakdown visit for a serial. */

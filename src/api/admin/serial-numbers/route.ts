@@ -10,7 +10,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse
 ) => {
-  const { data, ...page } = await queryList(req, "serial_number", PRESENT_SERIAL_NEEDS)
+  const { data, ...page } = await queryList(req, "serial_number", { extraFields: PRESENT_SERIAL_NEEDS })
   const now = new Date()
   res.json({ serial_numbers: data.map((s) => presentSerial(s, now)), ...page })
 }

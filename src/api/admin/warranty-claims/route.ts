@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { queryList } from "../../utils/query-list"
 import { fileWarrantyClaimWorkflow } from "../../../workflows/file-warranty-claim"
 import { readClaim } from "./read-claim"
 import type { AdminFileWarrantyClaimType, AdminGetWarrantyClaimsParamsType } from "./validators"
@@ -12,22 +12,11 @@ export const GET = async (
   if (covered !== undefined) {
     filters.covered = covered === "true"
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "warranty_claim",
-    fields: req.queryConfig.fields,
+  const { data, ...page } = await queryList(req, "warranty_claim", {
     filters,
-    pagination: {
-      ...req.queryConfig.pagination,
-      order: req.queryConfig.pagination?.order ?? { created_at: "DESC", id: "DESC" },
-    },
+    defaultOrder: { created_at: "DESC", id: "DESC" },
   })
-  res.json({
-    warranty_claims: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  res.json({ warranty_claims: data, ...page })
 }
 
 /** Files a claim; the answer carries the coverage the server computed. */

@@ -3,7 +3,7 @@
  * the contract expiry that `amc` schedules maintain. Rows travel as one JSON parameter
  * (`jsonb_to_recordset`), as in sql.ts; column names come from constants, never input.
  */
-import { generateId, SqlManager } from "./sql"
+import { generateId, SqlManager, updateColumns } from "./sql"
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -196,25 +196,8 @@ export const maintenanceSql = {
   },
 
   async updateSchedule(manager: SqlManager, id: string, patch: Partial<ScheduleRow>): Promise<void> {
-    const columns = (["status", "assignee", "cancelled_at", "completed_at", "notes", "metadata", "deleted_at"] as const).filter(
-      (c) => patch[c] !== undefined
-    )
-    if (!columns.length) {
-      return
-    }
-    const value = (c: (typeof columns)[number]) => {
-      const v = patch[c]
-      if (c === "metadata") {
-        return v === null ? null : json(v)
-      }
-      return v instanceof Date ? v.toISOString() : v
-    }
-    await manager.execute(
-      `UPDATE maintenance_schedule
-          SET ${columns.map((c) => (c === "metadata" ? `${c} = ?::jsonb` : `${c} = ?`)).join(", ")}, updated_at = now()
-        WHERE id = ?`,
-      [...columns.map(value), id]
-    )
+    const columns = ["status", "assignee", "cancelled_at", "completed_at", "notes", "metadata", "deleted_at"]
+    await updateColumns(manager, "maintenance_schedule", id, columns, patch as Record<string, unknown>)
   },
 
   /** Locks visits (id order) and reads them. */
@@ -425,25 +408,8 @@ export const maintenanceSql = {
     id: string,
     patch: Partial<Pick<ClaimRow, "status" | "resolution" | "replacement_serial_number_id" | "closed_at" | "metadata">>
   ): Promise<void> {
-    const columns = (["status", "resolution", "replacement_serial_number_id", "closed_at", "metadata"] as const).filter(
-      (c) => patch[c] !== undefined
-    )
-    if (!columns.length) {
-      return
-    }
-    const value = (c: (typeof columns)[number]) => {
-      const v = patch[c]
-      if (c === "metadata") {
-        return v === null ? null : json(v)
-      }
-      return v instanceof Date ? v.toISOString() : v
-    }
-    await manager.execute(
-      `UPDATE warranty_claim
-          SET ${columns.map((c) => (c === "metadata" ? `${c} = ?::jsonb` : `${c} = ?`)).join(", ")}, updated_at = now()
-        WHERE id = ?`,
-      [...columns.map(value), id]
-    )
+    const columns = ["status", "resolution", "replacement_serial_number_id", "closed_at", "metadata"]
+    await updateColumns(manager, "warranty_claim", id, columns, patch as Record<string, unknown>)
   },
 
   async purgeClaim(manager: SqlManager, id: string): Promise<void> {

@@ -69,6 +69,36 @@ function rethrowDuplicate(e: any): never {
   throw e
 }
 
+/**
+ * Sets the given columns of one row: only keys present in `patch` and named in `columns`
+ * (constants of the caller, never input), `metadata` as JSON, dates as ISO text.
+ */
+export async function updateColumns(
+  manager: SqlManager,
+  table: string,
+  id: string,
+  columns: readonly string[],
+  patch: Record<string, unknown>
+): Promise<void> {
+  const set = columns.filter((c) => patch[c] !== undefined)
+  if (!set.length) {
+    return
+  }
+  const value = (c: string) => {
+    const v = patch[c]
+    if (c === "metadata") {
+      return v === null ? null : json(v)
+    }
+    return v instanceof Date ? v.toISOString() : v
+  }
+  await manager.execute(
+    `UPDATE ${table}
+        SET ${set.map((c) => (c === "metadata" ? `${c} = ?::jsonb` : `${c} = ?`)).join(", ")}, updated_at = now()
+      WHERE id = ?`,
+    [...set.map(value), id]
+  )
+}
+
 export const sql = {
   async insertSerials(
     manager: SqlManager,
@@ -395,23 +425,7 @@ export const sql = {
   },
 
   async updateDetails(manager: SqlManager, id: string, patch: Record<string, unknown>): Promise<void> {
-    const columns = DETAIL_COLUMNS.filter((c) => patch[c] !== undefined)
-    if (!columns.length) {
-      return
-    }
-    const value = (c: string) => {
-      const v = patch[c]
-      if (c === "metadata") {
-        return v === null ? null : json(v)
-      }
-      return v instanceof Date ? v.toISOString() : v
-    }
-    await manager.execute(
-      `UPDATE serial_number SET ${columns.map((c) => (c === "metadata" ? `${c} = ?::jsonb` : `${c} = ?`)).join(", ")},
-              updated_at = now()
-        WHERE id = ?`,
-      [...columns.map(value), id]
-    )
+    await updateColumns(manager, "serial_number", id, DETAIL_COLUMNS, patch)
   },
 
   async deleteLedgerEntries(
