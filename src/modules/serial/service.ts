@@ -836,7 +836,7 @@ class SerialModuleService extends MedusaService({
     const report = await runSerialImport(
       records,
       {
-        manager: sharedContext.transactionManager as SqlManager,
+        manager: boundSqlManager(sharedContext.transactionManager),
         catalogue,
         settings: async (variantIds) => {
           const rows = await this.listSerialSettings({ variant_id: variantIds }, {}, sharedContext)
@@ -3020,6 +3020,21 @@ class SerialModuleService extends MedusaService({
     ])
   }
   // ---------------------------------------------------------------- end storefront
+}
+
+/**
+ * The transaction's knex, with parameters bound by Postgres. MikroORM's `execute` inlines
+ * parameters into the SQL text in JavaScript, which for a stream of large JSON batches costs
+ * seconds per batch and memory that grows with every statement of the transaction.
+ */
+function boundSqlManager(manager: any): SqlManager {
+  const knex = manager.getTransactionContext?.() ?? manager.getKnex()
+  return {
+    async execute(query: string, params: unknown[] = []) {
+      const result = await knex.raw(query, params)
+      return result.rows
+    },
+  }
 }
 
 /** Carries a refused import's report out of its transaction, which it rolls back. */

@@ -3,7 +3,7 @@
  * list serves import and export, so an exported file imports again unchanged. Nothing here
  * reads the database; `import-engine.ts` adds what needs it (variants, locations, stock).
  */
-import { MAX_SERIAL_LENGTH, normalizeSerial, serialTextProblem } from "./serial-text"
+import { normalizeSerial, serialTextProblem } from "./serial-text"
 import type { SerialStatus } from "./status-machine"
 
 /** Columns in the order the export writes them. */
@@ -323,4 +323,3 @@ export function clip(v: string, max = 100): string {
   return v.length > max ? `${v.slice(0, max)}…` : v
 }
 
-export { MAX_SERIAL_LENGTH }
