@@ -10,9 +10,29 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse
 ) => {
-  const { data, ...page } = await queryList(req, "serial_number", { extraFields: PRESENT_SERIAL_NEEDS })
   const now = new Date()
+  const { warranty_state, ...filters } = req.filterableFields as Record<string, unknown>
+  const { data, ...page } = await queryList(req, "serial_number", {
+    extraFields: PRESENT_SERIAL_NEEDS,
+    filters: { ...filters, ...warrantyFilter(warranty_state as WarrantyState | undefined, now) },
+  })
   res.json({ serial_numbers: data.map((s) => presentSerial(s, now)), ...page })
+}
+
+type WarrantyState = NonNullable<AdminGetSerialNumbersParamsType["warranty_state"]>
+
+/** The warranty state as a range on `warranty_expires_at`, which its partial index serves. */
+function warrantyFilter(state: WarrantyState | undefined, now: Date): Record<string, unknown> {
+  switch (state) {
+    case "under_warranty":
+      return { warranty_expires_at: { $gte: now } }
+    case "expired":
+      return { warranty_expires_at: { $lt: now } }
+    case "none":
+      return { warranty_expires_at: null }
+    default:
+      return {}
+  }
 }
 
 export const POST = async (
