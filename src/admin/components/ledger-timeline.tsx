@@ -22,6 +22,7 @@ const MOVEMENT_LABELS: Record<string, string> = {
   register: "Registered by the customer",
   replace: "Replaced",
   claim: "Warranty claim",
+  warranty_claim: "Warranty claim filed",
   delete: "Deleted",
 }
 
@@ -68,7 +69,7 @@ export const LedgerTimeline = ({
           <div className="flex flex-1 flex-col pb-1">
             <div className="flex items-baseline justify-between gap-2">
               <Text size="small" weight="plus">
-                {MOVEMENT_LABELS[entry.type] ?? entry.type}
+                {MOVEMENT_LABELS[entry.type] ?? entry.type.replace(/_/g, " ")}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap">
                 {formatDateTime(entry.created_at)}
