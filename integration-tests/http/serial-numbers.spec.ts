@@ -139,6 +139,13 @@ medusaIntegrationTestRunner({
         expect(await names("under_warranty")).toEqual(["LIST-1"])
         expect(await names("expired")).toEqual(["LIST-2"])
         expect(await names("none")).toEqual(["LIST-3", "OTHER-1"])
+        const byIds = await api.get(`/admin/serial-numbers?order=serial_number&id=${byName["LIST-2"]}&id=${byName["OTHER-1"]}`, headers)
+        expect(byIds.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["LIST-2", "OTHER-1"])
+        const exported = await api.get(`/admin/serial-numbers/export?warranty_state=expired`, headers)
+        expect(exported.data).toContain("LIST-2")
+        expect(exported.data).not.toContain("LIST-1")
+        const chosen = await api.get(`/admin/serial-numbers/export?id=${byName["LIST-1"]}&id=${byName["OTHER-1"]}`, headers)
+        expect(chosen.data.trim().split(/\r?\n/)).toHaveLength(3)
         const combined = await api.get("/admin/serial-numbers?warranty_state=none&q=other", headers)
         expect(combined.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["OTHER-1"])
 

@@ -4,6 +4,7 @@ import { queryList } from "../../utils/query-list"
 import { createSerialNumbersWorkflow } from "../../../workflows/create-serial-numbers"
 import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
 import { SERIAL_FIELDS } from "./query-config"
+import { withWarrantyFilter } from "./warranty-filter"
 import type { AdminCreateSerialNumbersType, AdminGetSerialNumbersParamsType } from "./validators"
 
 export const GET = async (
@@ -11,28 +12,11 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const now = new Date()
-  const { warranty_state, ...filters } = req.filterableFields as Record<string, unknown>
   const { data, ...page } = await queryList(req, "serial_number", {
     extraFields: PRESENT_SERIAL_NEEDS,
-    filters: { ...filters, ...warrantyFilter(warranty_state as WarrantyState | undefined, now) },
+    filters: withWarrantyFilter(req.filterableFields, now),
   })
   res.json({ serial_numbers: data.map((s) => presentSerial(s, now)), ...page })
-}
-
-type WarrantyState = NonNullable<AdminGetSerialNumbersParamsType["warranty_state"]>
-
-/** The warranty state as a range on `warranty_expires_at`, which its partial index serves. */
-function warrantyFilter(state: WarrantyState | undefined, now: Date): Record<string, unknown> {
-  switch (state) {
-    case "under_warranty":
-      return { warranty_expires_at: { $gte: now } }
-    case "expired":
-      return { warranty_expires_at: { $lt: now } }
-    case "none":
-      return { warranty_expires_at: null }
-    default:
-      return {}
-  }
 }
 
 export const POST = async (

@@ -21,6 +21,7 @@ export const WARRANTY_STATES = ["under_warranty", "expired", "none"] as const
 
 export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIAL_ALLOWED_FIELDS).extend({
   q: z.string().max(100).optional(),
+  id: oneOrMany(idParam).optional(),
   status: oneOrMany(status).optional(),
   variant_id: oneOrMany(idParam).optional(),
   product_id: oneOrMany(idParam).optional(),
