@@ -6,7 +6,7 @@ function symbolSvg(bcid: "code128" | "qrcode", text: string): { svg: string | nu
   try {
     const svg = bwipjs.toSVG(
       bcid === "code128"
-        ? { bcid, text, scale: 2, height: 9, includetext: false, paddingwidth: 0, paddingheight: 0 }
+        ? { bcid, text, scale: 2, height: 8, includetext: false, paddingwidth: 0, paddingheight: 0 }
         : { bcid, text, scale: 2, paddingwidth: 0, paddingheight: 0 }
     )
     return { svg, error: null }
@@ -15,20 +15,22 @@ function symbolSvg(bcid: "code128" | "qrcode", text: string): { svg: string | nu
   }
 }
 
-/** One label: product name, serial as Code 128 and QR, and the serial in text. */
+/** One label: the serial as QR code and text with its product, and as a Code 128 barcode across the label. */
 export const SerialLabel = ({ serial, title }: { serial: string; title?: string | null }) => {
   const barcode = useMemo(() => symbolSvg("code128", serial), [serial])
   const qr = useMemo(() => symbolSvg("qrcode", serial), [serial])
   return (
     <div className="serial-label" data-testid="serial-label">
-      <div className="serial-label__codes">
-        <div className="serial-label__barcode">
-          {barcode.svg ? <div dangerouslySetInnerHTML={{ __html: barcode.svg }} /> : <span className="serial-label__error">{barcode.error}</span>}
-        </div>
+      <div className="serial-label__top">
         <div className="serial-label__qr">{qr.svg ? <div dangerouslySetInnerHTML={{ __html: qr.svg }} /> : null}</div>
+        <div className="serial-label__words">
+          <div className="serial-label__text">{serial}</div>
+          {title && <div className="serial-label__title">{title}</div>}
+        </div>
       </div>
-      <div className="serial-label__text">{serial}</div>
-      {title && <div className="serial-label__title">{title}</div>}
+      <div className="serial-label__barcode">
+        {barcode.svg ? <div dangerouslySetInnerHTML={{ __html: barcode.svg }} /> : <span className="serial-label__error">{barcode.error}</span>}
+      </div>
     </div>
   )
 }
@@ -41,12 +43,13 @@ export const LABEL_SHEET_CSS = `
 .serial-label-sheet { display: grid; grid-template-columns: repeat(3, 63.5mm); grid-auto-rows: 38.1mm; gap: 0 2.5mm; }
 .serial-label { box-sizing: border-box; padding: 2.5mm 3mm; border: 1px dashed #d4d4d8; background: white; color: black;
   display: flex; flex-direction: column; justify-content: space-between; overflow: hidden; break-inside: avoid; }
-.serial-label__codes { display: flex; gap: 2mm; align-items: center; height: 21mm; }
-.serial-label__barcode { flex: 1; min-width: 0; height: 100%; display: flex; align-items: center; }
-.serial-label__barcode svg { width: 100%; height: 15mm; }
-.serial-label__qr svg { width: 20mm; height: 20mm; display: block; }
-.serial-label__text { font-family: ui-monospace, monospace; font-size: 9pt; font-weight: 600; letter-spacing: 0.02em; }
+.serial-label__top { display: flex; gap: 2.5mm; align-items: center; }
+.serial-label__qr svg { width: 17mm; height: 17mm; display: block; }
+.serial-label__words { min-width: 0; display: flex; flex-direction: column; gap: 1mm; }
+.serial-label__text { font-family: ui-monospace, monospace; font-size: 9pt; font-weight: 600; letter-spacing: 0.02em; word-break: break-all; }
 .serial-label__title { font-size: 7pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* The barcode gets the label's whole width: wider bars scan from further away. */
+.serial-label__barcode svg { width: 100%; height: 10mm; display: block; }
 .serial-label__error { font-size: 7pt; color: #b91c1c; }
 @media print {
   @page { size: A4; margin: 10.7mm 7.2mm; }

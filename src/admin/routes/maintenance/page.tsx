@@ -71,10 +71,10 @@ const VisitsTable = ({ query, empty }: { query: Record<string, string | number>;
                     {v.serial_number ?? v.serial_number_id}
                   </Link>
                 </Table.Cell>
-                <Table.Cell>{v.kind}</Table.Cell>
+                <Table.Cell className="capitalize">{v.kind}</Table.Cell>
                 <Table.Cell>{v.technician ?? "—"}</Table.Cell>
                 <Table.Cell>
-                  <StatusBadge color={overdue ? "red" : VISIT_COLORS[v.status]}>
+                  <StatusBadge className="capitalize" color={overdue ? "red" : VISIT_COLORS[v.status]}>
                     {overdue ? "Overdue" : v.status.replace("_", " ")}
                   </StatusBadge>
                 </Table.Cell>
@@ -126,14 +126,14 @@ const SchedulesTable = () => {
           {rows.map((s) => (
             <Table.Row key={s.id}>
               <Table.Cell>#{String(s.display_id ?? "")}</Table.Cell>
-              <Table.Cell>{s.type}</Table.Cell>
-              <Table.Cell>{s.periodicity}</Table.Cell>
+              <Table.Cell className="capitalize">{s.type}</Table.Cell>
+              <Table.Cell className="capitalize">{s.periodicity.replace("_", " ")}</Table.Cell>
               <Table.Cell>
                 {formatDate(s.start_date)} – {formatDate(s.end_date)}
               </Table.Cell>
               <Table.Cell>{s.serial_number_ids?.length ?? 0}</Table.Cell>
               <Table.Cell>{labelOf(customers, s.customer_id)}</Table.Cell>
-              <Table.Cell>{s.status}</Table.Cell>
+              <Table.Cell className="capitalize">{s.status}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

@@ -126,8 +126,9 @@ const SerialNumberDetailPage = () => {
             <WarrantyBadge state={warrantyState(serial.warranty_expires_at)} />
           </Field>
           <Field label="Warranty runs">
-            {formatDate(serial.warranty_starts_at)} – {formatDate(serial.warranty_expires_at)}
-            {serial.warranty_overridden ? " (set by hand)" : ""}
+            {serial.warranty_starts_at || serial.warranty_expires_at
+              ? `${formatDate(serial.warranty_starts_at)} – ${formatDate(serial.warranty_expires_at)}${serial.warranty_overridden ? " (set by hand)" : ""}`
+              : "—"}
           </Field>
           <Field label="Service contract until">{formatDate(serial.contract_expires_at)}</Field>
           <Field label="Coverage now">
@@ -174,8 +175,8 @@ const SerialNumberDetailPage = () => {
               {(visits.data?.maintenance_visits ?? []).map((v) => (
                 <Table.Row key={v.id}>
                   <Table.Cell>{formatDate(v.scheduled_date)}</Table.Cell>
-                  <Table.Cell>{v.kind}</Table.Cell>
-                  <Table.Cell>{v.status.replace("_", " ")}</Table.Cell>
+                  <Table.Cell className="capitalize">{v.kind}</Table.Cell>
+                  <Table.Cell className="capitalize">{v.status.replace("_", " ")}</Table.Cell>
                   <Table.Cell>{v.technician ?? "—"}</Table.Cell>
                 </Table.Row>
               ))}

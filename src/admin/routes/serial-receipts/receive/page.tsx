@@ -229,6 +229,11 @@ const ReceiveStockPage = () => {
                 No problems. Posting will receive:
               </Text>
             )}
+            {check.result.problems.length > 0 && (
+              <Text size="small" weight="plus">
+                The lines as entered:
+              </Text>
+            )}
             <ul className="flex flex-col gap-1">
               {check.result.lines.map((l, i) => (
                 <li key={i}>
