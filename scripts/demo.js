@@ -12,22 +12,15 @@
 //
 // Options: --reset, --migrate, --mode=develop|start (or DEMO_MODE), --help.
 const { spawn } = require("child_process")
-const crypto = require("crypto")
 const fs = require("fs")
-const http = require("http")
 const path = require("path")
 const { startEmbeddedPostgres, ensureDatabase, portIsFree } = require("./lib/postgres")
+const store = require("./lib/store")
 
-const root = path.resolve(__dirname, "..")
-const demoDir = path.join(root, "demo")
+const { root, demoDir, ADMIN_EMAIL, ADMIN_PASSWORD, isWindows } = store
 const stateDir = path.join(root, ".demo")
 const dataDir = path.join(stateDir, "postgres")
-const cliPath = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
-const PLUGIN_NAME = require(path.join(root, "package.json")).name
 const DB_NAME = "medusa_demo"
-const ADMIN_EMAIL = "admin@example.com"
-const ADMIN_PASSWORD = "supersecret"
-const isWindows = process.platform === "win32"
 
 const argv = process.argv.slice(2)
 const flag = (name) => argv.includes(`--${name}`)
@@ -101,40 +94,6 @@ let current = null // the last Medusa process started (migrate, seed, build or s
 let stopping = false
 let forced = false
 
-function running(child) {
-  return !!child && child.exitCode === null && child.signalCode === null
-}
-
-/** Whether anything is left of a Medusa process and what it started (its process group). */
-function alive(child) {
-  if (!child) {
-    return false
-  }
-  if (isWindows) {
-    return running(child)
-  }
-  try {
-    process.kill(-child.pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Signals a Medusa process and everything it started (its process group). */
-function killTree(child, signal) {
-  if (!child) {
-    return
-  }
-  try {
-    if (isWindows) {
-      child.kill(signal)
-    } else {
-      process.kill(-child.pid, signal)
-    }
-  } catch {}
-}
-
 async function shutdown(code, why) {
   if (stopping) {
     return
@@ -144,16 +103,11 @@ async function shutdown(code, why) {
     log(why)
   }
   const child = current
-  if (alive(child)) {
+  if (store.alive(child)) {
     log("Stopping Medusa...")
-    killTree(child, "SIGTERM")
     // `medusa develop` forks the server, which shuts down in its own time: wait for the
     // whole group (at most 15 s, or until a second Ctrl-C).
-    const deadline = Date.now() + 15000
-    while (alive(child) && !forced && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200))
-    }
-    killTree(child, "SIGKILL")
+    await store.stopTree(child, { forced: () => forced })
   }
   if (pg) {
     log("Stopping Postgres...")
@@ -181,17 +135,9 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 
 /** Runs the Medusa CLI in its own process group; resolves with its exit code. */
 function medusa(args, { cwd, env }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd,
-      env,
-      stdio: ["ignore", "inherit", "inherit"],
-      detached: !isWindows,
-    })
-    current = child
-    child.on("error", reject)
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
-  })
+  const { child, exited } = store.spawnMedusa(args, { cwd, env })
+  current = child
+  return exited
 }
 
 async function medusaOrFail(what, args, opts) {
@@ -205,202 +151,6 @@ async function medusaOrFail(what, args, opts) {
     await shutdown(1, `${what} failed (exit code ${code}); see the output above.`)
   }
   log(`${what}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
-// ----------------------------------------------------------------------------- helpers
-function newestMtime(p, skip = () => false) {
-  let newest = 0
-  let stat
-  try {
-    stat = fs.statSync(p)
-  } catch {
-    return 0
-  }
-  if (stat.isDirectory()) {
-    for (const entry of fs.readdirSync(p)) {
-      if (!skip(entry)) {
-        newest = Math.max(newest, newestMtime(path.join(p, entry), skip))
-      }
-    }
-    return Math.max(newest, stat.mtimeMs)
-  }
-  return stat.mtimeMs
-}
-
-function mtime(p) {
-  try {
-    return fs.statSync(p).mtimeMs
-  } catch {
-    return 0
-  }
-}
-
-function pgClient(url) {
-  const { Client } = require(require.resolve("pg", { paths: [root] }))
-  return new Client({ connectionString: url })
-}
-
-/** Creates the database named in DATABASE_URL when the server does not have it yet. */
-async function ensureDatabaseFromUrl(url) {
-  const client = pgClient(url)
-  try {
-    await client.connect()
-    await client.end()
-    return
-  } catch (e) {
-    await client.end().catch(() => {})
-    if (e.code !== "3D000") {
-      throw new Error(`Cannot connect to DATABASE_URL: ${e.message}`)
-    }
-  }
-  const u = new URL(url)
-  const name = decodeURIComponent(u.pathname.slice(1))
-  u.pathname = "/postgres"
-  const admin = pgClient(u.toString())
-  await admin.connect()
-  try {
-    log(`Creating database "${name}"`)
-    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`)
-  } finally {
-    await admin.end()
-  }
-}
-
-/** The publishable key the seed recorded, or null when the database is not seeded yet. */
-async function readSeedMarker(url) {
-  const client = pgClient(url)
-  await client.connect()
-  try {
-    const { rows } = await client.query(
-      "SELECT publishable_key FROM serial_demo_seed WHERE id = 'demo'"
-    )
-    return rows.length ? rows[0].publishable_key : null
-  } catch (e) {
-    if (e.code === "42P01") {
-      return null // no marker table: never seeded
-    }
-    throw e
-  } finally {
-    await client.end()
-  }
-}
-
-/** What decides whether the database needs `medusa db:migrate`. */
-function schemaFingerprint() {
-  const hash = crypto.createHash("sha1")
-  const add = (p) => {
-    let stat
-    try {
-      stat = fs.statSync(p)
-    } catch {
-      return
-    }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) {
-        add(path.join(p, entry))
-      }
-    } else if (/\.(js|json)$/.test(p)) {
-      hash.update(path.relative(root, p)).update("\0").update(fs.readFileSync(p)).update("\0")
-    }
-  }
-  // All @medusajs packages are pinned to one version; @medusajs/medusa stands for them.
-  hash.update(`medusa@${require(require.resolve("@medusajs/medusa/package.json", { paths: [root] })).version}\n`)
-  const built = path.join(root, ".medusa", "server", "src")
-  add(path.join(built, "links"))
-  add(path.join(built, "migration-scripts"))
-  try {
-    for (const m of fs.readdirSync(path.join(built, "modules")).sort()) {
-      add(path.join(built, "modules", m, "migrations"))
-    }
-  } catch {}
-  add(path.join(demoDir, "medusa-config.ts"))
-  return hash.digest("hex")
-}
-
-/** Small key/value table of the demo script itself (schema fingerprint). */
-async function readState(url, key) {
-  const client = pgClient(url)
-  await client.connect()
-  try {
-    const { rows } = await client.query("SELECT value FROM serial_demo_state WHERE key = $1", [key])
-    return rows.length ? rows[0].value : null
-  } catch (e) {
-    if (e.code === "42P01") {
-      return null
-    }
-    throw e
-  } finally {
-    await client.end()
-  }
-}
-
-async function writeState(url, key, value) {
-  const client = pgClient(url)
-  await client.connect()
-  try {
-    await client.query("CREATE TABLE IF NOT EXISTS serial_demo_state (key text PRIMARY KEY, value text)")
-    await client.query(
-      "INSERT INTO serial_demo_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-      [key, value]
-    )
-  } finally {
-    await client.end()
-  }
-}
-
-/**
- * The store's admin bundle imports `<plugin name>/admin`; a merchant has the plugin in
- * node_modules. Here a link demo/node_modules/<name> -> this checkout stands in for that
- * (only the admin bundler uses the name; the server loads the plugin by path).
- */
-function linkPluginIntoDemo() {
-  const nm = path.join(demoDir, "node_modules")
-  const linkPath = path.join(nm, PLUGIN_NAME)
-  fs.mkdirSync(nm, { recursive: true })
-  let stat = null
-  try {
-    stat = fs.lstatSync(linkPath)
-  } catch {}
-  if (stat && stat.isSymbolicLink() && fs.realpathSync(linkPath) === fs.realpathSync(root)) {
-    return
-  }
-  if (stat) {
-    fs.rmSync(linkPath, { recursive: true, force: true })
-  }
-  fs.symlinkSync(isWindows ? root : path.relative(nm, root), linkPath, "junction")
-  if (fs.existsSync(path.join(nm, "@medusajs"))) {
-    fail(
-      "demo/node_modules/@medusajs exists (someone ran npm install in demo/): that is a second copy of Medusa. Delete demo/node_modules if the store fails to start."
-    )
-  }
-}
-
-function get(url) {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 120000, agent: false }, (res) => {
-      res.resume()
-      res.on("end", () => resolve(res.statusCode))
-    })
-    req.on("error", () => resolve(0))
-    req.on("timeout", () => {
-      req.destroy()
-      resolve(0)
-    })
-  })
-}
-
-async function waitForServer(child) {
-  const deadline = Date.now() + 10 * 60 * 1000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      return false
-    }
-    if ((await get(`http://localhost:${port}/health`)) === 200) {
-      return true
-    }
-    await new Promise((r) => setTimeout(r, 1000))
-  }
-  return false
 }
 
 // ----------------------------------------------------------------------------- main
@@ -423,7 +173,7 @@ async function main() {
       )
     }
     log(`Using the Postgres server in DATABASE_URL (nothing is started).`)
-    await ensureDatabaseFromUrl(databaseUrl)
+    await store.ensureDatabaseFromUrl(databaseUrl, log)
   } else {
     if (flag("reset")) {
       log(`--reset: deleting ${path.relative(root, dataDir)}`)
@@ -454,13 +204,7 @@ async function main() {
   }
 
   // 2. The plugin build
-  const builtMarker = path.join(root, ".medusa", "server", "src", "modules", "serial", "index.js")
-  const sourceTime = Math.max(
-    newestMtime(path.join(root, "src")),
-    mtime(path.join(root, "package.json")),
-    mtime(path.join(root, "tsconfig.json"))
-  )
-  if (!fs.existsSync(builtMarker) || mtime(builtMarker) < sourceTime) {
+  if (store.pluginBuildIsStale()) {
     await medusaOrFail("Building the plugin (medusa plugin:build)", ["plugin:build"], {
       cwd: root,
       env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY ?? "true" },
@@ -470,41 +214,29 @@ async function main() {
   }
 
   // 3. The demo store: migrate, seed once
-  linkPluginIntoDemo()
-  const nodePath = [path.join(demoDir, "node_modules"), process.env.NODE_PATH].filter(Boolean)
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    NODE_ENV: mode === "start" ? "production" : "development",
-    JWT_SECRET: process.env.JWT_SECRET || "demo-jwt-secret",
-    COOKIE_SECRET: process.env.COOKIE_SECRET || "demo-cookie-secret",
-    MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY ?? "true",
-    // Lets the admin bundler's require.resolve("<plugin>/admin") find the link above.
-    NODE_PATH: nodePath.join(path.delimiter),
-  }
-  delete env.SERIAL_DEMO_SUPERVISED
+  store.linkPluginIntoDemo(fail)
+  const env = store.storeEnv({ databaseUrl, port, mode })
   const setupEnv = { ...env, NODE_ENV: "development" }
 
   // Migrations run when the database has not seen this plugin build's migrations and links
   // (or this Medusa version) yet: `medusa db:migrate` takes ~25 s even with nothing to do.
-  const fingerprint = schemaFingerprint()
-  if ((await readState(databaseUrl, "schema")) !== fingerprint || flag("migrate")) {
+  const fingerprint = store.schemaFingerprint()
+  if ((await store.readState(databaseUrl, "schema")) !== fingerprint || flag("migrate")) {
     await medusaOrFail("Migrating the database (medusa db:migrate)", ["db:migrate"], {
       cwd: demoDir,
       env: setupEnv,
     })
-    await writeState(databaseUrl, "schema", fingerprint)
+    await store.writeState(databaseUrl, "schema", fingerprint)
   } else {
     log("Database schema is up to date (--migrate forces medusa db:migrate).")
   }
-  let publishableKey = await readSeedMarker(databaseUrl)
+  let publishableKey = await store.readSeedMarker(databaseUrl)
   if (!publishableKey) {
     await medusaOrFail("Seeding demo data (medusa exec ./src/scripts/seed.ts)", ["exec", "./src/scripts/seed.ts"], {
       cwd: demoDir,
       env: setupEnv,
     })
-    publishableKey = await readSeedMarker(databaseUrl)
+    publishableKey = await store.readSeedMarker(databaseUrl)
   } else {
     log("Demo data already seeded (use --reset to start from scratch).")
   }
@@ -513,13 +245,7 @@ async function main() {
   let serverArgs
   let serverCwd = demoDir
   if (mode === "start") {
-    const buildDir = path.join(demoDir, ".medusa", "server")
-    const builtAt = mtime(path.join(buildDir, "medusa-config.js"))
-    const inputsAt = Math.max(
-      newestMtime(path.join(root, ".medusa", "server")),
-      newestMtime(demoDir, (e) => e === "node_modules" || e === ".medusa")
-    )
-    if (!builtAt || builtAt < inputsAt || !fs.existsSync(path.join(buildDir, "public", "admin", "index.html"))) {
+    if (store.demoBuildIsStale()) {
       await medusaOrFail("Building the demo store and its admin (medusa build)", ["build"], {
         cwd: demoDir,
         env,
@@ -528,7 +254,7 @@ async function main() {
       log("Demo store build is up to date (demo/.medusa/server).")
     }
     serverArgs = ["start"]
-    serverCwd = buildDir
+    serverCwd = store.demoBuildDir
   } else {
     serverArgs = ["develop", "--no-lint"]
   }
@@ -540,11 +266,11 @@ async function main() {
       shutdown(code || 1, `Medusa exited (code ${code}).`)
     }
   })
-  if (!(await waitForServer(server))) {
+  if (!(await store.waitForServer(server, port))) {
     return
   }
   // Compile the admin page once, so the first browser visit is not the slow one.
-  await get(`http://localhost:${port}/app`)
+  await store.get(`http://localhost:${port}/app`)
   if (stopping) {
     return
   }

@@ -127,6 +127,33 @@ medusaIntegrationTestRunner({
         expect(byVariant.data.count).toBe(0)
       })
 
+      it("filters by warranty state: running, ended or never set", async () => {
+        const all = (await api.get("/admin/serial-numbers?order=serial_number", headers)).data.serial_numbers
+        const byName = Object.fromEntries(all.map((s: any) => [s.serial_number, s.id]))
+        await api.post(`/admin/serial-numbers/${byName["LIST-1"]}`, { warranty_expires_at: "2099-01-01T00:00:00.000Z" }, headers)
+        await api.post(`/admin/serial-numbers/${byName["LIST-2"]}`, { warranty_expires_at: "2020-01-01T00:00:00.000Z" }, headers)
+        const names = async (state: string) =>
+          (await api.get(`/admin/serial-numbers?order=serial_number&warranty_state=${state}`, headers)).data.serial_numbers.map(
+            (s: any) => s.serial_number
+          )
+        expect(await names("under_warranty")).toEqual(["LIST-1"])
+        expect(await names("expired")).toEqual(["LIST-2"])
+        expect(await names("none")).toEqual(["LIST-3", "OTHER-1"])
+        const byIds = await api.get(`/admin/serial-numbers?order=serial_number&id=${byName["LIST-2"]}&id=${byName["OTHER-1"]}`, headers)
+        expect(byIds.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["LIST-2", "OTHER-1"])
+        const exported = await api.get(`/admin/serial-numbers/export?warranty_state=expired`, headers)
+        expect(exported.data).toContain("LIST-2")
+        expect(exported.data).not.toContain("LIST-1")
+        const chosen = await api.get(`/admin/serial-numbers/export?id=${byName["LIST-1"]}&id=${byName["OTHER-1"]}`, headers)
+        expect(chosen.data.trim().split(/\r?\n/)).toHaveLength(3)
+        const combined = await api.get("/admin/serial-numbers?warranty_state=none&q=other", headers)
+        expect(combined.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["OTHER-1"])
+
+        const err = await failure(api.get("/admin/serial-numbers?warranty_state=soon", headers))
+        expect(err.status).toBe(400)
+        expect(err.message).toContain("'soon'")
+      })
+
       it("joins the variant and product through the links", async () => {
         const res = await api.get(
           "/admin/serial-numbers?q=OTHER&fields=id,serial_number,*product_variant,*product",

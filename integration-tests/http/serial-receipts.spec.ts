@@ -268,6 +268,62 @@ medusaIntegrationTestRunner({
       expect(seen["serial_number.status_changed"][0]).toMatchObject({ movement: "receive", to_status: "active" })
     })
 
+    it("dry run: lists every problem of the receipt at once and saves nothing", async () => {
+      await post({
+        stock_location_id: location.id,
+        supplier: { name: "Earlier" },
+        items: [{ variant_id: drill.id, quantity: 1, serial_numbers: ["DUP-1"] }],
+      })
+      const series = (await api.post("/admin/serial-series", { name: "Saws", pattern: "SW-####" }, headers)).data.serial_series
+      await api.post(`/admin/serial-settings/${saw.id}`, { series_id: series.id }, headers)
+      const body = {
+        stock_location_id: location.id,
+        supplier: { name: "Makita EU" },
+        items: [
+          { variant_id: drill.id, quantity: 3, serial_numbers: ["DUP-1", "NEW-1", "NEW-1"] },
+          { variant_id: drill.id, quantity: 2, serial_numbers: ["NEW-2"] },
+          { variant_id: saw.id, quantity: 2 },
+        ],
+      }
+      const dry = await api.post("/admin/serial-receipts?dry_run=true", body, headers)
+      expect(dry.status).toBe(200)
+      expect(dry.data.dry_run).toBe(true)
+      const problems = dry.data.problems.join("\n")
+      expect(problems).toContain("1 serial(s) for a quantity of 2")
+      expect(problems).toContain("serials repeated in the receipt: NEW-1")
+      expect(problems).toContain("DUP-1 (active)")
+      expect(dry.data.problems).toHaveLength(3)
+      // The series values are shown but not issued: a real receipt gets the same ones.
+      expect(dry.data.lines[2]).toEqual({ variant_id: saw.id, quantity: 2, serials: ["SW-0001", "SW-0002"], from_series: true })
+      expect((await serials(`variant_id=${drill.id}`)).count).toBe(1)
+      expect(await stocked(drill)).toBe(1)
+      expect((await api.get("/admin/serial-receipts", headers)).data.count).toBe(1)
+
+      const refused = await failure(post(body))
+      expect(refused.status).toBe(400)
+      expect(refused.message).toContain("serials repeated in the receipt: NEW-1")
+
+      const fixed = {
+        ...body,
+        items: [
+          { variant_id: drill.id, quantity: 2, serial_numbers: ["NEW-1", "NEW-2"] },
+          { variant_id: saw.id, quantity: 2 },
+        ],
+      }
+      const clean = await api.post("/admin/serial-receipts?dry_run=true", fixed, headers)
+      expect(clean.data.problems).toEqual([])
+      expect((await post(fixed)).status).toBe(201)
+      const saws = await serials(`variant_id=${saw.id}&order=serial_number`)
+      expect(saws.serial_numbers.map((s: any) => s.serial_number)).toEqual(["SW-0001", "SW-0002"])
+
+      const unknown = await failure(api.post("/admin/serial-receipts?dry_run=true", { ...fixed, stock_location_id: "sloc_nope" }, headers))
+      expect(unknown.status).toBe(404)
+      expect(unknown.message).toContain("sloc_nope")
+      const malformed = await failure(api.post("/admin/serial-receipts?dry_run=maybe", fixed, headers))
+      expect(malformed.status).toBe(400)
+      expect(malformed.message).toContain("'maybe'")
+    })
+
     it("takes a receipt of 10,000 serials in one request", async () => {
       const res = await post({
         stock_location_id: location.id,

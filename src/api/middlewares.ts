@@ -24,6 +24,7 @@ import {
   AdminGetSerialReceiptParams,
   AdminGetSerialReceiptsParams,
   AdminPostSerialReceipt,
+  AdminPostSerialReceiptQuery,
 } from "./admin/serial-receipts/validators"
 import { listSerialReceiptsConfig, retrieveSerialReceiptConfig } from "./admin/serial-receipts/query-config"
 import { z } from "@medusajs/framework/zod"
@@ -147,7 +148,10 @@ export default defineMiddlewares({
       matcher: "/admin/serial-receipts",
       // A receipt of 100,000 serials is a few megabytes of JSON.
       bodyParser: { sizeLimit: "20mb" },
-      middlewares: [validateAndTransformBody(AdminPostSerialReceipt)],
+      middlewares: [
+        validateAndTransformBody(AdminPostSerialReceipt),
+        validateAndTransformQuery(AdminPostSerialReceiptQuery, { isList: false }),
+      ],
     },
     {
       method: ["GET"],

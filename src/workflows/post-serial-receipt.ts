@@ -7,6 +7,7 @@ import { receiveSerialsStep } from "./steps/receive-serials"
 import { resolveStockLocationStep } from "./steps/resolve-stock-location"
 import { ResolvedVariant, resolveVariantsStep } from "./steps/resolve-variants"
 import { validateReceiptVariantsStep } from "./steps/validate-receipt-variants"
+import { receiptLines } from "./utils/receipt-lines"
 
 export type PostSerialReceiptWorkflowInput = {
   stock_location_id: string
@@ -68,16 +69,7 @@ export const postSerialReceiptWorkflow = createWorkflow(
           supplier_name: record.supplier_name,
           supplier_reference: record.supplier_reference,
           received_at: record.received_at,
-          lines: input.items.map((i) => ({
-            variant_id: i.variant_id,
-            product_id: byId[i.variant_id].product_id,
-            inventory_item_id: byId[i.variant_id].inventory_item_id as string,
-            sku: byId[i.variant_id].sku,
-            quantity: i.quantity,
-            unit_cost: i.unit_cost ?? null,
-            serial_numbers: i.serial_numbers,
-            range: i.range,
-          })),
+          lines: receiptLines(input.items, byId),
         },
         reference: { actor_type: "user", actor_id: input.actor_id ?? null },
       }

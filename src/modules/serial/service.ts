@@ -478,6 +478,97 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReceivedSerials> {
     const manager = sharedContext.transactionManager as SqlManager
+    const { problems, lines, existingByKey } = await this.planReceipt_(input, "issue", sharedContext)
+    if (problems.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Receipt refused: ${problems.join("; ")}`)
+    }
+
+    // 4. Write: new serials created in stock, earlier ones moved in, one ledger row each.
+    const common = {
+      stock_location_id: input.stock_location_id,
+      receipt_id: input.receipt_id,
+      supplier_name: input.supplier_name,
+      supplier_reference: input.supplier_reference,
+      received_at: toPgTimestamp(input.received_at) ?? null,
+    }
+    const created: Parameters<typeof sql.insertSerials>[1] = []
+    const movedByLine: Array<{ ids: string[]; unit_cost: number | null }> = []
+    const ledger: Omit<LedgerRow, "id">[] = []
+    const ref = ledgerReference({ reference_type: "purchase_receipt", reference_id: input.receipt_id, ...reference })
+    // Without a receipt, the reference names what brought the stock (e.g. an inventory level).
+    for (const line of lines) {
+      const moved: string[] = []
+      for (const serial of line.serials) {
+        const found = existingByKey.get(normalizeSerial(serial))
+        if (found) {
+          const plan = planTransition(
+            { serial_number: found.serial_number, status: found.status, stock_location_id: null },
+            "receive",
+            input.stock_location_id
+          )
+          moved.push(found.id)
+          ledger.push({ serial_number_id: found.id, serial_number: found.serial_number, type: "receive", ...planColumns(plan), ...ref })
+          continue
+        }
+        const plan = planTransition({ serial_number: serial, status: null, stock_location_id: null }, "receive", input.stock_location_id)
+        const id = generateId("sn")
+        created.push({
+          id,
+          serial_number: serial.trim(),
+          normalized: normalizeSerial(serial),
+          scope_key: this.scopeKey(line.variant_id),
+          variant_id: line.variant_id,
+          product_id: line.product_id,
+          inventory_item_id: line.inventory_item_id,
+          status: plan.to_status,
+          series_id: line.series_id,
+          notes: null,
+          metadata: null,
+          unit_cost: line.unit_cost ?? null,
+          ...common,
+        })
+        ledger.push({ serial_number_id: id, serial_number: serial.trim(), type: "receive", ...planColumns(plan), ...ref })
+      }
+      movedByLine.push({ ids: moved, unit_cost: line.unit_cost ?? null })
+    }
+    await sql.insertSerials(manager, created)
+    for (const { ids, unit_cost } of movedByLine) {
+      if (!ids.length) {
+        continue
+      }
+      await sql.applyMoves(
+        manager,
+        ids.map((id) => ({ id, status: "active", stock_location_id: input.stock_location_id })),
+        { receipt_id: common.receipt_id, supplier_name: common.supplier_name, supplier_reference: common.supplier_reference, received_at: common.received_at }
+      )
+      await sql.setUnitCost(manager, ids, unit_cost)
+    }
+    await sql.insertLedger(manager, ledger)
+    return {
+      created_ids: created.map((c) => c.id),
+      received_existing_ids: movedByLine.flatMap((m) => m.ids),
+    }
+  }
+
+  /**
+   * Every problem a receipt would be refused for, without writing anything: the same
+   * checks as posting, with series values previewed instead of issued.
+   */
+  @InjectManager()
+  async checkReceipt(
+    input: ReceiveSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ problems: string[]; lines: Array<{ variant_id: string; quantity: number; serials: string[]; from_series: boolean }> }> {
+    const { problems, lines } = await this.planReceipt_(input, "preview", sharedContext)
+    return {
+      problems,
+      lines: lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity, serials: l.serials, from_series: !!l.series_id })),
+    }
+  }
+
+  /** The serials of each receipt line and what is wrong with them; `series` says whether to issue values or preview them. */
+  protected async planReceipt_(input: ReceiveSerialsInput, series: "issue" | "preview", sharedContext: Context) {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
     const problems: string[] = []
 
     // 1. The serials of each line, as text.
@@ -507,12 +598,11 @@ class SerialModuleService extends MedusaService({
               : expandFirstCount(line.range.first, line.range.count)
         } else if (setting.series_id) {
           seriesId = setting.series_id
-          serials = await this.allocateSeriesValues_(
-            setting.series_id,
-            line.quantity,
-            { sku: line.sku, date: new Date(input.received_at) },
-            sharedContext
-          )
+          const seriesContext = { sku: line.sku, date: new Date(input.received_at) }
+          serials =
+            series === "issue"
+              ? await this.allocateSeriesValues_(setting.series_id, line.quantity, seriesContext, sharedContext)
+              : await this.previewSeries(setting.series_id, line.quantity, seriesContext, sharedContext)
         } else {
           problems.push(`${label}: no serials given and the variant has no series to generate them`)
           continue
@@ -585,75 +675,7 @@ class SerialModuleService extends MedusaService({
     if (notReceivable.length) {
       problems.push(`serials that already exist and are not awaiting stock: ${notReceivable.join(", ")}`)
     }
-    if (problems.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Receipt refused: ${problems.join("; ")}`)
-    }
-
-    // 4. Write: new serials created in stock, earlier ones moved in, one ledger row each.
-    const common = {
-      stock_location_id: input.stock_location_id,
-      receipt_id: input.receipt_id,
-      supplier_name: input.supplier_name,
-      supplier_reference: input.supplier_reference,
-      received_at: toPgTimestamp(input.received_at) ?? null,
-    }
-    const created: Parameters<typeof sql.insertSerials>[1] = []
-    const movedByLine: Array<{ ids: string[]; unit_cost: number | null }> = []
-    const ledger: Omit<LedgerRow, "id">[] = []
-    const ref = ledgerReference({ reference_type: "purchase_receipt", reference_id: input.receipt_id, ...reference })
-    // Without a receipt, the reference names what brought the stock (e.g. an inventory level).
-    for (const line of lines) {
-      const moved: string[] = []
-      for (const serial of line.serials) {
-        const found = existingByKey.get(normalizeSerial(serial))
-        if (found) {
-          const plan = planTransition(
-            { serial_number: found.serial_number, status: found.status, stock_location_id: null },
-            "receive",
-            input.stock_location_id
-          )
-          moved.push(found.id)
-          ledger.push({ serial_number_id: found.id, serial_number: found.serial_number, type: "receive", ...planColumns(plan), ...ref })
-          continue
-        }
-        const plan = planTransition({ serial_number: serial, status: null, stock_location_id: null }, "receive", input.stock_location_id)
-        const id = generateId("sn")
-        created.push({
-          id,
-          serial_number: serial.trim(),
-          normalized: normalizeSerial(serial),
-          scope_key: this.scopeKey(line.variant_id),
-          variant_id: line.variant_id,
-          product_id: line.product_id,
-          inventory_item_id: line.inventory_item_id,
-          status: plan.to_status,
-          series_id: line.series_id,
-          notes: null,
-          metadata: null,
-          unit_cost: line.unit_cost ?? null,
-          ...common,
-        })
-        ledger.push({ serial_number_id: id, serial_number: serial.trim(), type: "receive", ...planColumns(plan), ...ref })
-      }
-      movedByLine.push({ ids: moved, unit_cost: line.unit_cost ?? null })
-    }
-    await sql.insertSerials(manager, created)
-    for (const { ids, unit_cost } of movedByLine) {
-      if (!ids.length) {
-        continue
-      }
-      await sql.applyMoves(
-        manager,
-        ids.map((id) => ({ id, status: "active", stock_location_id: input.stock_location_id })),
-        { receipt_id: common.receipt_id, supplier_name: common.supplier_name, supplier_reference: common.supplier_reference, received_at: common.received_at }
-      )
-      await sql.setUnitCost(manager, ids, unit_cost)
-    }
-    await sql.insertLedger(manager, ledger)
-    return {
-      created_ids: created.map((c) => c.id),
-      received_existing_ids: movedByLine.flatMap((m) => m.ids),
-    }
+    return { problems, lines, existingByKey }
   }
 
   /** How many of a receipt's serials are in each status now. */

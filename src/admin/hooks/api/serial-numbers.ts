@@ -87,3 +87,18 @@ export function useUpdateSerialNumber(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: serialNumberKeys.all }),
   })
 }
+
+/** The CSV export of the list as filtered (same query, without paging); a plain link downloads it. */
+export function serialNumbersExportUrl(query: SerialListQuery): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === "" || key === "limit" || key === "offset") {
+      continue
+    }
+    for (const v of [value].flat()) {
+      params.append(key, String(v))
+    }
+  }
+  const text = params.toString()
+  return `/admin/serial-numbers/export${text ? `?${text}` : ""}`
+}

@@ -4,14 +4,18 @@ import { queryList } from "../../utils/query-list"
 import { createSerialNumbersWorkflow } from "../../../workflows/create-serial-numbers"
 import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
 import { SERIAL_FIELDS } from "./query-config"
+import { withWarrantyFilter } from "./warranty-filter"
 import type { AdminCreateSerialNumbersType, AdminGetSerialNumbersParamsType } from "./validators"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse
 ) => {
-  const { data, ...page } = await queryList(req, "serial_number", { extraFields: PRESENT_SERIAL_NEEDS })
   const now = new Date()
+  const { data, ...page } = await queryList(req, "serial_number", {
+    extraFields: PRESENT_SERIAL_NEEDS,
+    filters: withWarrantyFilter(req.filterableFields, now),
+  })
   res.json({ serial_numbers: data.map((s) => presentSerial(s, now)), ...page })
 }
 

@@ -16,8 +16,12 @@ export const SERIAL_ORDER_FIELDS = [
 
 const status = z.enum(SERIAL_STATUSES)
 
+/** A serial's warranty now: running (through its expiry instant), ended, or never set. */
+export const WARRANTY_STATES = ["under_warranty", "expired", "none"] as const
+
 export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIAL_ALLOWED_FIELDS).extend({
   q: z.string().max(100).optional(),
+  id: oneOrMany(idParam).optional(),
   status: oneOrMany(status).optional(),
   variant_id: oneOrMany(idParam).optional(),
   product_id: oneOrMany(idParam).optional(),
@@ -26,6 +30,11 @@ export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIA
   order_id: oneOrMany(idParam).optional(),
   series_id: oneOrMany(idParam).optional(),
   receipt_id: oneOrMany(idParam).optional(),
+  warranty_state: z
+    .enum(WARRANTY_STATES, {
+      error: (i) => `Field 'warranty_state' must be one of ${WARRANTY_STATES.join(", ")}, got: '${String(i.input).slice(0, 60)}'`,
+    })
+    .optional(),
 })
 export type AdminGetSerialNumbersParamsType = z.infer<typeof AdminGetSerialNumbersParams>
 

@@ -2,7 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { queryList } from "../../utils/query-list"
 import { postSerialReceiptWorkflow } from "../../../workflows/post-serial-receipt"
 import { readReceipt } from "./read-receipt"
-import type { AdminGetSerialReceiptsParamsType, AdminPostSerialReceiptType } from "./validators"
+import { checkSerialReceiptWorkflow } from "../../../workflows/check-serial-receipt"
+import type {
+  AdminGetSerialReceiptsParamsType,
+  AdminPostSerialReceiptQueryType,
+  AdminPostSerialReceiptType,
+} from "./validators"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialReceiptsParamsType>,
@@ -12,8 +17,21 @@ export const GET = async (
   res.json({ serial_receipts: data, ...page })
 }
 
-/** Posts a purchase receipt: serials in stock and inventory raised, in one workflow. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminPostSerialReceiptType>, res: MedusaResponse) => {
+/**
+ * Posts a purchase receipt: serials in stock and inventory raised, in one workflow.
+ * With `?dry_run=true` it runs the same checks and answers every problem, saving nothing.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminPostSerialReceiptType, AdminPostSerialReceiptQueryType>,
+  res: MedusaResponse
+) => {
+  if (req.validatedQuery?.dry_run === "true") {
+    const { result } = await checkSerialReceiptWorkflow(req.scope).run({
+      input: { ...req.validatedBody, actor_id: req.auth_context?.actor_id },
+    })
+    res.json({ dry_run: true, problems: result.problems, lines: result.lines })
+    return
+  }
   const { result } = await postSerialReceiptWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context?.actor_id },
   })

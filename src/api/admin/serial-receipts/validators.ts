@@ -46,6 +46,14 @@ export const AdminPostSerialReceipt = z.object({
 })
 export type AdminPostSerialReceiptType = z.infer<typeof AdminPostSerialReceipt>
 
+/** Query of POST /admin/serial-receipts: `dry_run=true` checks the receipt and saves nothing. */
+export const AdminPostSerialReceiptQuery = z.object({
+  dry_run: z
+    .enum(["true", "false"], { error: (i) => `Field 'dry_run' must be 'true' or 'false', got: '${String(i.input).slice(0, 60)}'` })
+    .optional(),
+})
+export type AdminPostSerialReceiptQueryType = z.infer<typeof AdminPostSerialReceiptQuery>
+
 export const AdminGetSerialReceiptsParams = listParams(
   ["received_at", "created_at", "display_id", "supplier_name"],
   RECEIPT_ALLOWED_FIELDS

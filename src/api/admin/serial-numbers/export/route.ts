@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { AdminGetSerialNumbersParamsType } from "../validators"
+import { withWarrantyFilter } from "../warranty-filter"
 import { writeSerialExport } from "./write-export"
 
 /**
@@ -10,5 +11,5 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse
 ) => {
-  await writeSerialExport(req, res, req.filterableFields)
+  await writeSerialExport(req, res, withWarrantyFilter(req.filterableFields))
 }

@@ -55,7 +55,8 @@ export async function writeSerialExport(req: MedusaRequest, res: MedusaResponse,
   try {
     while (!closed) {
       const page: any[] = await service.listSerialNumbers(
-        after ? { ...filters, id: { $gt: after } } : filters,
+        // An `id` filter (serials chosen one by one) and the keyset bound must both hold.
+        after ? (filters.id ? { $and: [filters, { id: { $gt: after } }] } : { ...filters, id: { $gt: after } }) : filters,
         { select: EXPORT_SELECT, take: EXPORT_BATCH_SIZE, order: { id: "ASC" } }
       )
       if (!page.length) {

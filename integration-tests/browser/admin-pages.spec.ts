@@ -1,0 +1,228 @@
+import type { Browser, Page } from "playwright-core"
+import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
+
+jest.setTimeout(15 * 60 * 1000)
+
+/** Rows of the page's table body, as the text of their serial-number cell. */
+const serialCells = (page: Page) => page.locator("tbody tr td.font-mono")
+
+async function chooseOption(page: Page, comboboxName: string | RegExp, option: string | RegExp) {
+  await page.getByRole("combobox", { name: comboboxName }).click()
+  await page.getByRole("option", { name: option }).first().click()
+}
+
+describe("admin pages in chromium", () => {
+  let running: RunningStore
+  let browser: Browser
+  let page: Page
+  let close: () => Promise<void>
+
+  beforeAll(async () => {
+    running = await startStore("admin-pages")
+    browser = await launchBrowser()
+    const opened = await adminPage(browser, running)
+    page = opened.page
+    close = () => opened.context.close()
+  })
+
+  afterAll(async () => {
+    await close?.()
+    await browser?.close()
+    await running?.stop()
+  })
+
+  it("lists the seeded serials, each page in the menu", async () => {
+    await page.goto("/app/serial-numbers")
+    await page.getByRole("heading", { name: "Serial numbers" }).waitFor()
+    await serialCells(page).first().waitFor()
+    expect(await serialCells(page).count()).toBe(5)
+    for (const label of ["Serial numbers", "Receipts", "Serial series", "Maintenance", "Warranty claims"]) {
+      await page.getByRole("link", { name: label }).first().waitFor()
+    }
+    await screenshot(page, "page-serial-numbers")
+  })
+
+  it("receives serials through the receipt form: the preview lists the problem, then posting works", async () => {
+    const existing = (await serialCells(page).first().textContent())!.trim()
+    await page.goto("/app/serial-receipts/receive")
+    await page.getByRole("heading", { name: "Receive stock" }).waitFor()
+    await page.getByLabel("Supplier", { exact: true }).fill("Makita EU")
+    await page.getByLabel(/Supplier reference/).fill("PO-4711")
+    await chooseOption(page, "Location", "Demo Warehouse")
+    await chooseOption(page, "Variant of line 1", /Cordless Drill/)
+    await page.getByLabel("Serials of line 1").fill(`RCV-0001\nRCV-0002\n${existing}`)
+    await page.getByRole("button", { name: "Preview" }).click()
+    const problems = page.getByTestId("receipt-problems")
+    await problems.waitFor()
+    expect(await problems.textContent()).toContain(`${existing} (active)`)
+    await expect(page.getByRole("button", { name: "Post receipt" }).isDisabled()).resolves.toBe(true)
+    await screenshot(page, "page-receive-preview-problem")
+
+    // Nothing was saved by the preview.
+    const before = await page.request.get("/admin/serial-numbers?q=RCV")
+    expect((await before.json()).count).toBe(0)
+
+    // A third serial by scanning: typed and Enter appends it.
+    await page.getByLabel("Serials of line 1").fill("RCV-0001\nRCV-0002")
+    await page.getByTestId("line-0-mode-scan").click()
+    await page.getByLabel("Scan serials of line 1").fill("RCV-0003")
+    await page.getByLabel("Scan serials of line 1").press("Enter")
+    await page.getByLabel("Scan serials of line 1").fill("RCV-0003")
+    await page.getByLabel("Scan serials of line 1").press("Enter")
+    await page.getByText("RCV-0003 was already scanned").waitFor()
+    // The scanned list is what this line posts now.
+    await page.getByRole("button", { name: "Add line" }).click()
+    await chooseOption(page, "Variant of line 2", /Cordless Drill/)
+    await page.getByLabel("Serials of line 2").fill("RCV-0001, RCV-0002")
+    await page.getByRole("button", { name: "Preview" }).click()
+    await page.getByText("No problems. Posting will receive:").waitFor()
+    await screenshot(page, "page-receive-preview-clean")
+    await page.getByRole("button", { name: "Post receipt" }).click()
+
+    await page.waitForURL(/\/app\/serial-numbers\?receipt_id=/)
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 3)
+    const received = (await serialCells(page).allTextContents()).map((t) => t.trim()).sort()
+    expect(received).toEqual(["RCV-0001", "RCV-0002", "RCV-0003"])
+    await screenshot(page, "page-serial-numbers-received")
+  })
+
+  it("filters the list by search and status, kept in the URL", async () => {
+    await page.goto("/app/serial-numbers")
+    await serialCells(page).first().waitFor()
+    await page.getByPlaceholder("Search serial numbers").fill("RCV-0002")
+    await page.getByPlaceholder("Search serial numbers").press("Enter")
+    await page.waitForURL(/q=RCV-0002/)
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 1)
+    expect((await serialCells(page).first().textContent())!.trim()).toBe("RCV-0002")
+
+    await page.goto("/app/serial-numbers?status=delivered")
+    await page.getByText("No serial numbers match these filters.").waitFor()
+    await page.goto("/app/serial-numbers")
+    await serialCells(page).first().waitFor()
+    await chooseOption(page, "Warranty", "No warranty")
+    await page.waitForURL(/warranty_state=none/)
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 8)
+    await screenshot(page, "page-serial-numbers-filtered")
+  })
+
+  it("opens a serial's timeline and saves its metadata", async () => {
+    await page.goto("/app/serial-numbers?q=RCV-0001")
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 1)
+    await serialCells(page).first().click()
+    await page.waitForURL(/\/app\/serial-numbers\/sn_/)
+    await page.getByRole("heading", { name: "RCV-0001" }).waitFor()
+    const timeline = page.getByTestId("serial-timeline")
+    await timeline.getByText("Received into stock").waitFor()
+    expect(await timeline.textContent()).toContain("Demo Warehouse")
+    await screenshot(page, "page-serial-detail")
+
+    await page.getByRole("button", { name: "Add field" }).click()
+    await page.getByPlaceholder("Key").last().fill("bin")
+    await page.getByPlaceholder("Value").last().fill("A-12")
+    await page.getByRole("button", { name: "Save metadata" }).click()
+    await page.getByText("Metadata saved").waitFor()
+    const id = page.url().split("/").pop()!.split("?")[0]
+    const saved = await (await page.request.get(`/admin/serial-numbers/${id}`)).json()
+    expect(saved.serial_number.metadata).toEqual({ bin: "A-12" })
+    await screenshot(page, "page-serial-detail-metadata")
+  })
+
+  it("shows receipts and cancels one", async () => {
+    await page.goto("/app/serial-receipts")
+    await page.getByRole("heading", { name: "Receipts" }).waitFor()
+    await page.getByText("Makita EU").waitFor()
+    await screenshot(page, "page-receipts")
+    await page.getByRole("button", { name: "Cancel" }).first().click()
+    await page.getByRole("button", { name: "Cancel receipt" }).click()
+    await page.getByText("Canceled", { exact: true }).first().waitFor()
+    const after = await (await page.request.get("/admin/serial-numbers?q=RCV&status=active")).json()
+    expect(after.count).toBe(0)
+  })
+
+  it("previews a series pattern live", async () => {
+    await page.goto("/app/serial-series")
+    await page.getByRole("cell", { name: "DR-{YYYY}-#####" }).waitFor()
+    await page.getByRole("button", { name: "Create series" }).click()
+    await page.getByLabel("Name", { exact: true }).fill("Saws")
+    await page.getByLabel("Pattern", { exact: true }).fill("SAW-{YY}-###")
+    const yy = String(new Date().getUTCFullYear() % 100).padStart(2, "0")
+    await page.getByTestId("series-preview").getByText(`SAW-${yy}-001, SAW-${yy}-002, SAW-${yy}-003`).waitFor()
+    await screenshot(page, "page-series-drawer")
+    await page.getByLabel("Pattern", { exact: true }).fill("SAW-{YY}")
+    await page.getByTestId("series-preview").locator(".text-ui-fg-error").waitFor()
+    await page.getByLabel("Pattern", { exact: true }).fill("SAW-{YY}-###")
+    await page.getByRole("button", { name: "Save", exact: true }).click()
+    await page.getByRole("cell", { name: "SAW-{YY}-###" }).waitFor()
+    await screenshot(page, "page-series")
+  })
+
+  it("completes a due maintenance visit in two clicks and moves a claim on", async () => {
+    const list = await (await page.request.get("/admin/serial-numbers?q=DR-&limit=2&order=serial_number")).json()
+    const [first, second] = list.serial_numbers
+    const today = new Date().toISOString().slice(0, 10)
+    const schedule = await page.request.post("/admin/maintenance-schedules", {
+      data: { serial_number_ids: [first.id], type: "preventive", periodicity: "monthly", start_date: today, visit_count: 3, first_visit_on_start: true },
+    })
+    expect(schedule.status()).toBe(201)
+    const claim = await page.request.post("/admin/warranty-claims", {
+      data: { serial_number_id: second.id, description: "Motor stops under load" },
+    })
+    expect(claim.status()).toBe(201)
+
+    await page.goto("/app/maintenance")
+    await page.getByRole("link", { name: first.serial_number }).first().waitFor()
+    await screenshot(page, "page-maintenance")
+    await page.getByRole("button", { name: "Complete" }).first().click()
+    await page.getByRole("button", { name: "Complete" }).last().click()
+    await page.getByText("Visit completed").waitFor()
+    const visits = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${first.id}&status=completed`)).json()
+    expect(visits.count).toBe(1)
+
+    await page.goto("/app/warranty-claims")
+    await page.getByText("Motor stops under load").waitFor()
+    await screenshot(page, "page-warranty-claims")
+    await page.getByText("Motor stops under load").click()
+    await page.getByRole("heading", { name: /Claim #/ }).waitFor()
+    await page.getByLabel("What was done").fill("Replaced the carbon brushes")
+    await page.getByRole("button", { name: "Start work" }).click()
+    await page.getByRole("button", { name: "Resolve" }).waitFor()
+    await page.getByRole("button", { name: "Resolve" }).click()
+    await page.getByText("This claim is closed.").waitFor()
+    await screenshot(page, "page-warranty-claim-detail")
+  })
+
+  it("imports a CSV: the check lists each bad row, the import saves the good file", async () => {
+    await page.goto("/app/serial-imports")
+    await page.getByRole("heading", { name: "Import serial numbers" }).waitFor()
+    const file = (text: string) => ({ name: "serials.csv", mimeType: "text/csv", buffer: Buffer.from(text) })
+    await page.getByLabel("CSV file").setInputFiles(file("serial_number,sku,status\nIMP-0001,DRILL-18V,inactive\nIMP-0002,NO-SUCH-SKU,inactive\n"))
+    await page.getByText("2 rows").waitFor()
+    await page.getByRole("button", { name: "Check file" }).click()
+    const report = page.getByTestId("import-report")
+    await report.getByRole("cell", { name: "NO-SUCH-SKU", exact: true }).waitFor()
+    expect(await report.locator("tbody tr").count()).toBe(1)
+    expect(await report.locator("tbody tr td").first().textContent()).toBe("3")
+    await screenshot(page, "page-import-problems")
+
+    await page.getByLabel("CSV file").setInputFiles(file("serial_number,sku,status\nIMP-0001,DRILL-18V,inactive\nIMP-0002,DRILL-18V,inactive\n"))
+    await page.getByRole("button", { name: "Import", exact: true }).click()
+    await report.getByText("Imported 2 serial numbers.").waitFor()
+    expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100")
+    await screenshot(page, "page-import-done")
+    const imported = await (await page.request.get("/admin/serial-numbers?q=IMP-")).json()
+    expect(imported.count).toBe(2)
+  })
+
+  it("prints a sheet of labels for the selected serials", async () => {
+    await page.goto("/app/serial-numbers?q=DR-&order=serial_number")
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 5)
+    await page.getByLabel("Select all on this page").click()
+    await page.getByRole("button", { name: "Print labels (5)" }).click()
+    await page.waitForURL(/\/app\/serial-labels\?ids=/)
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=serial-label] svg").length === 10)
+    await screenshot(page, "page-labels")
+    await page.emulateMedia({ media: "print" })
+    await screenshot(page, "page-labels-print")
+    await page.emulateMedia({ media: "screen" })
+  })
+})

@@ -1,0 +1,31 @@
+import type { Browser } from "playwright-core"
+import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
+
+jest.setTimeout(10 * 60 * 1000)
+
+describe("admin dashboard in chromium", () => {
+  let running: RunningStore
+  let browser: Browser
+
+  beforeAll(async () => {
+    running = await startStore("dashboard")
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await running?.stop()
+  })
+
+  it("logs the demo admin in and shows the dashboard", async () => {
+    const { context, page } = await adminPage(browser, running)
+    try {
+      // The dashboard lands on the orders list, with the main menu beside it.
+      await page.getByRole("heading", { name: "Orders" }).waitFor()
+      await page.getByRole("link", { name: "Products" }).first().waitFor()
+      await screenshot(page, "dashboard")
+    } finally {
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,173 @@
+// Browser tests: a fresh demo store (the store in demo/, loading the built plugin, migrated
+// and seeded the way `npm run demo` does) on the Postgres of this jest run, and Debian's
+// chromium driven by playwright-core.
+//
+// One store per test file (call startStore() in beforeAll, stop() in afterAll).
+// BROWSER_STORE_MODE=start (default) serves the production admin bundle built by `medusa
+// build` (built once, reused while demo/ and .medusa/server are unchanged);
+// BROWSER_STORE_MODE=develop serves the admin through Vite instead.
+import fs from "fs"
+import os from "os"
+import path from "path"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const store = require("../../scripts/lib/store")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { freePort, portIsFree } = require("../../scripts/lib/postgres")
+
+export const ADMIN_EMAIL: string = store.ADMIN_EMAIL
+export const ADMIN_PASSWORD: string = store.ADMIN_PASSWORD
+export const SCREENSHOT_DIR = path.join(store.root, "integration-tests", "screenshots")
+
+export type RunningStore = {
+  /** http://localhost:<port> */
+  url: string
+  port: number
+  databaseUrl: string
+  publishableKey: string
+  /** The store's own output (migrate, seed, server), for the failure message. */
+  logFile: string
+  stop: () => Promise<void>
+}
+
+function say(msg: string) {
+  process.stderr.write(`[browser-store] ${msg}\n`)
+}
+
+/**
+ * A port for the store: BROWSER_STORE_PORT and up (the first free one of the next 50), or
+ * any free port.
+ */
+async function pickPort(): Promise<number> {
+  const base = Number(process.env.BROWSER_STORE_PORT || 0)
+  if (!base) {
+    return freePort()
+  }
+  for (let p = base; p < base + 50; p++) {
+    if (await portIsFree(p)) {
+      return p
+    }
+  }
+  throw new Error(`No free port in ${base}..${base + 49} (BROWSER_STORE_PORT)`)
+}
+
+function databaseServerUrl(name: string): string {
+  const { DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD } = process.env
+  if (!DB_HOST) {
+    throw new Error("DB_HOST is not set: browser tests run under `npm test`, whose global setup starts Postgres")
+  }
+  const auth = `${encodeURIComponent(DB_USERNAME || "postgres")}:${encodeURIComponent(DB_PASSWORD || "")}`
+  return `postgres://${auth}@${DB_HOST}:${DB_PORT || 5432}/${name}`
+}
+
+async function runStep(what: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: number }) {
+  const started = Date.now()
+  const { exited } = store.spawnMedusa(args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", opts.log, opts.log] })
+  const code = await exited
+  if (code !== 0) {
+    throw new Error(`${what} failed (exit code ${code})`)
+  }
+  say(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+/** Starts a fresh, seeded demo store; resolves once its API and admin answer. */
+export async function startStore(label: string): Promise<RunningStore> {
+  const t0 = Date.now()
+  const mode = process.env.BROWSER_STORE_MODE || "start"
+  const dbName = `serial_browser_${label.replace(/\W+/g, "_")}_${process.pid}`.toLowerCase()
+  const databaseUrl = databaseServerUrl(dbName)
+  const logFile = path.join(os.tmpdir(), `${dbName}.log`)
+  const logFd = fs.openSync(logFile, "w")
+
+  await store.ensureDatabaseFromUrl(databaseUrl)
+  if (store.pluginBuildIsStale()) {
+    await runStep("medusa plugin:build", ["plugin:build"], { cwd: store.root, env: process.env, log: logFd })
+  }
+  store.linkPluginIntoDemo(say)
+  const port = await pickPort()
+  const env = store.storeEnv({ databaseUrl, port, mode, base: { ...process.env, LOG_LEVEL: "info" } })
+  // jest sets NODE_ENV=test; the store runs as a merchant's would.
+  const setupEnv = { ...env, NODE_ENV: "development" }
+  await runStep("medusa db:migrate", ["db:migrate"], { cwd: store.demoDir, env: setupEnv, log: logFd })
+  await runStep("seed", ["exec", "./src/scripts/seed.ts"], { cwd: store.demoDir, env: setupEnv, log: logFd })
+  const publishableKey = await store.readSeedMarker(databaseUrl)
+
+  let serverCwd = store.demoDir
+  let serverArgs = ["develop", "--no-lint"]
+  if (mode === "start") {
+    if (store.demoBuildIsStale()) {
+      await runStep("medusa build (demo store and admin)", ["build"], { cwd: store.demoDir, env, log: logFd })
+    }
+    serverCwd = store.demoBuildDir
+    serverArgs = ["start"]
+  } else {
+    env.HMR_PORT = String(await pickPort())
+  }
+  const { child } = store.spawnMedusa(serverArgs, { cwd: serverCwd, env, stdio: ["ignore", logFd, logFd] })
+  const url = `http://localhost:${port}`
+  const stop = async () => {
+    await store.stopTree(child, { graceMs: 10000 })
+    fs.closeSync(logFd)
+  }
+  if (!(await store.waitForServer(child, port, 5 * 60 * 1000))) {
+    await stop()
+    throw new Error(`The store did not start; see ${logFile}`)
+  }
+  // The first request of the admin compiles it (develop) or warms the file cache (start).
+  await store.get(`${url}/app`)
+  say(`store (${mode}) ready on ${url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
+  return { url, port, databaseUrl, publishableKey, logFile, stop }
+}
+
+// ----------------------------------------------------------------------------- chromium
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  // Without these, chromium's own outbound connections fail on a closed network and slow it.
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import("playwright-core")
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  })
+}
+
+/** A page with a wide viewport (the dashboard's two-column layout) and a logged-in admin. */
+export async function adminPage(browser: Browser, running: RunningStore): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: running.url, viewport: { width: 1440, height: 1000 } })
+  context.setDefaultTimeout(30000)
+  const page = await context.newPage()
+  await login(page)
+  return { context, page }
+}
+
+/** Logs in through the dashboard's login form. */
+export async function login(page: Page) {
+  await page.goto("/app/login")
+  await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
+  await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+  await page.getByRole("button", { name: /continue with email/i }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith("/app/login"), { timeout: 60000 })
+}
+
+/** Saves a PNG under integration-tests/screenshots/ (git-ignored); returns its path. */
+export async function screenshot(page: Page, name: string, target?: { locator?: import("playwright-core").Locator }) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  if (target?.locator) {
+    await target.locator.scrollIntoViewIfNeeded()
+    await target.locator.screenshot({ path: file })
+  } else {
+    await page.screenshot({ path: file, fullPage: true })
+  }
+  return file
+}

@@ -1,0 +1,30 @@
+import { Select } from "@medusajs/ui"
+
+const ALL = "__all"
+
+/** A compact select for one list filter; "All" clears it. */
+export const FilterSelect = ({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string
+  value?: string
+  options: Array<{ value: string; label: string }>
+  onChange: (value: string | undefined) => void
+}) => (
+  <Select size="small" value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? undefined : v)}>
+    <Select.Trigger className="w-[170px]" aria-label={label}>
+      <Select.Value placeholder={label} />
+    </Select.Trigger>
+    <Select.Content>
+      <Select.Item value={ALL}>{`${label}: all`}</Select.Item>
+      {options.map((o) => (
+        <Select.Item key={o.value} value={o.value}>
+          {o.label}
+        </Select.Item>
+      ))}
+    </Select.Content>
+  </Select>
+)

@@ -1,0 +1,59 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+export type AdminSerialSeries = {
+  id: string
+  name: string
+  pattern: string
+  metadata?: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+}
+
+const keys = {
+  all: ["serial-series"] as const,
+  preview: (id: string, query: Record<string, unknown>) => ["serial-series", "preview", id, query] as const,
+}
+
+export function useSerialSeriesList() {
+  return useQuery({
+    queryKey: keys.all,
+    queryFn: () =>
+      sdk.client.fetch<{ serial_series: AdminSerialSeries[]; count: number }>("/admin/serial-series", {
+        query: { limit: 200, order: "name" },
+      }),
+  })
+}
+
+/** The next values a saved series would issue; issues nothing. */
+export function useSerialSeriesPreview(id: string | undefined, query: { count?: number; sku?: string }) {
+  return useQuery({
+    queryKey: keys.preview(id ?? "", query),
+    queryFn: () =>
+      sdk.client.fetch<{ values: string[] }>(`/admin/serial-series/${id}/preview`, {
+        query: { count: query.count ?? 5, ...(query.sku ? { sku: query.sku } : {}) },
+      }),
+    enabled: !!id,
+    retry: false,
+  })
+}
+
+export function useSaveSerialSeries() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id?: string; name: string; pattern: string }) =>
+      sdk.client.fetch<{ serial_series: AdminSerialSeries }>(id ? `/admin/serial-series/${id}` : "/admin/serial-series", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}
+
+export function useDeleteSerialSeries() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => sdk.client.fetch(`/admin/serial-series/${id}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}

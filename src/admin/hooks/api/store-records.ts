@@ -1,0 +1,66 @@
+import { useQuery } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+/** Medusa's own records the plugin's pages pick from: stock locations, variants, customers. */
+export type Option = { value: string; label: string }
+
+export function useStockLocationOptions() {
+  return useQuery({
+    queryKey: ["serial-pages", "stock-locations"],
+    queryFn: async (): Promise<Option[]> => {
+      const { stock_locations } = await sdk.admin.stockLocation.list({ limit: 200, fields: "id,name" })
+      return stock_locations.map((l) => ({ value: l.id, label: l.name }))
+    },
+    staleTime: 60_000,
+  })
+}
+
+export function useProductOptions() {
+  return useQuery({
+    queryKey: ["serial-pages", "products"],
+    queryFn: async (): Promise<Option[]> => {
+      const { products } = await sdk.admin.product.list({ limit: 200, fields: "id,title" })
+      return products.map((p) => ({ value: p.id, label: p.title }))
+    },
+    staleTime: 60_000,
+  })
+}
+
+export type VariantOption = Option & { sku: string | null; product_title: string }
+
+/** Variants with their product's title, for the receipt lines. */
+export function useVariantOptions() {
+  return useQuery({
+    queryKey: ["serial-pages", "variants"],
+    queryFn: async (): Promise<VariantOption[]> => {
+      const { products } = await sdk.admin.product.list({ limit: 200, fields: "id,title,*variants" })
+      return products.flatMap((p) =>
+        (p.variants ?? []).map((v) => ({
+          value: v.id,
+          sku: v.sku ?? null,
+          product_title: p.title,
+          label: `${p.title} · ${v.title ?? ""}${v.sku ? ` (${v.sku})` : ""}`,
+        }))
+      )
+    },
+    staleTime: 60_000,
+  })
+}
+
+export function useCustomerOptions() {
+  return useQuery({
+    queryKey: ["serial-pages", "customers"],
+    queryFn: async (): Promise<Option[]> => {
+      const { customers } = await sdk.admin.customer.list({ limit: 200, fields: "id,email,first_name,last_name" })
+      return customers.map((c) => ({
+        value: c.id,
+        label: [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email,
+      }))
+    },
+    staleTime: 60_000,
+  })
+}
+
+/** A label for an id from options, or the id itself while they load. */
+export const labelOf = (options: Option[] | undefined, id?: string | null) =>
+  id ? options?.find((o) => o.value === id)?.label ?? id : "—"

@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+export type ClaimStatus = "open" | "in_progress" | "resolved" | "rejected"
+
+export type AdminWarrantyClaim = {
+  id: string
+  display_id: number
+  serial_number_id: string
+  serial_number: string
+  customer_id: string | null
+  description: string
+  status: ClaimStatus
+  maintenance_status: string | null
+  covered: boolean
+  warranty_expires_at: string | null
+  contract_expires_at: string | null
+  filed_at: string
+  resolution: string | null
+  replacement_serial_number_id: string | null
+  closed_at: string | null
+  created_at: string
+}
+
+/** The moves the server allows from each status (the same table as the module's). */
+export const CLAIM_NEXT: Record<ClaimStatus, ClaimStatus[]> = {
+  open: ["in_progress", "rejected"],
+  in_progress: ["resolved", "rejected"],
+  resolved: [],
+  rejected: [],
+}
+
+const keys = {
+  all: ["warranty-claims"] as const,
+  list: (query: Record<string, unknown>) => ["warranty-claims", "list", query] as const,
+  detail: (id: string) => ["warranty-claims", "detail", id] as const,
+}
+
+export function useWarrantyClaims(query: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: keys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<{ warranty_claims: AdminWarrantyClaim[]; count: number }>("/admin/warranty-claims", { query }),
+    placeholderData: (previous) => previous,
+  })
+}
+
+export function useWarrantyClaim(id: string) {
+  return useQuery({
+    queryKey: keys.detail(id),
+    queryFn: () => sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>(`/admin/warranty-claims/${id}`),
+  })
+}
+
+export function useUpdateWarrantyClaim(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { status?: ClaimStatus; resolution?: string | null }) =>
+      sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>(`/admin/warranty-claims/${id}`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}

@@ -1,0 +1,36 @@
+import { useCallback } from "react"
+import { useSearchParams } from "react-router-dom"
+
+/**
+ * List state (filters, search, order, page) kept in the URL query, so a link such as
+ * `/app/serial-numbers?product_id=prod_1` opens the list already filtered, and the
+ * browser's back button returns to the same page of results.
+ */
+export function useUrlState() {
+  const [params, setParams] = useSearchParams()
+  const get = useCallback((key: string) => params.get(key) ?? undefined, [params])
+  const set = useCallback(
+    (changes: Record<string, string | number | undefined | null>, options: { keepOffset?: boolean } = {}) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current)
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === undefined || value === null || value === "") {
+              next.delete(key)
+            } else {
+              next.set(key, String(value))
+            }
+          }
+          // A new filter starts again on the first page.
+          if (!options.keepOffset && !("offset" in changes)) {
+            next.delete("offset")
+          }
+          return next
+        },
+        { replace: true }
+      )
+    },
+    [setParams]
+  )
+  return { params, get, set }
+}

@@ -1,0 +1,65 @@
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Link, useSearchParams } from "react-router-dom"
+import { LABEL_SHEET_CSS, SerialLabel } from "../../components/serial-label"
+import { useSerialNumbers } from "../../hooks/api/serial-numbers"
+import { labelOf, useProductOptions } from "../../hooks/api/store-records"
+
+/** Most labels one sheet request prints; more can be printed in several runs. */
+const MAX_LABELS = 500
+
+/**
+ * A printable sheet of labels for the serials named by `?ids=a,b,c` (from the list's
+ * selection) or by the list's filters (`?receipt_id=...`).
+ */
+const SerialLabelsPage = () => {
+  const [params] = useSearchParams()
+  const ids = (params.get("ids") ?? "").split(",").filter(Boolean)
+  const query: Record<string, string | number | string[]> = { limit: MAX_LABELS, order: "serial_number", fields: "id,serial_number,product_id" }
+  if (ids.length) {
+    query.id = ids
+  }
+  for (const key of ["receipt_id", "product_id", "variant_id", "stock_location_id", "status"]) {
+    const value = params.get(key)
+    if (value) query[key] = value
+  }
+  const named = ids.length > 0 || Object.keys(query).length > 3
+  const { data, isLoading, isError, error } = useSerialNumbers(query, { enabled: named })
+  const products = useProductOptions().data
+  const serials = data?.serial_numbers ?? []
+
+  return (
+    <Container className="flex flex-col gap-4">
+      <style>{LABEL_SHEET_CSS}</style>
+      <div className="flex items-center justify-between">
+        <div>
+          <Text size="small" className="text-ui-fg-subtle">
+            <Link to="/serial-numbers" className="hover:underline">
+              Serial numbers
+            </Link>
+          </Text>
+          <Heading level="h1">Labels</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {serials.length} label{serials.length === 1 ? "" : "s"} · Code 128 and QR code · A4 sheet of 3 × 7 (63.5 × 38.1 mm)
+          </Text>
+        </div>
+        <Button size="small" disabled={!serials.length} onClick={() => window.print()}>
+          Print
+        </Button>
+      </div>
+      {!named && (
+        <Text size="small" className="text-ui-fg-subtle">
+          Select serials in the serial number list and choose "Print labels".
+        </Text>
+      )}
+      {isError && <Text className="text-ui-fg-error">{(error as Error).message}</Text>}
+      {isLoading && named && <Text size="small">Loading…</Text>}
+      <div className="serial-label-sheet" data-testid="label-sheet">
+        {serials.map((s) => (
+          <SerialLabel key={s.id} serial={s.serial_number} title={s.product_id ? labelOf(products, s.product_id) : null} />
+        ))}
+      </div>
+    </Container>
+  )
+}
+
+export default SerialLabelsPage

@@ -1,0 +1,255 @@
+import { Button, Container, Heading, IconButton, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Trash } from "@medusajs/icons"
+import { useMemo, useState } from "react"
+import { Link, useNavigate } from "react-router-dom"
+import { emptyEntry, entryProblems, entryToItem, SerialEntryField, type SerialEntry } from "../../../components/serial-entry"
+import {
+  useCheckSerialReceipt,
+  usePostSerialReceipt,
+  type ReceiptCheck,
+  type ReceiptInput,
+} from "../../../hooks/api/serial-receipts"
+import { useStockLocationOptions, useVariantOptions } from "../../../hooks/api/store-records"
+
+type Line = { key: number; variant_id: string; unit_cost: string; entry: SerialEntry }
+
+let nextKey = 1
+const newLine = (): Line => ({ key: nextKey++, variant_id: "", unit_cost: "", entry: emptyEntry() })
+
+const ReceiveStockPage = () => {
+  const navigate = useNavigate()
+  const locations = useStockLocationOptions().data ?? []
+  const variants = useVariantOptions().data ?? []
+  const [supplier, setSupplier] = useState("")
+  const [reference, setReference] = useState("")
+  const [locationId, setLocationId] = useState("")
+  const [receivedOn, setReceivedOn] = useState("")
+  const [notes, setNotes] = useState("")
+  const [lines, setLines] = useState<Line[]>([newLine()])
+  const [check, setCheck] = useState<{ body: string; result: ReceiptCheck } | null>(null)
+  const [checkError, setCheckError] = useState<string | null>(null)
+  const dryRun = useCheckSerialReceipt()
+  const post = usePostSerialReceipt()
+
+  const body: ReceiptInput = useMemo(
+    () => ({
+      stock_location_id: locationId,
+      supplier: { name: supplier.trim(), reference: reference.trim() || null },
+      ...(receivedOn ? { received_at: new Date(`${receivedOn}T12:00:00`).toISOString() } : {}),
+      notes: notes.trim() || null,
+      items: lines.map((l) => ({
+        variant_id: l.variant_id,
+        ...(l.unit_cost.trim() ? { unit_cost: Number(l.unit_cost) } : {}),
+        ...entryToItem(l.entry),
+      })),
+    }),
+    [locationId, supplier, reference, receivedOn, notes, lines]
+  )
+  const bodyText = JSON.stringify(body)
+
+  // What the form can tell without the server; the preview adds the rest.
+  const formProblems: string[] = []
+  if (!supplier.trim()) formProblems.push("Supplier: enter the supplier's name")
+  if (!locationId) formProblems.push("Location: choose where the stock arrives")
+  lines.forEach((l, i) => {
+    const label = `Line ${i + 1}`
+    if (!l.variant_id) formProblems.push(`${label}: choose a variant`)
+    if (l.unit_cost.trim() && !(Number(l.unit_cost) >= 0)) formProblems.push(`${label}: unit cost "${l.unit_cost}" is not a number`)
+    const item = entryToItem(l.entry)
+    if (item.quantity < 1) formProblems.push(`${label}: no serials entered`)
+    entryProblems(l.entry).forEach((p) => formProblems.push(`${label}: ${p}`))
+  })
+
+  const previewIsCurrent = check?.body === bodyText
+  const canPost = previewIsCurrent && check!.result.problems.length === 0
+
+  const runPreview = () => {
+    setCheckError(null)
+    dryRun.mutate(body, {
+      onSuccess: (result) => setCheck({ body: bodyText, result }),
+      onError: (e) => {
+        setCheck(null)
+        setCheckError((e as Error).message)
+      },
+    })
+  }
+
+  const submit = () =>
+    post.mutate(body, {
+      onSuccess: ({ serial_receipt }) => {
+        toast.success(`Receipt #${serial_receipt.display_id} posted`)
+        navigate(`/serial-numbers?receipt_id=${serial_receipt.id}`)
+      },
+      onError: (e) => {
+        setCheck(null)
+        setCheckError((e as Error).message)
+      },
+    })
+
+  const updateLine = (key: number, change: Partial<Line>) =>
+    setLines((current) => current.map((l) => (l.key === key ? { ...l, ...change } : l)))
+  const variantLabel = (id: string) => variants.find((v) => v.value === id)?.label ?? id
+
+  return (
+    <div className="flex flex-col gap-3">
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            <Link to="/serial-receipts" className="hover:underline">
+              Receipts
+            </Link>
+          </Text>
+          <Heading level="h1">Receive stock</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Preview checks the whole receipt and lists every problem; nothing is saved until you post.
+          </Text>
+        </div>
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+          <div>
+            <Label size="small" htmlFor="supplier">Supplier</Label>
+            <Input id="supplier" size="small" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
+          </div>
+          <div>
+            <Label size="small" htmlFor="reference">Supplier reference (PO, delivery note)</Label>
+            <Input id="reference" size="small" value={reference} onChange={(e) => setReference(e.target.value)} />
+          </div>
+          <div>
+            <Label size="small">Location</Label>
+            <Select size="small" value={locationId} onValueChange={setLocationId}>
+              <Select.Trigger aria-label="Location">
+                <Select.Value placeholder="Choose a stock location" />
+              </Select.Trigger>
+              <Select.Content>
+                {locations.map((l) => (
+                  <Select.Item key={l.value} value={l.value}>
+                    {l.label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </div>
+          <div>
+            <Label size="small" htmlFor="received">Received on (today when empty)</Label>
+            <Input id="received" size="small" type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+          </div>
+          <div className="md:col-span-2">
+            <Label size="small" htmlFor="notes">Notes</Label>
+            <Textarea id="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          </div>
+        </div>
+      </Container>
+
+      {lines.map((line, index) => (
+        <Container key={line.key} className="flex flex-col gap-3" data-testid={`receipt-line-${index}`}>
+          <div className="flex items-center justify-between">
+            <Heading level="h3">Line {index + 1}</Heading>
+            {lines.length > 1 && (
+              <IconButton size="small" variant="transparent" aria-label={`Remove line ${index + 1}`} onClick={() => setLines(lines.filter((l) => l.key !== line.key))}>
+                <Trash />
+              </IconButton>
+            )}
+          </div>
+          <div className="grid grid-cols-1 gap-3 md:grid-cols-[1fr_160px]">
+            <div>
+              <Label size="small">Variant</Label>
+              <Select size="small" value={line.variant_id} onValueChange={(v) => updateLine(line.key, { variant_id: v })}>
+                <Select.Trigger aria-label={`Variant of line ${index + 1}`}>
+                  <Select.Value placeholder="Choose a variant" />
+                </Select.Trigger>
+                <Select.Content>
+                  {variants.map((v) => (
+                    <Select.Item key={v.value} value={v.value}>
+                      {v.label}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </div>
+            <div>
+              <Label size="small">Unit cost</Label>
+              <Input size="small" type="number" min={0} step="0.01" value={line.unit_cost} onChange={(e) => updateLine(line.key, { unit_cost: e.target.value })} />
+            </div>
+          </div>
+          <SerialEntryField index={index} entry={line.entry} onChange={(entry) => updateLine(line.key, { entry })} />
+        </Container>
+      ))}
+
+      <Container className="flex flex-col gap-3">
+        <div className="flex items-center justify-between">
+          <Button size="small" variant="secondary" onClick={() => setLines([...lines, newLine()])}>
+            Add line
+          </Button>
+          <div className="flex gap-2">
+            <Button size="small" variant="secondary" disabled={formProblems.length > 0} isLoading={dryRun.isPending} onClick={runPreview}>
+              Preview
+            </Button>
+            <Button size="small" disabled={!canPost} isLoading={post.isPending} onClick={submit}>
+              Post receipt
+            </Button>
+          </div>
+        </div>
+        {formProblems.length > 0 && (
+          <ul className="flex flex-col gap-1" data-testid="form-problems">
+            {formProblems.map((p) => (
+              <li key={p}>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {p}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+        {checkError && (
+          <Text size="small" className="text-ui-fg-error" data-testid="receipt-problems">
+            {checkError}
+          </Text>
+        )}
+        {check && (
+          <div data-testid="receipt-preview" className="flex flex-col gap-2">
+            {!previewIsCurrent && (
+              <Text size="small" className="text-ui-fg-subtle">
+                The form changed since this preview; preview again before posting.
+              </Text>
+            )}
+            {check.result.problems.length > 0 ? (
+              <div className="bg-ui-bg-subtle rounded-md p-3" data-testid="receipt-problems">
+                <Text size="small" weight="plus" className="text-ui-fg-error">
+                  {check.result.problems.length} problem{check.result.problems.length === 1 ? "" : "s"}; nothing was saved:
+                </Text>
+                <ul className="mt-1 list-disc pl-5">
+                  {check.result.problems.map((p) => (
+                    <li key={p}>
+                      <Text size="small">{p}</Text>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <Text size="small" className="text-ui-fg-interactive">
+                No problems. Posting will receive:
+              </Text>
+            )}
+            {check.result.problems.length > 0 && (
+              <Text size="small" weight="plus">
+                The lines as entered:
+              </Text>
+            )}
+            <ul className="flex flex-col gap-1">
+              {check.result.lines.map((l, i) => (
+                <li key={i}>
+                  <Text size="small">
+                    {variantLabel(l.variant_id)}: {l.serials.length} serial{l.serials.length === 1 ? "" : "s"}
+                    {l.serials.length ? ` (${l.serials.slice(0, 3).join(", ")}${l.serials.length > 3 ? ` … ${l.serials[l.serials.length - 1]}` : ""})` : ""}
+                    {l.from_series ? " from the series" : ""}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </Container>
+    </div>
+  )
+}
+
+export default ReceiveStockPage

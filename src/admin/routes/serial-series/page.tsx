@@ -1,0 +1,200 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ListBullet } from "@medusajs/icons"
+import { Button, Container, Drawer, Heading, Input, Label, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { formatSerial, parseSeriesPattern, resolvePattern } from "../../../modules/serial/lib/series-pattern"
+import {
+  useDeleteSerialSeries,
+  useSaveSerialSeries,
+  useSerialSeriesList,
+  useSerialSeriesPreview,
+  type AdminSerialSeries,
+} from "../../hooks/api/serial-series"
+import { formatDate } from "../../lib/format"
+
+/** The first values a pattern gives on a fresh counter, or why the pattern is refused. */
+function patternPreview(pattern: string, sku: string): { values: string[]; error: string | null } {
+  if (!pattern.trim()) {
+    return { values: [], error: null }
+  }
+  try {
+    const parsed = parseSeriesPattern(pattern)
+    const resolved = resolvePattern(parsed, { sku: sku || (parsed.usesSku ? "SKU" : null) })
+    return { values: [1, 2, 3].map((v) => formatSerial(resolved, parsed.digits, v)), error: null }
+  } catch (e) {
+    return { values: [], error: (e as Error).message }
+  }
+}
+
+const NextValues = ({ id, sku }: { id: string; sku?: string }) => {
+  const { data, error } = useSerialSeriesPreview(id, { count: 3, sku })
+  if (error) {
+    return (
+      <Text size="small" className="text-ui-fg-subtle">
+        {(error as Error).message}
+      </Text>
+    )
+  }
+  return <span className="font-mono">{data?.values.join(", ") ?? "…"}</span>
+}
+
+const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | "new"; onClose: () => void }) => {
+  const editing = series && series !== "new" ? series : null
+  const [name, setName] = useState(editing?.name ?? "")
+  const [pattern, setPattern] = useState(editing?.pattern ?? "SN-{YYYY}-#####")
+  const [sku, setSku] = useState("")
+  const save = useSaveSerialSeries()
+  const local = patternPreview(pattern, sku)
+  const unchanged = editing && pattern === editing.pattern
+
+  return (
+    <Drawer open={!!series} onOpenChange={(open) => !open && onClose()}>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>{editing ? `Edit ${editing.name}` : "New series"}</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-4">
+          <div>
+            <Label size="small" htmlFor="series-name">Name</Label>
+            <Input id="series-name" size="small" value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div>
+            <Label size="small" htmlFor="series-pattern">Pattern</Label>
+            <Input id="series-pattern" size="small" className="font-mono" value={pattern} onChange={(e) => setPattern(e.target.value)} />
+            <Text size="xsmall" className="text-ui-fg-subtle mt-1">
+              One counter of # (its length is the zero padding), date tokens {"{YYYY}"} {"{YY}"} {"{MM}"} {"{DD}"}, and {"{SKU}"}. A
+              date or SKU token keeps a separate count per year, day or SKU.
+            </Text>
+          </div>
+          {local.values.length > 0 && /\{SKU\}/i.test(pattern) && (
+            <div>
+              <Label size="small" htmlFor="series-sku">Sample SKU</Label>
+              <Input id="series-sku" size="small" value={sku} onChange={(e) => setSku(e.target.value)} placeholder="SKU" />
+            </div>
+          )}
+          <div className="bg-ui-bg-subtle rounded-md p-3" data-testid="series-preview">
+            <Text size="small" weight="plus">
+              Preview
+            </Text>
+            {local.error ? (
+              <Text size="small" className="text-ui-fg-error">
+                {local.error}
+              </Text>
+            ) : unchanged && editing ? (
+              <Text size="small">
+                Next values: <NextValues id={editing.id} sku={sku || undefined} />
+              </Text>
+            ) : (
+              <Text size="small">
+                {editing ? "After saving, a new count starts: " : "First values: "}
+                <span className="font-mono">{local.values.join(", ")}</span>
+              </Text>
+            )}
+          </div>
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Button size="small" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            size="small"
+            disabled={!name.trim() || !!local.error || !pattern.trim()}
+            isLoading={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { id: editing?.id, name: name.trim(), pattern },
+                {
+                  onSuccess: () => {
+                    toast.success(editing ? "Series saved" : "Series created")
+                    onClose()
+                  },
+                  onError: (e) => toast.error((e as Error).message),
+                }
+              )
+            }
+          >
+            Save
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+const SerialSeriesPage = () => {
+  const { data, isLoading } = useSerialSeriesList()
+  const [open, setOpen] = useState<AdminSerialSeries | null | "new">(null)
+  const remove = useDeleteSerialSeries()
+  const prompt = usePrompt()
+  const rows = data?.serial_series ?? []
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h1">Serial series</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Patterns that issue serial numbers when stock arrives without them.
+          </Text>
+        </div>
+        <Button size="small" onClick={() => setOpen("new")}>
+          Create series
+        </Button>
+      </div>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Name</Table.HeaderCell>
+            <Table.HeaderCell>Pattern</Table.HeaderCell>
+            <Table.HeaderCell>Next values</Table.HeaderCell>
+            <Table.HeaderCell>Created</Table.HeaderCell>
+            <Table.HeaderCell />
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {rows.map((s) => (
+            <Table.Row key={s.id}>
+              <Table.Cell>{s.name}</Table.Cell>
+              <Table.Cell className="font-mono">{s.pattern}</Table.Cell>
+              <Table.Cell>
+                <NextValues id={s.id} />
+              </Table.Cell>
+              <Table.Cell>{formatDate(s.created_at)}</Table.Cell>
+              <Table.Cell className="text-right">
+                <Button size="small" variant="transparent" onClick={() => setOpen(s)}>
+                  Edit
+                </Button>
+                <Button
+                  size="small"
+                  variant="transparent"
+                  onClick={async () => {
+                    if (await prompt({ title: `Delete ${s.name}?`, description: "A series in use by variants or serials cannot be deleted." })) {
+                      remove.mutate(s.id, {
+                        onSuccess: () => toast.success("Series deleted"),
+                        onError: (e) => toast.error((e as Error).message),
+                      })
+                    }
+                  }}
+                >
+                  Delete
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {!isLoading && rows.length === 0 && (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            No series yet.
+          </Text>
+        </div>
+      )}
+      {open && <SeriesDrawer key={open === "new" ? "new" : open.id} series={open} onClose={() => setOpen(null)} />}
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Serial series", icon: ListBullet })
+
+export default SerialSeriesPage

@@ -1,0 +1,13 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SERIAL_MODULE } from "../../modules/serial"
+import type SerialModuleService from "../../modules/serial/service"
+import type { ReceiveSerialsInput } from "../../modules/serial/types"
+
+/** Every problem the receipt would be refused for, and the serials it would receive. Read-only. */
+export const checkReceiptStep = createStep(
+  "serial-check-receipt",
+  async (input: ReceiveSerialsInput, { container }) => {
+    const service: SerialModuleService = container.resolve(SERIAL_MODULE)
+    return new StepResponse(await service.checkReceipt(input))
+  }
+)
