@@ -60,6 +60,7 @@ import { publicLookupRateLimit } from "./store/rate-limit"
 import { refuseUndecodablePath } from "./store/validators"
 import { StoreFileWarrantyClaim, StoreRegisterSerial } from "./store/validators"
 import { AdminDecideSerialRegistration, AdminGetSerialRegistrationsParams } from "./admin/serial-registrations/validators"
+import { serialCsvMiddlewares } from "./admin/serial-imports/middlewares"
 
 /**
  * Medusa's query parser answers a key nested deeper than two levels (`?a.b.c=1`) with a
@@ -275,5 +276,6 @@ export default defineMiddlewares({
       matcher: "/admin/serial-registrations/:id",
       middlewares: [validateAndTransformBody(AdminDecideSerialRegistration)],
     },
+    ...serialCsvMiddlewares,
   ],
 })

@@ -39,6 +39,7 @@ import {
 import { findSeriesOverlap } from "./lib/series-overlap"
 import { generateId, LedgerRow, sql, SqlManager, toPgTimestamp } from "./lib/sql"
 import { expandFirstCount, expandRange, SerialInputError } from "./lib/serial-input"
+import { CsvRecord, ImportOptions, ImportReport, runSerialImport, SerialImportCatalogue } from "./lib/import-engine"
 import type {
   CreateSerialInput,
   LedgerReference,
@@ -798,6 +799,59 @@ class SerialModuleService extends MedusaService({
       {}
     )
     await sql.deleteLedgerEntries(manager, { reference_id: receiptId, type: "deactivate", serial_ids: ids })
+  }
+
+  // ---------------------------------------------------------------- CSV import
+
+  /**
+   * Imports serials that exist already from CSV records (header first), in batches, all or
+   * nothing: any problem in any row and nothing is saved (see lib/import-engine.ts for the
+   * rules). A dry run checks everything and writes nothing. Returns the report either way;
+   * the caller emits events for `created_ids`.
+   */
+  @InjectManager()
+  async importSerials(
+    records: AsyncIterable<CsvRecord>,
+    catalogue: SerialImportCatalogue,
+    options: ImportOptions,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ImportReport> {
+    try {
+      return await this.importSerials_(records, catalogue, options, sharedContext)
+    } catch (e) {
+      if (e instanceof ImportRefused) {
+        return e.report
+      }
+      throw e
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async importSerials_(
+    records: AsyncIterable<CsvRecord>,
+    catalogue: SerialImportCatalogue,
+    options: ImportOptions,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ImportReport> {
+    const report = await runSerialImport(
+      records,
+      {
+        manager: sharedContext.transactionManager as SqlManager,
+        catalogue,
+        settings: async (variantIds) => {
+          const rows = await this.listSerialSettings({ variant_id: variantIds }, {}, sharedContext)
+          return new Map(rows.map((r) => [r.variant_id, r]))
+        },
+        scopeKey: (variantId) => this.scopeKey(variantId),
+        uniquenessScope: this.options_.uniqueness_scope,
+      },
+      options
+    )
+    if (report.error_count && !options.dry_run) {
+      // Thrown to roll back the batches written before the problem was found.
+      throw new ImportRefused(report)
+    }
+    return report
   }
 
   // ---------------------------------------------------------------- series
@@ -2966,6 +3020,13 @@ class SerialModuleService extends MedusaService({
     ])
   }
   // ---------------------------------------------------------------- end storefront
+}
+
+/** Carries a refused import's report out of its transaction, which it rolls back. */
+class ImportRefused extends Error {
+  constructor(public readonly report: ImportReport) {
+    super(`Import refused: ${report.error_count} problem(s)`)
+  }
 }
 
 function planColumns(plan: PlannedTransition) {
