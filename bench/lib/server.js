@@ -174,8 +174,11 @@ async function startStore({ port, pgPort, logFile }) {
         [TEMPLATE_DB]
       )
       if (rows[0]?.note !== fingerprint) {
-        await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`)
-        await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`)
+        // Migrations are incremental and the demo seed is idempotent: a template made for
+        // an older schema is brought up to date rather than rebuilt.
+        if (!rows.length) {
+          await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`)
+        }
         const setupEnv = { ...env, DATABASE_URL: pg.url(TEMPLATE_DB), NODE_ENV: "development" }
         await medusaRun("Migrating the template database (medusa db:migrate)", ["db:migrate"], {
           cwd: demoDir,
@@ -206,10 +209,9 @@ async function startStore({ port, pgPort, logFile }) {
     // The production build of the store.
     const buildDir = path.join(demoDir, ".medusa", "server")
     const builtAt = mtime(path.join(buildDir, "medusa-config.js"))
-    const inputsAt = Math.max(
-      newestMtime(path.join(root, ".medusa", "server")),
-      newestMtime(demoDir, (e) => e === "node_modules" || e === ".medusa")
-    )
+    // The store loads the plugin from this checkout's .medusa/server by path, so only the
+    // store's own files decide whether its build is current.
+    const inputsAt = newestMtime(demoDir, (e) => e === "node_modules" || e === ".medusa")
     if (!builtAt || builtAt < inputsAt) {
       await medusaRun("Building the store (medusa build, admin off)", ["build"], {
         cwd: demoDir,
@@ -220,7 +222,9 @@ async function startStore({ port, pgPort, logFile }) {
 
     log(`Starting Medusa (medusa start) on port ${port}...`)
     const out = fs.openSync(logFile, "a")
-    server = spawn(process.execPath, [cliPath, "start"], {
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS || "").split(" ").filter(Boolean)
+    server = spawn(process.execPath, [...nodeArgs, cliPath, "start"], {
       cwd: buildDir,
       env: { ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
       stdio: ["ignore", out, out],
