@@ -161,7 +161,10 @@ async function startStore({ port, pgPort, logFile }) {
     const builtMarker = path.join(root, ".medusa", "server", "src", "modules", "serial", "index.js")
     const sourceTime = Math.max(newestMtime(path.join(root, "src")), mtime(path.join(root, "package.json")))
     if (!fs.existsSync(builtMarker) || mtime(builtMarker) < sourceTime) {
+      const buildStart = new Date()
       await medusaRun("Building the plugin (medusa plugin:build)", ["plugin:build"], { cwd: root, env, logFile })
+      // Sources edited while the build ran are newer than the build: the next run rebuilds.
+      fs.utimesSync(builtMarker, buildStart, buildStart)
     }
 
     // The template database: migrated and seeded once per schema.
