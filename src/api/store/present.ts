@@ -42,6 +42,29 @@ export async function variantInfo(scope: MedusaContainer, variantIds: string[]):
   )
 }
 
+/**
+ * Catalogue data of the public look-up, kept for a short while in this process: the
+ * look-up is the storefront's hottest plugin route and shows only titles, SKU and
+ * thumbnail, which change rarely; re-reading them through Medusa's query on every call
+ * cost more than the look-up itself. A rename shows within `PUBLIC_VARIANT_TTL_MS`.
+ */
+const PUBLIC_VARIANT_TTL_MS = 30_000
+const PUBLIC_VARIANT_CACHE_MAX = 10_000
+const publicVariantCache = new Map<string, { info: VariantInfo | undefined; until: number }>()
+
+export async function publicVariantInfo(scope: MedusaContainer, variantId: string, now = Date.now()) {
+  const hit = publicVariantCache.get(variantId)
+  if (hit && hit.until > now) {
+    return hit.info
+  }
+  const info = (await variantInfo(scope, [variantId])).get(variantId)
+  if (publicVariantCache.size >= PUBLIC_VARIANT_CACHE_MAX) {
+    publicVariantCache.clear()
+  }
+  publicVariantCache.set(variantId, { info, until: now + PUBLIC_VARIANT_TTL_MS })
+  return info
+}
+
 /** The public answer: built key by key, so nothing else can slip in. */
 export function presentPublicWarranty(row: StorefrontSerialRow, info: VariantInfo | undefined): StoreSerialWarranty {
   return {

@@ -3,7 +3,7 @@
  * JSON parameter (`jsonb_to_recordset`), so a batch of 100,000 serials is one statement,
  * not 100,000. Column names come from constants here, never from input.
  */
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { MOVE_SETTABLE_COLUMNS } from "../types"
 import type { SerialStatus } from "./status-machine"
 
@@ -11,7 +11,24 @@ export type SqlManager = {
   execute<T = any>(query: string, params?: unknown[], method?: "all" | "get" | "run"): Promise<T>
 }
 
-export const generateId = (prefix: string) => generateEntityId(undefined, prefix)
+export { generateId } from "./ids"
+import { generateId } from "./ids"
+
+/**
+ * Runs one statement with its parameters bound (`?`), through the manager's knex (the
+ * transaction's when there is one). MikroORM's own `execute` inlines every parameter into
+ * the SQL text, escaping it character by character: seconds for the multi-megabyte JSON of a
+ * 100,000-serial batch. A manager without knex (a plain `execute`) is used as it is.
+ */
+export async function run<T = any>(manager: SqlManager, query: string, params: unknown[] = []): Promise<T[]> {
+  const m = manager as SqlManager & { getTransactionContext?: () => any; getKnex?: () => any }
+  const knex = m.getTransactionContext?.() ?? m.getKnex?.()
+  if (!knex) {
+    return await manager.execute(query, params)
+  }
+  const result = await knex.raw(query, params.map((p) => (p === undefined ? null : p)))
+  return result.rows
+}
 
 export function toPgTimestamp(d: Date | string | null | undefined): string | null | undefined {
   if (d === undefined) {
@@ -91,7 +108,7 @@ export async function updateColumns(
     }
     return v instanceof Date ? v.toISOString() : v
   }
-  await manager.execute(
+  await run(manager,
     `UPDATE ${table}
         SET ${set.map((c) => (c === "metadata" ? `${c} = ?::jsonb` : `${c} = ?`)).join(", ")}, updated_at = now()
       WHERE id = ?`,
@@ -148,7 +165,7 @@ export const sql = {
     }))
     try {
       // unit_cost is a Medusa big number: the numeric column plus its raw JSON twin.
-      await manager.execute(
+      await run(manager,
         `INSERT INTO serial_number
            (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status,
             series_id, end_of_life_at, notes, metadata, stock_location_id, receipt_id, supplier_name,
@@ -176,7 +193,7 @@ export const sql = {
       return
     }
     const payload = rows.map((r) => ({ id: generateId("snled"), ...r }))
-    await manager.execute(
+    await run(manager,
       `INSERT INTO serial_ledger_entry
          (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
           reference_type, reference_id, actor_type, actor_id, data, created_at, updated_at)
@@ -195,7 +212,7 @@ export const sql = {
     if (!ids.length) {
       return new Map()
     }
-    const rows: LockedSerial[] = await manager.execute(
+    const rows: LockedSerial[] = await run(manager,
       `SELECT id, serial_number, status, stock_location_id
          FROM serial_number
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
@@ -220,7 +237,7 @@ export const sql = {
         params.push(v instanceof Date ? v.toISOString() : v)
       }
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number AS s
           SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
               ${assignments.map((a) => `, ${a}`).join("")}
@@ -237,7 +254,7 @@ export const sql = {
     if (!keys.length) {
       return []
     }
-    return await manager.execute(
+    return await run(manager,
       `SELECT s.serial_number
          FROM serial_number s
          JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
@@ -258,7 +275,7 @@ export const sql = {
     if (!keys.length) {
       return []
     }
-    return await manager.execute(
+    return await run(manager,
       `SELECT s.id, s.serial_number, s.normalized, s.variant_id, s.status, s.customer_id
          FROM serial_number s
          JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
@@ -275,7 +292,7 @@ export const sql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number
           SET unit_cost = ?::numeric,
               raw_unit_cost = CASE WHEN ?::numeric IS NULL THEN NULL
@@ -287,12 +304,12 @@ export const sql = {
 
   /** A transaction-scoped lock on a name, held until commit, seen by every process. */
   async lockKey(manager: SqlManager, key: string): Promise<void> {
-    await manager.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
+    await run(manager, `SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
   },
 
   /** Serials of a variant physically in stock at a location: active, or reserved for an order. */
   async countInStock(manager: SqlManager, variantId: string, locationId: string): Promise<number> {
-    const [row]: { count: string }[] = await manager.execute(
+    const [row]: { count: string }[] = await run(manager,
       `SELECT count(*) AS count FROM serial_number
         WHERE variant_id = ? AND stock_location_id = ? AND status IN ('active', 'reserved') AND deleted_at IS NULL`,
       [variantId, locationId]
@@ -301,7 +318,7 @@ export const sql = {
   },
 
   async countInStockByLocation(manager: SqlManager, variantId: string): Promise<Record<string, number>> {
-    const rows: { stock_location_id: string; count: string }[] = await manager.execute(
+    const rows: { stock_location_id: string; count: string }[] = await run(manager,
       `SELECT stock_location_id, count(*) AS count FROM serial_number
         WHERE variant_id = ? AND stock_location_id IS NOT NULL AND status IN ('active', 'reserved')
           AND deleted_at IS NULL
@@ -312,7 +329,7 @@ export const sql = {
   },
 
   async countByStatus(manager: SqlManager, where: { receipt_id: string }): Promise<Record<string, number>> {
-    const rows: { status: string; count: string }[] = await manager.execute(
+    const rows: { status: string; count: string }[] = await run(manager,
       `SELECT status, count(*) AS count FROM serial_number
         WHERE receipt_id = ? AND deleted_at IS NULL GROUP BY status`,
       [where.receipt_id]
@@ -325,7 +342,7 @@ export const sql = {
     manager: SqlManager,
     receiptId: string
   ): Promise<Array<{ id: string; serial_number: string; status: SerialStatus; stock_location_id: string | null }>> {
-    return await manager.execute(
+    return await run(manager,
       `SELECT id, serial_number, status, stock_location_id FROM serial_number
         WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
       [receiptId]
@@ -341,7 +358,7 @@ export const sql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number
           SET status = 'inactive', stock_location_id = NULL, receipt_id = NULL, supplier_name = NULL,
               supplier_reference = NULL, unit_cost = NULL, raw_unit_cost = NULL, received_at = NULL,
@@ -349,7 +366,7 @@ export const sql = {
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
     )
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_ledger_entry
         WHERE reference_id IS NOT DISTINCT FROM ? AND type = 'receive'
           AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
@@ -362,7 +379,7 @@ export const sql = {
     if (!normalized.length) {
       return new Set()
     }
-    const rows: { normalized: string }[] = await manager.execute(
+    const rows: { normalized: string }[] = await run(manager,
       `SELECT DISTINCT normalized FROM serial_number
         WHERE normalized IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL`,
       [json(normalized)]
@@ -376,7 +393,7 @@ export const sql = {
    * callers on any process get disjoint blocks (the row lock is held to commit).
    */
   async advanceCounter(manager: SqlManager, seriesId: string, key: string, count: number): Promise<number> {
-    const [row]: { value: number }[] = await manager.execute(
+    const [row]: { value: number }[] = await run(manager,
       `INSERT INTO serial_series_counter (id, series_id, key, value, created_at, updated_at)
        VALUES (?, ?, ?, ?, now(), now())
        ON CONFLICT (series_id, key) WHERE deleted_at IS NULL
@@ -388,7 +405,7 @@ export const sql = {
   },
 
   async readCounter(manager: SqlManager, seriesId: string, key: string): Promise<number> {
-    const [row]: { value: number }[] = await manager.execute(
+    const [row]: { value: number }[] = await run(manager,
       `SELECT value FROM serial_series_counter WHERE series_id = ? AND key = ? AND deleted_at IS NULL`,
       [seriesId, key]
     )
@@ -396,7 +413,7 @@ export const sql = {
   },
 
   async seriesUsage(manager: SqlManager, seriesId: string): Promise<{ variants: number; serials: number }> {
-    const [row]: { variants: string; serials: string }[] = await manager.execute(
+    const [row]: { variants: string; serials: string }[] = await run(manager,
       `SELECT
          (SELECT count(*) FROM serial_settings WHERE series_id = ? AND deleted_at IS NULL) AS variants,
          (SELECT count(*) FROM serial_number WHERE series_id = ? AND deleted_at IS NULL) AS serials`,
@@ -406,7 +423,7 @@ export const sql = {
   },
 
   async serialsWithHistory(manager: SqlManager, ids: string[], detailOnlyTypes: string[]): Promise<Set<string>> {
-    const rows: { serial_number_id: string }[] = await manager.execute(
+    const rows: { serial_number_id: string }[] = await run(manager,
       `SELECT DISTINCT serial_number_id FROM serial_ledger_entry
         WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))
           AND type NOT IN (SELECT jsonb_array_elements_text(?::jsonb))
@@ -417,7 +434,7 @@ export const sql = {
   },
 
   async readDetails(manager: SqlManager, id: string): Promise<Record<string, unknown>> {
-    const [row] = await manager.execute(
+    const [row] = await run(manager,
       `SELECT ${DETAIL_COLUMNS.join(", ")} FROM serial_number WHERE id = ?`,
       [id]
     )
@@ -432,7 +449,7 @@ export const sql = {
     manager: SqlManager,
     where: { reference_id: string; type: string; serial_ids: string[] }
   ): Promise<void> {
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_ledger_entry
         WHERE reference_id = ? AND type = ? AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [where.reference_id, where.type, json(where.serial_ids)]
@@ -440,7 +457,7 @@ export const sql = {
   },
 
   async deleteLatestLedgerEntry(manager: SqlManager, serialId: string): Promise<void> {
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_ledger_entry WHERE id = (
          SELECT id FROM serial_ledger_entry WHERE serial_number_id = ? ORDER BY created_at DESC, id DESC LIMIT 1)`,
       [serialId]
@@ -448,7 +465,7 @@ export const sql = {
   },
 
   async softDeleteSerials(manager: SqlManager, ids: string[]): Promise<void> {
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number SET deleted_at = now() WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
     )
@@ -456,14 +473,14 @@ export const sql = {
 
   async restoreSerials(manager: SqlManager, ids: string[]): Promise<void> {
     try {
-      await manager.execute(
+      await run(manager,
         `UPDATE serial_number SET deleted_at = NULL WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
         [json(ids)]
       )
     } catch (e) {
       rethrowDuplicate(e)
     }
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_ledger_entry
         WHERE type = 'delete' AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
@@ -474,11 +491,11 @@ export const sql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_ledger_entry WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
     )
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_number WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
     )

@@ -56,7 +56,18 @@ const SerialNumber = model
       unique: true,
       where: "deleted_at IS NULL",
     },
-    { name: "IDX_serial_number_variant_status", on: ["variant_id", "status"], where: "deleted_at IS NULL" },
+    // The admin list by variant and status, newest arrivals first, reads one page in order.
+    {
+      name: "IDX_serial_number_variant_status_received",
+      on: ["variant_id", "status", "received_at"],
+      where: "deleted_at IS NULL",
+    },
+    // A fulfilment's first-in, first-out pick reads the oldest active serials in order.
+    {
+      name: "IDX_serial_number_fifo",
+      on: ["variant_id", "stock_location_id", "status", "received_at"],
+      where: "deleted_at IS NULL",
+    },
     { name: "IDX_serial_number_product_id", on: ["product_id"], where: "deleted_at IS NULL" },
     {
       name: "IDX_serial_number_location_variant_status",

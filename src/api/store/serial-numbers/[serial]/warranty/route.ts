@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type SerialModuleService from "../../../../../modules/serial/service"
 import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
-import { presentPublicWarranty, variantInfo } from "../../../present"
+import { presentPublicWarranty, publicVariantInfo } from "../../../present"
 import { assertStorefrontSerial } from "../../../validators"
 
 /**
@@ -15,6 +15,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!row) {
     throw storefrontSerialNotFound(text)
   }
-  const info = await variantInfo(req.scope, [row.variant_id])
-  res.json({ warranty: presentPublicWarranty(row, info.get(row.variant_id)) })
+  res.json({ warranty: presentPublicWarranty(row, await publicVariantInfo(req.scope, row.variant_id)) })
 }

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// `npm run bench`: starts embedded Postgres and a production build of the demo store with
+// the plugin, seeds serials in bulk, runs the scenarios against baselines measured in the
+// same run, prints the table and writes the raw figures to bench/results/.
+//
+//   --quick            smaller sizes, shorter runs (development)
+//   --only=a,b         run only these scenarios: fulfilment, growth, lookup, list, receipts,
+//                      plans, import (the bulk seed runs whenever a later one needs it)
+//   BENCH_PORT=9400    port of the store; BENCH_PGPORT=9401 port of Postgres
+const path = require("path")
+const { startStore, serverMemory, log, root } = require("./lib/server")
+const { Api, readStore, createVariant, serialize } = require("./lib/api")
+const { allocateSeriesValues, insertBulkSerials } = require("./lib/bulk-seed")
+const { fulfilmentScenario } = require("./scenarios/fulfilment")
+const { receiptScenarios } = require("./scenarios/receipt")
+const { readLatency, lookupLoad } = require("./scenarios/reads")
+const { explainHotQueries } = require("./scenarios/plans")
+const { printReport, writeResults, machine } = require("./lib/report")
+
+const argv = process.argv.slice(2)
+const quick = argv.includes("--quick")
+const onlyArg = argv.find((a) => a.startsWith("--only="))
+const only = onlyArg ? new Set(onlyArg.slice(7).split(",")) : null
+const wants = (name) => !only || only.has(name)
+
+const CONFIG = quick
+  ? {
+      sizes: [10000, 50000],
+      fulfil: { units: 200, reps: 2 },
+      receipts: { small: 10000, smallReps: 1, large: 20000, largeReps: 2 },
+      readRounds: 60,
+      load: { connectionCounts: [10, 50], duration: 3, rounds: 2 },
+      importRows: 20000,
+    }
+  : {
+      sizes: [10000, 100000, 1000000],
+      fulfil: { units: 1000, reps: 3 },
+      receipts: { small: 10000, smallReps: 3, large: 100000, largeReps: 2 },
+      readRounds: 150,
+      load: { connectionCounts: [10, 50], duration: 8, rounds: 2 },
+      importRows: 100000,
+    }
+const SERIES_BLOCK = 10000
+const SERIES_PATTERN = "BN-{YYYY}-########"
+
+async function main() {
+  const started = Date.now()
+  const port = Number(process.env.BENCH_PORT || 9400)
+  const pgPort = Number(process.env.BENCH_PGPORT || 9401)
+  const logFile = path.join(root, ".bench", "medusa.log")
+  const result = {
+    date: new Date().toISOString(),
+    command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+    quick,
+    machine: machine(),
+    config: CONFIG,
+  }
+  const store = await startStore({ port, pgPort, logFile })
+  const client = store.pg.client("medusa_bench")
+  await client.connect()
+  let failed = null
+  try {
+    const api = new Api(store.baseUrl, store.publishableKey)
+    await api.login()
+    const fixtures = await readStore(api)
+    log(`Store up (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+
+    if (wants("fulfilment")) {
+      log(`Fulfilment: ${CONFIG.fulfil.units} units x ${CONFIG.fulfil.reps}, serialized vs unserialized...`)
+      result.fulfilment = await fulfilmentScenario(api, fixtures, CONFIG.fulfil)
+    }
+
+    const needsBulk = ["growth", "lookup", "list", "plans"].some(wants)
+    if (needsBulk) {
+      const variants = []
+      const { body: s } = await api.admin("POST", "/admin/serial-series", { name: "Bench bulk", pattern: SERIES_PATTERN })
+      for (let i = 1; i <= 4; i++) {
+        const v = await createVariant(api, fixtures, { title: `Bench bulk ${i}`, sku: `BENCH-BULK-${i}` })
+        await serialize(api, v.variantId, { seriesId: s.serial_series.id })
+        variants.push(v)
+      }
+      const largest = CONFIG.sizes[CONFIG.sizes.length - 1]
+      log(`Allocating ${largest.toLocaleString("en")} series values in blocks of ${SERIES_BLOCK}...`)
+      const alloc = await allocateSeriesValues(client, {
+        seriesId: s.serial_series.id,
+        pattern: SERIES_PATTERN,
+        count: largest,
+        blockSize: SERIES_BLOCK,
+      })
+      result.series = {
+        count: largest,
+        block_size: SERIES_BLOCK,
+        seconds: alloc.seconds,
+        values_per_s: largest / alloc.seconds,
+      }
+      const bulk = { variants, values: alloc.values, soldSerials: [] }
+      result.growth = []
+      result.seed = []
+      let seeded = 0
+      for (const size of CONFIG.sizes) {
+        const seconds = await insertBulkSerials(client, {
+          values: alloc.values.slice(seeded, size),
+          offset: seeded,
+          variants,
+          locationId: fixtures.locationId,
+          seriesId: s.serial_series.id,
+        })
+        log(`Seeded serials ${seeded.toLocaleString("en")}..${size.toLocaleString("en")} in ${seconds.toFixed(1)} s`)
+        result.seed.push({ from: seeded, to: size, seconds })
+        seeded = size
+        bulk.soldSerials = []
+        for (let n = 0; n < size; n++) {
+          if (n % 20 >= 1 && n % 20 <= 12) {
+            bulk.soldSerials.push(alloc.values[n])
+          }
+        }
+        if (wants("growth") || wants("list")) {
+          log(`Read latency at ${size.toLocaleString("en")} serials...`)
+          const g = await readLatency(api, fixtures, bulk, { rounds: CONFIG.readRounds })
+          result.growth.push({ serials: size, ...g })
+        }
+      }
+      if (result.growth.length) {
+        result.admin_list = result.growth[result.growth.length - 1].list
+      }
+      if (wants("lookup")) {
+        log(`Warranty lookup under load (autocannon), ${CONFIG.load.connectionCounts.join(" and ")} connections...`)
+        result.lookup_load = await lookupLoad(api, fixtures, bulk, CONFIG.load)
+      }
+      if (wants("plans")) {
+        log("EXPLAIN (ANALYZE, BUFFERS) of the hot queries...")
+        result.plans = await explainHotQueries(client, { store: fixtures, bulk })
+      }
+    }
+
+    if (wants("receipts")) {
+      log(`Receipts: ${CONFIG.receipts.small} serials x ${CONFIG.receipts.smallReps}, ${CONFIG.receipts.large} vs COPY x ${CONFIG.receipts.largeReps}...`)
+      result.receipts = await receiptScenarios(api, fixtures, client, CONFIG.receipts)
+    }
+
+    if (wants("import")) {
+      let importScenario = null
+      try {
+        importScenario = require("./scenarios/csv-import").csvImportScenario
+      } catch {}
+      if (importScenario) {
+        log(`CSV import of ${CONFIG.importRows.toLocaleString("en")} rows...`)
+        result.csv_import = await importScenario(api, fixtures, {
+          rows: CONFIG.importRows,
+          memory: () => serverMemory(store.serverPid),
+        })
+      }
+    }
+  } catch (e) {
+    failed = e
+  } finally {
+    result.seconds = (Date.now() - started) / 1000
+    result.machine.load_avg_end = require("os").loadavg()
+    await client.end().catch(() => {})
+    await store.stop()
+  }
+  const file = writeResults(result, path.join(root, "bench", "results"))
+  printReport(result)
+  console.log(`\nRaw figures: ${path.relative(process.cwd(), file)} (${result.seconds.toFixed(0)} s in all)`)
+  if (failed) {
+    throw failed
+  }
+}
+
+main().catch((e) => {
+  console.error(`\x1b[31m[bench]\x1b[0m ${e && e.stack ? e.stack : e}`)
+  process.exit(1)
+})

@@ -1,0 +1,155 @@
+// Fills the store with serials in seconds. Series values come from the plugin's own block
+// allocation (its compiled SQL helpers: one counter upsert and one "already taken?" check
+// per block, as `allocateSeriesValues` does); the rows are written set-based, with the
+// columns and ledger rows the plugin writes for a receipt and a delivery. The measured
+// scenarios themselves go through the HTTP API.
+const path = require("path")
+const { root } = require("./server")
+
+const built = (p) => require(path.join(root, ".medusa", "server", "src", "modules", "serial", "lib", p))
+
+/** The plugin's SqlManager shape (`execute(sql, params)` with `?` placeholders) over a pg client. */
+function managerFor(client) {
+  return {
+    async execute(query, params = []) {
+      let n = 0
+      const text = query.replace(/\?/g, () => `$${++n}`)
+      const { rows } = await client.query(text, params)
+      return rows
+    },
+  }
+}
+
+/**
+ * Issues `count` values of a series in blocks of `blockSize`, each block in its own
+ * transaction as a receipt would; returns { values, seconds }.
+ */
+async function allocateSeriesValues(client, { seriesId, pattern, count, blockSize = 10000, date = new Date() }) {
+  const { sql } = built("sql.js")
+  const { parseSeriesPattern, resolvePattern, formatSerial } = built("series-pattern.js")
+  const { normalizeSerial } = built("serial-text.js")
+  const manager = managerFor(client)
+  const parsed = parseSeriesPattern(pattern)
+  const resolved = resolvePattern(parsed, { date })
+  const values = []
+  const started = process.hrtime.bigint()
+  while (values.length < count) {
+    const wanted = Math.min(blockSize, count - values.length)
+    await client.query("BEGIN")
+    const end = await sql.advanceCounter(manager, seriesId, resolved.key, wanted)
+    const block = []
+    for (let v = end - wanted + 1; v <= end; v++) {
+      block.push(formatSerial(resolved, parsed.digits, v))
+    }
+    const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))
+    await client.query("COMMIT")
+    for (const value of block) {
+      if (!existing.has(normalizeSerial(value))) {
+        values.push(value)
+      }
+    }
+  }
+  return { values, seconds: Number(process.hrtime.bigint() - started) / 1e9 }
+}
+
+/**
+ * Writes serials for `values` (index `offset` onwards in the whole bulk set), spread over
+ * the variants: 60 % delivered to one of 50,000 customers, 35 % in stock at the location,
+ * 5 % entered without stock. One ledger row each. Chunks of 100,000 rows, one statement each.
+ */
+async function insertBulkSerials(client, { values, offset, variants, locationId, seriesId }) {
+  const CHUNK = 100000
+  const started = process.hrtime.bigint()
+  // A large load is quicker with the secondary indexes built once afterwards than kept up
+  // row by row; the end state is the same tables with the same indexes.
+  const rebuild = values.length >= 200000
+  let indexes = []
+  if (rebuild) {
+    const { rows } = await client.query(
+      `SELECT i.indexname, i.indexdef FROM pg_indexes i
+        WHERE i.schemaname = 'public' AND i.tablename IN ('serial_number', 'serial_ledger_entry')
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`
+    )
+    indexes = rows
+    for (const { indexname } of indexes) {
+      await client.query(`DROP INDEX "${indexname}"`)
+    }
+  }
+  for (let from = 0; from < values.length; from += CHUNK) {
+    const chunk = values.slice(from, from + CHUNK)
+    await client.query(
+      `WITH src AS (
+         SELECT v.serial, (v.i - 1 + $2::bigint) AS n
+           FROM unnest($1::text[]) WITH ORDINALITY AS v(serial, i)
+       ), shaped AS (
+         SELECT serial, n,
+                CASE WHEN n % 20 = 0 THEN 'inactive' WHEN n % 20 <= 12 THEN 'delivered' ELSE 'active' END AS status,
+                ($3::text[])[(n % array_length($3::text[], 1)) + 1] AS variant_id,
+                ($4::text[])[(n % array_length($4::text[], 1)) + 1] AS product_id,
+                ($5::text[])[(n % array_length($5::text[], 1)) + 1] AS inventory_item_id,
+                timestamptz '2024-01-01 00:00:00+00' + n * interval '20 seconds' AS at
+           FROM src
+       ), ins AS (
+         INSERT INTO serial_number
+           (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status, series_id,
+            stock_location_id, receipt_id, supplier_name, supplier_reference, unit_cost, raw_unit_cost, received_at,
+            customer_id, order_id, line_item_id, fulfillment_id, delivered_at, warranty_starts_at,
+            warranty_expires_at, created_at, updated_at)
+         SELECT 'sn_bulk' || lpad(n::text, 10, '0'), serial, upper(serial), '', variant_id, product_id,
+                inventory_item_id, status, $7,
+                CASE WHEN status = 'active' THEN $6 END,
+                CASE WHEN status <> 'inactive' THEN 'snrcpt_bulk' || (n / 1000) END,
+                CASE WHEN status <> 'inactive' THEN 'Bulk supplier' END,
+                CASE WHEN status <> 'inactive' THEN 'PO-' || (n / 1000) END,
+                CASE WHEN status <> 'inactive' THEN 100 END,
+                CASE WHEN status <> 'inactive' THEN jsonb_build_object('value', '100', 'precision', 20) END,
+                CASE WHEN status <> 'inactive' THEN at END,
+                CASE WHEN status = 'delivered' THEN 'cus_bulk' || (n % 50000) END,
+                CASE WHEN status = 'delivered' THEN 'order_bulk' || (n / 4) END,
+                CASE WHEN status = 'delivered' THEN 'ordli_bulk' || (n / 4) END,
+                CASE WHEN status = 'delivered' THEN 'ful_bulk' || (n / 4) END,
+                CASE WHEN status = 'delivered' THEN at + interval '10 days' END,
+                CASE WHEN status = 'delivered' THEN at + interval '10 days' END,
+                CASE WHEN status = 'delivered' THEN at + interval '10 days' + interval '12 months' END,
+                at, at
+           FROM shaped
+         RETURNING id, serial_number, status, receipt_id, fulfillment_id, created_at
+       )
+       INSERT INTO serial_ledger_entry
+         (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
+          reference_type, reference_id, actor_type, created_at, updated_at)
+       SELECT 'snled_bulk' || substr(id, 8), id, serial_number,
+              CASE status WHEN 'inactive' THEN 'create' WHEN 'delivered' THEN 'deliver' ELSE 'receive' END,
+              CASE status WHEN 'delivered' THEN 'active' END,
+              status,
+              CASE status WHEN 'delivered' THEN $6 END,
+              CASE status WHEN 'active' THEN $6 END,
+              CASE status WHEN 'inactive' THEN 'manual' WHEN 'delivered' THEN 'fulfillment' ELSE 'purchase_receipt' END,
+              CASE status WHEN 'inactive' THEN NULL WHEN 'delivered' THEN fulfillment_id ELSE receipt_id END,
+              'system', created_at, created_at
+         FROM ins`,
+      [
+        chunk,
+        offset + from,
+        variants.map((v) => v.variantId),
+        variants.map((v) => v.productId),
+        variants.map((v) => v.inventoryItemId),
+        locationId,
+        seriesId,
+      ]
+    )
+  }
+  if (rebuild) {
+    await client.query("SET maintenance_work_mem = '256MB'")
+    for (const { indexdef } of indexes) {
+      await client.query(indexdef)
+    }
+  }
+  // A store's autovacuum gets there in time; without it, index-only scans (the list's
+  // count) still visit the heap of freshly written rows.
+  await client.query("VACUUM ANALYZE serial_number")
+  await client.query("VACUUM ANALYZE serial_ledger_entry")
+  return Number(process.hrtime.bigint() - started) / 1e9
+}
+
+module.exports = { allocateSeriesValues, insertBulkSerials, managerFor }
