@@ -55,6 +55,10 @@ describe("admin widgets in chromium", () => {
       kind: "unscheduled",
       scheduled_date: new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10),
     })
+    // A serial of another variant, to scan on the drill's line by mistake.
+    const { products: [bits] } = await admin.get("/admin/products?handle=drill-bits-set&fields=id,variants.id")
+    await admin.post(`/admin/serial-settings/${bits.variants[0].id}`, { is_serialized: true })
+    await admin.post("/admin/serial-numbers", { variant_id: bits.variants[0].id, serial_number: "BITS-0001" })
     ;({ context, page } = await adminPage(browser, running))
   }, STORE_START_TIMEOUT)
 
@@ -71,8 +75,16 @@ describe("admin widgets in chromium", () => {
     const variantRow = widget.getByTestId("product-serial-variant")
     await variantRow.getByText("Serialized", { exact: true }).waitFor()
     await variantRow.getByText("12 months").waitFor()
-    await variantRow.getByText("In stock: 4").waitFor()
-    await variantRow.getByText("Delivered: 1").waitFor()
+    await widget.getByTestId("serial-status-counts").getByText("In stock: 4").waitFor()
+    await widget.getByTestId("serial-status-counts").getByText("Delivered: 1").waitFor()
+    // Variant, serials, warranty, in stock, delivered, unserialized stock.
+    expect((await variantRow.locator("td").allTextContents()).slice(1, 6).map((t) => t.trim())).toEqual([
+      "Serialized",
+      "12 months",
+      "4",
+      "1",
+      "0",
+    ])
     const stockRow = widget.getByTestId("location-stock-row")
     await stockRow.getByText("Demo Warehouse").waitFor()
     // Medusa's stock (4 after one unit shipped out) matches the serials in stock.
@@ -107,7 +119,7 @@ describe("admin widgets in chromium", () => {
     await screenshot(page, "widget-order", { locator: widget })
   })
 
-  it("order page: scanned serials are checked at once (duplicates, unknown), then assigned", async () => {
+  it("order page: scanned serials are checked at once (duplicates, unknown, wrong variant), then assigned", async () => {
     const { serial_numbers: inStock } = await admin.get(
       `/admin/serial-numbers?variant_id=${product.variants[0].id}&status=active&order=serial_number&limit=1`
     )
@@ -115,7 +127,7 @@ describe("admin widgets in chromium", () => {
     await page.goto(`/app/orders/${order.id}`)
     const widget = page.getByTestId("order-serial-numbers-widget")
     const scan = widget.getByRole("textbox", { name: "Scan or type a serial number" })
-    for (const text of [delivered.serial_number, next, next.toLowerCase(), "NO-SUCH-SERIAL"]) {
+    for (const text of [delivered.serial_number, next, next.toLowerCase(), "NO-SUCH-SERIAL", "BITS-0001"]) {
       await scan.fill(text)
       await scan.press("Enter")
     }
@@ -124,16 +136,18 @@ describe("admin widgets in chromium", () => {
     await entries.nth(1).getByText("In stock").waitFor()
     await entries.nth(2).getByText("Duplicate: scanned twice").waitFor()
     await entries.nth(3).getByText("Unknown serial number").waitFor()
+    await entries.nth(4).getByText(/^Wrong variant/).waitFor()
     const assign = widget.getByRole("button", { name: /^Assign/ })
     expect(await assign.isDisabled()).toBe(true)
     await screenshot(page, "widget-order-scan", { locator: widget })
 
-    for (const text of ["NO-SUCH-SERIAL", next.toLowerCase(), delivered.serial_number]) {
+    for (const text of ["BITS-0001", "NO-SUCH-SERIAL", next.toLowerCase(), delivered.serial_number]) {
       await widget.getByRole("button", { name: `Remove ${text}`, exact: true }).click()
     }
     await widget.getByRole("button", { name: "Assign 1 serial" }).click()
     const reservedRow = widget.getByTestId("order-serial-row").filter({ hasText: next })
     await reservedRow.getByText("Reserved").waitFor()
+    await reservedRow.getByText("Starts at delivery").waitFor()
     await widget.getByTestId("missing-badge").getByText("1 missing").waitFor()
     const { serial_numbers: after } = await admin.get(`/admin/serial-numbers?q=${encodeURIComponent(next)}`)
     expect(after[0]).toMatchObject({ serial_number: next, status: "reserved", order_id: order.id })

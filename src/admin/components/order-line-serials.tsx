@@ -108,14 +108,21 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
                     <SerialStatusBadge status={s.status} />
                   </Table.Cell>
                   <Table.Cell>
-                    <div className="flex items-center gap-x-2">
-                      <WarrantyBadge state={warrantyState(s.warranty_expires_at)} />
-                      {s.warranty_expires_at && (
-                        <Text size="xsmall" className="text-ui-fg-subtle">
-                          until {formatDate(s.warranty_expires_at)}
-                        </Text>
-                      )}
-                    </div>
+                    {s.status === "reserved" && !s.warranty_expires_at ? (
+                      // The warranty starts when the unit is delivered.
+                      <Text size="small" className="text-ui-fg-subtle">
+                        Starts at delivery
+                      </Text>
+                    ) : (
+                      <div className="flex items-center gap-x-2">
+                        <WarrantyBadge state={warrantyState(s.warranty_expires_at)} />
+                        {s.warranty_expires_at && (
+                          <Text size="xsmall" className="text-ui-fg-subtle">
+                            until {formatDate(s.warranty_expires_at)}
+                          </Text>
+                        )}
+                      </div>
+                    )}
                   </Table.Cell>
                   <Table.Cell className="text-right">
                     {swapping === s.serial_number ? (

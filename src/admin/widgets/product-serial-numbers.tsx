@@ -29,12 +29,12 @@ const VariantRow = ({
   const unserialized = (settings?.stock ?? []).reduce((n, s) => n + s.unserialized, 0)
   return (
     <Table.Row data-testid="product-serial-variant" data-variant-id={variant.id}>
-      <Table.Cell>
+      <Table.Cell className="py-2">
         <div className="flex flex-col">
-          <Text size="small" weight="plus">
+          <Text size="small" weight="plus" className="whitespace-nowrap">
             {variant.title}
           </Text>
-          <Text size="xsmall" className="text-ui-fg-subtle">
+          <Text size="xsmall" className="whitespace-nowrap text-ui-fg-subtle">
             {variant.sku ?? "—"}
           </Text>
         </div>
@@ -48,16 +48,16 @@ const VariantRow = ({
           <StatusBadge color="grey">Not serialized</StatusBadge>
         )}
       </Table.Cell>
-      <Table.Cell>{formatPeriod(settings?.warranty)}</Table.Cell>
-      <Table.Cell className="capitalize">{settings?.effective_fulfillment_policy ?? "—"}</Table.Cell>
-      <Table.Cell>
-        <StatusCounts counts={counts} />
-      </Table.Cell>
-      <Table.Cell>
+      <Table.Cell className="whitespace-nowrap">{formatPeriod(settings?.warranty)}</Table.Cell>
+      <Table.Cell className="text-right">{counts.active ?? 0}</Table.Cell>
+      <Table.Cell className="text-right">{counts.delivered ?? 0}</Table.Cell>
+      <Table.Cell className="text-right">
         {unserialized === 0 ? (
-          <span className="text-ui-fg-subtle">—</span>
+          <span className="text-ui-fg-subtle">0</span>
         ) : (
-          <StatusBadge color="orange">{unserialized > 0 ? `${unserialized} without serial` : `${-unserialized} too many`}</StatusBadge>
+          <StatusBadge color="orange" className="whitespace-nowrap">
+            {unserialized > 0 ? `${unserialized} without serial` : `${-unserialized} too many`}
+          </StatusBadge>
         )}
       </Table.Cell>
       <Table.Cell className="text-right">
@@ -119,11 +119,11 @@ const ProductSerialNumbersWidget = ({ data: product }: DetailWidgetProps<AdminPr
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell>Variant</Table.HeaderCell>
-            <Table.HeaderCell>Serial numbers</Table.HeaderCell>
+            <Table.HeaderCell>Serials</Table.HeaderCell>
             <Table.HeaderCell>Warranty</Table.HeaderCell>
-            <Table.HeaderCell>Fulfilment</Table.HeaderCell>
-            <Table.HeaderCell>By status</Table.HeaderCell>
-            <Table.HeaderCell>Unserialized stock</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">In stock</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Delivered</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Unserialized</Table.HeaderCell>
             <Table.HeaderCell />
           </Table.Row>
         </Table.Header>
