@@ -226,7 +226,8 @@ export async function adminPage(browser: Browser, running: RunningStore): Promis
 
 /** Logs in through the dashboard's login form. */
 export async function login(page: Page) {
-  await page.goto("/app/login")
+  // The first page of a develop-mode store waits for Vite to compile the dashboard.
+  await page.goto("/app/login", { timeout: process.env.BROWSER_STORE_MODE === "develop" ? 5 * 60 * 1000 : 60 * 1000 })
   await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
   await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
   await page.getByRole("button", { name: /continue with email/i }).click()
