@@ -1,7 +1,9 @@
 import type { Browser } from "playwright-core"
 import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
 
-jest.setTimeout(10 * 60 * 1000)
+jest.setTimeout(2 * 60 * 1000)
+// Starting the store may build it first (`medusa build`, minutes on a busy machine).
+const STORE_START_TIMEOUT = 30 * 60 * 1000
 
 describe("admin dashboard in chromium", () => {
   let running: RunningStore
@@ -10,12 +12,12 @@ describe("admin dashboard in chromium", () => {
   beforeAll(async () => {
     running = await startStore("dashboard")
     browser = await launchBrowser()
-  })
+  }, STORE_START_TIMEOUT)
 
   afterAll(async () => {
     await browser?.close()
     await running?.stop()
-  })
+  }, 60 * 1000)
 
   it("logs the demo admin in and shows the dashboard", async () => {
     const { context, page } = await adminPage(browser, running)

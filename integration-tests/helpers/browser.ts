@@ -6,6 +6,7 @@
 // BROWSER_STORE_MODE=start (default) serves the production admin bundle built by `medusa
 // build` (built once, reused while demo/ and .medusa/server are unchanged);
 // BROWSER_STORE_MODE=develop serves the admin through Vite instead.
+import crypto from "crypto"
 import fs from "fs"
 import os from "os"
 import path from "path"
@@ -36,16 +37,21 @@ function say(msg: string) {
 }
 
 /**
- * A port for the store: BROWSER_STORE_PORT and up (the first free one of the next 50), or
- * any free port.
+ * A port for the store: BROWSER_STORE_PORT and up (the first free one of the next 50 that is
+ * not in `taken`), or any free port.
  */
-async function pickPort(): Promise<number> {
+async function pickPort(taken: number[] = []): Promise<number> {
   const base = Number(process.env.BROWSER_STORE_PORT || 0)
   if (!base) {
-    return freePort()
+    for (;;) {
+      const p = await freePort()
+      if (!taken.includes(p)) {
+        return p
+      }
+    }
   }
   for (let p = base; p < base + 50; p++) {
-    if (await portIsFree(p)) {
+    if (!taken.includes(p) && (await portIsFree(p))) {
       return p
     }
   }
@@ -61,36 +67,103 @@ function databaseServerUrl(name: string): string {
   return `postgres://${auth}@${DB_HOST}:${DB_PORT || 5432}/${name}`
 }
 
+/**
+ * Every Medusa process started here. When a test times out while the store is starting,
+ * nothing else would stop them: they are killed when the test process exits.
+ */
+const started = new Set<any>()
+process.on("exit", () => {
+  for (const child of started) {
+    store.killTree(child, "SIGKILL")
+  }
+})
+
+function spawnTracked(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: number }) {
+  const spawned = store.spawnMedusa(args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", opts.log, opts.log] })
+  started.add(spawned.child)
+  spawned.exited.finally(() => started.delete(spawned.child))
+  return spawned
+}
+
 async function runStep(what: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: number }) {
-  const started = Date.now()
-  const { exited } = store.spawnMedusa(args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", opts.log, opts.log] })
-  const code = await exited
+  const t0 = Date.now()
+  const code = await spawnTracked(args, opts).exited
   if (code !== 0) {
     throw new Error(`${what} failed (exit code ${code})`)
   }
-  say(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  say(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+}
+
+async function withServer<T>(fn: (client: any) => Promise<T>): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: databaseServerUrl("postgres") })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * A migrated, seeded database to copy: made once per schema, seed script and Postgres
+ * server (`CREATE DATABASE ... TEMPLATE` then takes a second instead of migrate and seed).
+ */
+async function templateDatabase(env: NodeJS.ProcessEnv, logFd: number): Promise<string> {
+  const hash = crypto
+    .createHash("sha1")
+    .update(store.schemaFingerprint())
+    .update(fs.readFileSync(path.join(store.demoDir, "src", "scripts", "seed.ts")))
+    .digest("hex")
+    .slice(0, 16)
+  const name = `serial_browser_template_${hash}`
+  const url = databaseServerUrl(name)
+  const exists = await withServer(async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0)
+  if (exists && (await store.readSeedMarker(url))) {
+    return name
+  }
+  if (exists) {
+    // Left half-made by an interrupted run.
+    await withServer((c) => c.query(`DROP DATABASE ${quoteIdent(name)} WITH (FORCE)`))
+  }
+  await store.ensureDatabaseFromUrl(url)
+  const setupEnv = { ...env, DATABASE_URL: url, NODE_ENV: "development" }
+  await runStep("medusa db:migrate", ["db:migrate"], { cwd: store.demoDir, env: setupEnv, log: logFd })
+  await runStep("seed", ["exec", "./src/scripts/seed.ts"], { cwd: store.demoDir, env: setupEnv, log: logFd })
+  return name
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n")
+  } catch {
+    return ""
+  }
 }
 
 /** Starts a fresh, seeded demo store; resolves once its API and admin answer. */
 export async function startStore(label: string): Promise<RunningStore> {
   const t0 = Date.now()
   const mode = process.env.BROWSER_STORE_MODE || "start"
-  const dbName = `serial_browser_${label.replace(/\W+/g, "_")}_${process.pid}`.toLowerCase()
+  const dbName = `serial_browser_${label.replace(/\W+/g, "_")}_${process.pid}`.toLowerCase().slice(0, 63)
   const databaseUrl = databaseServerUrl(dbName)
   const logFile = path.join(os.tmpdir(), `${dbName}.log`)
   const logFd = fs.openSync(logFile, "w")
 
-  await store.ensureDatabaseFromUrl(databaseUrl)
   if (store.pluginBuildIsStale()) {
     await runStep("medusa plugin:build", ["plugin:build"], { cwd: store.root, env: process.env, log: logFd })
   }
   store.linkPluginIntoDemo(say)
   const port = await pickPort()
   const env = store.storeEnv({ databaseUrl, port, mode, base: { ...process.env, LOG_LEVEL: "info" } })
-  // jest sets NODE_ENV=test; the store runs as a merchant's would.
-  const setupEnv = { ...env, NODE_ENV: "development" }
-  await runStep("medusa db:migrate", ["db:migrate"], { cwd: store.demoDir, env: setupEnv, log: logFd })
-  await runStep("seed", ["exec", "./src/scripts/seed.ts"], { cwd: store.demoDir, env: setupEnv, log: logFd })
+  const template = await templateDatabase(env, logFd)
+  await withServer(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`)
+    await c.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE ${quoteIdent(template)}`)
+  })
   const publishableKey = await store.readSeedMarker(databaseUrl)
 
   let serverCwd = store.demoDir
@@ -102,9 +175,10 @@ export async function startStore(label: string): Promise<RunningStore> {
     serverCwd = store.demoBuildDir
     serverArgs = ["start"]
   } else {
-    env.HMR_PORT = String(await pickPort())
+    // Vite's websocket for hot reload; it must not take the store's port.
+    env.HMR_PORT = String(await pickPort([port]))
   }
-  const { child } = store.spawnMedusa(serverArgs, { cwd: serverCwd, env, stdio: ["ignore", logFd, logFd] })
+  const { child } = spawnTracked(serverArgs, { cwd: serverCwd, env, log: logFd })
   const url = `http://localhost:${port}`
   const stop = async () => {
     await store.stopTree(child, { graceMs: 10000 })
@@ -112,7 +186,7 @@ export async function startStore(label: string): Promise<RunningStore> {
   }
   if (!(await store.waitForServer(child, port, 5 * 60 * 1000))) {
     await stop()
-    throw new Error(`The store did not start; see ${logFile}`)
+    throw new Error(`The store did not start (log: ${logFile}):\n${tail(logFile)}`)
   }
   // The first request of the admin compiles it (develop) or warms the file cache (start).
   await store.get(`${url}/app`)
@@ -152,7 +226,8 @@ export async function adminPage(browser: Browser, running: RunningStore): Promis
 
 /** Logs in through the dashboard's login form. */
 export async function login(page: Page) {
-  await page.goto("/app/login")
+  // The first page of a develop-mode store waits for Vite to compile the dashboard.
+  await page.goto("/app/login", { timeout: process.env.BROWSER_STORE_MODE === "develop" ? 5 * 60 * 1000 : 60 * 1000 })
   await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
   await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
   await page.getByRole("button", { name: /continue with email/i }).click()

@@ -91,6 +91,20 @@ medusaIntegrationTestRunner({
       expect(saws.count).toBe(2)
     })
 
+    it("summary by variant: one row per variant and location, filtered on a variant", async () => {
+      const byVariant = await report(`summary?group_by=variant&stock_location_id=${north.id}&limit=10`)
+      expect(byVariant.count).toBe(2)
+      const rows = Object.fromEntries(byVariant.rows.map((r: any) => [r.variant_id, r]))
+      expect(rows[drill.id]).toMatchObject({ product_id: drill.product_id, stock_location_id: north.id, total: 2, active: 2 })
+      expect(rows[saw.id]).toMatchObject({ product_id: saw.product_id, stock_location_id: north.id, total: 1, active: 1 })
+
+      const drills = await report(`summary?variant_id=${drill.id}`)
+      expect(drills.rows.map((r: any) => r.total).reduce((a: number, b: number) => a + b, 0)).toBe(4)
+      expect(drills.rows.every((r: any) => r.product_id === drill.product_id)).toBe(true)
+      // Grouped by product (the default), the rows carry no variant.
+      expect(drills.rows[0].variant_id).toBeUndefined()
+    })
+
     it("warranty-expiry: serials whose warranty ends within N days, soonest first", async () => {
       const month = await report("warranty-expiry")
       expect(month).toMatchObject({ report: "warranty-expiry", within_days: 30, count: 2 })
@@ -171,6 +185,7 @@ medusaIntegrationTestRunner({
         ["summary?limit=0", "limit"],
         ["summary?limit=ten", "ten"],
         ["summary?within_days=3", "within_days"],
+        ["summary?group_by=colour", "colour"],
         ["ledger?from=yesterday", "yesterday"],
         ["ledger?to=%2B275760-09-13", "275760"],
         ["ledger?from=0000-01-01", "0000-01-01"],

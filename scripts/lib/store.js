@@ -15,6 +15,10 @@ const ADMIN_EMAIL = "admin@example.com"
 const ADMIN_PASSWORD = "supersecret"
 const isWindows = process.platform === "win32"
 
+/**
+ * The newest modification time of the files under `p`. Directories' own times do not
+ * count: builds create and delete temporary files in src/admin, which touches the folder.
+ */
 function newestMtime(p, skip = () => false) {
   let newest = 0
   let stat
@@ -29,7 +33,7 @@ function newestMtime(p, skip = () => false) {
         newest = Math.max(newest, newestMtime(path.join(p, entry), skip))
       }
     }
-    return Math.max(newest, stat.mtimeMs)
+    return newest
   }
   return stat.mtimeMs
 }

@@ -10,25 +10,26 @@ export type AdminSerialSeries = {
   updated_at: string
 }
 
-const keys = {
+export const serialSeriesKeys = {
   all: ["serial-series"] as const,
+  list: (query: Record<string, unknown>) => ["serial-series", "list", query] as const,
   preview: (id: string, query: Record<string, unknown>) => ["serial-series", "preview", id, query] as const,
 }
 
-export function useSerialSeriesList() {
+export function useSerialSeriesList(query: Record<string, string | number | undefined> = {}) {
   return useQuery({
-    queryKey: keys.all,
+    queryKey: serialSeriesKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<{ serial_series: AdminSerialSeries[]; count: number }>("/admin/serial-series", {
-        query: { limit: 200, order: "name" },
+        query: { limit: 200, order: "name", ...query },
       }),
   })
 }
 
 /** The next values a saved series would issue; issues nothing. */
-export function useSerialSeriesPreview(id: string | undefined, query: { count?: number; sku?: string }) {
+export function useSerialSeriesPreview(id: string | null | undefined, query: { count?: number; sku?: string } = {}) {
   return useQuery({
-    queryKey: keys.preview(id ?? "", query),
+    queryKey: serialSeriesKeys.preview(id ?? "", query),
     queryFn: () =>
       sdk.client.fetch<{ values: string[] }>(`/admin/serial-series/${id}/preview`, {
         query: { count: query.count ?? 5, ...(query.sku ? { sku: query.sku } : {}) },
@@ -46,7 +47,7 @@ export function useSaveSerialSeries() {
         method: "POST",
         body,
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+    onSuccess: () => client.invalidateQueries({ queryKey: serialSeriesKeys.all }),
   })
 }
 
@@ -54,6 +55,6 @@ export function useDeleteSerialSeries() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => sdk.client.fetch(`/admin/serial-series/${id}`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+    onSuccess: () => client.invalidateQueries({ queryKey: serialSeriesKeys.all }),
   })
 }

@@ -30,24 +30,28 @@ export const CLAIM_NEXT: Record<ClaimStatus, ClaimStatus[]> = {
   rejected: [],
 }
 
-const keys = {
+export const warrantyClaimKeys = {
   all: ["warranty-claims"] as const,
   list: (query: Record<string, unknown>) => ["warranty-claims", "list", query] as const,
   detail: (id: string) => ["warranty-claims", "detail", id] as const,
 }
 
-export function useWarrantyClaims(query: Record<string, string | number | undefined>) {
+export function useWarrantyClaims(
+  query: Record<string, string | number | string[] | undefined>,
+  options: { enabled?: boolean } = {}
+) {
   return useQuery({
-    queryKey: keys.list(query),
+    queryKey: warrantyClaimKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<{ warranty_claims: AdminWarrantyClaim[]; count: number }>("/admin/warranty-claims", { query }),
     placeholderData: (previous) => previous,
+    ...options,
   })
 }
 
 export function useWarrantyClaim(id: string) {
   return useQuery({
-    queryKey: keys.detail(id),
+    queryKey: warrantyClaimKeys.detail(id),
     queryFn: () => sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>(`/admin/warranty-claims/${id}`),
   })
 }
@@ -57,6 +61,6 @@ export function useUpdateWarrantyClaim(id: string) {
   return useMutation({
     mutationFn: (body: { status?: ClaimStatus; resolution?: string | null }) =>
       sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>(`/admin/warranty-claims/${id}`, { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+    onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
   })
 }

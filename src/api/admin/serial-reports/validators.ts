@@ -30,7 +30,17 @@ const expiry = z
 /** The query each report takes; anything else is refused, naming it. */
 export const REPORT_PARAMS: Record<SerialReportName, z.ZodTypeAny> = {
   summary: z
-    .object({ ...page, product_id: many(idParam), stock_location_id: many(idParam) })
+    .object({
+      ...page,
+      product_id: many(idParam),
+      variant_id: many(idParam),
+      stock_location_id: many(idParam),
+      group_by: z
+        .enum(["product", "variant"], {
+          error: (i) => `Field 'group_by' must be product or variant, got: '${String(i.input).slice(0, 60)}'`,
+        })
+        .optional(),
+    })
     .strict(),
   "warranty-expiry": expiry,
   "contract-expiry": expiry,

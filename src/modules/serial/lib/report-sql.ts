@@ -14,8 +14,10 @@ export type SerialReportParams = {
   /** summary, expiry reports */
   product_id?: string[]
   stock_location_id?: string[]
-  /** expiry reports */
   variant_id?: string[]
+  /** summary: one row per product (default) or per variant, and stock location */
+  group_by?: "product" | "variant"
+  /** expiry reports */
   customer_id?: string[]
   status?: string[]
   within_days?: number
@@ -101,14 +103,19 @@ export const reportSql = {
   build(name: SerialReportName, p: SerialReportParams): { sql: string; params: unknown[] } {
     switch (name) {
       case "summary": {
-        const where = new Where().anyOf("product_id", p.product_id).anyOf("stock_location_id", p.stock_location_id)
+        const where = new Where()
+          .anyOf("product_id", p.product_id)
+          .anyOf("variant_id", p.variant_id)
+          .anyOf("stock_location_id", p.stock_location_id)
         const counts = STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}') AS ${s}`).join(", ")
+        const keys = p.group_by === "variant" ? "product_id, variant_id, stock_location_id" : "product_id, stock_location_id"
+        const order = p.group_by === "variant" ? "p.product_id NULLS LAST, p.variant_id, p.stock_location_id NULLS LAST" : "p.product_id NULLS LAST, p.stock_location_id NULLS LAST"
         return {
           sql: paged(
-            `SELECT product_id, stock_location_id, count(*) AS total, ${counts}
+            `SELECT ${keys}, count(*) AS total, ${counts}
                FROM serial_number WHERE ${where}
-              GROUP BY product_id, stock_location_id`,
-            "p.product_id NULLS LAST, p.stock_location_id NULLS LAST"
+              GROUP BY ${keys}`,
+            order
           ),
           params: [...where.params, p.limit, p.offset],
         }

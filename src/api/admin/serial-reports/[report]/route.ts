@@ -5,7 +5,8 @@ import type { SerialReportName } from "../../../../modules/serial/lib/report-sql
 import type SerialModuleService from "../../../../modules/serial/service"
 
 /**
- * `summary`: serials per product and stock location, counted by status.
+ * `summary`: serials per product (or per variant with `group_by=variant`) and stock location,
+ * counted by status.
  * `warranty-expiry`, `contract-expiry`: serials whose warranty / service contract ends
  * within `within_days` (default 30), soonest first.
  * `ledger`: ledger entries, newest first, filtered by serial, type, reference and dates.

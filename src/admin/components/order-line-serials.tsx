@@ -1,0 +1,154 @@
+import { Badge, Button, Input, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { type OrderSerialLine, useChangeOrderSerials } from "../hooks/api/order-serial-numbers"
+import { formatDate, warrantyState } from "../lib/format"
+import { SerialScanList } from "./serial-scan-list"
+import { SerialStatusBadge, WarrantyBadge } from "./serial-status-badge"
+
+/** Swaps one serial of the line for another in stock, before shipment. */
+const SwapForm = ({ orderId, line, from, onDone }: { orderId: string; line: OrderSerialLine; from: string; onDone: () => void }) => {
+  const [to, setTo] = useState("")
+  const change = useChangeOrderSerials(orderId)
+  const submit = () =>
+    change.mutate(
+      { line_item_id: line.line_item_id, swap: { from, to: to.trim() } },
+      {
+        onSuccess: () => {
+          toast.success(`${from} swapped for ${to.trim()}`)
+          onDone()
+        },
+        onError: (e) => toast.error(e.message),
+      }
+    )
+  return (
+    <div className="flex items-center gap-x-2">
+      <Input
+        size="small"
+        autoFocus
+        placeholder="Replacement serial"
+        aria-label={`Replacement for ${from}`}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        onKeyDown={(e) => e.key === "Enter" && to.trim() && submit()}
+      />
+      <Button size="small" variant="secondary" disabled={!to.trim()} isLoading={change.isPending} onClick={submit}>
+        Swap
+      </Button>
+      <Button size="small" variant="transparent" onClick={onDone}>
+        Cancel
+      </Button>
+    </div>
+  )
+}
+
+/** One order line: its serials with status and warranty, what it still misses, and actions. */
+export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string; line: OrderSerialLine; canAssign: boolean }) => {
+  const [swapping, setSwapping] = useState<string | null>(null)
+  const change = useChangeOrderSerials(orderId)
+  const assign = (texts: string[]) =>
+    new Promise((resolve, reject) =>
+      change.mutate(
+        { line_item_id: line.line_item_id, serial_numbers: texts },
+        {
+          onSuccess: (data) => {
+            toast.success(`${texts.length} serial${texts.length === 1 ? "" : "s"} assigned`)
+            resolve(data)
+          },
+          onError: (e) => {
+            toast.error(e.message)
+            reject(e)
+          },
+        }
+      )
+    )
+
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="order-serial-line" data-line-item-id={line.line_item_id}>
+      <div className="flex items-start justify-between gap-x-4">
+        <div className="flex flex-col">
+          <Text size="small" weight="plus">
+            {line.title}
+          </Text>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {line.sku ?? "—"} · {line.quantity} ordered · {line.fulfilled_quantity} fulfilled
+          </Text>
+        </div>
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {line.delivered > 0 && <Badge size="2xsmall">{line.delivered} delivered</Badge>}
+          {line.reserved > 0 && <Badge size="2xsmall">{line.reserved} reserved</Badge>}
+          {line.missing > 0 ? (
+            <StatusBadge color="orange" data-testid="missing-badge">
+              {line.missing} missing
+            </StatusBadge>
+          ) : (
+            <StatusBadge color="green">Complete</StatusBadge>
+          )}
+          {line.fulfilled_without_serial > 0 && (
+            <StatusBadge color="red">{line.fulfilled_without_serial} fulfilled without serial</StatusBadge>
+          )}
+        </div>
+      </div>
+      {line.serial_numbers.length > 0 && (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Serial number</Table.HeaderCell>
+              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell>Warranty</Table.HeaderCell>
+              <Table.HeaderCell />
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {line.serial_numbers.map((s) => {
+              const swappable = s.status === "reserved" || (s.status === "delivered" && !s.shipped_at)
+              return (
+                <Table.Row key={s.id} data-testid="order-serial-row">
+                  <Table.Cell className="font-mono">{s.serial_number}</Table.Cell>
+                  <Table.Cell>
+                    <SerialStatusBadge status={s.status} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    {s.status === "reserved" && !s.warranty_expires_at ? (
+                      // The warranty starts when the unit is delivered.
+                      <Text size="small" className="text-ui-fg-subtle">
+                        Starts at delivery
+                      </Text>
+                    ) : (
+                      <div className="flex items-center gap-x-2">
+                        <WarrantyBadge state={warrantyState(s.warranty_expires_at)} />
+                        {s.warranty_expires_at && (
+                          <Text size="xsmall" className="text-ui-fg-subtle">
+                            until {formatDate(s.warranty_expires_at)}
+                          </Text>
+                        )}
+                      </div>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell className="text-right">
+                    {swapping === s.serial_number ? (
+                      <SwapForm orderId={orderId} line={line} from={s.serial_number} onDone={() => setSwapping(null)} />
+                    ) : swappable ? (
+                      <Button size="small" variant="transparent" onClick={() => setSwapping(s.serial_number)}>
+                        Swap
+                      </Button>
+                    ) : null}
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
+      )}
+      {canAssign && line.missing > 0 && line.variant_id && (
+        <SerialScanList
+          variantId={line.variant_id}
+          taken={line.serial_numbers.map((s) => s.serial_number)}
+          max={line.missing}
+          isSubmitting={change.isPending}
+          submitLabel={(n) => (n ? `Assign ${n} serial${n === 1 ? "" : "s"}` : "Assign serials")}
+          onSubmit={assign}
+        />
+      )}
+    </div>
+  )
+}

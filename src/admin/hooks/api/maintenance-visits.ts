@@ -1,0 +1,33 @@
+import { useQuery } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+export type AdminMaintenanceVisit = {
+  id: string
+  schedule_id: string | null
+  serial_number_id: string
+  scheduled_date: string
+  status: string
+  kind: string
+  completed_at: string | null
+  technician: string | null
+  [key: string]: unknown
+}
+
+export const maintenanceVisitKeys = {
+  all: ["maintenance-visits"] as const,
+  list: (query: Record<string, unknown>) => ["maintenance-visits", "list", query] as const,
+}
+
+export function useMaintenanceVisits(
+  query: Record<string, string | number | string[] | undefined>,
+  options: { enabled?: boolean } = {}
+) {
+  return useQuery({
+    queryKey: maintenanceVisitKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<{ maintenance_visits: AdminMaintenanceVisit[]; count: number }>("/admin/maintenance-visits", {
+        query,
+      }),
+    ...options,
+  })
+}

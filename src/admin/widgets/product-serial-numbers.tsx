@@ -1,0 +1,150 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
+import { Button, Container, Drawer, StatusBadge, Table, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { LocationStockTable } from "../components/location-stock-table"
+import { SerialListLink } from "../components/serial-list-link"
+import { SerialSettingsForm } from "../components/serial-settings-form"
+import { StatusCounts, sumStatuses } from "../components/status-counts"
+import { WidgetHeader } from "../components/widget-header"
+import { useProductVariants } from "../hooks/api/product-variants"
+import { useSerialSummary } from "../hooks/api/serial-reports"
+import { type AdminSerialSettings, type LocationStock, useSerialSettingsOf } from "../hooks/api/serial-settings"
+import { useStockLocationNames } from "../hooks/api/stock-locations"
+import { formatPeriod } from "../lib/period"
+
+type Variant = { id: string; title: string | null; sku?: string | null }
+
+/** One variant's row: its settings at a glance, its counts, and an editor in a drawer. */
+const VariantRow = ({
+  variant,
+  settings,
+  counts,
+}: {
+  variant: Variant
+  settings: AdminSerialSettings | undefined
+  counts: Record<string, number>
+}) => {
+  const [open, setOpen] = useState(false)
+  const unserialized = (settings?.stock ?? []).reduce((n, s) => n + s.unserialized, 0)
+  return (
+    <Table.Row data-testid="product-serial-variant" data-variant-id={variant.id}>
+      <Table.Cell className="py-2">
+        <div className="flex flex-col">
+          <Text size="small" weight="plus" className="whitespace-nowrap">
+            {variant.title}
+          </Text>
+          <Text size="xsmall" className="whitespace-nowrap text-ui-fg-subtle">
+            {variant.sku ?? "—"}
+          </Text>
+        </div>
+      </Table.Cell>
+      <Table.Cell>
+        {!settings ? (
+          "…"
+        ) : settings.is_serialized ? (
+          <StatusBadge color="green">Serialized</StatusBadge>
+        ) : (
+          <StatusBadge color="grey">Not serialized</StatusBadge>
+        )}
+      </Table.Cell>
+      <Table.Cell className="whitespace-nowrap">{formatPeriod(settings?.warranty)}</Table.Cell>
+      <Table.Cell className="text-right">{counts.active ?? 0}</Table.Cell>
+      <Table.Cell className="text-right">{counts.delivered ?? 0}</Table.Cell>
+      <Table.Cell className="text-right">
+        {unserialized === 0 ? (
+          <span className="text-ui-fg-subtle">0</span>
+        ) : (
+          <StatusBadge color="orange" className="whitespace-nowrap">
+            {unserialized > 0 ? `${unserialized} without serial` : `${-unserialized} too many`}
+          </StatusBadge>
+        )}
+      </Table.Cell>
+      <Table.Cell className="text-right">
+        {settings && (
+          <Drawer open={open} onOpenChange={setOpen}>
+            <Drawer.Trigger asChild>
+              <Button size="small" variant="transparent">
+                Edit
+              </Button>
+            </Drawer.Trigger>
+            <Drawer.Content>
+              <Drawer.Header>
+                <Drawer.Title>Serial settings: {variant.title ?? variant.sku}</Drawer.Title>
+              </Drawer.Header>
+              <Drawer.Body>
+                <SerialSettingsForm settings={settings} sku={variant.sku} onSaved={() => setOpen(false)} />
+              </Drawer.Body>
+            </Drawer.Content>
+          </Drawer>
+        )}
+      </Table.Cell>
+    </Table.Row>
+  )
+}
+
+/** Product page: serial settings and counts of every variant, and stock per location. */
+const ProductSerialNumbersWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const { data: variantData } = useProductVariants(product.id)
+  const variants: Variant[] = (variantData?.variants ?? []) as Variant[]
+  const summary = useSerialSummary({ product_id: product.id, group_by: "variant" })
+  const { names } = useStockLocationNames()
+  const { byVariant } = useSerialSettingsOf(variants.map((v) => v.id))
+  const rows = summary.data?.rows ?? []
+  const countsOf = (variantId: string) => sumStatuses(rows.filter((r) => r.variant_id === variantId))
+
+  // Stock per location over all variants.
+  const byLocation = new Map<string, LocationStock>()
+  for (const settings of Object.values(byVariant)) {
+    for (const s of settings.stock ?? []) {
+      const acc = byLocation.get(s.location_id) ?? { location_id: s.location_id, stocked_quantity: 0, serials_in_stock: 0, unserialized: 0 }
+      acc.stocked_quantity += s.stocked_quantity
+      acc.serials_in_stock += s.serials_in_stock
+      acc.unserialized += s.unserialized
+      byLocation.set(s.location_id, acc)
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="product-serial-numbers-widget">
+      <WidgetHeader
+        title="Serial numbers"
+        subtitle="Serialized variants, their serials by status and stock per location."
+        actions={<SerialListLink filter={{ product_id: product.id }} />}
+      />
+      <div className="px-6 py-4">
+        <StatusCounts counts={sumStatuses(rows)} />
+      </div>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Variant</Table.HeaderCell>
+            <Table.HeaderCell>Serials</Table.HeaderCell>
+            <Table.HeaderCell>Warranty</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">In stock</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Delivered</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Unserialized</Table.HeaderCell>
+            <Table.HeaderCell />
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {variants.map((v) => (
+            <VariantRow key={v.id} variant={v} settings={byVariant[v.id]} counts={countsOf(v.id)} />
+          ))}
+        </Table.Body>
+      </Table>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Text size="small" weight="plus">
+          Stock by location
+        </Text>
+        <LocationStockTable stock={[...byLocation.values()]} locationNames={names} />
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "product.details.after",
+})
+
+export default ProductSerialNumbersWidget
