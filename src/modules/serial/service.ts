@@ -44,6 +44,7 @@ import type {
   LedgerReference,
   MoveSerialsInput,
   ReceiptLineInput,
+  ReceiptRecordInput,
   ReceivedSerials,
   ReceiveSerialsInput,
   SerialSettingsInput,
@@ -453,6 +454,54 @@ class SerialModuleService extends MedusaService({
   }
 
   // ---------------------------------------------------------------- purchase receipts
+
+  /**
+   * Posts a purchase receipt in ONE transaction: the document, its lines and its serials
+   * in stock (see `receiveSerials`). A server that dies at any moment of it leaves the
+   * whole receipt or nothing of it, never a posted document without its serials.
+   */
+  @InjectManager()
+  async postReceipt(
+    record: ReceiptRecordInput,
+    receive: Omit<ReceiveSerialsInput, "receipt_id">,
+    reference: LedgerReference = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ receipt: { id: string; stock_location_id: string }; received: ReceivedSerials }> {
+    return await this.postReceipt_(record, receive, reference, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async postReceipt_(
+    record: ReceiptRecordInput,
+    receive: Omit<ReceiveSerialsInput, "receipt_id">,
+    reference: LedgerReference,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ receipt: { id: string; stock_location_id: string }; received: ReceivedSerials }> {
+    const { lines, ...header } = record
+    const receipt = await this.createSerialReceipts(
+      { ...header, received_at: new Date(header.received_at), status: "posted" },
+      sharedContext
+    )
+    await this.createSerialReceiptLines(
+      lines.map((l) => ({ ...l, receipt_id: receipt.id })),
+      sharedContext
+    )
+    const received = await this.receiveSerials_({ ...receive, receipt_id: receipt.id }, reference, sharedContext)
+    return { receipt: { id: receipt.id, stock_location_id: receipt.stock_location_id }, received }
+  }
+
+  /** Compensation of `postReceipt`: removes the receipt's serials, then the document. */
+  @InjectTransactionManager()
+  async undoPostReceipt(
+    receiptId: string,
+    received: ReceivedSerials,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await sql.purgeSerials(manager, received.created_ids)
+    await sql.unreceiveExisting(manager, receiptId, received.received_existing_ids)
+    await this.deleteSerialReceipts(receiptId, sharedContext)
+  }
 
   /**
    * Puts the serials of a purchase receipt in stock at its location: new serials are
