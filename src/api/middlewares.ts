@@ -58,6 +58,7 @@ import {
 import { validateReportQuery } from "./admin/serial-reports/validators"
 import { publicLookupRateLimit } from "./store/rate-limit"
 import { refuseUndecodablePath } from "./store/validators"
+import { refuseUndecodableAdminPath } from "./utils/undecodable-path"
 import { StoreFileWarrantyClaim, StoreRegisterSerial } from "./store/validators"
 import { AdminDecideSerialRegistration, AdminGetSerialRegistrationsParams } from "./admin/serial-registrations/validators"
 
@@ -76,8 +77,27 @@ function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: Med
 /** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
 const BULK_BODY = { sizeLimit: "5mb" }
 
+/** The plugin's admin route families, as prefixes without parameters (see undecodable-path.ts). */
+const ADMIN_PREFIXES = [
+  "/admin/serial-numbers",
+  "/admin/serial-series",
+  "/admin/serial-settings",
+  "/admin/serial-receipts",
+  "/admin/serial-registrations",
+  "/admin/serial-reports",
+  "/admin/maintenance-schedules",
+  "/admin/maintenance-visits",
+  "/admin/warranty-claims",
+]
+
 export default defineMiddlewares({
   routes: [
+    ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseUndecodableAdminPath()] })),
+    // Shared with Medusa's own order and return routes: only the plugin's sub-route.
+    ...["/admin/orders", "/admin/returns"].map((matcher) => ({
+      matcher,
+      middlewares: [refuseUndecodableAdminPath(/\/serial-numbers\/?$/)],
+    })),
     {
       matcher: "/admin/serial-*",
       middlewares: [refuseDeepQueryKeys],
