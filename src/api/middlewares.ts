@@ -77,7 +77,10 @@ function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: Med
 /** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
 const BULK_BODY = { sizeLimit: "5mb" }
 
-/** The plugin's admin route families, as prefixes without parameters (see undecodable-path.ts). */
+/**
+ * The plugin's admin route families, as prefixes without parameters: undecodable paths
+ * (see undecodable-path.ts) and too deeply nested query keys are refused on all of them.
+ */
 const ADMIN_PREFIXES = [
   "/admin/serial-numbers",
   "/admin/serial-series",
@@ -92,16 +95,14 @@ const ADMIN_PREFIXES = [
 
 export default defineMiddlewares({
   routes: [
-    ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseUndecodableAdminPath()] })),
+    // Static prefixes, not wildcards: a wildcard matcher is a route parameter too, and
+    // Express fails decoding it on a broken path before any of these could answer.
+    ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseUndecodableAdminPath(), refuseDeepQueryKeys] })),
     // Shared with Medusa's own order and return routes: only the plugin's sub-route.
     ...["/admin/orders", "/admin/returns"].map((matcher) => ({
       matcher,
       middlewares: [refuseUndecodableAdminPath(/\/serial-numbers\/?$/)],
     })),
-    {
-      matcher: "/admin/serial-*",
-      middlewares: [refuseDeepQueryKeys],
-    },
     {
       method: ["GET"],
       matcher: "/admin/serial-numbers",
@@ -189,14 +190,6 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(AdminPostOrderSerialNumbers)],
     },
     // ------------------------------------------------------------ maintenance, claims, reports
-    {
-      matcher: "/admin/maintenance-*",
-      middlewares: [refuseDeepQueryKeys],
-    },
-    {
-      matcher: "/admin/warranty-claims*",
-      middlewares: [refuseDeepQueryKeys],
-    },
     {
       method: ["GET"],
       matcher: "/admin/maintenance-schedules",
