@@ -58,7 +58,7 @@ import {
 import { validateReportQuery } from "./admin/serial-reports/validators"
 import { publicLookupRateLimit } from "./store/rate-limit"
 import { refuseUndecodablePath } from "./store/validators"
-import { refuseUndecodableAdminPath } from "./utils/undecodable-path"
+import { pathDecodingErrorHandler } from "./utils/undecodable-path"
 import { StoreFileWarrantyClaim, StoreRegisterSerial } from "./store/validators"
 import { AdminDecideSerialRegistration, AdminGetSerialRegistrationsParams } from "./admin/serial-registrations/validators"
 
@@ -77,10 +77,7 @@ function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: Med
 /** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
 const BULK_BODY = { sizeLimit: "5mb" }
 
-/**
- * The plugin's admin route families, as prefixes without parameters: undecodable paths
- * (see undecodable-path.ts) and too deeply nested query keys are refused on all of them.
- */
+/** The plugin's admin route families: too deeply nested query keys are refused on all of them. */
 const ADMIN_PREFIXES = [
   "/admin/serial-numbers",
   "/admin/serial-series",
@@ -94,15 +91,9 @@ const ADMIN_PREFIXES = [
 ]
 
 export default defineMiddlewares({
+  errorHandler: pathDecodingErrorHandler(),
   routes: [
-    // Static prefixes, not wildcards: a wildcard matcher is a route parameter too, and
-    // Express fails decoding it on a broken path before any of these could answer.
-    ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseUndecodableAdminPath(), refuseDeepQueryKeys] })),
-    // Shared with Medusa's own order and return routes: only the plugin's sub-route.
-    ...["/admin/orders", "/admin/returns"].map((matcher) => ({
-      matcher,
-      middlewares: [refuseUndecodableAdminPath(/\/serial-numbers\/?$/)],
-    })),
+    ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseDeepQueryKeys] })),
     {
       method: ["GET"],
       matcher: "/admin/serial-numbers",
