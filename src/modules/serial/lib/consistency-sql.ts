@@ -65,6 +65,13 @@ function allowedMoves() {
 /** Order a movement entry gives a serial: fulfilments name it in data, order flows as the reference. */
 const ENTRY_ORDER = `coalesce(l.data->>'order_id', CASE WHEN l.reference_type = 'order' THEN l.reference_id END)`
 
+/**
+ * Entries that record a state. A `replace` entry (a replacement linked to the serial it
+ * replaces) records none: both statuses empty. Such entries say nothing about where the
+ * serial is, so the replay passes over them.
+ */
+const STATEFUL = `NOT (l.from_status IS NULL AND l.to_status IS NULL)`
+
 export const consistencySql = {
   async serializedVariantIds(manager: SqlManager): Promise<string[]> {
     const rows: Array<{ variant_id: string }> = await manager.execute(
@@ -119,7 +126,7 @@ export const consistencySql = {
                 lag(l.data->>'line_item_id') OVER w AS previous_line_item_id,
                 row_number() OVER w AS position
            FROM serial_ledger_entry l
-          WHERE l.deleted_at IS NULL
+          WHERE l.deleted_at IS NULL AND ${STATEFUL}
          WINDOW w AS (PARTITION BY l.serial_number_id ORDER BY l.created_at, l.id)
        ), judged AS (
          SELECT e.*,
@@ -155,7 +162,7 @@ export const consistencySql = {
       `WITH last AS (
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id, l.to_status, l.to_location_id
            FROM serial_ledger_entry l
-          WHERE l.deleted_at IS NULL
+          WHERE l.deleted_at IS NULL AND ${STATEFUL}
           ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
        ), assigned AS (
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id,
