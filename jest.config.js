@@ -19,6 +19,8 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/", "<rootDir>/.demo/"],
   testMatch: ["<rootDir>/integration-tests/**/*.spec.[jt]s"],
+  // They start real processes and take minutes: `npm run test:chaos` (jest.chaos.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/integration-tests/chaos/"],
   globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
   globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
   setupFiles: ["<rootDir>/integration-tests/setup/setup.js"],

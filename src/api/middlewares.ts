@@ -59,6 +59,7 @@ import {
 import { validateReportQuery } from "./admin/serial-reports/validators"
 import { publicLookupRateLimit } from "./store/rate-limit"
 import { refuseUndecodablePath } from "./store/validators"
+import { pathDecodingErrorHandler } from "./utils/undecodable-path"
 import { StoreFileWarrantyClaim, StoreRegisterSerial } from "./store/validators"
 import { AdminDecideSerialRegistration, AdminGetSerialRegistrationsParams } from "./admin/serial-registrations/validators"
 import { serialCsvMiddlewares } from "./admin/serial-imports/middlewares"
@@ -78,12 +79,23 @@ function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: Med
 /** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
 const BULK_BODY = { sizeLimit: "5mb" }
 
+/** The plugin's admin route families: too deeply nested query keys are refused on all of them. */
+const ADMIN_PREFIXES = [
+  "/admin/serial-numbers",
+  "/admin/serial-series",
+  "/admin/serial-settings",
+  "/admin/serial-receipts",
+  "/admin/serial-registrations",
+  "/admin/serial-reports",
+  "/admin/maintenance-schedules",
+  "/admin/maintenance-visits",
+  "/admin/warranty-claims",
+]
+
 export default defineMiddlewares({
+  errorHandler: pathDecodingErrorHandler(),
   routes: [
-    {
-      matcher: "/admin/serial-*",
-      middlewares: [refuseDeepQueryKeys],
-    },
+    ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseDeepQueryKeys] })),
     {
       method: ["GET"],
       matcher: "/admin/serial-numbers",
@@ -174,14 +186,6 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(AdminPostOrderSerialNumbers)],
     },
     // ------------------------------------------------------------ maintenance, claims, reports
-    {
-      matcher: "/admin/maintenance-*",
-      middlewares: [refuseDeepQueryKeys],
-    },
-    {
-      matcher: "/admin/warranty-claims*",
-      middlewares: [refuseDeepQueryKeys],
-    },
     {
       method: ["GET"],
       matcher: "/admin/maintenance-schedules",

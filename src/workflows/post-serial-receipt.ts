@@ -1,9 +1,8 @@
 import { adjustInventoryLevelsStep, emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createReceiptRecordStep } from "./steps/create-receipt-record"
 import { ensureInventoryLevelsStep } from "./steps/ensure-inventory-levels"
-import { receiveSerialsStep } from "./steps/receive-serials"
+import { postReceiptStep } from "./steps/post-receipt"
 import { resolveStockLocationStep } from "./steps/resolve-stock-location"
 import { ResolvedVariant, resolveVariantsStep } from "./steps/resolve-variants"
 import { validateReceiptVariantsStep } from "./steps/validate-receipt-variants"
@@ -58,13 +57,11 @@ export const postSerialReceiptWorkflow = createWorkflow(
         })),
       }
     })
-    const receipt = createReceiptRecordStep(record)
-
-    const receive = transform({ input, variants, receipt, record }, ({ input, variants, receipt, record }) => {
+    const post = transform({ input, variants, record }, ({ input, variants, record }) => {
       const byId = variants as Record<string, ResolvedVariant>
       return {
+        record,
         receive: {
-          receipt_id: receipt.id,
           stock_location_id: input.stock_location_id,
           supplier_name: record.supplier_name,
           supplier_reference: record.supplier_reference,
@@ -74,8 +71,6 @@ export const postSerialReceiptWorkflow = createWorkflow(
         reference: { actor_type: "user", actor_id: input.actor_id ?? null },
       }
     })
-    const received = receiveSerialsStep(receive)
-
     const adjustments = transform({ record }, ({ record }) => {
       const total = new Map<string, { inventory_item_id: string; location_id: string; adjustment: number }>()
       for (const line of record.lines) {
@@ -93,7 +88,16 @@ export const postSerialReceiptWorkflow = createWorkflow(
     const levels = transform({ adjustments }, ({ adjustments }) =>
       adjustments.map((a) => ({ inventory_item_id: a.inventory_item_id, location_id: a.location_id }))
     )
+    // Levels exist before the serials arrive, so that only the stock adjustment follows them.
     ensureInventoryLevelsStep(levels)
+
+    // The document and its serials in one transaction; Medusa's stock is raised by the very
+    // next step. Only a crash exactly between those two commits leaves serials without
+    // stock: the consistency check reports that, and stock reconciliation repairs it.
+    const posted = postReceiptStep(post)
+    const receipt = transform({ posted }, ({ posted }) => posted.receipt)
+    const received = transform({ posted }, ({ posted }) => posted.received)
+
     adjustInventoryLevelsStep(adjustments)
 
     const ids = transform({ received }, ({ received }) => [

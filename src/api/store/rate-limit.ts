@@ -1,10 +1,12 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type SerialModuleService from "../../modules/serial/service"
+import { hitSharedRateLimit } from "./shared-rate-limit"
 
 /**
- * A fixed one-minute window per client address (`req.ip`), kept in this process's memory.
- * Enough for one server process; several processes behind a load balancer each count on
- * their own, so they need a shared store (Redis) for a store-wide limit.
+ * A fixed one-minute window per client address (`req.ip`). Kept in this process's memory,
+ * unless the plugin option `rate_limit_redis_url` names a Redis: then every server process
+ * of the store counts in the same window (see shared-rate-limit.ts).
  */
 const WINDOW_MS = 60_000
 const windows = new Map<string, { start: number; count: number }>()
@@ -31,11 +33,23 @@ export function hitRateLimit(key: string, limit: number, now = Date.now()): { al
 }
 
 /** Middleware of the public warranty look-up: `public_lookup_rate_limit` per minute and address. */
-export function publicLookupRateLimit(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function publicLookupRateLimit(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const service = req.scope.resolve<SerialModuleService>("serial")
-  const limit = service.getOptions().public_lookup_rate_limit
+  const { public_lookup_rate_limit: limit, rate_limit_redis_url: redisUrl } = service.getOptions()
   const key = `warranty:${req.ip ?? req.socket?.remoteAddress ?? "unknown"}`
-  const { allowed, retryAfterSeconds } = hitRateLimit(key, limit)
+  let hit: { allowed: boolean; retryAfterSeconds: number } | null = null
+  if (redisUrl) {
+    try {
+      hit = await hitSharedRateLimit(redisUrl, key, limit, WINDOW_MS)
+    } catch (e) {
+      // Redis out of reach: look-ups go on, counted by this process alone, rather than
+      // the public warranty page failing for every customer.
+      req.scope
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`Serial look-up rate limit: Redis unavailable (${(e as Error).message}); counting in this process`)
+    }
+  }
+  const { allowed, retryAfterSeconds } = hit ?? hitRateLimit(key, limit)
   if (!allowed) {
     res.setHeader("Retry-After", String(retryAfterSeconds))
     res.status(429).json({

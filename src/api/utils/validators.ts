@@ -142,3 +142,12 @@ export const boundedIsoDate = (field: string) =>
         `Field '${field}' must be an ISO 8601 date between the years 1000 and 9999, got: '${String(issue.input).slice(0, 60)}'`,
     }
   )
+
+/**
+ * A list's `q`: Medusa searches it with `ILIKE '%q%'`, where `%`, `_` and `\` are pattern
+ * characters; escaped here so that a search for them finds them as text, not everything.
+ */
+export const searchText = z
+  .string()
+  .max(100)
+  .transform((q) => q.replace(/[\\%_]/g, (c) => `\\${c}`))

@@ -45,6 +45,7 @@ import type {
   LedgerReference,
   MoveSerialsInput,
   ReceiptLineInput,
+  ReceiptRecordInput,
   ReceivedSerials,
   ReceiveSerialsInput,
   SerialSettingsInput,
@@ -80,6 +81,8 @@ import {
   VISIT_TRANSITIONS,
 } from "./lib/maintenance-rules"
 import { reportSql, SerialReportName, SerialReportParams } from "./lib/report-sql"
+import { consistencySql, MedusaStockLevel } from "./lib/consistency-sql"
+import { buildConsistencyReport, ConsistencyReport } from "./lib/consistency"
 import { RegistrationRow, storefrontSerialNotFound, storefrontSql, StorefrontSerialRow } from "./lib/storefront-sql"
 import type {
   ClaimedReminders,
@@ -454,6 +457,54 @@ class SerialModuleService extends MedusaService({
   }
 
   // ---------------------------------------------------------------- purchase receipts
+
+  /**
+   * Posts a purchase receipt in ONE transaction: the document, its lines and its serials
+   * in stock (see `receiveSerials`). A server that dies at any moment of it leaves the
+   * whole receipt or nothing of it, never a posted document without its serials.
+   */
+  @InjectManager()
+  async postReceipt(
+    record: ReceiptRecordInput,
+    receive: Omit<ReceiveSerialsInput, "receipt_id">,
+    reference: LedgerReference = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ receipt: { id: string; stock_location_id: string }; received: ReceivedSerials }> {
+    return await this.postReceipt_(record, receive, reference, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async postReceipt_(
+    record: ReceiptRecordInput,
+    receive: Omit<ReceiveSerialsInput, "receipt_id">,
+    reference: LedgerReference,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ receipt: { id: string; stock_location_id: string }; received: ReceivedSerials }> {
+    const { lines, ...header } = record
+    const receipt = await this.createSerialReceipts(
+      { ...header, received_at: new Date(header.received_at), status: "posted" },
+      sharedContext
+    )
+    await this.createSerialReceiptLines(
+      lines.map((l) => ({ ...l, receipt_id: receipt.id })),
+      sharedContext
+    )
+    const received = await this.receiveSerials_({ ...receive, receipt_id: receipt.id }, reference, sharedContext)
+    return { receipt: { id: receipt.id, stock_location_id: receipt.stock_location_id }, received }
+  }
+
+  /** Compensation of `postReceipt`: removes the receipt's serials, then the document. */
+  @InjectTransactionManager()
+  async undoPostReceipt(
+    receiptId: string,
+    received: ReceivedSerials,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await sql.purgeSerials(manager, received.created_ids)
+    await sql.unreceiveExisting(manager, receiptId, received.received_existing_ids)
+    await this.deleteSerialReceipts(receiptId, sharedContext)
+  }
 
   /**
    * Puts the serials of a purchase receipt in stock at its location: new serials are
@@ -2845,6 +2896,46 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
     return await reportSql.run(sharedContext.manager as SqlManager, name, params)
+  }
+
+  // ---------------------------------------------------------------- consistency
+
+  /** Ids of the variants whose serial settings say they are serialized. */
+  @InjectManager()
+  async listSerializedVariantIds(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return await consistencySql.serializedVariantIds(sharedContext.manager as SqlManager)
+  }
+
+  /**
+   * The consistency check (see lib/consistency.ts): serials in stock against Medusa's
+   * stocked quantity per serialized variant and location (the levels are read by the
+   * caller from the inventory module, for the variants in `variant_ids`), no serial
+   * delivered twice, and every serial equal to the replay of its ledger. Three statements
+   * in one read-only transaction, so the parts see the same moment; at most `limit`
+   * problems listed per part.
+   */
+  @InjectManager()
+  async checkConsistency(
+    input: { variant_ids: string[]; stock_levels: MedusaStockLevel[]; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ConsistencyReport> {
+    return await this.checkConsistency_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async checkConsistency_(
+    input: { variant_ids: string[]; stock_levels: MedusaStockLevel[]; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ConsistencyReport> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const limit = input.limit ?? 1000
+    // One snapshot for the three statements: a movement committing in between cannot
+    // show as a problem.
+    await manager.execute(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`)
+    const stock = await consistencySql.stock(manager, input.variant_ids, input.stock_levels)
+    const ledger = await consistencySql.ledger(manager, limit)
+    const state = await consistencySql.state(manager, limit)
+    return buildConsistencyReport({ serialized_variants: input.variant_ids.length, stock, ledger, state })
   }
 
   // ---------------------------------------------------------------- storefront

@@ -91,6 +91,24 @@ export type ReceiveSerialsInput = {
   lines: ReceiptLineInput[]
 }
 
+/** The document of a purchase receipt: header and lines (quantity and cost per variant). */
+export type ReceiptRecordInput = {
+  stock_location_id: string
+  supplier_name: string
+  supplier_reference: string | null
+  received_at: string
+  notes: string | null
+  metadata: Record<string, unknown> | null
+  created_by: string | null
+  lines: Array<{
+    variant_id: string
+    product_id: string | null
+    inventory_item_id: string
+    quantity: number
+    unit_cost: number | null
+  }>
+}
+
 /** What a receipt did to serials, so that a compensation can undo exactly that. */
 export type ReceivedSerials = {
   created_ids: string[]

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { serialTextProblem } from "../../../modules/serial/lib/serial-text"
-import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
+import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
 import { SERIAL_ALLOWED_FIELDS } from "./query-config"
 
 export const SERIAL_ORDER_FIELDS = [
@@ -20,7 +20,7 @@ const status = z.enum(SERIAL_STATUSES)
 export const WARRANTY_STATES = ["under_warranty", "expired", "none"] as const
 
 export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIAL_ALLOWED_FIELDS).extend({
-  q: z.string().max(100).optional(),
+  q: searchText.optional(),
   id: oneOrMany(idParam).optional(),
   status: oneOrMany(status).optional(),
   variant_id: oneOrMany(idParam).optional(),

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_RANGE_SIZE } from "../../../modules/serial/lib/serial-input"
-import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
+import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
 import { RECEIPT_ALLOWED_FIELDS } from "./query-config"
 
 const serialText = z.string().max(1000)
@@ -58,7 +58,7 @@ export const AdminGetSerialReceiptsParams = listParams(
   ["received_at", "created_at", "display_id", "supplier_name"],
   RECEIPT_ALLOWED_FIELDS
 ).extend({
-  q: z.string().max(100).optional(),
+  q: searchText.optional(),
   status: oneOrMany(z.enum(["posted", "canceled"])).optional(),
   stock_location_id: oneOrMany(idParam).optional(),
 })

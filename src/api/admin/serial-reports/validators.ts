@@ -3,7 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
-import { REPORT_NAMES, SerialReportName } from "../../../modules/serial/lib/report-sql"
+import { REPORT_NAMES } from "../../../modules/serial/lib/report-sql"
 import { idParam, boundedIsoDate, oneOrMany, queryInt } from "../../utils/validators"
 
 const page = {
@@ -27,8 +27,14 @@ const expiry = z
   })
   .strict()
 
+/** The paged reports of the module, and the consistency check (one answer, not paged). */
+export const ADMIN_REPORT_NAMES = [...REPORT_NAMES, "consistency"] as const
+export type AdminReportName = (typeof ADMIN_REPORT_NAMES)[number]
+
 /** The query each report takes; anything else is refused, naming it. */
-export const REPORT_PARAMS: Record<SerialReportName, z.ZodTypeAny> = {
+export const REPORT_PARAMS: Record<AdminReportName, z.ZodTypeAny> = {
+  /** `limit`: at most this many problems listed per part of the check (all are counted). */
+  consistency: z.object({ limit: queryInt("limit", 1, 10_000, 1000) }).strict(),
   summary: z
     .object({
       ...page,
@@ -62,12 +68,12 @@ export const REPORT_PARAMS: Record<SerialReportName, z.ZodTypeAny> = {
  * the query is validated against that report's parameters (a 400 naming field and value).
  */
 export function validateReportQuery(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const name = req.params.report as SerialReportName
-  if (!REPORT_NAMES.includes(name)) {
+  const name = req.params.report as AdminReportName
+  if (!ADMIN_REPORT_NAMES.includes(name)) {
     return next(
       new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Unknown report '${String(req.params.report).slice(0, 60)}': the reports are ${REPORT_NAMES.join(", ")}`
+        `Unknown report '${String(req.params.report).slice(0, 60)}': the reports are ${ADMIN_REPORT_NAMES.join(", ")}`
       )
     )
   }

@@ -17,6 +17,11 @@ export type SerialPluginOptions = {
   default_fulfillment_policy: FulfillmentPolicy
   /** Public warranty look-ups allowed per client address and minute. */
   public_lookup_rate_limit: number
+  /**
+   * Redis that keeps the look-up counts, so that every server process of the store counts
+   * together (redis://...). Without it each process counts on its own.
+   */
+  rate_limit_redis_url: string | null
   /** The daily job announces pending visits this many days ahead (0: on the day). */
   visit_due_days: number
   /** The daily job announces warranties that end within this many days. */
@@ -33,6 +38,7 @@ export const DEFAULT_OPTIONS: SerialPluginOptions = {
   uniqueness_scope: "global",
   default_fulfillment_policy: "auto",
   public_lookup_rate_limit: 60,
+  rate_limit_redis_url: null,
   visit_due_days: 7,
   warranty_expiring_days: 30,
   notification_channel: "email",
@@ -88,6 +94,13 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
           )
         } else {
           options.public_lookup_rate_limit = value
+        }
+        break
+      case "rate_limit_redis_url":
+        if (value !== null && (typeof value !== "string" || !/^rediss?:\/\/\S+$/.test(value))) {
+          problems.push(`rate_limit_redis_url must be a redis:// or rediss:// URL or null, got ${JSON.stringify(value)}`)
+        } else {
+          options.rate_limit_redis_url = value
         }
         break
       case "visit_due_days":

@@ -198,7 +198,8 @@ export const sql = {
          (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
           reference_type, reference_id, actor_type, actor_id, data, created_at, updated_at)
        SELECT x.id, x.serial_number_id, x.serial_number, x.type, x.from_status, x.to_status, x.from_location_id,
-              x.to_location_id, x.reference_type, x.reference_id, x.actor_type, x.actor_id, x.data, now(), now()
+              x.to_location_id, x.reference_type, x.reference_id, x.actor_type, x.actor_id, x.data,
+              clock_timestamp(), clock_timestamp()
          FROM jsonb_to_recordset(?::jsonb) AS x(
            id text, serial_number_id text, serial_number text, type text, from_status text, to_status text,
            from_location_id text, to_location_id text, reference_type text, reference_id text, actor_type text,
