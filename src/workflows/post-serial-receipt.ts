@@ -88,16 +88,15 @@ export const postSerialReceiptWorkflow = createWorkflow(
     const levels = transform({ adjustments }, ({ adjustments }) =>
       adjustments.map((a) => ({ inventory_item_id: a.inventory_item_id, location_id: a.location_id }))
     )
-    // Levels exist before the serials arrive, so that only the stock adjustment follows them.
-    ensureInventoryLevelsStep(levels)
-
-    // The document and its serials in one transaction; Medusa's stock is raised by the very
-    // next step. Only a crash exactly between those two commits leaves serials without
-    // stock: the consistency check reports that, and stock reconciliation repairs it.
+    // The document and its serials in one transaction, checked first, so that a refused
+    // receipt writes nothing. Medusa's stock is raised right after: only a crash between
+    // those commits leaves serials without stock, which the consistency check reports and
+    // stock reconciliation repairs.
     const posted = postReceiptStep(post)
     const receipt = transform({ posted }, ({ posted }) => posted.receipt)
     const received = transform({ posted }, ({ posted }) => posted.received)
 
+    ensureInventoryLevelsStep(levels)
     adjustInventoryLevelsStep(adjustments)
 
     const ids = transform({ received }, ({ received }) => [

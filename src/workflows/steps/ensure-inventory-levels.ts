@@ -7,8 +7,11 @@ type Pair = { inventory_item_id: string; location_id: string }
  * Creates the inventory levels stock is about to be added to, where an item is not yet
  * stocked at the location (Medusa's adjustment needs the level to exist). Two receipts
  * arriving at once (on any process) may both find a level missing: the one that loses the
- * race finds it created by the other and goes on. Compensation deletes only the levels
- * this step created.
+ * race finds it created by the other and goes on.
+ *
+ * No compensation: a level this receipt created may already carry another receipt's stock,
+ * or be about to (that receipt found it here and relies on it), so deleting it when this
+ * receipt fails would lose that stock. A level left behind by a failed receipt holds 0.
  */
 export const ensureInventoryLevelsStep = createStep(
   "serial-ensure-inventory-levels",
@@ -25,26 +28,19 @@ export const ensureInventoryLevelsStep = createStep(
     }
     const missing = await findMissing()
     if (!missing.length) {
-      return new StepResponse([], [])
+      return new StepResponse([])
     }
     try {
       const created = await inventory.createInventoryLevels(missing.map((p) => ({ ...p, stocked_quantity: 0 })))
       const ids = created.map((l) => l.id)
-      return new StepResponse(ids, ids)
+      return new StepResponse(ids)
     } catch (e) {
       // The batch failed as a whole, so this step created nothing. Fine if another
       // transaction created the same levels meanwhile; anything else is a real error.
       if ((await findMissing()).length) {
         throw e
       }
-      return new StepResponse([], [])
+      return new StepResponse([])
     }
-  },
-  async (ids, { container }) => {
-    if (!ids?.length) {
-      return
-    }
-    const inventory = container.resolve(Modules.INVENTORY)
-    await inventory.deleteInventoryLevels(ids)
   }
 )
