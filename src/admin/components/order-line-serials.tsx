@@ -71,6 +71,7 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
           </Text>
           <Text size="xsmall" className="text-ui-fg-subtle">
             {line.sku ?? "—"} · {line.quantity} ordered · {line.fulfilled_quantity} fulfilled
+            {line.returned_quantity > 0 && ` · ${line.returned_quantity} returned`}
           </Text>
         </div>
         <div className="flex flex-wrap items-center justify-end gap-2">

@@ -9,6 +9,7 @@ export type OrderSerialLine = {
   sku: string | null
   quantity: number
   fulfilled_quantity: number
+  returned_quantity: number
   is_serialized: boolean
   delivered: number
   reserved: number

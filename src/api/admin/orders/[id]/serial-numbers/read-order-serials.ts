@@ -5,15 +5,25 @@ import { presentSerial } from "../../../../utils/present-serial"
 
 /**
  * An order's lines with their serials (delivered or reserved) and how many each line still
- * misses: `missing` = units ordered without a serial delivered or reserved (serialized lines
- * only), `fulfilled_without_serial` = units fulfilled without one (a warranty-only line
- * under the auto policy, or fulfilled before the variant was serialized).
+ * misses: `missing` = units ordered and not returned without a serial delivered or reserved
+ * (serialized lines only), `fulfilled_without_serial` = units fulfilled and not returned
+ * without one (a warranty-only line under the auto policy, or fulfilled before the variant
+ * was serialized). `returned_quantity` = units a received return brought back, damaged or
+ * not: their serials have left the order, so they count neither as missing nor as
+ * fulfilled without serial.
  */
 export async function readOrderSerials(scope: { resolve: (key: string) => any }, orderId: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "status", "items.*", "items.detail.fulfilled_quantity"],
+    fields: [
+      "id",
+      "status",
+      "items.*",
+      "items.detail.fulfilled_quantity",
+      "items.detail.return_received_quantity",
+      "items.detail.return_dismissed_quantity",
+    ],
     filters: { id: orderId },
   })
   const order = data[0] as any
@@ -40,6 +50,8 @@ export async function readOrderSerials(scope: { resolve: (key: string) => any },
       const reserved = own.filter((s) => s.status === "reserved").length
       const quantity = Number(item.quantity)
       const fulfilled = Number(item.detail?.fulfilled_quantity ?? 0)
+      const returned =
+        Number(item.detail?.return_received_quantity ?? 0) + Number(item.detail?.return_dismissed_quantity ?? 0)
       const isSerialized = serialized.has(item.variant_id)
       return {
         line_item_id: item.id,
@@ -48,11 +60,12 @@ export async function readOrderSerials(scope: { resolve: (key: string) => any },
         sku: item.variant_sku ?? null,
         quantity,
         fulfilled_quantity: fulfilled,
+        returned_quantity: returned,
         is_serialized: isSerialized,
         delivered,
         reserved,
-        missing: isSerialized ? Math.max(0, quantity - delivered - reserved) : 0,
-        fulfilled_without_serial: isSerialized ? Math.max(0, fulfilled - delivered) : 0,
+        missing: isSerialized ? Math.max(0, quantity - returned - delivered - reserved) : 0,
+        fulfilled_without_serial: isSerialized ? Math.max(0, fulfilled - returned - delivered) : 0,
         serial_numbers: own.map((s) => presentSerial(s as any, now)),
       }
     }),

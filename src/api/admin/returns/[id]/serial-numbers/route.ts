@@ -13,6 +13,12 @@ async function answer(req: AuthenticatedMedusaRequest<any>, awaiting: unknown[])
   }
 }
 
+/** The serials a return brought back so far (for the order page to show them). */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
+  res.json({ return_id: req.params.id, serial_numbers: await service.listReturnSerials(req.params.id) })
+}
+
 /** Says which serials came back with a received return, restocked or not. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminReturnSerialsType>, res: MedusaResponse) => {
   const { result } = await returnSerialsWorkflow(req.scope).run({
