@@ -86,6 +86,7 @@ const ADMIN_PREFIXES = [
   "/admin/serial-settings",
   "/admin/serial-receipts",
   "/admin/serial-registrations",
+  "/admin/serial-imports",
   "/admin/serial-reports",
   "/admin/maintenance-schedules",
   "/admin/maintenance-visits",
