@@ -10,6 +10,9 @@ const path = require("path")
 const root = path.resolve(__dirname, "..")
 const resultsFile = path.join(os.tmpdir(), `serial-plugin-jest-${process.pid}.json`)
 const args = [
+  // Every HTTP and browser test file boots a Medusa app in this one process (--runInBand),
+  // and jest keeps part of each; past about 35 files the default heap (4 GB) runs out.
+  `--max-old-space-size=${process.env.TEST_HEAP_MB || 10240}`,
   // Medusa's test runner loads medusa-config.ts with a dynamic import.
   "--experimental-vm-modules",
   "--no-warnings=ExperimentalWarning",
