@@ -37,7 +37,7 @@ import {
   SeriesPatternError,
 } from "./lib/series-pattern"
 import { findSeriesOverlap } from "./lib/series-overlap"
-import { generateId, LedgerRow, sql, SqlManager, toPgTimestamp } from "./lib/sql"
+import { generateId, LedgerRow, LockedSerial, sql, SqlManager, toPgTimestamp } from "./lib/sql"
 import { expandFirstCount, expandRange, SerialInputError } from "./lib/serial-input"
 import { CsvRecord, ImportOptions, ImportReport, runSerialImport, SerialImportCatalogue } from "./lib/import-engine"
 import type {
@@ -52,7 +52,7 @@ import type {
   StockLevelFacts,
   UpdateSerialDetailsInput,
 } from "./types"
-import { fulfillmentSql, OrderSerialRow } from "./lib/fulfillment-sql"
+import { fulfillmentSql, OrderSerialRow, snapshotsOf } from "./lib/fulfillment-sql"
 import { replacementSql, returnSql } from "./lib/return-sql"
 import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "./lib/order-rules"
 import { warrantyFor } from "./lib/warranty"
@@ -268,7 +268,21 @@ class SerialModuleService extends MedusaService({
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serials not found: ${missing.join(", ")}`)
     }
+    return await this.moveLockedSerials_(ids.map((id) => current.get(id)!), input, sharedContext)
+  }
 
+  /**
+   * `moveSerials` for rows this transaction has locked and read already (`FOR UPDATE`),
+   * so a large fulfilment does not read its thousand serials twice.
+   */
+  protected async moveLockedSerials_(
+    locked: LockedSerial[],
+    input: Omit<MoveSerialsInput, "ids">,
+    sharedContext: Context
+  ): Promise<{ id: string; status: SerialStatus }[]> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const current = new Map(locked.map((s) => [s.id, s]))
+    const ids = [...current.keys()]
     const refused: string[] = []
     const plans = ids.map((id) => {
       const s = current.get(id)!
@@ -284,23 +298,17 @@ class SerialModuleService extends MedusaService({
     }
 
     const planned = plans as NonNullable<(typeof plans)[number]>[]
-    await sql.applyMoves(
-      manager,
-      planned.map((p) => ({ id: p.id, status: p.plan.to_status, stock_location_id: p.plan.to_location_id })),
-      input.set ?? {}
-    )
-    await sql.insertLedger(
+    await sql.moveWithLedger(
       manager,
       planned.map((p) => ({
-        serial_number_id: p.id,
-        serial_number: p.serial.serial_number,
-        type: input.movement,
+        id: p.id,
+        status: p.plan.to_status,
+        stock_location_id: p.plan.to_location_id,
         from_status: p.plan.from_status,
-        to_status: p.plan.to_status,
         from_location_id: p.plan.from_location_id,
-        to_location_id: p.plan.to_location_id,
-        ...ledgerReference(input.reference ?? {}),
-      }))
+      })),
+      input.set ?? {},
+      { type: input.movement, ...ledgerReference(input.reference ?? {}) }
     )
     return planned.map((p) => ({ id: p.id, status: p.plan.to_status }))
   }
@@ -1259,9 +1267,9 @@ class SerialModuleService extends MedusaService({
       }
     }
 
-    const deliverIds = [...taken]
     const operation_id = generateId("snop")
-    const snapshots = await fulfillmentSql.snapshot(manager, [...deliverIds, ...toRelease.map((r) => r.id)])
+    // Every row moved below was locked and read in full by this transaction above.
+    const snapshots = snapshotsOf([...lines.flatMap((l) => chosen.get(l.line_item_id)!), ...toRelease])
     const deliveredAt = input.delivered_at ?? new Date()
     const reference = (data: Record<string, unknown> = {}): LedgerReference => ({
       reference_type: "fulfillment",
@@ -1274,13 +1282,13 @@ class SerialModuleService extends MedusaService({
       const rows = chosen.get(line.line_item_id)!
       const warranty = warrantyFor(settings.get(line.variant_id), deliveredAt)
       for (const overridden of [false, true]) {
-        const ids = rows.filter((r) => !!r.warranty_overridden === overridden).map((r) => r.id)
-        if (!ids.length) {
+        const group = rows.filter((r) => !!r.warranty_overridden === overridden)
+        if (!group.length) {
           continue
         }
-        await this.moveSerials_(
+        await this.moveLockedSerials_(
+          group,
           {
-            ids,
             movement: "deliver",
             set: {
               customer_id: input.customer_id,
@@ -1300,9 +1308,9 @@ class SerialModuleService extends MedusaService({
       }
     }
     if (toRelease.length) {
-      await this.moveSerials_(
+      await this.moveLockedSerials_(
+        toRelease,
         {
-          ids: toRelease.map((r) => r.id),
           movement: "release",
           set: { order_id: null, line_item_id: null },
           reference: reference({ reason: "line fulfilled with other serials" }),

@@ -8,7 +8,7 @@
  * Every query on order data filters on `order_id` (indexed); every lock is taken in id
  * order so that two transactions locking overlapping sets cannot deadlock.
  */
-import type { SqlManager } from "./sql"
+import { run, type SqlManager } from "./sql"
 import type { SerialStatus } from "./status-machine"
 
 const json = (v: unknown) => JSON.stringify(v)
@@ -29,11 +29,14 @@ export type OrderSerialRow = {
   delivered_at: Date | string | null
   shipped_at: Date | string | null
   received_at: Date | string | null
+  warranty_starts_at: Date | string | null
+  warranty_expires_at: Date | string | null
   warranty_overridden: boolean
 }
 
 const ROW_COLUMNS = `id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, order_id,
-  line_item_id, fulfillment_id, customer_id, delivered_at, shipped_at, received_at, warranty_overridden`
+  line_item_id, fulfillment_id, customer_id, delivered_at, shipped_at, received_at, warranty_starts_at,
+  warranty_expires_at, warranty_overridden`
 
 /** Columns a step's undo puts back. */
 export const SNAPSHOT_COLUMNS = [
@@ -62,7 +65,7 @@ export const fulfillmentSql = {
   async lockLines(manager: SqlManager, lineIds: string[]): Promise<void> {
     const keys = [...new Set(lineIds)].sort().map((id) => `serial-order-line:${id}`)
     for (const key of keys) {
-      await manager.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
+      await run(manager, `SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
     }
   },
 
@@ -74,7 +77,7 @@ export const fulfillmentSql = {
     if (!keys.length) {
       return []
     }
-    return await manager.execute(
+    return await run(manager,
       `SELECT ${ROW_COLUMNS} FROM serial_number s
         WHERE (s.normalized, s.scope_key) IN (
                 SELECT x.normalized, x.scope_key FROM jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text))
@@ -90,7 +93,7 @@ export const fulfillmentSql = {
     if (!lineIds.length) {
       return []
     }
-    const rows: OrderSerialRow[] = await manager.execute(
+    const rows: OrderSerialRow[] = await run(manager,
       `SELECT ${ROW_COLUMNS} FROM serial_number
         WHERE order_id = ? AND status = 'reserved'
           AND line_item_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
@@ -112,7 +115,7 @@ export const fulfillmentSql = {
     if (count <= 0) {
       return []
     }
-    return await manager.execute(
+    return await run(manager,
       `SELECT ${ROW_COLUMNS} FROM serial_number
         WHERE variant_id = ? AND stock_location_id = ? AND status = 'active' AND deleted_at IS NULL
           AND NOT (id = ANY (SELECT jsonb_array_elements_text(?::jsonb)))
@@ -137,7 +140,7 @@ export const fulfillmentSql = {
     if (unshipped) {
       extra += " AND shipped_at IS NULL"
     }
-    const rows: OrderSerialRow[] = await manager.execute(
+    const rows: OrderSerialRow[] = await run(manager,
       `SELECT ${ROW_COLUMNS} FROM serial_number
         WHERE order_id = ? AND status IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL ${extra}
         ORDER BY id
@@ -149,7 +152,7 @@ export const fulfillmentSql = {
 
   /** Serials of an order's lines by status: { line_item_id: { delivered: n, reserved: n } }. */
   async countByLine(manager: SqlManager, orderId: string): Promise<Record<string, Partial<Record<SerialStatus, number>>>> {
-    const rows: { line_item_id: string; status: SerialStatus; count: string }[] = await manager.execute(
+    const rows: { line_item_id: string; status: SerialStatus; count: string }[] = await run(manager,
       `SELECT line_item_id, status, count(*) AS count FROM serial_number
         WHERE order_id = ? AND line_item_id IS NOT NULL AND deleted_at IS NULL
         GROUP BY line_item_id, status`,
@@ -170,7 +173,7 @@ export const fulfillmentSql = {
     if (!ids.length) {
       return new Map()
     }
-    const rows: { serial_number_id: string; from_location_id: string | null }[] = await manager.execute(
+    const rows: { serial_number_id: string; from_location_id: string | null }[] = await run(manager,
       `SELECT DISTINCT ON (serial_number_id) serial_number_id, from_location_id
          FROM serial_ledger_entry
         WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND type = 'deliver' AND deleted_at IS NULL
@@ -184,7 +187,7 @@ export const fulfillmentSql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number SET shipped_at = ?, updated_at = now()
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [shippedAt, json(ids)]
@@ -195,19 +198,12 @@ export const fulfillmentSql = {
     if (!ids.length) {
       return []
     }
-    const rows: any[] = await manager.execute(
+    const rows: any[] = await run(manager,
       `SELECT id, ${SNAPSHOT_COLUMNS.join(", ")} FROM serial_number
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
     )
-    return rows.map((r) => {
-      const out: any = { id: r.id }
-      for (const c of SNAPSHOT_COLUMNS) {
-        const v = r[c]
-        out[c] = v instanceof Date ? v.toISOString() : v ?? null
-      }
-      return out as SerialSnapshot
-    })
+    return snapshotsOf(rows)
   },
 
   /** Puts serials back as a snapshot recorded them (undo of a compensated step). */
@@ -215,7 +211,7 @@ export const fulfillmentSql = {
     if (!snapshots.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number AS s
           SET ${SNAPSHOT_COLUMNS.map((c) => `${c} = x.${c}`).join(", ")}, updated_at = now()
          FROM jsonb_to_recordset(?::jsonb) AS x(
@@ -232,12 +228,27 @@ export const fulfillmentSql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `DELETE FROM serial_ledger_entry
         WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND data->>'operation_id' = ?`,
       [json(ids), operationId]
     )
   },
+}
+
+/**
+ * Snapshots of rows read with all snapshot columns (an `OrderSerialRow` locked by this
+ * transaction is one), without reading them again.
+ */
+export function snapshotsOf(rows: Array<{ id: string } & Record<(typeof SNAPSHOT_COLUMNS)[number], unknown>>): SerialSnapshot[] {
+  return rows.map((r) => {
+    const out: any = { id: r.id }
+    for (const c of SNAPSHOT_COLUMNS) {
+      const v = r[c]
+      out[c] = v instanceof Date ? v.toISOString() : v ?? null
+    }
+    return out as SerialSnapshot
+  })
 }
 
 export function sortFifo<T extends { received_at: Date | string | null; serial_number: string; id: string }>(rows: T[]): T[] {

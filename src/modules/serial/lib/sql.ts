@@ -248,6 +248,69 @@ export const sql = {
     )
   },
 
+  /**
+   * `applyMoves` and `insertLedger` in one statement for serials moved alike: the rows are
+   * updated and their ledger rows written from what the update returns, so a fulfilment of
+   * a thousand units sends its serials once instead of twice. `entry` is what every ledger
+   * row of the move shares.
+   */
+  async moveWithLedger(
+    manager: SqlManager,
+    moves: Array<{
+      id: string
+      status: SerialStatus
+      stock_location_id: string | null
+      from_status: SerialStatus | null
+      from_location_id: string | null
+    }>,
+    set: Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>,
+    entry: Pick<LedgerRow, "type" | "reference_type" | "reference_id" | "actor_type" | "actor_id" | "data">
+  ): Promise<void> {
+    if (!moves.length) {
+      return
+    }
+    const assignments: string[] = []
+    const params: unknown[] = []
+    for (const column of MOVE_SETTABLE_COLUMNS) {
+      if (set[column] !== undefined) {
+        const v = set[column]
+        assignments.push(`${column} = ?`)
+        params.push(v instanceof Date ? v.toISOString() : v)
+      }
+    }
+    const payload = moves.map((m) => ({ ...m, ledger_id: generateId("snled") }))
+    await run(manager,
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
+           id text, status text, stock_location_id text, from_status text, from_location_id text, ledger_id text)
+       ), moved AS (
+         UPDATE serial_number AS s
+            SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
+                ${assignments.map((a) => `, ${a}`).join("")}
+           FROM x
+          WHERE s.id = x.id
+         RETURNING s.id, s.serial_number, x.ledger_id, x.from_status, x.status AS to_status,
+                   x.from_location_id, x.stock_location_id AS to_location_id
+       )
+       INSERT INTO serial_ledger_entry
+         (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
+          reference_type, reference_id, actor_type, actor_id, data, created_at, updated_at)
+       SELECT ledger_id, id, serial_number, ?, from_status, to_status, from_location_id, to_location_id,
+              ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp()
+         FROM moved`,
+      [
+        json(payload),
+        ...params,
+        entry.type,
+        entry.reference_type,
+        entry.reference_id,
+        entry.actor_type,
+        entry.actor_id,
+        entry.data === null || entry.data === undefined ? null : json(entry.data),
+      ]
+    )
+  },
+
   async findTakenSerials(
     manager: SqlManager,
     keys: Array<{ normalized: string; scope_key: string }>
