@@ -46,23 +46,46 @@ export async function variantInfo(scope: MedusaContainer, variantIds: string[]):
  * Catalogue data of the public look-up, kept for a short while in this process: the
  * look-up is the storefront's hottest plugin route and shows only titles, SKU and
  * thumbnail, which change rarely; re-reading them through Medusa's query on every call
- * cost more than the look-up itself. A rename shows within `PUBLIC_VARIANT_TTL_MS`.
+ * cost more than the look-up itself. An entry older than `PUBLIC_VARIANT_TTL_MS` is still
+ * answered while one read (never one per waiting request) refreshes it, so the requests
+ * arriving when it expires do not all wait on the catalogue: a rename shows within the
+ * TTL plus one look-up.
  */
 const PUBLIC_VARIANT_TTL_MS = 30_000
 const PUBLIC_VARIANT_CACHE_MAX = 10_000
-const publicVariantCache = new Map<string, { info: VariantInfo | undefined; until: number }>()
+type CachedVariant = { info: VariantInfo | undefined; until: number; reading?: Promise<VariantInfo | undefined> }
+const publicVariantCache = new Map<string, CachedVariant>()
 
 export async function publicVariantInfo(scope: MedusaContainer, variantId: string, now = Date.now()) {
   const hit = publicVariantCache.get(variantId)
   if (hit && hit.until > now) {
     return hit.info
   }
-  const info = (await variantInfo(scope, [variantId])).get(variantId)
-  if (publicVariantCache.size >= PUBLIC_VARIANT_CACHE_MAX) {
-    publicVariantCache.clear()
+  if (hit?.reading) {
+    return hit.until > 0 ? hit.info : await hit.reading
   }
-  publicVariantCache.set(variantId, { info, until: now + PUBLIC_VARIANT_TTL_MS })
-  return info
+  const entry: CachedVariant = hit ?? { info: undefined, until: 0 }
+  entry.reading = variantInfo(scope, [variantId])
+    .then((found) => {
+      entry.info = found.get(variantId)
+      entry.until = Date.now() + PUBLIC_VARIANT_TTL_MS
+      return entry.info
+    })
+    .finally(() => {
+      entry.reading = undefined
+    })
+  if (!hit) {
+    if (publicVariantCache.size >= PUBLIC_VARIANT_CACHE_MAX) {
+      publicVariantCache.clear()
+    }
+    publicVariantCache.set(variantId, entry)
+  }
+  if (entry.until > 0) {
+    // Stale but known: answered now; a failed refresh is retried by the next look-up.
+    entry.reading.catch(() => {})
+    return entry.info
+  }
+  return await entry.reading
 }
 
 /** The public answer: built key by key, so nothing else can slip in. */
