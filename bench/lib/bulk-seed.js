@@ -55,18 +55,21 @@ async function allocateSeriesValues(client, { seriesId, pattern, count, blockSiz
 /**
  * Writes serials for `values` (index `offset` onwards in the whole bulk set), spread over
  * the variants: 60 % delivered to one of 50,000 customers, 35 % in stock at the location,
- * 5 % entered without stock. One ledger row each. Chunks of 100,000 rows, one statement each.
+ * 5 % entered without stock. One ledger row each. Chunks of 50,000 rows, one statement
+ * each, shared out over `clients` (one connection per core: a single INSERT uses one core).
+ * Returns the seconds of each phase.
  */
-async function insertBulkSerials(client, { values, offset, variants, locationId, seriesId }) {
-  const CHUNK = 100000
-  const started = process.hrtime.bigint()
+async function insertBulkSerials(clients, { values, offset, variants, locationId, seriesId }) {
+  const CHUNK = 50000
+  const [client] = clients
+  const clock = phaseClock()
   // A large load is quicker with the secondary indexes built once afterwards than kept up
   // row by row; the end state is the same tables with the same indexes.
   const rebuild = values.length >= 200000
   let indexes = []
   if (rebuild) {
     const { rows } = await client.query(
-      `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      `SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i
         WHERE i.schemaname = 'public' AND i.tablename IN ('serial_number', 'serial_ledger_entry')
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`
     )
@@ -75,10 +78,40 @@ async function insertBulkSerials(client, { values, offset, variants, locationId,
       await client.query(`DROP INDEX "${indexname}"`)
     }
   }
+  const chunks = []
   for (let from = 0; from < values.length; from += CHUNK) {
-    const chunk = values.slice(from, from + CHUNK)
-    await client.query(
-      `WITH src AS (
+    chunks.push({ from, values: values.slice(from, from + CHUNK) })
+  }
+  await shareOut(clients, chunks, (c, chunk) =>
+    c.query(INSERT_CHUNK, [
+      chunk.values,
+      offset + chunk.from,
+      variants.map((v) => v.variantId),
+      variants.map((v) => v.productId),
+      variants.map((v) => v.inventoryItemId),
+      locationId,
+      seriesId,
+    ])
+  )
+  clock.lap("insert")
+  if (rebuild) {
+    // CREATE INDEX takes a lock that other CREATE INDEX statements share: the indexes of
+    // both tables are built side by side, largest table first.
+    for (const c of clients) {
+      await c.query("SET maintenance_work_mem = '256MB'")
+    }
+    const ordered = [...indexes].sort((a, b) => (a.tablename === b.tablename ? 0 : a.tablename === "serial_number" ? -1 : 1))
+    await shareOut(clients, ordered, (c, { indexdef }) => c.query(indexdef))
+    clock.lap("indexes")
+  }
+  // A store's autovacuum gets there in time; without it, index-only scans (the list's
+  // count) still visit the heap of freshly written rows.
+  await shareOut(clients, ["serial_number", "serial_ledger_entry"], (c, table) => c.query(`VACUUM ANALYZE ${table}`))
+  clock.lap("vacuum")
+  return clock.result()
+}
+
+const INSERT_CHUNK = `WITH src AS (
          SELECT v.serial, (v.i - 1 + $2::bigint) AS n
            FROM unnest($1::text[]) WITH ORDINALITY AS v(serial, i)
        ), shaped AS (
@@ -127,29 +160,33 @@ async function insertBulkSerials(client, { values, offset, variants, locationId,
               CASE status WHEN 'inactive' THEN 'manual' WHEN 'delivered' THEN 'fulfillment' ELSE 'purchase_receipt' END,
               CASE status WHEN 'inactive' THEN NULL WHEN 'delivered' THEN fulfillment_id ELSE receipt_id END,
               'system', created_at, created_at
-         FROM ins`,
-      [
-        chunk,
-        offset + from,
-        variants.map((v) => v.variantId),
-        variants.map((v) => v.productId),
-        variants.map((v) => v.inventoryItemId),
-        locationId,
-        seriesId,
-      ]
-    )
+         FROM ins`
+
+/** Runs `work` on every item, each client taking the next item as soon as it is free. */
+async function shareOut(clients, items, work) {
+  let next = 0
+  await Promise.all(
+    clients.map(async (c) => {
+      while (next < items.length) {
+        await work(c, items[next++])
+      }
+    })
+  )
+}
+
+/** Seconds of each phase, and in all. */
+function phaseClock() {
+  const started = process.hrtime.bigint()
+  let last = started
+  const phases = {}
+  return {
+    lap(name) {
+      const now = process.hrtime.bigint()
+      phases[name] = Number(now - last) / 1e9
+      last = now
+    },
+    result: () => ({ seconds: Number(process.hrtime.bigint() - started) / 1e9, phases }),
   }
-  if (rebuild) {
-    await client.query("SET maintenance_work_mem = '256MB'")
-    for (const { indexdef } of indexes) {
-      await client.query(indexdef)
-    }
-  }
-  // A store's autovacuum gets there in time; without it, index-only scans (the list's
-  // count) still visit the heap of freshly written rows.
-  await client.query("VACUUM ANALYZE serial_number")
-  await client.query("VACUUM ANALYZE serial_ledger_entry")
-  return Number(process.hrtime.bigint() - started) / 1e9
 }
 
 module.exports = { allocateSeriesValues, insertBulkSerials, managerFor }

@@ -101,6 +101,19 @@ function printReport(r) {
       ["serials", "warranty lookup", "GET /store/regions/:id", "admin serial list", "GET /admin/orders"]
     )
   }
+  if (r.seed?.length) {
+    console.log("\nBulk seed (serials and their ledger rows, set-based, two connections)\n")
+    printTable(
+      r.seed.map((s) => [
+        `${s.from.toLocaleString("en")}..${s.to.toLocaleString("en")}`,
+        fmt(s.seconds, 1),
+        Object.entries(s.phases ?? {})
+          .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+          .join(", "),
+      ]),
+      ["serials", "seconds", "phases (s)"]
+    )
+  }
   if (r.plans) {
     console.log("\nQuery plans (largest size)\n")
     printTable(
