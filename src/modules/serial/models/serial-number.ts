@@ -63,10 +63,12 @@ const SerialNumber = model
       where: "deleted_at IS NULL",
     },
     // A fulfilment's first-in, first-out pick reads the oldest active serials in order.
+    // Only serials in stock are in it: a delivered or returned unit leaves it instead of
+    // adding one more entry to maintain on every move.
     {
-      name: "IDX_serial_number_fifo",
-      on: ["variant_id", "stock_location_id", "status", "received_at"],
-      where: "deleted_at IS NULL",
+      name: "IDX_serial_number_fifo_active",
+      on: ["variant_id", "stock_location_id", "received_at"],
+      where: "deleted_at IS NULL AND status = 'active'",
     },
     { name: "IDX_serial_number_product_id", on: ["product_id"], where: "deleted_at IS NULL" },
     {
