@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ReplacementGroup } from "../../modules/serial/order-types"
 
@@ -9,6 +9,18 @@ import type { ReplacementGroup } from "../../modules/serial/order-types"
 export const readOrderReplacementsStep = createStep(
   "serial-read-order-replacements",
   async (orderId: string, { container }) => {
+    // Most orders have neither: two indexed look-ups spare them the graph read below,
+    // which runs after every delivery and return.
+    const orders = container.resolve(Modules.ORDER)
+    // Exchanges and claims have an order_id column; the filter type names order fields only.
+    const byOrder = { order_id: orderId } as Record<string, unknown>
+    const [exchanges, claims] = await Promise.all([
+      orders.listOrderExchanges(byOrder, { select: ["id"], take: 1 }),
+      orders.listOrderClaims(byOrder, { select: ["id"], take: 1 }),
+    ])
+    if (!exchanges.length && !claims.length) {
+      return new StepResponse([] as ReplacementGroup[])
+    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const groups: ReplacementGroup[] = []
     for (const entity of ["order_exchange", "order_claim"] as const) {
