@@ -159,6 +159,45 @@ medusaIntegrationTestRunner({
       expect(new Set(rows.map((r) => r.serial_number)).size).toBe(4500)
     })
 
+    it("writes text that a spreadsheet would run as a formula with a leading quote, and imports it back unchanged", async () => {
+      const csv = [
+        "serial_number,sku,status,location,supplier,supplier_reference,notes",
+        `+SN-9,DRILL,active,Warehouse A,@corp,-PO7,"=HYPERLINK(""http://example.com"",""open"")"`,
+        "''quoted,DRILL,inactive,,,,'=1+2",
+      ].join("\n")
+      expect((await importCsv(csv)).status).toBe(200)
+      const service: any = getContainer().resolve("serial")
+      const stored = async () =>
+        (await service.listSerialNumbers({}, { select: ["serial_number", "supplier_name", "supplier_reference", "notes"] }))
+          .map((s: any) => [s.serial_number, s.supplier_name, s.supplier_reference, s.notes])
+          .sort()
+      // One leading quote is the file's marker, not part of the value.
+      const values = [
+        ["'quoted", null, null, "=1+2"],
+        ["+SN-9", "@corp", "-PO7", '=HYPERLINK("http://example.com","open")'],
+      ]
+      expect(await stored()).toEqual(values)
+
+      const { text, rows } = await exportCsv()
+      const cells = rows.map((r) => [r.serial_number, r.supplier, r.supplier_reference, r.notes]).sort()
+      expect(cells).toEqual([
+        ["''quoted", "", "", "'=1+2"],
+        ["'+SN-9", "'@corp", "'-PO7", `'=HYPERLINK("http://example.com","open")`],
+      ])
+      // No cell of the file starts with a formula character.
+      for (const row of rows) {
+        for (const value of Object.values(row)) {
+          expect(value).not.toMatch(/^[=+\-@]/)
+        }
+      }
+
+      const all = await service.listSerialNumbers({}, { select: ["id"] })
+      await service.purgeSerials(all.map((s: any) => s.id))
+      const res = await importCsv(text)
+      expect(res.status).toBe(200)
+      expect(await stored()).toEqual(values)
+    })
+
     it("an exported file imports into a store without serials and gives the same serials back", async () => {
       await seed()
       const before = await exportCsv()

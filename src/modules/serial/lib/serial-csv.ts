@@ -27,6 +27,33 @@ export const SERIAL_CSV_COLUMNS = [
 ] as const
 export type SerialCsvColumn = (typeof SERIAL_CSV_COLUMNS)[number]
 
+/**
+ * Free-text columns. A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
+ * formula, and such text can come from outside the store (a serial a customer registered,
+ * a supplier's reference): the export writes these columns with a leading `'` when they
+ * start with one of those (or with `'` itself), and the import removes one leading `'`, so
+ * an exported file imports back unchanged and never runs as a formula.
+ */
+export const FREE_TEXT_COLUMNS: ReadonlySet<SerialCsvColumn> = new Set([
+  "serial_number",
+  "sku",
+  "supplier",
+  "supplier_reference",
+  "notes",
+])
+const FORMULA_START = /^[=+\-@\t\r']/
+
+/** A free-text value as the export writes it. */
+export function protectCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value
+}
+
+/** A free-text cell as the import reads it: one leading `'` (after spaces) is dropped. */
+export function unprotectCell(cell: string): string {
+  const start = cell.trimStart()
+  return start.startsWith("'") ? start.slice(1) : cell
+}
+
 /** Other names a header may use for a column: the API's field names. */
 const COLUMN_ALIASES: Record<string, SerialCsvColumn> = {
   stock_location_id: "location",
@@ -180,7 +207,7 @@ export function parseRow(header: CsvHeader, cells: string[], row: number): Parse
   }
   const cell: Partial<Record<SerialCsvColumn, string>> = {}
   header.columns.forEach((c, i) => {
-    cell[c] = cells[i]
+    cell[c] = FREE_TEXT_COLUMNS.has(c) ? unprotectCell(cells[i]) : cells[i]
   })
   const text = (c: SerialCsvColumn) => {
     const v = cell[c]?.trim()

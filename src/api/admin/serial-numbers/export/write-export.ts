@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify"
 import { once } from "events"
 import { SERIAL_MODULE } from "../../../../modules/serial"
 import type SerialModuleService from "../../../../modules/serial/service"
-import { SERIAL_CSV_COLUMNS } from "../../../../modules/serial/lib/serial-csv"
+import { protectCell, SERIAL_CSV_COLUMNS } from "../../../../modules/serial/lib/serial-csv"
 import { serialImportCatalogue } from "../../../utils/serial-catalogue"
 
 /** Serials read per query: one page of the keyset walk. */
@@ -90,13 +90,13 @@ export async function writeSerialExport(req: MedusaRequest, res: MedusaResponse,
 function toCsvRow(s: Record<string, any>, sku: string | null): Record<string, string> {
   const date = (v: unknown) => (v ? new Date(v as string).toISOString() : "")
   return {
-    serial_number: s.serial_number,
-    sku: sku ?? "",
+    serial_number: protectCell(s.serial_number),
+    sku: protectCell(sku ?? ""),
     variant_id: s.variant_id,
     status: s.status,
     location: s.stock_location_id ?? "",
-    supplier: s.supplier_name ?? "",
-    supplier_reference: s.supplier_reference ?? "",
+    supplier: protectCell(s.supplier_name ?? ""),
+    supplier_reference: protectCell(s.supplier_reference ?? ""),
     unit_cost: s.unit_cost === null || s.unit_cost === undefined ? "" : String(Number(s.unit_cost)),
     received_at: date(s.received_at),
     delivered_at: date(s.delivered_at),
@@ -104,7 +104,7 @@ function toCsvRow(s: Record<string, any>, sku: string | null): Record<string, st
     warranty_expires_at: date(s.warranty_expires_at),
     contract_expires_at: date(s.contract_expires_at),
     end_of_life_at: date(s.end_of_life_at),
-    notes: s.notes ?? "",
+    notes: protectCell(s.notes ?? ""),
     metadata: s.metadata ? JSON.stringify(s.metadata) : "",
   }
 }
