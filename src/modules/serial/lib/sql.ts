@@ -42,6 +42,20 @@ export function toPgTimestamp(d: Date | string | null | undefined): string | nul
 
 const json = (v: unknown) => JSON.stringify(v)
 
+type MoveSet = Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>
+
+/** `, column = ?` for each column a move sets, with its parameters in the same order. */
+function moveAssignments(set: MoveSet): { assignments: string; params: unknown[] } {
+  const columns = MOVE_SETTABLE_COLUMNS.filter((c) => set[c] !== undefined)
+  return {
+    assignments: columns.map((c) => `, ${c} = ?`).join(""),
+    params: columns.map((c) => {
+      const v = set[c]
+      return v instanceof Date ? v.toISOString() : v
+    }),
+  }
+}
+
 export type LockedSerial = {
   id: string
   serial_number: string
@@ -227,21 +241,13 @@ export const sql = {
   async applyMoves(
     manager: SqlManager,
     moves: Array<{ id: string; status: SerialStatus; stock_location_id: string | null }>,
-    set: Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>
+    set: MoveSet
   ): Promise<void> {
-    const assignments: string[] = []
-    const params: unknown[] = []
-    for (const column of MOVE_SETTABLE_COLUMNS) {
-      if (set[column] !== undefined) {
-        const v = set[column]
-        assignments.push(`${column} = ?`)
-        params.push(v instanceof Date ? v.toISOString() : v)
-      }
-    }
+    const { assignments, params } = moveAssignments(set)
     await run(manager,
       `UPDATE serial_number AS s
           SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
-              ${assignments.map((a) => `, ${a}`).join("")}
+              ${assignments}
          FROM jsonb_to_recordset(?::jsonb) AS x(id text, status text, stock_location_id text)
         WHERE s.id = x.id`,
       [...params, json(moves)]
@@ -263,21 +269,13 @@ export const sql = {
       from_status: SerialStatus | null
       from_location_id: string | null
     }>,
-    set: Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>,
+    set: MoveSet,
     entry: Pick<LedgerRow, "type" | "reference_type" | "reference_id" | "actor_type" | "actor_id" | "data">
   ): Promise<void> {
     if (!moves.length) {
       return
     }
-    const assignments: string[] = []
-    const params: unknown[] = []
-    for (const column of MOVE_SETTABLE_COLUMNS) {
-      if (set[column] !== undefined) {
-        const v = set[column]
-        assignments.push(`${column} = ?`)
-        params.push(v instanceof Date ? v.toISOString() : v)
-      }
-    }
+    const { assignments, params } = moveAssignments(set)
     const payload = moves.map((m) => ({ ...m, ledger_id: generateId("snled") }))
     await run(manager,
       `WITH x AS (
@@ -286,7 +284,7 @@ export const sql = {
        ), moved AS (
          UPDATE serial_number AS s
             SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
-                ${assignments.map((a) => `, ${a}`).join("")}
+                ${assignments}
            FROM x
           WHERE s.id = x.id
          RETURNING s.id, s.serial_number, x.ledger_id, x.from_status, x.status AS to_status,
