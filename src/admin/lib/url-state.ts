@@ -34,3 +34,17 @@ export function useUrlState() {
   )
   return { params, get, set }
 }
+
+/** Rows per page of the plugin's list pages. */
+export const LIST_PAGE_SIZE = 20
+
+/**
+ * The page of a list kept in the URL (`?offset=`): what to ask the server for, and the
+ * pager's `onOffset`. Paging keeps the filters; the first page drops `offset` from the URL.
+ */
+export function useUrlPage(limit = LIST_PAGE_SIZE) {
+  const { get, set } = useUrlState()
+  const offset = Number(get("offset") ?? 0) || 0
+  const onOffset = useCallback((next: number) => set({ offset: next || undefined }, { keepOffset: true }), [set])
+  return { offset, limit, onOffset }
+}

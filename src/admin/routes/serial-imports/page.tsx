@@ -1,8 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowUpTray } from "@medusajs/icons"
-import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
+import { ListTable } from "../../components/list-table"
 import { useSerialImport, type ImportOutcome } from "../../hooks/api/serial-imports"
 
 /** Rows of the error report shown on the page; the count above it says how many there are. */
@@ -148,26 +149,16 @@ const SerialImportsPage = () => {
             )}
           </div>
           {errors.length > 0 && (
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Row</Table.HeaderCell>
-                  <Table.HeaderCell>Column</Table.HeaderCell>
-                  <Table.HeaderCell>Value</Table.HeaderCell>
-                  <Table.HeaderCell>Problem</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                  <Table.Row key={i}>
-                    <Table.Cell>{e.row ?? "—"}</Table.Cell>
-                    <Table.Cell>{e.column ?? "—"}</Table.Cell>
-                    <Table.Cell className="font-mono max-w-[200px] truncate">{e.value ?? ""}</Table.Cell>
-                    <Table.Cell className="whitespace-normal">{e.message}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+            <ListTable
+              columns={[
+                { header: "Row", cell: (e) => e.row ?? "—" },
+                { header: "Column", cell: (e) => e.column ?? "—" },
+                { header: "Value", className: "font-mono max-w-[200px] truncate", cell: (e) => e.value ?? "" },
+                { header: "Problem", className: "whitespace-normal", cell: (e) => e.message },
+              ]}
+              rows={errors.slice(0, SHOWN_ERRORS)}
+              rowKey={(_, i) => i}
+            />
           )}
           {errors.length > SHOWN_ERRORS && (
             <Text size="small" className="text-ui-fg-subtle px-6 pb-4">

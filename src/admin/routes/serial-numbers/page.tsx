@@ -1,10 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Hashtag } from "@medusajs/icons"
-import { Button, Checkbox, Container, Heading, Input, Table, Text } from "@medusajs/ui"
+import { Button, Checkbox, Container, Input } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
-import { ListPagination } from "../../components/list-pagination"
+import { ListTable } from "../../components/list-table"
+import { SectionHeader } from "../../components/section-header"
 import { SERIAL_STATUS_LABELS, SerialStatusBadge, WarrantyBadge } from "../../components/serial-status-badge"
 import { serialNumbersExportUrl, useSerialNumbers, type SerialListQuery } from "../../hooks/api/serial-numbers"
 import {
@@ -14,9 +15,8 @@ import {
   useStockLocationOptions,
 } from "../../hooks/api/store-records"
 import { formatDate, warrantyState } from "../../lib/format"
-import { useUrlState } from "../../lib/url-state"
+import { useUrlPage, useUrlState } from "../../lib/url-state"
 
-const PAGE_SIZE = 20
 const FILTERS = ["q", "status", "product_id", "variant_id", "stock_location_id", "customer_id", "order_id", "receipt_id", "series_id", "warranty_state"]
 
 const SORTS: Array<{ value: string; label: string }> = [
@@ -39,11 +39,12 @@ const SerialNumbersPage = () => {
   const { params, get, set } = useUrlState()
   const navigate = useNavigate()
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  const offset = Number(get("offset") ?? 0) || 0
+  const page = useUrlPage()
+  const { offset, limit } = page
   const order = get("order") ?? "-created_at"
 
   const query = useMemo(() => {
-    const q: SerialListQuery = { limit: PAGE_SIZE, offset, order }
+    const q: SerialListQuery = { limit, offset, order }
     for (const key of FILTERS) {
       const value = params.get(key)
       if (value) {
@@ -51,7 +52,7 @@ const SerialNumbersPage = () => {
       }
     }
     return q
-  }, [params, offset, order])
+  }, [params, limit, offset, order])
 
   const { data, isLoading, isError, error } = useSerialNumbers(query)
   const locations = useStockLocationOptions().data
@@ -71,32 +72,31 @@ const SerialNumbersPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">Serial numbers</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Every serialized unit: where it is, who has it, and its warranty.
-          </Text>
-        </div>
-        <div className="flex gap-2">
-          <Button size="small" variant="secondary" asChild>
-            <a href={serialNumbersExportUrl(filtersOnly)} download>
-              Export CSV
-            </a>
-          </Button>
-          <Button
-            size="small"
-            variant="secondary"
-            disabled={!selected.size}
-            onClick={() => navigate(`/serial-labels?ids=${[...selected].join(",")}`)}
-          >
-            Print labels{selected.size ? ` (${selected.size})` : ""}
-          </Button>
-          <Button size="small" variant="secondary" asChild>
-            <Link to="/serial-receipts/receive">Receive stock</Link>
-          </Button>
-        </div>
-      </div>
+      <SectionHeader
+        level="h1"
+        title="Serial numbers"
+        subtitle="Every serialized unit: where it is, who has it, and its warranty."
+        actions={
+          <>
+            <Button size="small" variant="secondary" asChild>
+              <a href={serialNumbersExportUrl(filtersOnly)} download>
+                Export CSV
+              </a>
+            </Button>
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={!selected.size}
+              onClick={() => navigate(`/serial-labels?ids=${[...selected].join(",")}`)}
+            >
+              Print labels{selected.size ? ` (${selected.size})` : ""}
+            </Button>
+            <Button size="small" variant="secondary" asChild>
+              <Link to="/serial-receipts/receive">Receive stock</Link>
+            </Button>
+          </>
+        }
+      />
       <div className="flex flex-wrap items-center gap-2 px-6 py-3">
         <Input
           size="small"
@@ -133,70 +133,36 @@ const SerialNumbersPage = () => {
           </Button>
         )}
       </div>
-      {isError ? (
-        <div className="px-6 py-4">
-          <Text className="text-ui-fg-error">{(error as Error)?.message ?? "The list could not be loaded."}</Text>
-        </div>
-      ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell className="w-8">
-                <Checkbox
-                  aria-label="Select all on this page"
-                  checked={allOnPage}
-                  onCheckedChange={(on) => rows.forEach((r) => toggle(r.id, !!on))}
-                />
-              </Table.HeaderCell>
-              <Table.HeaderCell>Serial number</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-              <Table.HeaderCell>Product</Table.HeaderCell>
-              <Table.HeaderCell>Location</Table.HeaderCell>
-              <Table.HeaderCell>Customer</Table.HeaderCell>
-              <Table.HeaderCell>Warranty</Table.HeaderCell>
-              <Table.HeaderCell>Received</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((s) => (
-              <Table.Row key={s.id} className="cursor-pointer" onClick={() => navigate(`/serial-numbers/${s.id}`)}>
-                <Table.Cell onClick={(e) => e.stopPropagation()}>
-                  <Checkbox
-                    aria-label={`Select ${s.serial_number}`}
-                    checked={selected.has(s.id)}
-                    onCheckedChange={(on) => toggle(s.id, !!on)}
-                  />
-                </Table.Cell>
-                <Table.Cell className="font-mono">{s.serial_number}</Table.Cell>
-                <Table.Cell>
-                  <SerialStatusBadge status={s.status} />
-                </Table.Cell>
-                <Table.Cell>{labelOf(products, s.product_id)}</Table.Cell>
-                <Table.Cell>{labelOf(locations, s.stock_location_id)}</Table.Cell>
-                <Table.Cell>{labelOf(customers, s.customer_id)}</Table.Cell>
-                <Table.Cell>
-                  <WarrantyBadge state={warrantyState(s.warranty_expires_at)} />
-                </Table.Cell>
-                <Table.Cell>{formatDate(s.received_at)}</Table.Cell>
-              </Table.Row>
-            ))}
-            {!isLoading && rows.length === 0 && (
-              <Table.Row>
-                <td colSpan={8} className="px-6">
-                  <Text size="small" className="text-ui-fg-subtle py-4">
-                    No serial numbers match these filters.
-                  </Text>
-                </td>
-              </Table.Row>
-            )}
-          </Table.Body>
-        </Table>
-      )}
-      <ListPagination
-        count={data?.count ?? 0}
-        offset={offset}
-        limit={PAGE_SIZE}
-        onOffset={(o) => set({ offset: o || undefined }, { keepOffset: true })}
+      <ListTable
+        columns={[
+          {
+            header: (
+              <Checkbox
+                aria-label="Select all on this page"
+                checked={allOnPage}
+                onCheckedChange={(on) => rows.forEach((r) => toggle(r.id, !!on))}
+              />
+            ),
+            headerClassName: "w-8",
+            ownClicks: true,
+            cell: (s) => (
+              <Checkbox aria-label={`Select ${s.serial_number}`} checked={selected.has(s.id)} onCheckedChange={(on) => toggle(s.id, !!on)} />
+            ),
+          },
+          { header: "Serial number", className: "font-mono", cell: (s) => s.serial_number },
+          { header: "Status", cell: (s) => <SerialStatusBadge status={s.status} /> },
+          { header: "Product", cell: (s) => labelOf(products, s.product_id) },
+          { header: "Location", cell: (s) => labelOf(locations, s.stock_location_id) },
+          { header: "Customer", cell: (s) => labelOf(customers, s.customer_id) },
+          { header: "Warranty", cell: (s) => <WarrantyBadge state={warrantyState(s.warranty_expires_at)} /> },
+          { header: "Received", cell: (s) => formatDate(s.received_at) },
+        ]}
+        rows={rows}
+        rowHref={(s) => `/serial-numbers/${s.id}`}
+        isLoading={isLoading}
+        emptyText="No serial numbers match these filters."
+        error={isError ? ((error as Error)?.message ?? "The list could not be loaded.") : undefined}
+        page={{ ...page, count: data?.count ?? 0 }}
       />
     </Container>
   )

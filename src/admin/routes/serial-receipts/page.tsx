@@ -1,23 +1,22 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray } from "@medusajs/icons"
-import { Button, Container, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, StatusBadge, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
-import { ListPagination } from "../../components/list-pagination"
+import { ListTable } from "../../components/list-table"
+import { SectionHeader } from "../../components/section-header"
 import { useCancelSerialReceipt, useSerialReceipts } from "../../hooks/api/serial-receipts"
 import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
-import { useUrlState } from "../../lib/url-state"
-
-const PAGE_SIZE = 20
+import { useUrlPage, useUrlState } from "../../lib/url-state"
 
 const SerialReceiptsPage = () => {
   const { get, set } = useUrlState()
-  const offset = Number(get("offset") ?? 0) || 0
+  const page = useUrlPage()
   const locations = useStockLocationOptions().data
   const query = {
-    limit: PAGE_SIZE,
-    offset,
+    limit: page.limit,
+    offset: page.offset,
     order: "-received_at",
     ...(get("status") ? { status: get("status") } : {}),
     ...(get("stock_location_id") ? { stock_location_id: get("stock_location_id") } : {}),
@@ -45,17 +44,16 @@ const SerialReceiptsPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">Receipts</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Purchase receipts that put serialized stock on the shelf.
-          </Text>
-        </div>
-        <Button size="small" asChild>
-          <Link to="/serial-receipts/receive">Receive stock</Link>
-        </Button>
-      </div>
+      <SectionHeader
+        level="h1"
+        title="Receipts"
+        subtitle="Purchase receipts that put serialized stock on the shelf."
+        actions={
+          <Button size="small" asChild>
+            <Link to="/serial-receipts/receive">Receive stock</Link>
+          </Button>
+        }
+      />
       <div className="flex gap-2 px-6 py-3">
         <FilterSelect
           label="Status"
@@ -68,55 +66,49 @@ const SerialReceiptsPage = () => {
         />
         <FilterSelect label="Location" value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
       </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Receipt</Table.HeaderCell>
-            <Table.HeaderCell>Received</Table.HeaderCell>
-            <Table.HeaderCell>Supplier</Table.HeaderCell>
-            <Table.HeaderCell>Location</Table.HeaderCell>
-            <Table.HeaderCell>Units</Table.HeaderCell>
-            <Table.HeaderCell>Status</Table.HeaderCell>
-            <Table.HeaderCell />
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.id}>
-              <Table.Cell>
-                <Link className="text-ui-fg-interactive" to={`/serial-numbers?receipt_id=${r.id}`}>
-                  #{r.display_id}
-                </Link>
-              </Table.Cell>
-              <Table.Cell>{formatDate(r.received_at)}</Table.Cell>
-              <Table.Cell>
+      <ListTable
+        columns={[
+          {
+            header: "Receipt",
+            cell: (r) => (
+              <Link className="text-ui-fg-interactive" to={`/serial-numbers?receipt_id=${r.id}`}>
+                #{r.display_id}
+              </Link>
+            ),
+          },
+          { header: "Received", cell: (r) => formatDate(r.received_at) },
+          {
+            header: "Supplier",
+            cell: (r) => (
+              <>
                 {r.supplier_name}
                 {r.supplier_reference ? <span className="text-ui-fg-subtle"> · {r.supplier_reference}</span> : null}
-              </Table.Cell>
-              <Table.Cell>{labelOf(locations, r.stock_location_id)}</Table.Cell>
-              <Table.Cell>{(r.lines ?? []).reduce((sum, l) => sum + Number(l.quantity), 0)}</Table.Cell>
-              <Table.Cell>
-                <StatusBadge color={r.status === "posted" ? "green" : "grey"}>{r.status === "posted" ? "Posted" : "Canceled"}</StatusBadge>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                {r.status === "posted" && (
-                  <Button size="small" variant="transparent" onClick={() => onCancel(r.id, r.display_id)}>
-                    Cancel
-                  </Button>
-                )}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {!isLoading && rows.length === 0 && (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            No receipts yet.
-          </Text>
-        </div>
-      )}
-      <ListPagination count={data?.count ?? 0} offset={offset} limit={PAGE_SIZE} onOffset={(o) => set({ offset: o || undefined }, { keepOffset: true })} />
+              </>
+            ),
+          },
+          { header: "Location", cell: (r) => labelOf(locations, r.stock_location_id) },
+          { header: "Units", cell: (r) => (r.lines ?? []).reduce((sum, l) => sum + Number(l.quantity), 0) },
+          {
+            header: "Status",
+            cell: (r) => (
+              <StatusBadge color={r.status === "posted" ? "green" : "grey"}>{r.status === "posted" ? "Posted" : "Canceled"}</StatusBadge>
+            ),
+          },
+          {
+            className: "text-right",
+            cell: (r) =>
+              r.status === "posted" && (
+                <Button size="small" variant="transparent" onClick={() => onCancel(r.id, r.display_id)}>
+                  Cancel
+                </Button>
+              ),
+          },
+        ]}
+        rows={rows}
+        isLoading={isLoading}
+        emptyText="No receipts yet."
+        page={{ ...page, count: data?.count ?? 0 }}
+      />
     </Container>
   )
 }

@@ -1,8 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ListBullet } from "@medusajs/icons"
-import { Button, Container, Drawer, Heading, Input, Label, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Drawer, Input, Label, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { formatSerial, parseSeriesPattern, resolvePattern } from "../../../modules/serial/lib/series-pattern"
+import { ListTable } from "../../components/list-table"
+import { SectionHeader } from "../../components/section-header"
 import {
   useDeleteSerialSeries,
   useSaveSerialSeries,
@@ -130,37 +132,26 @@ const SerialSeriesPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">Serial series</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Patterns that issue serial numbers when stock arrives without them.
-          </Text>
-        </div>
-        <Button size="small" onClick={() => setOpen("new")}>
-          Create series
-        </Button>
-      </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Name</Table.HeaderCell>
-            <Table.HeaderCell>Pattern</Table.HeaderCell>
-            <Table.HeaderCell>Next values</Table.HeaderCell>
-            <Table.HeaderCell>Created</Table.HeaderCell>
-            <Table.HeaderCell />
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((s) => (
-            <Table.Row key={s.id}>
-              <Table.Cell>{s.name}</Table.Cell>
-              <Table.Cell className="font-mono">{s.pattern}</Table.Cell>
-              <Table.Cell>
-                <NextValues id={s.id} />
-              </Table.Cell>
-              <Table.Cell>{formatDate(s.created_at)}</Table.Cell>
-              <Table.Cell className="text-right">
+      <SectionHeader
+        level="h1"
+        title="Serial series"
+        subtitle="Patterns that issue serial numbers when stock arrives without them."
+        actions={
+          <Button size="small" onClick={() => setOpen("new")}>
+            Create series
+          </Button>
+        }
+      />
+      <ListTable
+        columns={[
+          { header: "Name", cell: (s) => s.name },
+          { header: "Pattern", className: "font-mono", cell: (s) => s.pattern },
+          { header: "Next values", cell: (s) => <NextValues id={s.id} /> },
+          { header: "Created", cell: (s) => formatDate(s.created_at) },
+          {
+            className: "text-right",
+            cell: (s) => (
+              <>
                 <Button size="small" variant="transparent" onClick={() => setOpen(s)}>
                   Edit
                 </Button>
@@ -178,18 +169,14 @@ const SerialSeriesPage = () => {
                 >
                   Delete
                 </Button>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {!isLoading && rows.length === 0 && (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            No series yet.
-          </Text>
-        </div>
-      )}
+              </>
+            ),
+          },
+        ]}
+        rows={rows}
+        isLoading={isLoading}
+        emptyText="No series yet."
+      />
       {open && <SeriesDrawer key={open === "new" ? "new" : open.id} series={open} onClose={() => setOpen(null)} />}
     </Container>
   )

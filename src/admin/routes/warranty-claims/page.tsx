@@ -1,23 +1,21 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShieldCheck } from "@medusajs/icons"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
-import { Link, useNavigate } from "react-router-dom"
+import { Container } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { ClaimStatusBadge, CLAIM_STATUS_LABELS } from "../../components/claim-status-badge"
 import { FilterSelect } from "../../components/filter-select"
-import { ListPagination } from "../../components/list-pagination"
+import { ListTable } from "../../components/list-table"
+import { SectionHeader } from "../../components/section-header"
 import { useWarrantyClaims } from "../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
-import { useUrlState } from "../../lib/url-state"
-
-const PAGE_SIZE = 20
+import { useUrlPage, useUrlState } from "../../lib/url-state"
 
 const WarrantyClaimsPage = () => {
   const { get, set } = useUrlState()
-  const navigate = useNavigate()
-  const offset = Number(get("offset") ?? 0) || 0
+  const page = useUrlPage()
   const customers = useCustomerOptions().data
-  const query: Record<string, string | number> = { limit: PAGE_SIZE, offset, order: "-filed_at" }
+  const query: Record<string, string | number> = { limit: page.limit, offset: page.offset, order: "-filed_at" }
   for (const key of ["status", "covered", "customer_id", "serial_number_id"]) {
     const value = get(key)
     if (value) query[key] = value
@@ -26,12 +24,11 @@ const WarrantyClaimsPage = () => {
   const rows = data?.warranty_claims ?? []
   return (
     <Container className="divide-y p-0">
-      <div className="px-6 py-4">
-        <Heading level="h1">Warranty claims</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Claims filed by customers or staff, with the coverage the unit had when filed.
-        </Text>
-      </div>
+      <SectionHeader
+        level="h1"
+        title="Warranty claims"
+        subtitle="Claims filed by customers or staff, with the coverage the unit had when filed."
+      />
       <div className="flex gap-2 px-6 py-3">
         <FilterSelect
           label="Status"
@@ -49,46 +46,30 @@ const WarrantyClaimsPage = () => {
           onChange={(v) => set({ covered: v })}
         />
       </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Claim</Table.HeaderCell>
-            <Table.HeaderCell>Filed</Table.HeaderCell>
-            <Table.HeaderCell>Serial number</Table.HeaderCell>
-            <Table.HeaderCell>Customer</Table.HeaderCell>
-            <Table.HeaderCell>Problem</Table.HeaderCell>
-            <Table.HeaderCell>Coverage</Table.HeaderCell>
-            <Table.HeaderCell>Status</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((c) => (
-            <Table.Row key={c.id} className="cursor-pointer" onClick={() => navigate(`/warranty-claims/${c.id}`)}>
-              <Table.Cell>#{c.display_id}</Table.Cell>
-              <Table.Cell>{formatDate(c.filed_at)}</Table.Cell>
-              <Table.Cell onClick={(e) => e.stopPropagation()}>
-                <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${c.serial_number_id}`}>
-                  {c.serial_number}
-                </Link>
-              </Table.Cell>
-              <Table.Cell>{labelOf(customers, c.customer_id)}</Table.Cell>
-              <Table.Cell className="max-w-[260px] truncate">{c.description}</Table.Cell>
-              <Table.Cell>{c.covered ? "Covered" : "Not covered"}</Table.Cell>
-              <Table.Cell>
-                <ClaimStatusBadge status={c.status} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {!isLoading && rows.length === 0 && (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            No claims match.
-          </Text>
-        </div>
-      )}
-      <ListPagination count={data?.count ?? 0} offset={offset} limit={PAGE_SIZE} onOffset={(o) => set({ offset: o || undefined }, { keepOffset: true })} />
+      <ListTable
+        columns={[
+          { header: "Claim", cell: (c) => `#${c.display_id}` },
+          { header: "Filed", cell: (c) => formatDate(c.filed_at) },
+          {
+            header: "Serial number",
+            ownClicks: true,
+            cell: (c) => (
+              <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${c.serial_number_id}`}>
+                {c.serial_number}
+              </Link>
+            ),
+          },
+          { header: "Customer", cell: (c) => labelOf(customers, c.customer_id) },
+          { header: "Problem", className: "max-w-[260px] truncate", cell: (c) => c.description },
+          { header: "Coverage", cell: (c) => (c.covered ? "Covered" : "Not covered") },
+          { header: "Status", cell: (c) => <ClaimStatusBadge status={c.status} /> },
+        ]}
+        rows={rows}
+        rowHref={(c) => `/warranty-claims/${c.id}`}
+        isLoading={isLoading}
+        emptyText="No claims match."
+        page={{ ...page, count: data?.count ?? 0 }}
+      />
     </Container>
   )
 }

@@ -1,7 +1,10 @@
-import { Button, Container, Heading, Table, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
+import { DetailField } from "../../../components/detail-field"
+import { DetailHeader } from "../../../components/detail-header"
 import { LedgerTimeline } from "../../../components/ledger-timeline"
+import { ListTable } from "../../../components/list-table"
 import { MetadataEditor } from "../../../components/metadata-editor"
 import { SerialStatusBadge, WarrantyBadge } from "../../../components/serial-status-badge"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
@@ -9,17 +12,6 @@ import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/seria
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
 import { useWarrantyClaims } from "../../../hooks/api/warranty-claims"
 import { formatDate, warrantyState } from "../../../lib/format"
-
-const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div className="grid grid-cols-2 items-center px-6 py-3">
-    <Text size="small" weight="plus" className="text-ui-fg-subtle">
-      {label}
-    </Text>
-    <Text size="small" as="div">
-      {children}
-    </Text>
-  </div>
-)
 
 const MAINTENANCE_LABELS: Record<string, string> = {
   under_warranty: "Under warranty",
@@ -63,25 +55,18 @@ const SerialNumberDetailPage = () => {
     <div className="flex flex-col gap-3 xl:flex-row xl:items-start">
       <div className="flex flex-1 flex-col gap-3">
         <Container className="divide-y p-0">
-          <div className="flex items-center justify-between px-6 py-4">
-            <div>
-              <Text size="small" className="text-ui-fg-subtle">
-                <Link to="/serial-numbers" className="hover:underline">
-                  Serial numbers
-                </Link>
-              </Text>
-              <Heading level="h1" className="font-mono">
-                {serial.serial_number}
-              </Heading>
-            </div>
-            <div className="flex items-center gap-2">
-              <SerialStatusBadge status={serial.status} />
+          <DetailHeader
+            back={{ to: "/serial-numbers", label: "Serial numbers" }}
+            title={serial.serial_number}
+            titleClassName="font-mono"
+            status={<SerialStatusBadge status={serial.status} />}
+            actions={
               <Button size="small" variant="secondary" asChild>
                 <Link to={`/serial-labels?ids=${serial.id}`}>Print label</Link>
               </Button>
-            </div>
-          </div>
-          <Field label="Product">
+            }
+          />
+          <DetailField label="Product">
             {serial.product_id ? (
               <Link className="text-ui-fg-interactive" to={`/products/${serial.product_id}`}>
                 {labelOf(products, serial.product_id)}
@@ -89,10 +74,10 @@ const SerialNumberDetailPage = () => {
             ) : (
               "—"
             )}
-          </Field>
-          <Field label="Variant">{serial.variant_id}</Field>
-          <Field label="Location">{labelOf(locations, serial.stock_location_id)}</Field>
-          <Field label="Customer">
+          </DetailField>
+          <DetailField label="Variant">{serial.variant_id}</DetailField>
+          <DetailField label="Location">{labelOf(locations, serial.stock_location_id)}</DetailField>
+          <DetailField label="Customer">
             {serial.customer_id ? (
               <Link className="text-ui-fg-interactive" to={`/customers/${serial.customer_id}`}>
                 {labelOf(customers, serial.customer_id)}
@@ -100,8 +85,8 @@ const SerialNumberDetailPage = () => {
             ) : (
               "—"
             )}
-          </Field>
-          <Field label="Order">
+          </DetailField>
+          <DetailField label="Order">
             {serial.order_id ? (
               <Link className="text-ui-fg-interactive" to={`/orders/${serial.order_id}`}>
                 {serial.order_id}
@@ -109,31 +94,31 @@ const SerialNumberDetailPage = () => {
             ) : (
               "—"
             )}
-          </Field>
-          <Field label="Supplier">
+          </DetailField>
+          <DetailField label="Supplier">
             {[serial.supplier_name, serial.supplier_reference].filter(Boolean).join(" · ") || "—"}
-          </Field>
-          <Field label="Received">{formatDate(serial.received_at)}</Field>
-          <Field label="Delivered">{formatDate(serial.delivered_at)}</Field>
-          <Field label="End of life">{formatDate(serial.end_of_life_at)}</Field>
+          </DetailField>
+          <DetailField label="Received">{formatDate(serial.received_at)}</DetailField>
+          <DetailField label="Delivered">{formatDate(serial.delivered_at)}</DetailField>
+          <DetailField label="End of life">{formatDate(serial.end_of_life_at)}</DetailField>
         </Container>
 
         <Container className="divide-y p-0">
           <div className="px-6 py-4">
             <Heading level="h2">Warranty and contract</Heading>
           </div>
-          <Field label="Warranty">
+          <DetailField label="Warranty">
             <WarrantyBadge state={warrantyState(serial.warranty_expires_at)} />
-          </Field>
-          <Field label="Warranty runs">
+          </DetailField>
+          <DetailField label="Warranty runs">
             {serial.warranty_starts_at || serial.warranty_expires_at
               ? `${formatDate(serial.warranty_starts_at)} – ${formatDate(serial.warranty_expires_at)}${serial.warranty_overridden ? " (set by hand)" : ""}`
               : "—"}
-          </Field>
-          <Field label="Service contract until">{formatDate(serial.contract_expires_at)}</Field>
-          <Field label="Coverage now">
+          </DetailField>
+          <DetailField label="Service contract until">{formatDate(serial.contract_expires_at)}</DetailField>
+          <DetailField label="Coverage now">
             {serial.maintenance_status ? MAINTENANCE_LABELS[serial.maintenance_status] ?? serial.maintenance_status : "None"}
-          </Field>
+          </DetailField>
         </Container>
 
         <Container className="divide-y p-0">
@@ -162,35 +147,17 @@ const SerialNumberDetailPage = () => {
               </ul>
             )}
           </div>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Visit day</Table.HeaderCell>
-                <Table.HeaderCell>Kind</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Technician</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {(visits.data?.maintenance_visits ?? []).map((v) => (
-                <Table.Row key={v.id}>
-                  <Table.Cell>{formatDate(v.scheduled_date)}</Table.Cell>
-                  <Table.Cell className="capitalize">{v.kind}</Table.Cell>
-                  <Table.Cell className="capitalize">{v.status.replace("_", " ")}</Table.Cell>
-                  <Table.Cell>{v.technician ?? "—"}</Table.Cell>
-                </Table.Row>
-              ))}
-              {(visits.data?.maintenance_visits ?? []).length === 0 && (
-                <Table.Row>
-                  <td colSpan={4} className="px-6">
-                    <Text size="small" className="text-ui-fg-subtle">
-                      No visits.
-                    </Text>
-                  </td>
-                </Table.Row>
-              )}
-            </Table.Body>
-          </Table>
+          <ListTable
+            columns={[
+              { header: "Visit day", cell: (v) => formatDate(v.scheduled_date) },
+              { header: "Kind", className: "capitalize", cell: (v) => v.kind },
+              { header: "Status", className: "capitalize", cell: (v) => v.status.replace("_", " ") },
+              { header: "Technician", cell: (v) => v.technician ?? "—" },
+            ]}
+            rows={visits.data?.maintenance_visits ?? []}
+            isLoading={visits.isLoading}
+            emptyText="No visits."
+          />
         </Container>
 
         <Container className="divide-y p-0">

@@ -2,6 +2,8 @@ import { Button, Container, Heading, Label, Text, Textarea, toast } from "@medus
 import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { ClaimStatusBadge, CLAIM_STATUS_LABELS } from "../../../components/claim-status-badge"
+import { DetailField } from "../../../components/detail-field"
+import { DetailHeader } from "../../../components/detail-header"
 import { CLAIM_NEXT, useUpdateWarrantyClaim, useWarrantyClaim, type ClaimStatus } from "../../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../../hooks/api/store-records"
 import { formatDate, formatDateTime } from "../../../lib/format"
@@ -12,17 +14,6 @@ const ACTION_LABELS: Record<ClaimStatus, string> = {
   resolved: "Resolve",
   rejected: "Reject",
 }
-
-const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div className="grid grid-cols-2 px-6 py-3">
-    <Text size="small" weight="plus" className="text-ui-fg-subtle">
-      {label}
-    </Text>
-    <Text size="small" as="div">
-      {children}
-    </Text>
-  </div>
-)
 
 const WarrantyClaimDetailPage = () => {
   const { id = "" } = useParams()
@@ -55,33 +46,27 @@ const WarrantyClaimDetailPage = () => {
   return (
     <div className="flex flex-col gap-3">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Text size="small" className="text-ui-fg-subtle">
-              <Link to="/warranty-claims" className="hover:underline">
-                Warranty claims
-              </Link>
-            </Text>
-            <Heading level="h1">Claim #{claim.display_id}</Heading>
-          </div>
-          <ClaimStatusBadge status={claim.status} />
-        </div>
-        <Row label="Serial number">
+        <DetailHeader
+          back={{ to: "/warranty-claims", label: "Warranty claims" }}
+          title={`Claim #${claim.display_id}`}
+          status={<ClaimStatusBadge status={claim.status} />}
+        />
+        <DetailField label="Serial number">
           <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${claim.serial_number_id}`}>
             {claim.serial_number}
           </Link>
-        </Row>
-        <Row label="Customer">{labelOf(customers, claim.customer_id)}</Row>
-        <Row label="Filed">{formatDateTime(claim.filed_at)}</Row>
-        <Row label="Coverage when filed">
+        </DetailField>
+        <DetailField label="Customer">{labelOf(customers, claim.customer_id)}</DetailField>
+        <DetailField label="Filed">{formatDateTime(claim.filed_at)}</DetailField>
+        <DetailField label="Coverage when filed">
           {claim.covered ? "Covered" : "Not covered"}
           {claim.warranty_expires_at ? ` · warranty until ${formatDate(claim.warranty_expires_at)}` : ""}
           {claim.contract_expires_at ? ` · contract until ${formatDate(claim.contract_expires_at)}` : ""}
-        </Row>
-        <Row label="Problem">
+        </DetailField>
+        <DetailField label="Problem">
           <span className="whitespace-pre-wrap">{claim.description}</span>
-        </Row>
-        {claim.closed_at && <Row label="Closed">{formatDateTime(claim.closed_at)}</Row>}
+        </DetailField>
+        {claim.closed_at && <DetailField label="Closed">{formatDateTime(claim.closed_at)}</DetailField>}
       </Container>
       <Container className="flex flex-col gap-3">
         <Heading level="h2">Resolution</Heading>
