@@ -204,12 +204,13 @@ async function main() {
   }
 
   // 2. The plugin build
-  if (store.pluginBuildIsStale()) {
-    await medusaOrFail("Building the plugin (medusa plugin:build)", ["plugin:build"], {
-      cwd: root,
+  const built = await store.ensurePluginBuild((what, args, { cwd }) =>
+    medusaOrFail(what, args, {
+      cwd,
       env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY ?? "true" },
     })
-  } else {
+  )
+  if (!built) {
     log("Plugin build is up to date (.medusa/server).")
   }
 

@@ -1,6 +1,7 @@
 import { AxiosInstance } from "axios"
 import {
   adminClient,
+  chaosPort,
   createDatabase,
   MedusaProcess,
   portIsFree,
@@ -10,7 +11,7 @@ import {
 } from "./lib/cluster"
 import { inStockSerials, serialContradictions, stockedQuantity } from "./lib/invariants"
 
-const PORT = 9610
+const PORT = chaosPort(0)
 const SERIALS = 100_000
 
 /**

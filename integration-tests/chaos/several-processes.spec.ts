@@ -1,17 +1,18 @@
 import axios, { AxiosInstance } from "axios"
 import {
   adminClient,
+  chaosPort,
   createDatabase,
   MedusaProcess,
   placeOrderHttp,
   prepareStore,
+  REDIS_PORT,
   sql,
   startRedis,
   StoreSetup,
 } from "./lib/cluster"
 import { inStockSerials, serialContradictions, stockedQuantity } from "./lib/invariants"
 
-const REDIS_PORT = 6391
 const RATE_LIMIT = 6
 
 /**
@@ -36,9 +37,9 @@ describe("several Medusa processes on one Postgres and Redis", () => {
     databaseUrl = await createDatabase("serial_chaos_cluster")
     setup = await prepareStore(databaseUrl, ["MULTI-1"])
     const env = { REDIS_URL: redis.url, SERIAL_PUBLIC_LOOKUP_RATE_LIMIT: String(RATE_LIMIT) }
-    serverA = new MedusaProcess("server-a", 9620, databaseUrl, { ...env, MEDUSA_WORKER_MODE: "server" })
-    serverB = new MedusaProcess("server-b", 9621, databaseUrl, { ...env, MEDUSA_WORKER_MODE: "server" })
-    const worker = new MedusaProcess("worker", 9622, databaseUrl, { ...env, MEDUSA_WORKER_MODE: "worker" })
+    serverA = new MedusaProcess("server-a", chaosPort(10), databaseUrl, { ...env, MEDUSA_WORKER_MODE: "server" })
+    serverB = new MedusaProcess("server-b", chaosPort(11), databaseUrl, { ...env, MEDUSA_WORKER_MODE: "server" })
+    const worker = new MedusaProcess("worker", chaosPort(12), databaseUrl, { ...env, MEDUSA_WORKER_MODE: "worker" })
     processes = [serverA, serverB, worker]
     const started = await Promise.allSettled(processes.map((p) => p.start()))
     const failed = started.find((s) => s.status === "rejected") as PromiseRejectedResult | undefined

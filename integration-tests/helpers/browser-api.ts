@@ -1,6 +1,7 @@
 // HTTP against a store started by startStore() (a separate process): the admin API with
 // the demo admin's token, and a storefront checkout as a registered customer.
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningStore } from "./browser"
+import { SHOPPER_ADDRESS } from "./shopper"
 
 type Json = Record<string, any>
 
@@ -48,14 +49,7 @@ export async function registerShopper(store: RunningStore, email: string, passwo
 /** Checks out a cart of the given variants as the shopper; answers the order. */
 export async function checkout(shop: Api, items: Array<{ variant_id: string; quantity: number }>) {
   const { regions } = await shop.get("/store/regions")
-  const address = {
-    first_name: "Ada",
-    last_name: "Lovelace",
-    address_1: "Hauptstr. 1",
-    city: "Berlin",
-    country_code: "de",
-    postal_code: "10115",
-  }
+  const address = SHOPPER_ADDRESS
   const { cart } = await shop.post("/store/carts", { region_id: regions[0].id, shipping_address: address, billing_address: address })
   for (const item of items) {
     await shop.post(`/store/carts/${cart.id}/line-items`, item)

@@ -6,7 +6,6 @@
 // BROWSER_STORE_MODE=start (default) serves the production admin bundle built by `medusa
 // build` (built once, reused while demo/ and .medusa/server are unchanged);
 // BROWSER_STORE_MODE=develop serves the admin through Vite instead.
-import crypto from "crypto"
 import fs from "fs"
 import os from "os"
 import path from "path"
@@ -15,7 +14,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const store = require("../../scripts/lib/store")
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { freePort, portIsFree } = require("../../scripts/lib/postgres")
+const { freePort } = require("../../scripts/lib/postgres")
 
 export const ADMIN_EMAIL: string = store.ADMIN_EMAIL
 export const ADMIN_PASSWORD: string = store.ADMIN_PASSWORD
@@ -51,126 +50,40 @@ async function pickPort(taken: number[] = []): Promise<number> {
     }
   }
   for (let p = base; p < base + 50; p++) {
-    if (!taken.includes(p) && (await portIsFree(p))) {
+    if (!taken.includes(p) && (await store.portIsFree(p))) {
       return p
     }
   }
   throw new Error(`No free port in ${base}..${base + 49} (BROWSER_STORE_PORT)`)
 }
 
-function databaseServerUrl(name: string): string {
-  const { DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD } = process.env
-  if (!DB_HOST) {
-    throw new Error("DB_HOST is not set: browser tests run under `npm test`, whose global setup starts Postgres")
-  }
-  const auth = `${encodeURIComponent(DB_USERNAME || "postgres")}:${encodeURIComponent(DB_PASSWORD || "")}`
-  return `postgres://${auth}@${DB_HOST}:${DB_PORT || 5432}/${name}`
-}
-
-/**
- * Every Medusa process started here. When a test times out while the store is starting,
- * nothing else would stop them: they are killed when the test process exits.
- */
-const started = new Set<any>()
-process.on("exit", () => {
-  for (const child of started) {
-    store.killTree(child, "SIGKILL")
-  }
-})
-
-function spawnTracked(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: number }) {
-  const spawned = store.spawnMedusa(args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", opts.log, opts.log] })
-  started.add(spawned.child)
-  spawned.exited.finally(() => started.delete(spawned.child))
-  return spawned
-}
-
-async function runStep(what: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: number }) {
-  const t0 = Date.now()
-  const code = await spawnTracked(args, opts).exited
-  if (code !== 0) {
-    throw new Error(`${what} failed (exit code ${code})`)
-  }
-  say(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-}
-
-async function withServer<T>(fn: (client: any) => Promise<T>): Promise<T> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { Client } = require("pg")
-  const client = new Client({ connectionString: databaseServerUrl("postgres") })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
-
-/**
- * A migrated, seeded database to copy: made once per schema, seed script and Postgres
- * server (`CREATE DATABASE ... TEMPLATE` then takes a second instead of migrate and seed).
- */
-async function templateDatabase(env: NodeJS.ProcessEnv, logFd: number): Promise<string> {
-  const hash = crypto
-    .createHash("sha1")
-    .update(store.schemaFingerprint())
-    .update(fs.readFileSync(path.join(store.demoDir, "src", "scripts", "seed.ts")))
-    .digest("hex")
-    .slice(0, 16)
-  const name = `serial_browser_template_${hash}`
-  const url = databaseServerUrl(name)
-  const exists = await withServer(async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0)
-  if (exists && (await store.readSeedMarker(url))) {
-    return name
-  }
-  if (exists) {
-    // Left half-made by an interrupted run.
-    await withServer((c) => c.query(`DROP DATABASE ${quoteIdent(name)} WITH (FORCE)`))
-  }
-  await store.ensureDatabaseFromUrl(url)
-  const setupEnv = { ...env, DATABASE_URL: url, NODE_ENV: "development" }
-  await runStep("medusa db:migrate", ["db:migrate"], { cwd: store.demoDir, env: setupEnv, log: logFd })
-  await runStep("seed", ["exec", "./src/scripts/seed.ts"], { cwd: store.demoDir, env: setupEnv, log: logFd })
-  return name
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n")
-  } catch {
-    return ""
-  }
-}
+const TEMPLATE_DB = "serial_browser_template"
 
 /** Starts a fresh, seeded demo store; resolves once its API and admin answer. */
 export async function startStore(label: string): Promise<RunningStore> {
   const t0 = Date.now()
   const mode = process.env.BROWSER_STORE_MODE || "start"
   const dbName = `serial_browser_${label.replace(/\W+/g, "_")}_${process.pid}`.toLowerCase().slice(0, 63)
-  const databaseUrl = databaseServerUrl(dbName)
+  const serverUrl = (db: string): string => store.databaseUrlFromEnv(db)
+  const databaseUrl = serverUrl(dbName)
   const logFile = path.join(os.tmpdir(), `${dbName}.log`)
-  const logFd = fs.openSync(logFile, "w")
+  fs.writeFileSync(logFile, "")
+  const run = (what: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }) =>
+    store.runMedusa(what, args, { cwd: opts.cwd, env: opts.env ?? process.env, logFile, log: say })
 
-  if (store.pluginBuildIsStale()) {
-    await runStep("medusa plugin:build", ["plugin:build"], { cwd: store.root, env: process.env, log: logFd })
-  }
+  await store.ensurePluginBuild(run)
   store.linkPluginIntoDemo(say)
   const port = await pickPort()
   const env = store.storeEnv({ databaseUrl, port, mode, base: { ...process.env, LOG_LEVEL: "info" } })
-  const template = await templateDatabase(env, logFd)
-  await withServer(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`)
-    await c.query(`CREATE DATABASE ${quoteIdent(dbName)} TEMPLATE ${quoteIdent(template)}`)
-  })
+  await store.prepareTemplateDatabase({ serverUrl, name: TEMPLATE_DB, env, run })
+  await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB)
   const publishableKey = await store.readSeedMarker(databaseUrl)
 
   let serverCwd = store.demoDir
   let serverArgs = ["develop", "--no-lint"]
   if (mode === "start") {
     if (store.demoBuildIsStale()) {
-      await runStep("medusa build (demo store and admin)", ["build"], { cwd: store.demoDir, env, log: logFd })
+      await run("medusa build (demo store and admin)", ["build"], { cwd: store.demoDir, env })
     }
     serverCwd = store.demoBuildDir
     serverArgs = ["start"]
@@ -178,20 +91,12 @@ export async function startStore(label: string): Promise<RunningStore> {
     // Vite's websocket for hot reload; it must not take the store's port.
     env.HMR_PORT = String(await pickPort([port]))
   }
-  const { child } = spawnTracked(serverArgs, { cwd: serverCwd, env, log: logFd })
-  const url = `http://localhost:${port}`
-  const stop = async () => {
-    await store.stopTree(child, { graceMs: 10000 })
-    fs.closeSync(logFd)
-  }
-  if (!(await store.waitForServer(child, port, 5 * 60 * 1000))) {
-    await stop()
-    throw new Error(`The store did not start (log: ${logFile}):\n${tail(logFile)}`)
-  }
+  const server = await store.startMedusa(serverArgs, { cwd: serverCwd, env, port, logFile })
+  const stop = () => server.stop({ graceMs: 10000 })
   // The first request of the admin compiles it (develop) or warms the file cache (start).
-  await store.get(`${url}/app`)
-  say(`store (${mode}) ready on ${url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
-  return { url, port, databaseUrl, publishableKey, logFile, stop }
+  await store.get(`${server.url}/app`)
+  say(`store (${mode}) ready on ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
+  return { url: server.url, port, databaseUrl, publishableKey, logFile, stop }
 }
 
 // ----------------------------------------------------------------------------- chromium

@@ -19,6 +19,7 @@ import {
 } from "@medusajs/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { SHOPPER_ADDRESS } from "./shopper"
 
 /**
  * A small store built with Medusa's own workflows: a region (EUR, Germany, system
@@ -175,14 +176,7 @@ export async function placeOrder(
       sales_channel_id: store.salesChannel.id,
       currency_code: "eur",
       email,
-      shipping_address: {
-        first_name: "Ada",
-        last_name: "Lovelace",
-        address_1: "Hauptstr. 1",
-        city: "Berlin",
-        country_code: "de",
-        postal_code: "10115",
-      },
+      shipping_address: SHOPPER_ADDRESS,
       items: items.map((i, n) => ({ ...i, metadata: { line: n } })),
     },
   })

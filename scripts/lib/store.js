@@ -1,11 +1,14 @@
-// The demo store in demo/, as `npm run demo` and the browser tests start it: build the
-// plugin when stale, link it into demo/node_modules, migrate when the schema changed, seed
-// once per database, build the store's admin (production mode) and serve.
+// Starting a store of this plugin, shared by `npm run demo`, the browser tests, the
+// benchmarks (`npm run bench`) and the chaos tests: the plugin build when stale, the demo
+// store in demo/ (linked to this checkout, migrated when the schema changed, seeded once per
+// database, or copied from a template database migrated and seeded once), its production
+// build, Medusa processes in their own process groups, waiting for /health, stopping.
 const { spawn } = require("child_process")
 const crypto = require("crypto")
 const fs = require("fs")
 const http = require("http")
 const path = require("path")
+const { portIsFree } = require("./postgres")
 
 const root = path.resolve(__dirname, "..", "..")
 const demoDir = path.join(root, "demo")
@@ -94,8 +97,11 @@ async function readSeedMarker(url) {
   }
 }
 
-/** What decides whether the database needs `medusa db:migrate`. */
-function schemaFingerprint() {
+/**
+ * What decides whether a database needs `medusa db:migrate` (the plugin's migrations and
+ * links, the Medusa version, the store's config) and, with `seed`, the demo seed script too.
+ */
+function schemaFingerprint({ seed = false } = {}) {
   const hash = crypto.createHash("sha1")
   const add = (p) => {
     let stat
@@ -108,7 +114,7 @@ function schemaFingerprint() {
       for (const entry of fs.readdirSync(p).sort()) {
         add(path.join(p, entry))
       }
-    } else if (/\.(js|json)$/.test(p)) {
+    } else if (/\.(js|json|ts)$/.test(p)) {
       hash.update(path.relative(root, p)).update("\0").update(fs.readFileSync(p)).update("\0")
     }
   }
@@ -123,6 +129,9 @@ function schemaFingerprint() {
     }
   } catch {}
   add(path.join(demoDir, "medusa-config.ts"))
+  if (seed) {
+    add(path.join(demoDir, "src", "scripts", "seed.ts"))
+  }
   return hash.digest("hex")
 }
 
@@ -157,26 +166,46 @@ async function writeState(url, key, value) {
   }
 }
 
+const pluginBuildMarker = path.join(root, ".medusa", "server", "src", "modules", "serial", "index.js")
+
 /** Whether .medusa/server (the built plugin) is missing or older than src/. */
 function pluginBuildIsStale() {
-  const builtMarker = path.join(root, ".medusa", "server", "src", "modules", "serial", "index.js")
   const sourceTime = Math.max(
     newestMtime(path.join(root, "src")),
     mtime(path.join(root, "package.json")),
     mtime(path.join(root, "tsconfig.json"))
   )
-  return !fs.existsSync(builtMarker) || mtime(builtMarker) < sourceTime
+  return !fs.existsSync(pluginBuildMarker) || mtime(pluginBuildMarker) < sourceTime
 }
 
-/** Where `medusa build` writes the demo store, and whether that build is missing or stale. */
+/**
+ * Builds the plugin when its build is stale; `run(what, args, { cwd })` runs the Medusa CLI.
+ * The build is dated from its start: sources edited while it ran leave it stale.
+ */
+async function ensurePluginBuild(run) {
+  if (!pluginBuildIsStale()) {
+    return false
+  }
+  const startedAt = new Date()
+  await run("Building the plugin (medusa plugin:build)", ["plugin:build"], { cwd: root })
+  fs.utimesSync(pluginBuildMarker, startedAt, startedAt)
+  return true
+}
+
+/**
+ * Where `medusa build` writes the demo store, and whether that build is missing or stale.
+ * The admin bundle holds the plugin's admin extensions, so with `admin` the plugin build
+ * counts too; without it the store loads the plugin from .medusa/server by path at run
+ * time, and only the store's own files decide.
+ */
 const demoBuildDir = path.join(demoDir, ".medusa", "server")
-function demoBuildIsStale() {
+function demoBuildIsStale({ admin = true } = {}) {
   const builtAt = mtime(path.join(demoBuildDir, "medusa-config.js"))
   const inputsAt = Math.max(
-    newestMtime(path.join(root, ".medusa", "server")),
+    admin ? newestMtime(path.join(root, ".medusa", "server")) : 0,
     newestMtime(demoDir, (e) => e === "node_modules" || e === ".medusa")
   )
-  return !builtAt || builtAt < inputsAt || !fs.existsSync(path.join(demoBuildDir, "public", "admin", "index.html"))
+  return !builtAt || builtAt < inputsAt || (admin && !fs.existsSync(path.join(demoBuildDir, "public", "admin", "index.html")))
 }
 
 /**
@@ -206,8 +235,11 @@ function linkPluginIntoDemo(warn = () => {}) {
   }
 }
 
-/** The environment the demo store's Medusa processes run with. */
-function storeEnv({ databaseUrl, port, mode, base = process.env }) {
+/**
+ * The environment the demo store's Medusa processes run with. `admin: false` serves the API
+ * only (no admin bundle to build).
+ */
+function storeEnv({ databaseUrl, port, mode, admin = true, base = process.env }) {
   const nodePath = [path.join(demoDir, "node_modules"), base.NODE_PATH].filter(Boolean)
   const env = {
     ...base,
@@ -220,21 +252,79 @@ function storeEnv({ databaseUrl, port, mode, base = process.env }) {
     // Lets the admin bundler's require.resolve("<plugin>/admin") find the link above.
     NODE_PATH: nodePath.join(path.delimiter),
   }
+  if (!admin) {
+    env.DEMO_ADMIN_DISABLED = "true"
+  }
   delete env.SERIAL_DEMO_SUPERVISED
   return env
 }
 
 /**
- * Runs the Medusa CLI in its own process group (so that it and everything it starts can be
- * stopped together). Returns the child; `exited` resolves with its exit code.
+ * Every Medusa process started here and not yet exited. Whatever ends this process (a test
+ * timing out while a store starts, an uncaught error), they end with it.
  */
-function spawnMedusa(args, { cwd, env, stdio = ["ignore", "inherit", "inherit"] }) {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, stdio, detached: !isWindows })
+const started = new Set()
+process.on("exit", () => {
+  for (const child of started) {
+    killTree(child, "SIGKILL")
+  }
+})
+
+/**
+ * Runs the Medusa CLI in its own process group (so that it and everything it starts can be
+ * stopped together). Output goes to `stdio`, or is appended to `logFile`; `nodeArgs` go to
+ * node (e.g. --cpu-prof). Returns the child; `exited` resolves with its exit code.
+ */
+function spawnMedusa(args, { cwd, env, stdio = ["ignore", "inherit", "inherit"], logFile, nodeArgs = [] }) {
+  let fd = null
+  if (logFile) {
+    fd = fs.openSync(logFile, "a")
+    stdio = ["ignore", fd, fd]
+  }
+  let child
+  try {
+    child = spawn(process.execPath, [...nodeArgs, cliPath, ...args], { cwd, env, stdio, detached: !isWindows })
+  } finally {
+    if (fd !== null) {
+      fs.closeSync(fd) // the child has its own copy
+    }
+  }
+  started.add(child)
   const exited = new Promise((resolve, reject) => {
-    child.on("error", reject)
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    child.on("error", (e) => {
+      started.delete(child)
+      reject(e)
+    })
+    child.on("exit", (code, signal) => {
+      started.delete(child)
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
+  exited.catch(() => {}) // a caller that never awaits it must not see an unhandled rejection
   return { child, exited }
+}
+
+/** The last `lines` lines of a log file ("" when there is none). */
+function tail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n")
+  } catch {
+    return ""
+  }
+}
+
+/**
+ * Runs a Medusa CLI command to completion (output to `logFile` or `stdio`); rejects naming
+ * `what`, with the end of the log. `log` reports its start and duration.
+ */
+async function runMedusa(what, args, { cwd, env, logFile, stdio, log = () => {} }) {
+  const t0 = Date.now()
+  log(`${what}...`)
+  const code = await spawnMedusa(args, { cwd, env, logFile, stdio }).exited
+  if (code !== 0) {
+    throw new Error(`${what} failed (exit code ${code})${logFile ? `; log: ${logFile}\n${tail(logFile)}` : ""}`)
+  }
+  log(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
 
 function running(child) {
@@ -313,6 +403,84 @@ async function waitForServer(child, port, timeoutMs = 10 * 60 * 1000) {
   return false
 }
 
+/**
+ * Starts a Medusa server (`args`: ["start"], ["develop", ...]) and waits until /health on
+ * `port` answers. Returns { child, exited, url, stop({ graceMs }) }; when the server exits
+ * or does not answer within `timeoutMs`, stops it and throws with the end of its log.
+ */
+async function startMedusa(args, { cwd, env, port, logFile, stdio, nodeArgs, timeoutMs = 5 * 60 * 1000 }) {
+  const { child, exited } = spawnMedusa(args, { cwd, env, logFile, stdio, nodeArgs })
+  const stop = (options = {}) => stopTree(child, options)
+  if (!(await waitForServer(child, port, timeoutMs))) {
+    const exitedEarly = !running(child)
+    await stop({ graceMs: 10000 })
+    throw new Error(
+      `medusa ${args[0]} ${exitedEarly ? "exited" : "did not answer"} on port ${port}${logFile ? `; log: ${logFile}\n${tail(logFile)}` : ""}`
+    )
+  }
+  return { child, exited, url: `http://localhost:${port}`, stop }
+}
+
+/** The URL of database `name` on the server that DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD name (the jest run's). */
+function databaseUrlFromEnv(name, env = process.env) {
+  if (!env.DB_HOST) {
+    throw new Error("DB_HOST is not set: these tests run under `npm test`, whose global setup starts Postgres")
+  }
+  const auth = `${encodeURIComponent(env.DB_USERNAME || "postgres")}:${encodeURIComponent(env.DB_PASSWORD || "")}`
+  return `postgres://${auth}@${env.DB_HOST}:${env.DB_PORT || 5432}/${name}`
+}
+
+const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`
+
+async function withClient(url, fn) {
+  const client = pgClient(url)
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Database `name` dropped (whoever is connected) and created again: empty, or a copy of
+ * `template`. `serverUrl(db)` names a database on the server. Returns the URL of `name`.
+ */
+async function recreateDatabase(serverUrl, name, template) {
+  await withClient(serverUrl("postgres"), async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+    await c.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`)
+  })
+  return serverUrl(name)
+}
+
+/**
+ * Makes `name` a template of the demo store, migrated and seeded, to copy with
+ * recreateDatabase: a copy takes a second, migrate and seed take minutes. The database's
+ * comment records what it was made for (schemaFingerprint with the seed); a template made
+ * for an older schema, or left half-made, is brought up to date, since migrations are
+ * incremental and the seed is idempotent. `run(what, args, { cwd, env })` runs the CLI.
+ */
+async function prepareTemplateDatabase({ serverUrl, name, env, run }) {
+  const fingerprint = schemaFingerprint({ seed: true })
+  const { rows } = await withClient(serverUrl("postgres"), (c) =>
+    c.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1", [name])
+  )
+  if (rows[0]?.note === fingerprint) {
+    return
+  }
+  if (!rows.length) {
+    await withClient(serverUrl("postgres"), (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`))
+  }
+  const setupEnv = { ...env, DATABASE_URL: serverUrl(name), NODE_ENV: "development" }
+  await run("Migrating the template database (medusa db:migrate)", ["db:migrate"], { cwd: demoDir, env: setupEnv })
+  await run("Seeding the demo store (medusa exec ./src/scripts/seed.ts)", ["exec", "./src/scripts/seed.ts"], {
+    cwd: demoDir,
+    env: setupEnv,
+  })
+  await withClient(serverUrl("postgres"), (c) => c.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS '${fingerprint}'`))
+}
+
 module.exports = {
   root,
   demoDir,
@@ -327,10 +495,18 @@ module.exports = {
   readState,
   writeState,
   pluginBuildIsStale,
+  ensurePluginBuild,
   demoBuildIsStale,
   linkPluginIntoDemo,
   storeEnv,
   spawnMedusa,
+  runMedusa,
+  startMedusa,
+  tail,
+  portIsFree,
+  databaseUrlFromEnv,
+  recreateDatabase,
+  prepareTemplateDatabase,
   running,
   alive,
   killTree,

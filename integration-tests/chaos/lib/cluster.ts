@@ -1,19 +1,30 @@
 // Real processes for the chaos tests: Medusa servers and workers started with `medusa start`
 // in integration-tests/chaos/store (which loads the built plugin), a Redis server from the
 // system's `redis-server`, and a database of its own per test file on the run's Postgres
-// (started by the jest global setup, see integration-tests/setup/global-setup.js).
+// (started by the jest global setup, see integration-tests/setup/global-setup.js). Building
+// the plugin, spawning, waiting for /health and stopping are scripts/lib/store.js's.
+//
+// Ports: CHAOS_PORT_BASE (9610) and the next dozen for Medusa, CHAOS_REDIS_PORT (6391) for
+// Redis; set them to run beside another run of these tests.
 import axios, { AxiosInstance } from "axios"
-import { ChildProcess, spawn, spawnSync } from "child_process"
+import { ChildProcess, spawn } from "child_process"
 import fs from "fs"
 import net from "net"
 import os from "os"
 import path from "path"
 import { Client } from "pg"
+import { SHOPPER_ADDRESS } from "../../helpers/shopper"
 
-export const ROOT = path.resolve(__dirname, "../../..")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const store = require("../../../scripts/lib/store")
+
+export const ROOT: string = store.root
 export const STORE_DIR = path.resolve(__dirname, "../store")
-const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 const LOG_DIR = path.join(os.tmpdir(), `serial-chaos-logs-${process.pid}`)
+
+/** The port `offset` above CHAOS_PORT_BASE. */
+export const chaosPort = (offset: number) => Number(process.env.CHAOS_PORT_BASE || 9610) + offset
+export const REDIS_PORT = Number(process.env.CHAOS_REDIS_PORT || 6391)
 
 export type StoreSetup = {
   admin: { email: string; password: string }
@@ -28,40 +39,21 @@ export type StoreSetup = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Newest file under a folder (folders' own times change when the build passes by). */
-function newestMtime(p: string): number {
-  const stat = fs.statSync(p)
-  if (!stat.isDirectory()) {
-    return stat.mtimeMs
-  }
-  return Math.max(0, ...fs.readdirSync(p).map((e) => newestMtime(path.join(p, e))))
+function logFile(name: string) {
+  fs.mkdirSync(LOG_DIR, { recursive: true })
+  return path.join(LOG_DIR, `${name}.log`)
 }
 
 /** `medusa plugin:build` when .medusa/server is missing or older than src/ (CI builds first). */
-export function ensurePluginBuilt() {
-  const marker = path.join(ROOT, ".medusa/server/src/modules/serial/index.js")
-  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newestMtime(path.join(ROOT, "src"))) {
-    return
-  }
-  const run = spawnSync(process.execPath, [CLI, "plugin:build"], { cwd: ROOT, encoding: "utf8" })
-  if (run.status !== 0) {
-    throw new Error(`medusa plugin:build failed:\n${run.stdout}\n${run.stderr}`)
-  }
+export async function ensurePluginBuilt() {
+  await store.ensurePluginBuild((what: string, args: string[], { cwd }: { cwd: string }) =>
+    store.runMedusa(what, args, { cwd, env: process.env, logFile: logFile("plugin-build") })
+  )
 }
 
 /** A fresh database on the run's Postgres; returns its URL. */
 export async function createDatabase(name: string): Promise<string> {
-  const { DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD } = process.env
-  const base = `postgres://${DB_USERNAME}:${DB_PASSWORD}@${DB_HOST}:${DB_PORT}`
-  const admin = new Client({ connectionString: `${base}/postgres` })
-  await admin.connect()
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE "${name}"`)
-  } finally {
-    await admin.end()
-  }
-  return `${base}/${name}`
+  return store.recreateDatabase((db: string) => store.databaseUrlFromEnv(db), name)
 }
 
 export async function sql<T = any>(databaseUrl: string, text: string, params: unknown[] = []): Promise<T[]> {
@@ -87,19 +79,16 @@ function storeEnv(databaseUrl: string, extra: Record<string, string>) {
 
 /** Runs a Medusa CLI command in the test store to completion; throws with its output on failure. */
 export async function medusaCli(args: string[], databaseUrl: string, extra: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: STORE_DIR, env: storeEnv(databaseUrl, extra) })
-  let output = ""
-  child.stdout.on("data", (d) => (output += d))
-  child.stderr.on("data", (d) => (output += d))
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)))
-  if (code !== 0) {
-    throw new Error(`medusa ${args.join(" ")} exited with ${code}:\n${output.slice(-4000)}`)
-  }
+  await store.runMedusa(`medusa ${args.join(" ")}`, args, {
+    cwd: STORE_DIR,
+    env: storeEnv(databaseUrl, extra),
+    logFile: logFile(`cli-${args[0].replace(/\W+/g, "-")}`),
+  })
 }
 
 /** Migrates the database and builds the store of setup-store.ts in it. */
 export async function prepareStore(databaseUrl: string, skus: string[]): Promise<StoreSetup> {
-  ensurePluginBuilt()
+  await ensurePluginBuilt()
   await medusaCli(["db:migrate"], databaseUrl)
   const out = path.join(os.tmpdir(), `serial-chaos-setup-${process.pid}-${Date.now()}.json`)
   await medusaCli(["exec", "./src/scripts/setup-store.ts"], databaseUrl, {
@@ -111,11 +100,12 @@ export async function prepareStore(databaseUrl: string, skus: string[]): Promise
   return setup
 }
 
-/** One `medusa start` process of the test store. */
+/** One `medusa start` process of the test store, in a process group of its own. */
 export class MedusaProcess {
   child: ChildProcess | null = null
   readonly logFile: string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null })
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number> = Promise.resolve(0)
 
   constructor(
     readonly name: string,
@@ -123,8 +113,7 @@ export class MedusaProcess {
     readonly databaseUrl: string,
     readonly env: Record<string, string> = {}
   ) {
-    fs.mkdirSync(LOG_DIR, { recursive: true })
-    this.logFile = path.join(LOG_DIR, `${name}.log`)
+    this.logFile = logFile(name)
   }
 
   get url() {
@@ -132,65 +121,36 @@ export class MedusaProcess {
   }
 
   async start() {
-    const log = fs.openSync(this.logFile, "a")
-    this.child = spawn(process.execPath, [CLI, "start", "--port", String(this.port)], {
-      cwd: STORE_DIR,
-      env: storeEnv(this.databaseUrl, { PORT: String(this.port), ...this.env }),
-      stdio: ["ignore", log, log],
-    })
-    fs.closeSync(log)
-    const child = this.child
-    this.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })))
-    await this.waitReady()
-  }
-
-  private async waitReady() {
-    const deadline = Date.now() + 5 * 60_000
-    let gone = false
-    this.exited.then(() => (gone = true))
-    while (Date.now() < deadline && !gone) {
-      try {
-        const res = await axios.get(`${this.url}/health`, { timeout: 5000, validateStatus: () => true })
-        if (res.status === 200) {
-          return
-        }
-      } catch {}
-      await sleep(500)
-    }
-    throw new Error(`${this.name} did not become ready${gone ? " (it exited)" : ""}:\n${this.logTail()}`)
-  }
-
-  logTail(chars = 4000) {
     try {
-      return fs.readFileSync(this.logFile, "utf8").slice(-chars)
-    } catch {
-      return ""
+      const server = await store.startMedusa(["start", "--port", String(this.port)], {
+        cwd: STORE_DIR,
+        env: storeEnv(this.databaseUrl, { PORT: String(this.port), ...this.env }),
+        port: this.port,
+        logFile: this.logFile,
+      })
+      this.child = server.child
+      this.exited = server.exited
+    } catch (e: any) {
+      throw new Error(`${this.name}: ${e.message}`)
     }
   }
 
+  /** SIGKILL: at once. SIGTERM: Medusa shuts down, SIGKILL after 20 s. */
   async kill(signal: NodeJS.Signals = "SIGTERM") {
-    const child = this.child
-    if (!child || child.exitCode !== null || child.signalCode !== null) {
+    if (!store.alive(this.child)) {
       return
     }
-    child.kill(signal)
-    const timer = new Promise<boolean>((r) => setTimeout(() => r(false), 20_000).unref())
-    const done = await Promise.race([this.exited.then(() => true), timer])
-    if (!done) {
-      child.kill("SIGKILL")
+    if (signal === "SIGKILL") {
+      store.killTree(this.child, "SIGKILL")
       await this.exited
+    } else {
+      await store.stopTree(this.child, { graceMs: 20_000 })
     }
   }
 }
 
-/** Waits until nothing listens on the port (a killed process's socket is gone). */
-export async function portIsFree(port: number) {
-  return new Promise<boolean>((resolve) => {
-    const srv = net.createServer()
-    srv.once("error", () => resolve(false))
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)))
-  })
-}
+/** Whether nothing listens on the port (a killed process's socket is gone). */
+export const portIsFree: (port: number) => Promise<boolean> = store.portIsFree
 
 /** A Redis server on loopback without persistence, from the system's `redis-server`. */
 export async function startRedis(port: number) {
@@ -247,14 +207,7 @@ export async function placeOrderHttp(
     region_id: setup.region_id,
     sales_channel_id: setup.sales_channel_id,
     email,
-    shipping_address: {
-      first_name: "Ada",
-      last_name: "Lovelace",
-      address_1: "Hauptstr. 1",
-      city: "Berlin",
-      country_code: "de",
-      postal_code: "10115",
-    },
+    shipping_address: SHOPPER_ADDRESS,
     items,
   })
   const cartId = c.cart.id
