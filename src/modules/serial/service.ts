@@ -21,7 +21,7 @@ import {
   SerialSettings,
   WarrantyClaim,
 } from "./models"
-import { parsePluginOptions, scopeKeyOf, SerialPluginOptions } from "./lib/options"
+import { scopeKeyOf, SerialPluginOptions } from "./lib/options"
 import { normalizeSerial, serialTextProblem } from "./lib/serial-text"
 import { planTransition, SerialStatus, TransitionError } from "./lib/status-machine"
 import { generateId, sql, SqlManager, toPgTimestamp } from "./lib/sql"
@@ -84,10 +84,12 @@ import type ReturnSerialService from "./services/returns"
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
 
 /**
- * The module's internal services (files under `services/`, registered in the module's
- * container by Medusa under their class name, first letter lower case), one area each.
+ * The module's options (registered by loaders/validate-options.ts) and its internal
+ * services (files under `services/`, registered in the module's container by Medusa under
+ * their class name, first letter lower case), one area each.
  */
 type InjectedDependencies = {
+  serialOptions: SerialPluginOptions
   serialMovementService: SerialMovementService
   seriesService: SeriesService
   receiptService: ReceiptService
@@ -136,10 +138,12 @@ class SerialModuleService extends MedusaService({
   protected readonly orders_: OrderSerialService
   protected readonly returns_: ReturnSerialService
 
-  constructor(container: InjectedDependencies, options?: unknown) {
+  constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    // The one options object of the module, parsed by its loader and shared with the
+    // internal services, so that they all read the same values.
+    this.options_ = container.serialOptions
     this.movement_ = container.serialMovementService
     this.series_ = container.seriesService
     this.receipts_ = container.receiptService
