@@ -151,3 +151,8 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
   }
   return options
 }
+
+/** The part of a serial's uniqueness key that depends on the scope: its variant, or nothing. */
+export function scopeKeyOf(options: Pick<SerialPluginOptions, "uniqueness_scope">, variantId: string): string {
+  return options.uniqueness_scope === "per_variant" ? variantId : ""
+}

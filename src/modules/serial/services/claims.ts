@@ -1,0 +1,183 @@
+import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import { generateId, sql, SqlManager } from "../lib/sql"
+import { maintenanceSql } from "../lib/maintenance-sql"
+import { CLAIM_TRANSITIONS, claimCoverage } from "../lib/maintenance-rules"
+import type { ClaimStatus, ClaimUndo, FileWarrantyClaimInput, UpdateWarrantyClaimInput } from "../maintenance-types"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+}
+
+/** Warranty claims: filing them with the coverage of the moment, and their life until closed. */
+export default class ClaimService {
+  protected readonly baseRepository_: DAL.RepositoryService
+
+  constructor({ baseRepository }: InjectedDependencies) {
+    this.baseRepository_ = baseRepository
+  }
+
+  /**
+   * Files a warranty claim for a serial. Coverage is computed here, from the serial's
+   * warranty and contract dates at this moment (the SPEC's precedence), and stored with
+   * the claim; the serial's ledger records the claim.
+   */
+  @InjectTransactionManager()
+  async file(
+    input: FileWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    if (!serial) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
+    }
+    const now = new Date()
+    const coverage = claimCoverage(serial, now)
+    const status = coverage.maintenance_status
+    const id = generateId("snclm")
+    await maintenanceSql.insertClaim(manager, {
+      id,
+      serial_number_id: serial.id,
+      serial_number: serial.serial_number,
+      customer_id: input.customer_id !== undefined ? input.customer_id : serial.customer_id,
+      description: input.description,
+      ...coverage,
+      filed_at: now.toISOString(),
+      created_by: input.actor_id ?? null,
+      metadata: input.metadata ?? null,
+    })
+    await sql.insertLedger(manager, [
+      {
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        type: "warranty_claim",
+        from_status: serial.status,
+        to_status: serial.status,
+        from_location_id: serial.stock_location_id,
+        to_location_id: serial.stock_location_id,
+        reference_type: "claim",
+        reference_id: id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+        data: { maintenance_status: status },
+      },
+    ])
+    return { id }
+  }
+
+  /** Removes a claim that is being undone, with its ledger row (workflow compensation). */
+  @InjectTransactionManager()
+  async purge(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(`DELETE FROM serial_ledger_entry WHERE reference_type = 'claim' AND reference_id = ? AND type = 'warranty_claim'`, [id])
+    await maintenanceSql.purgeClaim(manager, id)
+  }
+
+  /**
+   * Changes a claim: its status (open -> in_progress -> resolved or rejected; open ->
+   * rejected), resolution notes, replacement serial and the visits that belong to it.
+   */
+  @InjectTransactionManager()
+  async update(
+    id: string,
+    input: UpdateWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; from_status: ClaimStatus; undo: ClaimUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const claim = await maintenanceSql.lockClaim(manager, id)
+    if (!claim) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
+    }
+    const undo: ClaimUndo = { claim: { ...claim }, visits: [] }
+    const patch: Parameters<typeof maintenanceSql.updateClaim>[2] = {}
+    if (input.status !== undefined) {
+      const from = claim.status as ClaimStatus
+      const allowed = CLAIM_TRANSITIONS[from]
+      if (!allowed.includes(input.status)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Warranty claim ${id} cannot go from ${from} to ${input.status}` +
+            (allowed.length ? ` (from ${from} it can go to ${allowed.join(" or ")})` : ` (a ${from} claim is closed)`)
+        )
+      }
+      patch.status = input.status
+      if (input.status === "resolved" || input.status === "rejected") {
+        patch.closed_at = new Date()
+      }
+    }
+    if (input.resolution !== undefined) {
+      patch.resolution = input.resolution
+    }
+    if (input.metadata !== undefined) {
+      patch.metadata = input.metadata
+    }
+    if (input.replacement_serial_number_id !== undefined) {
+      const replacement = input.replacement_serial_number_id
+      if (replacement !== null) {
+        if (replacement === claim.serial_number_id) {
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            `Field 'replacement_serial_number_id' names the claimed serial itself, got: '${replacement}'`
+          )
+        }
+        const found = await maintenanceSql.lockSerials(manager, [replacement])
+        if (!found.has(replacement)) {
+          throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${replacement}" was not found`)
+        }
+      }
+      patch.replacement_serial_number_id = replacement
+    }
+    if (input.visit_ids !== undefined) {
+      const wanted = [...new Set(input.visit_ids)]
+      const visits = await maintenanceSql.lockVisits(manager, wanted)
+      const missing = wanted.filter((v) => !visits.has(v))
+      if (missing.length) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance visits not found: ${missing.join(", ")}`)
+      }
+      const problems: string[] = []
+      for (const v of visits.values()) {
+        if (v.serial_number_id !== claim.serial_number_id) {
+          problems.push(`visit ${v.id} is for serial ${v.serial_number_id}, not the claimed ${claim.serial_number_id}`)
+        } else if (v.warranty_claim_id && v.warranty_claim_id !== id) {
+          problems.push(`visit ${v.id} belongs to warranty claim ${v.warranty_claim_id}`)
+        }
+      }
+      if (problems.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'visit_ids': ${problems.join("; ")}`)
+      }
+      const current = await maintenanceSql.visitsOfClaim(manager, id)
+      const unlink = current.filter((v) => !visits.has(v.id)).map((v) => v.id)
+      const link = wanted.filter((v) => visits.get(v)!.warranty_claim_id !== id)
+      undo.visits = [
+        ...unlink.map((v) => ({ id: v, warranty_claim_id: id })),
+        ...link.map((v) => ({ id: v, warranty_claim_id: null })),
+      ]
+      await maintenanceSql.setVisitsClaim(manager, unlink, null)
+      await maintenanceSql.setVisitsClaim(manager, link, id)
+    }
+    await maintenanceSql.updateClaim(manager, id, patch)
+    return { id, from_status: claim.status as ClaimStatus, undo }
+  }
+
+  /** Puts a claim and its visit links back as they were (workflow compensation). */
+  @InjectTransactionManager()
+  async undoUpdate(undo: ClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const c = undo.claim
+    await maintenanceSql.updateClaim(manager, c.id, {
+      status: c.status,
+      resolution: c.resolution,
+      replacement_serial_number_id: c.replacement_serial_number_id,
+      closed_at: c.closed_at,
+      metadata: c.metadata,
+    })
+    for (const claimId of [c.id, null]) {
+      await maintenanceSql.setVisitsClaim(
+        manager,
+        undo.visits.filter((v) => v.warranty_claim_id === claimId).map((v) => v.id),
+        claimId
+      )
+    }
+  }
+}

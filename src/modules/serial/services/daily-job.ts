@@ -1,0 +1,122 @@
+import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import type { SerialPluginOptions } from "../lib/options"
+import { generateId, sql, SqlManager } from "../lib/sql"
+import { maintenanceSql } from "../lib/maintenance-sql"
+import { addDays, formatDay } from "../lib/schedule"
+import type { ClaimedReminders, ExpireUndo } from "../maintenance-types"
+import type SerialMovementService from "./serial-movement"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+  serialOptions: SerialPluginOptions
+  serialMovementService: SerialMovementService
+}
+
+/** The daily job's passes: serials past their end of life expire, reminders are claimed once. */
+export default class DailyJobService {
+  protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly options_: SerialPluginOptions
+  protected readonly movement_: SerialMovementService
+
+  constructor({ baseRepository, serialOptions, serialMovementService }: InjectedDependencies) {
+    this.baseRepository_ = baseRepository
+    this.options_ = serialOptions
+    this.movement_ = serialMovementService
+  }
+
+  /**
+   * The daily job's end-of-life pass: up to `limit` serials whose end of life has passed
+   * move to `expired` through the status machine (one ledger row each). Scrapped serials
+   * stay scrapped: a write-off is final and says more than "expired".
+   */
+  @InjectTransactionManager()
+  async expireEndOfLife(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ ids: string[]; undo: ExpireUndo | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const ids = await maintenanceSql.endOfLifeCandidates(manager, now.toISOString(), limit)
+    if (!ids.length) {
+      return { ids, undo: null }
+    }
+    const before = await sql.lockSerials(manager, ids)
+    const operation_id = generateId("snop")
+    await this.movement_.move(
+      {
+        ids,
+        movement: "expire",
+        reference: { reference_type: "end_of_life", actor_type: "system", data: { operation_id } },
+      },
+      sharedContext
+    )
+    return {
+      ids,
+      undo: {
+        operation_id,
+        serials: [...before.values()].map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
+      },
+    }
+  }
+
+  /** Undoes `expireEndOfLife` (workflow compensation). */
+  @InjectTransactionManager()
+  async undoExpireEndOfLife(undo: ExpireUndo | null, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!undo) {
+      return
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    await sql.applyMoves(manager, undo.serials, {})
+    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+  }
+
+  /**
+   * The daily job's reminders: visits due within `visit_due_days` (pending, today up to
+   * and including that day), visits overdue (pending, before today) and delivered serials
+   * whose warranty ends within `warranty_expiring_days`, each claimed in the sent log so
+   * that it is announced once. Up to `limit` of each kind per call.
+   */
+  @InjectTransactionManager()
+  async claimReminders(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedReminders> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const today = formatDay(now)
+    const dueUntil = addDays(today, this.options_.visit_due_days)
+    const visit_due = await maintenanceSql.claimVisitReminders(
+      manager,
+      "visit_due",
+      { from: `${today}T00:00:00.000Z`, to: `${dueUntil}T00:00:00.000Z`, toInclusive: true },
+      limit
+    )
+    const visit_overdue = await maintenanceSql.claimVisitReminders(
+      manager,
+      "visit_overdue",
+      { from: null, to: `${today}T00:00:00.000Z`, toInclusive: false },
+      limit
+    )
+    const warranty_expiring = await maintenanceSql.claimWarrantyReminders(
+      manager,
+      {
+        from: now.toISOString(),
+        to: new Date(now.getTime() + this.options_.warranty_expiring_days * 86_400_000).toISOString(),
+      },
+      limit
+    )
+    return {
+      visit_due,
+      visit_overdue,
+      warranty_expiring,
+      log_ids: [...visit_due, ...visit_overdue, ...warranty_expiring].map((r) => r.log_id),
+    }
+  }
+
+  /** Forgets reminders claimed by a run that failed, so the next run sends them (compensation). */
+  @InjectTransactionManager()
+  async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await maintenanceSql.deleteNotificationLog(sharedContext.transactionManager as SqlManager, logIds)
+  }
+}

@@ -1,0 +1,203 @@
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import type { SerialPluginOptions } from "../lib/options"
+import { normalizeSerial } from "../lib/serial-text"
+import { generateId, sql, SqlManager } from "../lib/sql"
+import { warrantyFor } from "../lib/warranty"
+import { RegistrationRow, storefrontSerialNotFound, storefrontSql, StorefrontSerialRow } from "../lib/storefront-sql"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+  serialOptions: SerialPluginOptions
+}
+
+type RegistrableSerial = {
+  id: string
+  serial_number: string
+  variant_id: string
+  status: string
+  stock_location_id: string | null
+  warranty_overridden: boolean
+}
+
+type RegisterReference = { reference_type: string; reference_id: string; actor_type: string | null; actor_id: string | null }
+
+/**
+ * What customers see and do: the public warranty look-up, their own serials, visits and
+ * claims, and registering serials bought elsewhere (with the admin's decision on them).
+ * Every answer is limited to the customer's own records.
+ */
+export default class StorefrontService {
+  protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly options_: SerialPluginOptions
+
+  constructor({ baseRepository, serialOptions }: InjectedDependencies) {
+    this.baseRepository_ = baseRepository
+    this.options_ = serialOptions
+  }
+
+  /** A sold serial by its text (trimmed, case-insensitive), or null. */
+  @InjectManager()
+  async findSoldSerial(text: string, @MedusaContext() sharedContext: Context = {}): Promise<StorefrontSerialRow | null> {
+    return await storefrontSql.findSoldSerial(sharedContext.manager as SqlManager, normalizeSerial(text))
+  }
+
+  /** A customer's own serials, each with its next visit date. */
+  @InjectManager()
+  async listCustomerSerials(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<StorefrontSerialRow[]> {
+    return await storefrontSql.listCustomerSerials(sharedContext.manager as SqlManager, customerId)
+  }
+
+  /** A customer's own serial by its text, or null (unknown and someone else's alike). */
+  @InjectManager()
+  async findCustomerSerial(
+    customerId: string,
+    text: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StorefrontSerialRow | null> {
+    return await storefrontSql.findCustomerSerial(sharedContext.manager as SqlManager, customerId, normalizeSerial(text))
+  }
+
+  /** A customer's own pending visits from today on (optionally of some serials only). */
+  @InjectManager()
+  async listCustomerVisits(
+    customerId: string,
+    serialIds: string[] | undefined,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<any[]> {
+    return await storefrontSql.listCustomerVisits(sharedContext.manager as SqlManager, customerId, serialIds)
+  }
+
+  /** A customer's own warranty claims, newest first. */
+  @InjectManager()
+  async listCustomerClaims(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<any[]> {
+    return await storefrontSql.listCustomerClaims(sharedContext.manager as SqlManager, customerId)
+  }
+
+  /** A customer's registrations that are not (or not yet) approved: pending and rejected. */
+  @InjectManager()
+  async listCustomerRegistrations(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<RegistrationRow[]> {
+    return await storefrontSql.listCustomerRegistrations(sharedContext.manager as SqlManager, customerId)
+  }
+
+  /**
+   * Registers a serial bought elsewhere to a customer: it must exist, be `inactive` and
+   * belong to nobody; anything else is the same 404 as an unknown serial. With
+   * `registration_requires_approval` it waits as a pending registration instead.
+   */
+  @InjectTransactionManager()
+  async register(
+    input: { customer_id: string; serial_number: string; purchased_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const candidates = await storefrontSql.lockRegistrable(manager, normalizeSerial(input.serial_number))
+    if (candidates.length !== 1) {
+      // none, or (per-variant uniqueness) several units with that text: ambiguous.
+      throw storefrontSerialNotFound(input.serial_number)
+    }
+    const serial = candidates[0]
+    if (this.options_.registration_requires_approval) {
+      // Registering again while one is pending answers the pending one.
+      const registration =
+        (await storefrontSql.findPendingRegistration(manager, serial.id, input.customer_id)) ??
+        (await storefrontSql.insertRegistration(manager, {
+          id: generateId("snreg"),
+          serial_number_id: serial.id,
+          serial_number: serial.serial_number,
+          customer_id: input.customer_id,
+          purchased_at: input.purchased_at.toISOString(),
+        }))
+      return { serial_number_id: null, registration }
+    }
+    await this.giveToCustomer_(manager, serial, input.customer_id, input.purchased_at, {
+      reference_type: "customer",
+      reference_id: input.customer_id,
+      actor_type: "customer",
+      actor_id: input.customer_id,
+    })
+    return { serial_number_id: serial.id, registration: null }
+  }
+
+  /**
+   * An admin's decision on a pending registration. Approving gives the serial to the
+   * customer if it still is registrable; rejecting changes nothing on the serial. A decided
+   * registration cannot be decided again.
+   */
+  @InjectTransactionManager()
+  async decideRegistration(
+    input: { id: string; action: "approve" | "reject"; note?: string | null; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RegistrationRow> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const registration = await storefrontSql.lockRegistration(manager, input.id)
+    if (!registration) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial registration with id "${input.id}" was not found`)
+    }
+    if (registration.status !== "pending") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Serial registration ${registration.id} is ${registration.status} and cannot be ${input.action === "approve" ? "approved" : "rejected"}`
+      )
+    }
+    if (input.action === "approve") {
+      const serial = await storefrontSql.lockSerialForRegistration(manager, registration.serial_number_id)
+      if (!serial || serial.customer_id || serial.status !== "inactive") {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Serial "${registration.serial_number}" can no longer be registered: ${
+            !serial ? "it was deleted" : serial.customer_id ? "it belongs to a customer" : `its status is ${serial.status}`
+          }`
+        )
+      }
+      await this.giveToCustomer_(manager, serial, registration.customer_id, new Date(registration.purchased_at), {
+        reference_type: "serial_registration",
+        reference_id: registration.id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+      })
+    }
+    return await storefrontSql.decideRegistration(manager, registration.id, {
+      status: input.action === "approve" ? "approved" : "rejected",
+      decided_by: input.actor_id ?? null,
+      note: input.note ?? null,
+    })
+  }
+
+  /** Customer and warranty from the purchase date (unless overridden), ledger `register`. */
+  protected async giveToCustomer_(
+    manager: SqlManager,
+    serial: RegistrableSerial,
+    customerId: string,
+    purchasedAt: Date,
+    ref: RegisterReference
+  ): Promise<void> {
+    let warranty: { starts_at: string | null; expires_at: string | null } | undefined
+    if (!serial.warranty_overridden) {
+      const period = warrantyFor(await storefrontSql.warrantySettings(manager, serial.variant_id), purchasedAt)
+      warranty = {
+        starts_at: period ? period.starts_at.toISOString() : null,
+        expires_at: period ? period.expires_at.toISOString() : null,
+      }
+    }
+    await storefrontSql.setRegistration(manager, serial.id, { customer_id: customerId, warranty })
+    await sql.insertLedger(manager, [
+      {
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        type: "register",
+        from_status: serial.status,
+        to_status: serial.status,
+        from_location_id: serial.stock_location_id,
+        to_location_id: serial.stock_location_id,
+        ...ref,
+        data: {
+          customer_id: customerId,
+          purchased_at: purchasedAt.toISOString(),
+          warranty_starts_at: warranty?.starts_at ?? null,
+          warranty_expires_at: warranty?.expires_at ?? null,
+        },
+      },
+    ])
+  }
+}
