@@ -194,18 +194,6 @@ export const fulfillmentSql = {
     )
   },
 
-  async snapshot(manager: SqlManager, ids: string[]): Promise<SerialSnapshot[]> {
-    if (!ids.length) {
-      return []
-    }
-    const rows: any[] = await run(manager,
-      `SELECT id, ${SNAPSHOT_COLUMNS.join(", ")} FROM serial_number
-        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [json(ids)]
-    )
-    return snapshotsOf(rows)
-  },
-
   /** Puts serials back as a snapshot recorded them (undo of a compensated step). */
   async restoreSnapshots(manager: SqlManager, snapshots: SerialSnapshot[]): Promise<void> {
     if (!snapshots.length) {
@@ -237,8 +225,8 @@ export const fulfillmentSql = {
 }
 
 /**
- * Snapshots of rows read with all snapshot columns (an `OrderSerialRow` locked by this
- * transaction is one), without reading them again.
+ * What a step's undo puts back, taken from rows this transaction has locked and read in
+ * full (every `OrderSerialRow` of the lock queries above), before it moves them.
  */
 export function snapshotsOf(rows: Array<{ id: string } & Record<(typeof SNAPSHOT_COLUMNS)[number], unknown>>): SerialSnapshot[] {
   return rows.map((r) => {

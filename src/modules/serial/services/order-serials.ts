@@ -290,7 +290,7 @@ export default class OrderSerialService {
     }
     const origins = await fulfillmentSql.deliveredFrom(manager, rows.map((r) => r.id))
     const operation_id = generateId("snop")
-    const snapshots = await fulfillmentSql.snapshot(manager, rows.map((r) => r.id))
+    const snapshots = snapshotsOf(rows)
     const groups = new Map<string, { location: string; overridden: boolean; ids: string[] }>()
     for (const r of rows) {
       const location = origins.get(r.id) ?? input.location_id
@@ -353,7 +353,7 @@ export default class OrderSerialService {
     }
     const operation_id = generateId("snop")
     const shippedAt = new Date(input.shipped_at).toISOString()
-    const snapshots = await fulfillmentSql.snapshot(manager, rows.map((r) => r.id))
+    const snapshots = snapshotsOf(rows)
     await fulfillmentSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
     await sql.insertLedger(
       manager,
@@ -390,7 +390,7 @@ export default class OrderSerialService {
       return { moved: [], undo: null }
     }
     const operation_id = generateId("snop")
-    const snapshots = await fulfillmentSql.snapshot(manager, rows.map((r) => r.id))
+    const snapshots = snapshotsOf(rows)
     await this.movement_.move(
       {
         ids: rows.map((r) => r.id),
@@ -482,7 +482,7 @@ export default class OrderSerialService {
       )
     }
     const operation_id = generateId("snop")
-    const snapshots = await fulfillmentSql.snapshot(manager, ok.map((r) => r.id))
+    const snapshots = snapshotsOf(ok)
     await this.movement_.move(
       {
         ids: ok.map((r) => r.id),
@@ -577,7 +577,7 @@ export default class OrderSerialService {
     const f = from!
     const t = to!
     const operation_id = generateId("snop")
-    const snapshots = await fulfillmentSql.snapshot(manager, [f.id, t.id])
+    const snapshots = snapshotsOf([f, t])
     const reference: LedgerReference = {
       reference_type: "order",
       reference_id: input.order_id,

@@ -2,7 +2,7 @@ import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/
 import type { Context, DAL } from "@medusajs/framework/types"
 import { normalizeSerial } from "../lib/serial-text"
 import { generateId, LedgerRow, sql, SqlManager } from "../lib/sql"
-import { fulfillmentSql, OrderSerialRow } from "../lib/fulfillment-sql"
+import { fulfillmentSql, snapshotsOf, OrderSerialRow } from "../lib/fulfillment-sql"
 import { replacementSql, returnSql } from "../lib/return-sql"
 import { CLEARED_ASSIGNMENT, throwProblems } from "../lib/order-rules"
 import type { ReplacementGroup, ReplacementLink, ReturnSerialsInput, ReturnSerialsResult } from "../order-types"
@@ -111,7 +111,7 @@ export default class ReturnSerialService {
     }
 
     const operation_id = generateId("snop")
-    const snapshots = await fulfillmentSql.snapshot(manager, chosen.map((c) => c.row.id))
+    const snapshots = snapshotsOf(chosen.map((c) => c.row))
     const before = new Map(snapshots.map((snap) => [snap.id, snap]))
     const groups = new Map<
       string,
