@@ -28,7 +28,17 @@ module.exports = defineConfig({
         public_lookup_rate_limit: process.env.SERIAL_PUBLIC_LOOKUP_RATE_LIMIT
           ? Number(process.env.SERIAL_PUBLIC_LOOKUP_RATE_LIMIT)
           : undefined,
-        registration_requires_approval: process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL === "true",
+        // Unset: the plugin default (registrations wait for an admin's approval).
+        registration_requires_approval: process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL
+          ? process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL === "true"
+          : undefined,
+        trusted_proxy_hops: process.env.SERIAL_TRUSTED_PROXY_HOPS ? Number(process.env.SERIAL_TRUSTED_PROXY_HOPS) : undefined,
+        customer_write_rate_limit: process.env.SERIAL_CUSTOMER_WRITE_RATE_LIMIT
+          ? Number(process.env.SERIAL_CUSTOMER_WRITE_RATE_LIMIT)
+          : undefined,
+        address_write_rate_limit: process.env.SERIAL_ADDRESS_WRITE_RATE_LIMIT
+          ? Number(process.env.SERIAL_ADDRESS_WRITE_RATE_LIMIT)
+          : undefined,
       },
     },
     {

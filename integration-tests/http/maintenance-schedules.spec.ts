@@ -19,6 +19,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       headers = await adminHeaders(api, container)
       ;({ variant } = await createProductWithVariant(container, { title: "Boiler", sku: "BOILER-1" }))
+      await api.post(`/admin/serial-settings/${variant.id}`, { is_serialized: true }, headers)
       const res = await api.post(
         "/admin/serial-numbers",
         { variant_id: variant.id, serial_numbers: ["BX-1", "BX-2", "BX-3"] },

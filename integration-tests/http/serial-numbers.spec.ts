@@ -15,6 +15,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       headers = await adminHeaders(api, container)
       ;({ product, variant } = await createProductWithVariant(container, { title: "Drill", sku: "DRILL-1" }))
+      await api.post(`/admin/serial-settings/${variant.id}`, { is_serialized: true }, headers)
     })
 
     describe("POST /admin/serial-numbers", () => {

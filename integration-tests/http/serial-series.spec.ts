@@ -42,6 +42,7 @@ medusaIntegrationTestRunner({
 
     it("skips values that already exist as serials in the preview", async () => {
       const { variant } = await createProductWithVariant(getContainer(), { title: "Saw", sku: "SAW" })
+      await api.post(`/admin/serial-settings/${variant.id}`, { is_serialized: true }, headers)
       const series = (await api.post("/admin/serial-series", { name: "Saws", pattern: "SAW-###" }, headers)).data.serial_series
       await api.post("/admin/serial-numbers", { variant_id: variant.id, serial_numbers: ["saw-001", "SAW-003"] }, headers)
       const preview = await api.get(`/admin/serial-series/${series.id}/preview?count=3`, headers)

@@ -7,8 +7,7 @@ import { serialDetail } from "../helpers/store"
 
 jest.setTimeout(180_000)
 
-// This file's app runs with the plugin option registration_requires_approval: true.
-process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL = "true"
+// Registrations wait for an admin's approval: the plugin's default, so no option is set here.
 
 /**
  * Registrations that wait for an admin: the customer's POST answers 202 with a pending

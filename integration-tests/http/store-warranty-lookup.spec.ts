@@ -124,7 +124,7 @@ medusaIntegrationTestRunner({
       expect(res.data.message).toMatch(/publishable/i)
     })
 
-    it("answers 429 with Retry-After past the per-minute limit of an address", async () => {
+    it("answers 429 with Retry-After past the per-minute limit of an address, whatever X-Forwarded-For says", async () => {
       // Twice the limit and one: even if a window ends midway, one of them is refused.
       const statuses: number[] = []
       let refused: any
@@ -142,6 +142,13 @@ medusaIntegrationTestRunner({
       expect(retryAfter).toBeGreaterThanOrEqual(1)
       expect(retryAfter).toBeLessThanOrEqual(60)
       expect(refused.data.message).toMatch(`at most ${LIMIT} a minute`)
+
+      // Medusa trusts X-Forwarded-For for req.ip; the limit does not (no proxy is trusted
+      // by default): a forged header is no new address and no new budget.
+      for (const forged of ["203.0.113.7", "198.51.100.1, 203.0.113.8", "::1"]) {
+        const res = await lookup("DR-SOLD", { headers: { ...pk.headers, "x-forwarded-for": forged, "x-real-ip": forged } })
+        expect({ forged, status: res.status }).toEqual({ forged, status: 429 })
+      }
     })
   },
 })

@@ -23,6 +23,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       headers = await adminHeaders(api, container)
       const { variant } = await createProductWithVariant(container, { title: "Heat pump", sku: "HP-1" })
+      await api.post(`/admin/serial-settings/${variant.id}`, { is_serialized: true }, headers)
       const res = await api.post(
         "/admin/serial-numbers",
         { variant_id: variant.id, serial_numbers: ["HP-A", "HP-B", "HP-C", "HP-D"] },
@@ -90,16 +91,19 @@ medusaIntegrationTestRunner({
         expect(read.data.warranty_claim).toMatchObject({ maintenance_status: "under_warranty", covered: true, warranty_expires_at: endOfDay(0) })
       })
 
-      it("takes the customer given, or the serial's", async () => {
+      it("takes the serial's customer, and refuses a customer who does not own the serial", async () => {
         const { result } = await createCustomersWorkflow(getContainer()).run({
           input: { customersData: [{ email: "owner@serials.test", first_name: "Olga" }] },
         })
         const res = await api.post(
           "/admin/warranty-claims",
           { serial_number_id: serials["HP-D"], description: "Rattles", customer_id: result[0].id },
-          headers
+          { ...headers, validateStatus: () => true }
         )
-        expect(res.data.warranty_claim.customer_id).toBe(result[0].id)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBe(
+          `Serial HP-D belongs to no customer, not to customer ${result[0].id}: a claim names the serial's own customer`
+        )
         expect((await file("HP-B")).customer_id).toBeNull()
       })
 

@@ -7,6 +7,11 @@ jest.setTimeout(120000)
 const resolve = path.join(__dirname, "../../src/modules/serial")
 const pathToMigrations = path.join(resolve, "migrations")
 
+/** Serials exist only for serialized variants: the fake variants of these tests are. */
+async function serializeVariants(service: SerialModuleService) {
+  await service.createSerialSettings(["variant_a", "variant_b", "variant_c"].map((variant_id) => ({ variant_id, is_serialized: true })))
+}
+
 /** The error a promise rejects with, to look at its type and message. */
 async function errorOf(p: Promise<unknown>): Promise<{ type?: string; message: string }> {
   try {
@@ -31,6 +36,8 @@ moduleIntegrationTestRunner<SerialModuleService>({
     }
 
     describe("createSerials", () => {
+      beforeEach(async () => serializeVariants(service))
+
       it("creates inactive serials without a location and one create ledger row each", async () => {
         const created = await service.createSerials(
           [
@@ -134,6 +141,8 @@ moduleIntegrationTestRunner<SerialModuleService>({
     })
 
     describe("moveSerials", () => {
+      beforeEach(async () => serializeVariants(service))
+
       const create = async (...texts: string[]) =>
         await service.createSerials(texts.map((serial_number) => ({ serial_number, variant_id: "variant_a" })))
 
@@ -264,6 +273,8 @@ moduleIntegrationTestRunner<SerialModuleService>({
     })
 
     describe("updateSerialDetails", () => {
+      beforeEach(async () => serializeVariants(service))
+
       it("records a warranty override in the ledger and marks the serial overridden", async () => {
         const [a] = await service.createSerials([{ serial_number: "WR-1", variant_id: "variant_a" }])
         await service.updateSerialDetails(
@@ -318,6 +329,8 @@ moduleIntegrationTestRunner<SerialModuleService>({
     })
 
     describe("removeSerials", () => {
+      beforeEach(async () => serializeVariants(service))
+
       it("deletes a fresh inactive serial, whose text can then be used again", async () => {
         const [a] = await service.createSerials([{ serial_number: "RM-1", variant_id: "variant_a" }])
         await service.updateSerialDetails(a.id, { notes: "typo" })
@@ -356,6 +369,8 @@ moduleIntegrationTestRunner<SerialModuleService>({
     })
 
     describe("series", () => {
+      beforeEach(async () => serializeVariants(service))
+
       it("refuses a pattern that can produce another series' serials, naming that series", async () => {
         const drills = await service.createSerialSeries({ name: "Drills", pattern: "DR-{YYYY}-#####" })
         const e = await errorOf(service.validateSeriesPattern("dr-{YY}{MM}-###"))
@@ -526,6 +541,8 @@ moduleIntegrationTestRunner<SerialModuleService>({
   moduleOptions: { uniqueness_scope: "per_variant" },
   testSuite: ({ service }) => {
     describe("createSerials with per_variant uniqueness", () => {
+      beforeEach(async () => serializeVariants(service))
+
       it("allows the same text on two variants but not twice on one", async () => {
         await service.createSerials([
           { serial_number: "PV-1", variant_id: "variant_a" },

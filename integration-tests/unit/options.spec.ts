@@ -21,7 +21,11 @@ describe("parsePluginOptions", () => {
       warranty_expiring_days: 30,
       notification_channel: "email",
       staff_email: null,
-      registration_requires_approval: false,
+      registration_requires_approval: true,
+      trusted_proxy_hops: 0,
+      client_address_header: null,
+      customer_write_rate_limit: 10,
+      address_write_rate_limit: 30,
     })
   })
 
@@ -54,9 +58,19 @@ describe("parsePluginOptions", () => {
     ["staff_email", null],
     ["registration_requires_approval", true],
     ["registration_requires_approval", false],
+    ["trusted_proxy_hops", 0],
+    ["trusted_proxy_hops", 2],
+    ["client_address_header", "x-real-ip"],
+    ["client_address_header", null],
+    ["customer_write_rate_limit", 1],
+    ["address_write_rate_limit", 500],
   ])("accepts %s = %j and keeps the other defaults", (key, value) => {
     const options = parsePluginOptions({ [key]: value })
     expect(options).toEqual({ ...DEFAULT_OPTIONS, [key]: value })
+  })
+
+  it("keeps a client address header in lower case, as Node hands headers over", () => {
+    expect(parsePluginOptions({ client_address_header: "CF-Connecting-IP" }).client_address_header).toBe("cf-connecting-ip")
   })
 
   it("accepts all options at once", () => {
@@ -99,6 +113,13 @@ describe("parsePluginOptions", () => {
     ["registration_requires_approval", "yes", '"yes"'],
     ["registration_requires_approval", 1, "1"],
     ["registration_requires_approval", null, "null"],
+    ["trusted_proxy_hops", -1, "-1"],
+    ["trusted_proxy_hops", 11, "11"],
+    ["trusted_proxy_hops", "1", '"1"'],
+    ["client_address_header", "x real ip", '"x real ip"'],
+    ["client_address_header", 1, "1"],
+    ["customer_write_rate_limit", 0, "0"],
+    ["address_write_rate_limit", 2.5, "2.5"],
   ])("refuses %s = %j, naming the option and the value", (key, value, shown) => {
     const message = messageOf({ [key]: value })
     expect(message).toContain(`${key} must be`)

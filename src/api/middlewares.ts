@@ -57,7 +57,7 @@ import {
   retrieveWarrantyClaimConfig,
 } from "./admin/warranty-claims/validators"
 import { validateReportQuery } from "./admin/serial-reports/validators"
-import { publicLookupRateLimit } from "./store/rate-limit"
+import { publicLookupRateLimit, storefrontWriteRateLimit } from "./store/rate-limit"
 import { refuseUndecodablePath } from "./store/validators"
 import { pathDecodingErrorHandler } from "./utils/undecodable-path"
 import { StoreFileWarrantyClaim, StoreRegisterSerial } from "./store/validators"
@@ -74,6 +74,22 @@ function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: Med
     return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: query key '${deep.slice(0, 100)}' is nested too deeply`))
   }
   next()
+}
+
+/**
+ * A body the plugin's routes read is JSON: one sent as another type (`text/plain`) would
+ * reach them unparsed and be refused as if fields were missing. 415, naming the type.
+ * Not on the CSV import, which reads its own body and checks its type itself.
+ */
+function requireJsonBody(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined
+  if (!hasBody || req.method === "GET" || req.is("application/json")) {
+    return next()
+  }
+  res.status(415).json({
+    type: "unsupported_media_type",
+    message: `Content type '${String(req.headers["content-type"] ?? "none").slice(0, 100)}' is not accepted: send the body as JSON, with 'Content-Type: application/json'`,
+  })
 }
 
 /** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
@@ -97,6 +113,9 @@ export default defineMiddlewares({
   errorHandler: pathDecodingErrorHandler(),
   routes: [
     ...ADMIN_PREFIXES.map((matcher) => ({ matcher, middlewares: [refuseDeepQueryKeys] })),
+    ...[...ADMIN_PREFIXES.filter((p) => p !== "/admin/serial-imports"), "/admin/orders/:id/serial-numbers", "/admin/returns/:id/serial-numbers", "/store/customers/me/serial-numbers", "/store/customers/me/warranty-claims"].map(
+      (matcher) => ({ matcher, middlewares: [requireJsonBody] })
+    ),
     {
       method: ["GET"],
       matcher: "/admin/serial-numbers",
@@ -268,12 +287,12 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/customers/me/serial-numbers",
-      middlewares: [validateAndTransformBody(StoreRegisterSerial)],
+      middlewares: [storefrontWriteRateLimit, validateAndTransformBody(StoreRegisterSerial)],
     },
     {
       method: ["POST"],
       matcher: "/store/customers/me/warranty-claims",
-      middlewares: [validateAndTransformBody(StoreFileWarrantyClaim)],
+      middlewares: [storefrontWriteRateLimit, validateAndTransformBody(StoreFileWarrantyClaim)],
     },
     {
       method: ["GET"],

@@ -1,19 +1,24 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import type { FileWarrantyClaimInput } from "../modules/serial/maintenance-types"
 import { fileWarrantyClaimStep } from "./steps/file-warranty-claim"
 import { resolveCustomerStep } from "./steps/resolve-customer"
 
-/** Files a warranty claim for a serial; the server computes and stores its coverage. */
+/**
+ * Files a warranty claim for a serial; the server computes and stores its coverage. The
+ * created event is emitted only for a new claim, not for one a storefront retry replays.
+ */
 export const fileWarrantyClaimWorkflow = createWorkflow(
   "serial-file-warranty-claim",
   (input: FileWarrantyClaimInput) => {
     resolveCustomerStep(transform({ input }, ({ input }) => input.customer_id ?? null))
     const filed = fileWarrantyClaimStep(input)
-    emitEventStep({
-      eventName: SerialEvents.WARRANTY_CLAIM_CREATED,
-      data: transform({ filed, input }, ({ filed, input }) => ({ id: filed.id, serial_number_id: input.serial_number_id })),
+    when({ filed }, ({ filed }) => !filed.replayed).then(() => {
+      emitEventStep({
+        eventName: SerialEvents.WARRANTY_CLAIM_CREATED,
+        data: transform({ filed, input }, ({ filed, input }) => ({ id: filed.id, serial_number_id: input.serial_number_id })),
+      })
     })
     return new WorkflowResponse(filed)
   }

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serialTextProblem } from "../../modules/serial/lib/serial-text"
+import { freeText, pastDate } from "../utils/validators"
 
 /** A path that is not valid percent-encoding is a 400, not Express' decoding error (500). */
 export function refuseUndecodablePath(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -46,28 +47,33 @@ const serialField = z.string().superRefine((v, ctx) => {
   }
 })
 
-/** Purchases up to a minute "in the future" are accepted (clock skew); later ones are refused. */
-const purchasedAt = z.string().superRefine((v, ctx) => {
-  const t = v.length <= 40 ? Date.parse(v) : NaN
-  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(t)) {
-    ctx.addIssue({ code: "custom", message: `Field 'purchased_at' must be an ISO 8601 date, got: '${v.slice(0, 60)}'` })
-  } else if (t > Date.now() + 60_000) {
-    ctx.addIssue({ code: "custom", message: `Field 'purchased_at' cannot be in the future, got: '${v.slice(0, 60)}'` })
-  }
-})
-
 export const StoreRegisterSerial = z.strictObject({
   serial_number: serialField,
-  purchased_at: purchasedAt,
+  purchased_at: pastDate("purchased_at"),
 })
 export type StoreRegisterSerialType = z.infer<typeof StoreRegisterSerial>
 
 export const StoreFileWarrantyClaim = z.strictObject({
   serial_number: serialField,
-  description: z
-    .string()
-    .trim()
-    .min(1, { message: "Field 'description' cannot be empty" })
-    .max(5000, { message: "Field 'description' is longer than 5000 characters" }),
+  description: freeText("description", 5000, { min: 1, trim: true }),
 })
 export type StoreFileWarrantyClaimType = z.infer<typeof StoreFileWarrantyClaim>
+
+/**
+ * The request's `Idempotency-Key` header (1 to 255 visible ASCII characters), or null when
+ * it sends none; any other value is a 400 naming it.
+ */
+export function idempotencyKeyOf(req: { headers: Record<string, string | string[] | undefined> }): string | null {
+  const raw = req.headers["idempotency-key"]
+  if (raw === undefined) {
+    return null
+  }
+  const value = Array.isArray(raw) ? raw.join(",") : raw
+  if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Header 'Idempotency-Key' must be 1 to 255 visible ASCII characters, got: '${value.slice(0, 60)}'`
+    )
+  }
+  return value
+}

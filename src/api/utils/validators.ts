@@ -1,18 +1,93 @@
 import { z } from "@medusajs/framework/zod"
-import { toDay } from "../../modules/serial/lib/schedule"
+import { dateRuleText, parseDateInput, parseDay, toDay } from "../../modules/serial/lib/dates"
+import { serialTextProblem } from "../../modules/serial/lib/serial-text"
+import { jsonTextProblem, textProblem } from "../../modules/serial/lib/text-rules"
 
-/** A date-time as ISO 8601 text; the message names the offending value. */
-export const isoDate = (field: string) =>
-  z.string().refine((v) => v.length <= 40 && !Number.isNaN(Date.parse(v)), {
-    error: (issue) => `Field '${field}' must be an ISO 8601 date, got: '${String(issue.input).slice(0, 60)}'`,
+/** A value as a message shows it: short, and never breaking the message itself. */
+export const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v)).slice(0, 60)
+
+/** Clocks differ a little: a date up to a minute ahead still counts as now. */
+const CLOCK_SKEW_MS = 60_000
+
+/**
+ * A date or date-time by the plugin's one date rule (lib/dates.ts: ISO 8601, real calendar
+ * days, years 1000 to 9999), answered as ISO text; the message names field and value.
+ * `past`: what has happened already (a purchase, a delivery received), so not later than now.
+ * `keepDay`: a bare day is answered as the day `YYYY-MM-DD`, for a reader that takes it as
+ * the whole day (a report's `to`).
+ */
+export const isoDate = (field: string, { past = false, keepDay = false }: { past?: boolean; keepDay?: boolean } = {}) =>
+  z.any().transform((v, ctx) => {
+    if (v === undefined) {
+      ctx.addIssue({ code: "custom", message: `Field '${field}' is required` })
+      return z.NEVER
+    }
+    const date = parseDateInput(v)
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: `Field '${field}' must be ${dateRuleText()}, got: '${shown(v)}'` })
+      return z.NEVER
+    }
+    if (past && date.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      ctx.addIssue({ code: "custom", message: `Field '${field}' cannot be in the future, got: '${shown(v)}'` })
+      return z.NEVER
+    }
+    return keepDay && parseDay(v) ? (v as string) : date.toISOString()
   })
+
+/** `isoDate` of something that has happened already. */
+export const pastDate = (field: string) => isoDate(field, { past: true })
+
+/**
+ * Free text (notes, names, descriptions, references) by the plugin's one text rule
+ * (lib/text-rules.ts), within `max` characters. `trim`: stored trimmed, and `min` counts
+ * the trimmed text; `singleLine`: no line breaks either (names, references).
+ */
+export const freeText = (
+  field: string,
+  max: number,
+  { min = 0, trim = false, singleLine = false }: { min?: number; trim?: boolean; singleLine?: boolean } = {}
+) =>
+  z.any().transform((v, ctx) => {
+    if (typeof v !== "string") {
+      ctx.addIssue({ code: "custom", message: v === undefined ? `Field '${field}' is required` : `Field '${field}' must be text, got: '${shown(v)}'` })
+      return z.NEVER
+    }
+    const text = trim ? v.trim() : v
+    // The whole text, before trimming: trim() would quietly drop a leading U+FEFF.
+    const problem = textProblem(v) ?? textProblem(text, { allowLineBreaks: !singleLine })
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: `Field '${field}' ${problem}` })
+    } else if (text.length < min) {
+      ctx.addIssue({ code: "custom", message: min === 1 ? `Field '${field}' must not be empty` : `Field '${field}' must have at least ${min} characters` })
+    } else if (text.length > max) {
+      ctx.addIssue({ code: "custom", message: `Field '${field}' is ${text.length} characters long; the limit is ${max}` })
+    }
+    return text
+  }) as unknown as z.ZodType<string>
 
 export const metadataSchema = z
   .record(z.string().max(100), z.unknown())
-  .refine((v) => JSON.stringify(v).length <= 16384, { error: "Field 'metadata' is larger than 16 KB" })
+  .superRefine((v, ctx) => {
+    const found = jsonTextProblem(v, "metadata")
+    if (found) {
+      ctx.addIssue({ code: "custom", message: `Field '${found.path}' ${found.problem}` })
+    } else if (JSON.stringify(v).length > 16384) {
+      ctx.addIssue({ code: "custom", message: "Field 'metadata' is larger than 16 KB" })
+    }
+  })
 
 /** Query values that must be a single id-like token. */
-export const idParam = z.string().min(1).max(100)
+export const idParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .superRefine((v, ctx) => {
+    // An id is looked up in the database, which cannot compare text holding a NUL.
+    const problem = textProblem(v, { allowLineBreaks: false })
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: `Id '${shown(v)}' ${problem}` })
+    }
+  })
 
 /** One value or a list of values of a query filter (`?status=a&status=b` or `?status=a`). */
 export const oneOrMany = <T extends z.ZodTypeAny>(schema: T) => z.union([schema, z.array(schema).max(100)])
@@ -81,7 +156,7 @@ export const calendarDay = (field: string) =>
     .transform((v, ctx) => {
       const day = toDay(v)
       if (!day) {
-        ctx.addIssue({ code: "custom", message: `Field '${field}' must be a calendar day (YYYY-MM-DD), got: '${v.slice(0, 60)}'` })
+        ctx.addIssue({ code: "custom", message: `Field '${field}' must be a real calendar day (YYYY-MM-DD, years 1000 to 9999), got: '${v.slice(0, 60)}'` })
         return z.NEVER
       }
       return day
@@ -92,7 +167,10 @@ export const wholeNumber = (field: string, min: number, max: number) =>
   z
     .any()
     .refine((v) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max, {
-      error: (issue) => `Field '${field}' must be a whole number from ${min} to ${max}, got: '${JSON.stringify(issue.input)}'`,
+      error: (issue) =>
+        issue.input === undefined
+          ? `Field '${field}' is required`
+          : `Field '${field}' must be a whole number from ${min} to ${max}, got: '${JSON.stringify(issue.input)}'`,
     })
     .transform((v) => v as number)
 
@@ -127,27 +205,17 @@ export const exactFieldsParam = (allowed: readonly string[]) =>
     })
     .optional()
 
-const MIN_TIME = Date.UTC(1000, 0, 1)
-const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
-
-/** Like `isoDate`, limited to years 1000 to 9999 (what Postgres reads back as written). */
-export const boundedIsoDate = (field: string) =>
-  z.string().refine(
-    (v) => {
-      const t = v.length <= 40 ? Date.parse(v) : NaN
-      return !Number.isNaN(t) && t >= MIN_TIME && t <= MAX_TIME
-    },
-    {
-      error: (issue) =>
-        `Field '${field}' must be an ISO 8601 date between the years 1000 and 9999, got: '${String(issue.input).slice(0, 60)}'`,
-    }
-  )
-
 /**
  * A list's `q`: Medusa searches it with `ILIKE '%q%'`, where `%`, `_` and `\` are pattern
  * characters; escaped here so that a search for them finds them as text, not everything.
  */
-export const searchText = z
-  .string()
-  .max(100)
-  .transform((q) => q.replace(/[\\%_]/g, (c) => `\\${c}`))
+export const searchText = freeText("q", 100, { singleLine: true }).transform((q) => q.replace(/[\\%_]/g, (c) => `\\${c}`))
+
+/** A serial's text by the serial rule (lib/serial-text.ts); the message names the field. */
+export const serialText = (field: string) =>
+  z.any().superRefine((v, ctx) => {
+    const problem = serialTextProblem(v)
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: `Field '${field}' is invalid: ${problem}` })
+    }
+  }) as unknown as z.ZodType<string>

@@ -71,9 +71,14 @@ export type VisitUndo = {
 export type FileWarrantyClaimInput = {
   serial_number_id: string
   description: string
+  /** Must be the serial's own customer; not given: the serial's customer. */
   customer_id?: string | null
   metadata?: Record<string, unknown> | null
   actor_id?: string | null
+  /** `customer`: filed by the customer in the storefront (one open claim per serial). Default `user`. */
+  actor_type?: "user" | "customer"
+  /** A storefront's `Idempotency-Key`: the same key again answers the claim it filed. */
+  idempotency_key?: string | null
 }
 
 export type UpdateWarrantyClaimInput = {

@@ -22,7 +22,7 @@ import {
   WarrantyClaim,
 } from "./models"
 import { scopeKeyOf, SerialPluginOptions } from "./lib/options"
-import { normalizeSerial, serialTextProblem } from "./lib/serial-text"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "./lib/serial-text"
 import { planTransition, SerialStatus, TransitionError } from "./lib/status-machine"
 import { generateId, sql, SqlManager, toPgTimestamp } from "./lib/sql"
 import { ledgerReference } from "./lib/ledger-reference"
@@ -169,8 +169,8 @@ class SerialModuleService extends MedusaService({
 
   /**
    * Creates serials directly (admin entry, CSV import): status `inactive`, no location,
-   * one `create` ledger row each. Refuses, naming every offender, serials that are
-   * malformed, repeated in the input or already taken.
+   * one `create` ledger row each. Refuses, naming every offender, variants that are not
+   * serialized and serials that are malformed, repeated in the input or already taken.
    */
   @InjectManager()
   async createSerials(
@@ -188,6 +188,19 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; serial_number: string }[]> {
     const manager = sharedContext.transactionManager as SqlManager
+    const variantIds = [...new Set(input.map((s) => s.variant_id))]
+    const serialized = new Set(
+      (await this.listSerialSettings({ variant_id: variantIds, is_serialized: true }, { select: ["variant_id"] }, sharedContext)).map(
+        (s) => s.variant_id
+      )
+    )
+    const unserialized = variantIds.filter((id) => !serialized.has(id))
+    if (unserialized.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Variant ${unserialized.join(", ")} is not serialized: turn serial tracking on in its settings before entering serials`
+      )
+    }
     await this.assertSerialsAvailable_(input, manager)
 
     const rows = input.map((s) => {
@@ -197,7 +210,7 @@ class SerialModuleService extends MedusaService({
       )
       return {
         id: generateId("sn"),
-        serial_number: s.serial_number.trim(),
+        serial_number: cleanSerial(s.serial_number),
         normalized: normalizeSerial(s.serial_number),
         scope_key: this.scopeKey(s.variant_id),
         variant_id: s.variant_id,
@@ -212,7 +225,13 @@ class SerialModuleService extends MedusaService({
       }
     })
 
-    await sql.insertSerials(manager, rows)
+    const taken = await sql.insertSerials(manager, rows)
+    if (taken.length) {
+      const takenSet = new Set(taken)
+      // Taken by another request after the check above: refused as the check refuses.
+      const names = rows.filter((r) => takenSet.has(r.normalized)).map((r) => r.serial_number)
+      throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Serials already exist: ${names.join(", ")}`)
+    }
     await sql.insertLedger(
       manager,
       rows.map((r) => ({
@@ -246,7 +265,7 @@ class SerialModuleService extends MedusaService({
       const key = `${this.scopeKey(s.variant_id)}\u0000${normalizeSerial(s.serial_number)}`
       const first = seen.get(key)
       if (first === undefined) {
-        seen.set(key, s.serial_number.trim())
+        seen.set(key, cleanSerial(s.serial_number))
       } else {
         repeated.add(first)
       }
@@ -911,13 +930,14 @@ class SerialModuleService extends MedusaService({
   /**
    * Files a warranty claim for a serial. Coverage is computed here, from the serial's
    * warranty and contract dates at this moment (the SPEC's precedence), and stored with
-   * the claim; the serial's ledger records the claim.
+   * the claim; the serial's ledger records the claim. `replayed`: a storefront's
+   * idempotency key named a claim filed before, which is answered instead.
    */
   @InjectManager()
   async fileWarrantyClaim(
     input: FileWarrantyClaimInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string }> {
+  ): Promise<{ id: string; replayed: boolean }> {
     return await this.claims_.file(input, sharedContext)
   }
 
@@ -1080,13 +1100,15 @@ class SerialModuleService extends MedusaService({
    * (entered without stock, e.g. sold through a reseller) and belong to nobody. It gets the
    * customer and a warranty from `purchased_at` for the variant's period (unless an admin
    * overrode it); the ledger records `register`. Anything else is the same 404 as an
-   * unknown serial, so the answer never tells whether someone else owns it.
+   * unknown serial, so the answer never tells whether someone else owns it. By default it
+   * waits for an admin's approval as a pending registration; a serial the customer owns
+   * already is answered as it is.
    */
   @InjectManager()
   async storefrontRegisterSerial(
     input: { customer_id: string; serial_number: string; purchased_at: Date },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null }> {
+  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null; existing: boolean }> {
     return await this.storefront_.register(input, sharedContext)
   }
 

@@ -3,13 +3,17 @@ import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 import type { FileWarrantyClaimInput } from "../../modules/serial/maintenance-types"
 
-/** Files a claim with the coverage the server computes; compensation removes it and its ledger row. */
+/**
+ * Files a claim with the coverage the server computes; compensation removes it and its
+ * ledger row. A replayed claim (the same idempotency key again) was filed by an earlier
+ * request, so there is nothing to undo.
+ */
 export const fileWarrantyClaimStep = createStep(
   "serial-file-warranty-claim",
   async (input: FileWarrantyClaimInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const { id } = await service.fileWarrantyClaim(input)
-    return new StepResponse({ id }, id)
+    const { id, replayed } = await service.fileWarrantyClaim(input)
+    return new StepResponse({ id, replayed }, replayed ? null : id)
   },
   async (id, { container }) => {
     if (!id) {

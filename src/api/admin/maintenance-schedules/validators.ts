@@ -3,6 +3,7 @@ import { SCHEDULE_STATUSES, SCHEDULE_TYPES } from "../../../modules/serial/model
 import { INTERVAL_UNITS, MAX_VISITS, PERIODICITIES } from "../../../modules/serial/lib/schedule"
 import {
   calendarDay,
+  freeText,
   exactFieldsParam,
   idParam,
   listParams,
@@ -12,7 +13,7 @@ import {
 } from "../../utils/validators"
 import { SCHEDULE_ALLOWED_FIELDS } from "./query-config"
 
-const assignee = z.string().trim().max(200)
+const assignee = freeText("assignee", 200, { trim: true, singleLine: true })
 
 /** Body of POST /admin/maintenance-schedules. */
 export const AdminCreateMaintenanceSchedule = z.object({
@@ -29,7 +30,7 @@ export const AdminCreateMaintenanceSchedule = z.object({
   first_visit_on_start: z.boolean().optional(),
   assignee: assignee.nullish(),
   customer_id: idParam.nullish(),
-  notes: z.string().max(5000).nullish(),
+  notes: freeText("notes", 5000).nullish(),
   metadata: metadataSchema.nullish(),
 })
 export type AdminCreateMaintenanceScheduleType = z.infer<typeof AdminCreateMaintenanceSchedule>
@@ -38,7 +39,7 @@ export type AdminCreateMaintenanceScheduleType = z.infer<typeof AdminCreateMaint
 export const AdminUpdateMaintenanceSchedule = z.object({
   assignee: assignee.nullish(),
   status: z.enum(["cancelled", "completed"]).optional(),
-  notes: z.string().max(5000).nullish(),
+  notes: freeText("notes", 5000).nullish(),
   metadata: metadataSchema.nullish(),
 })
 export type AdminUpdateMaintenanceScheduleType = z.infer<typeof AdminUpdateMaintenanceSchedule>

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { VISIT_KINDS, VISIT_STATUSES } from "../../../modules/serial/models/maintenance-schedule"
-import { calendarDay, exactFieldsParam, idParam, boundedIsoDate, listParams, oneOrMany, queryInt } from "../../utils/validators"
+import { calendarDay, exactFieldsParam, freeText, idParam, isoDate, listParams, oneOrMany, queryInt } from "../../utils/validators"
 
 export const VISIT_FIELDS = [
   "id",
@@ -21,7 +21,7 @@ const VISIT_ALLOWED_FIELDS = [...VISIT_FIELDS, "schedule"]
 
 export const listMaintenanceVisitsConfig = { defaults: VISIT_FIELDS, allowed: VISIT_ALLOWED_FIELDS, isList: true }
 
-const technician = z.string().trim().max(200)
+const technician = freeText("technician", 200, { trim: true, singleLine: true })
 
 export const AdminGetMaintenanceVisitsParams = listParams(
   ["scheduled_date", "created_at", "updated_at", "completed_at"],
@@ -52,9 +52,9 @@ export const AdminLogMaintenanceVisit = z.object({
   kind: z.enum(["unscheduled", "breakdown"]),
   scheduled_date: calendarDay("scheduled_date").optional(),
   status: z.enum(["pending", "completed", "partially_completed"]).optional(),
-  completed_at: boundedIsoDate("completed_at").nullish(),
+  completed_at: isoDate("completed_at").nullish(),
   technician: technician.nullish(),
-  notes: z.string().max(5000).nullish(),
+  notes: freeText("notes", 5000).nullish(),
   schedule_id: idParam.nullish(),
   warranty_claim_id: idParam.nullish(),
 })
@@ -64,8 +64,8 @@ export type AdminLogMaintenanceVisitType = z.infer<typeof AdminLogMaintenanceVis
 export const AdminUpdateMaintenanceVisit = z.object({
   status: z.enum(["completed", "partially_completed", "cancelled"]).optional(),
   scheduled_date: calendarDay("scheduled_date").optional(),
-  completed_at: boundedIsoDate("completed_at").nullish(),
+  completed_at: isoDate("completed_at").nullish(),
   technician: technician.nullish(),
-  notes: z.string().max(5000).nullish(),
+  notes: freeText("notes", 5000).nullish(),
 })
 export type AdminUpdateMaintenanceVisitType = z.infer<typeof AdminUpdateMaintenanceVisit>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { serialText } from "../../utils/validators"
 
 /** Body of POST /admin/returns/:id/serial-numbers. */
 export const AdminReturnSerials = z.object({
@@ -6,7 +7,7 @@ export const AdminReturnSerials = z.object({
     .array(
       z
         .object({
-          serial_number: z.string().trim().min(1).max(100),
+          serial_number: serialText("serial_number"),
           restock: z.boolean().optional(),
         })
         .strict()

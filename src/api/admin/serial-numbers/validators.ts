@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { serialTextProblem } from "../../../modules/serial/lib/serial-text"
-import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
+import { fieldsParam, freeText, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
 import { SERIAL_ALLOWED_FIELDS } from "./query-config"
 
 export const SERIAL_ORDER_FIELDS = [
@@ -70,7 +70,7 @@ export const AdminCreateSerialNumbers = z
     variant_id: idParam,
     serial_number: serialText.optional(),
     serial_numbers: z.array(serialText).min(1).max(10000).optional(),
-    notes: z.string().max(5000).nullish(),
+    notes: freeText("notes", 5000).nullish(),
     metadata: metadataSchema.nullish(),
     end_of_life_at: isoDate("end_of_life_at").nullish(),
     // Named so that the refusal can explain itself instead of "unrecognized field".
@@ -92,7 +92,7 @@ export type AdminCreateSerialNumbersType = z.infer<typeof AdminCreateSerialNumbe
 /** Body of POST /admin/serial-numbers/:id: what an admin may change by hand. */
 export const AdminUpdateSerialNumber = z
   .object({
-    notes: z.string().max(5000).nullish(),
+    notes: freeText("notes", 5000).nullish(),
     metadata: metadataSchema.nullish(),
     end_of_life_at: isoDate("end_of_life_at").nullish(),
     warranty_starts_at: isoDate("warranty_starts_at").nullish(),

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_RANGE_SIZE } from "../../../modules/serial/lib/serial-input"
-import { fieldsParam, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
+import { fieldsParam, freeText, idParam, pastDate, listParams, metadataSchema, oneOrMany, searchText, wholeNumber } from "../../utils/validators"
 import { RECEIPT_ALLOWED_FIELDS } from "./query-config"
 
 const serialText = z.string().max(1000)
@@ -8,17 +8,13 @@ const serialText = z.string().max(1000)
 const item = z
   .object({
     variant_id: idParam,
-    quantity: z
-      .number({ error: (i) => `Field 'quantity' must be a whole number, got: '${String(i.input)}'` })
-      .int()
-      .min(1)
-      .max(MAX_RANGE_SIZE),
+    quantity: wholeNumber("quantity", 1, MAX_RANGE_SIZE),
     unit_cost: z.number().min(0).max(1e12).nullish(),
     serial_numbers: z.array(serialText).min(1).max(MAX_RANGE_SIZE).optional(),
     range: z
       .union([
         z.object({ from: serialText, to: serialText }).strict(),
-        z.object({ first: serialText, count: z.number().int().min(1).max(MAX_RANGE_SIZE) }).strict(),
+        z.object({ first: serialText, count: wholeNumber("range.count", 1, MAX_RANGE_SIZE) }).strict(),
       ])
       .optional(),
   })
@@ -37,10 +33,13 @@ const item = z
 export const AdminPostSerialReceipt = z.object({
   stock_location_id: idParam,
   supplier: z
-    .object({ name: z.string().trim().min(1).max(200), reference: z.string().trim().max(200).nullish() })
+    .object({
+      name: freeText("supplier.name", 200, { min: 1, trim: true, singleLine: true }),
+      reference: freeText("supplier.reference", 200, { trim: true, singleLine: true }).nullish(),
+    })
     .strict(),
-  received_at: isoDate("received_at").optional(),
-  notes: z.string().max(5000).nullish(),
+  received_at: pastDate("received_at").optional(),
+  notes: freeText("notes", 5000).nullish(),
   metadata: metadataSchema.nullish(),
   items: z.array(item).min(1).max(1000),
 })

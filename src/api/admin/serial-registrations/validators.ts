@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { REGISTRATION_STATUSES } from "../../../modules/serial/models/serial-registration"
-import { idParam, oneOrMany, queryInt } from "../../utils/validators"
+import { freeText, idParam, oneOrMany, queryInt } from "../../utils/validators"
 
 export const AdminGetSerialRegistrationsParams = z.object({
   status: oneOrMany(z.enum(REGISTRATION_STATUSES)).optional(),
@@ -16,6 +16,6 @@ export const AdminDecideSerialRegistration = z.object({
   action: z.enum(["approve", "reject"], {
     error: (issue) => `Field 'action' must be "approve" or "reject", got: '${String(issue.input).slice(0, 60)}'`,
   }),
-  note: z.string().max(5000).nullish(),
+  note: freeText("note", 5000).nullish(),
 })
 export type AdminDecideSerialRegistrationType = z.infer<typeof AdminDecideSerialRegistration>

@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { REPORT_NAMES } from "../../../modules/serial/lib/report-sql"
-import { idParam, boundedIsoDate, oneOrMany, queryInt } from "../../utils/validators"
+import { idParam, isoDate, oneOrMany, queryInt } from "../../utils/validators"
 
 const page = {
   limit: queryInt("limit", 1, 1000, 50),
@@ -57,8 +57,9 @@ export const REPORT_PARAMS: Record<AdminReportName, z.ZodTypeAny> = {
       type: many(z.string().max(50)),
       reference_type: many(z.string().max(50)),
       reference_id: many(idParam),
-      from: boundedIsoDate("from").optional(),
-      to: boundedIsoDate("to").optional(),
+      // A bare day as `to` means up to the end of that day.
+      from: isoDate("from", { keepDay: true }).optional(),
+      to: isoDate("to", { keepDay: true }).optional(),
     })
     .strict(),
 }

@@ -1,14 +1,14 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_PATTERN_LENGTH } from "../../../modules/serial/lib/series-pattern"
-import { isoDate, listParams, metadataSchema, queryInt } from "../../utils/validators"
+import { freeText, isoDate, listParams, metadataSchema, queryInt } from "../../utils/validators"
 import { SERIES_FIELDS } from "./query-config"
 
 export const AdminGetSerialSeriesParams = listParams(["name", "created_at", "updated_at"], SERIES_FIELDS, 50).extend({
-  q: z.string().max(100).optional(),
+  q: freeText("q", 100, { singleLine: true }).optional(),
 })
 export type AdminGetSerialSeriesParamsType = z.infer<typeof AdminGetSerialSeriesParams>
 
-const name = z.string().trim().min(1).max(100)
+const name = freeText("name", 100, { min: 1, trim: true, singleLine: true })
 const pattern = z.string().min(1).max(MAX_PATTERN_LENGTH)
 
 export const AdminCreateSerialSeries = z.object({

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CLAIM_STATUSES } from "../../../modules/serial/models/warranty-claim"
-import { exactFieldsParam, idParam, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
+import { exactFieldsParam, freeText, idParam, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
 
 export const CLAIM_FIELDS = [
   "id",
@@ -32,7 +32,7 @@ export const AdminGetWarrantyClaimsParams = listParams(
   CLAIM_FIELDS
 ).extend({
   fields: exactFieldsParam(CLAIM_FIELDS),
-  q: z.string().max(100).optional(),
+  q: freeText("q", 100, { singleLine: true }).optional(),
   status: oneOrMany(z.enum(CLAIM_STATUSES)).optional(),
   serial_number_id: oneOrMany(idParam).optional(),
   customer_id: oneOrMany(idParam).optional(),
@@ -49,7 +49,7 @@ export const AdminGetWarrantyClaimParams = z.object({ fields: exactFieldsParam(C
 /** Body of POST /admin/warranty-claims. Coverage is not accepted: the server computes it. */
 export const AdminFileWarrantyClaim = z.object({
   serial_number_id: idParam,
-  description: z.string().trim().min(1, { error: "Field 'description' must not be empty" }).max(10_000),
+  description: freeText("description", 10_000, { min: 1, trim: true }),
   customer_id: idParam.nullish(),
   metadata: metadataSchema.nullish(),
 })
@@ -58,7 +58,7 @@ export type AdminFileWarrantyClaimType = z.infer<typeof AdminFileWarrantyClaim>
 /** Body of POST /admin/warranty-claims/:id. */
 export const AdminUpdateWarrantyClaim = z.object({
   status: z.enum(CLAIM_STATUSES).optional(),
-  resolution: z.string().max(10_000).nullish(),
+  resolution: freeText("resolution", 10_000).nullish(),
   replacement_serial_number_id: idParam.nullish(),
   visit_ids: z.array(idParam).max(1000).optional(),
   metadata: metadataSchema.nullish(),

@@ -3,7 +3,7 @@
  * streams them (one record in memory at a time). A syntax error becomes a `CsvFileError`
  * naming its line, so the import can report it like any other problem.
  */
-import { parse } from "csv-parse"
+import { CsvError, parse } from "csv-parse"
 import type { Readable } from "stream"
 import type { CsvRecord } from "./import-engine"
 import { CsvFileError } from "./serial-csv"
@@ -33,7 +33,9 @@ export async function* csvRecords(source: Readable): AsyncGenerator<CsvRecord> {
       line += lineBreaks(raw.slice(leading.length))
     }
   } catch (e: any) {
-    if (typeof e?.code === "string" && e.code.startsWith("CSV_")) {
+    // Every syntax error of csv-parse is a CsvError; their codes do not all start with
+    // CSV_ (a quote inside an unquoted value is INVALID_OPENING_QUOTE).
+    if (e instanceof CsvError) {
       const at = typeof e.lines === "number" ? e.lines : null
       const message = `The file is not valid CSV${at ? ` at line ${at}` : ""}: ${String(e.message).slice(0, 200)}`
       throw new CsvFileError(message, [{ row: at, column: null, value: null, message }])

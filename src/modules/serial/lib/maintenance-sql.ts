@@ -378,14 +378,15 @@ export const maintenanceSql = {
       contract_expires_at: string | null
       filed_at: string
       created_by: string | null
+      idempotency_key: string | null
       metadata: Record<string, unknown> | null
     }
   ): Promise<void> {
     await manager.execute(
       `INSERT INTO warranty_claim
          (id, serial_number_id, serial_number, customer_id, description, status, maintenance_status, covered,
-          warranty_expires_at, contract_expires_at, filed_at, created_by, metadata, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?::jsonb, now(), now())`,
+          warranty_expires_at, contract_expires_at, filed_at, created_by, idempotency_key, metadata, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?::jsonb, now(), now())`,
       [
         row.id,
         row.serial_number_id,
@@ -398,9 +399,35 @@ export const maintenanceSql = {
         row.contract_expires_at,
         row.filed_at,
         row.created_by,
+        row.idempotency_key,
         row.metadata === null ? null : json(row.metadata),
       ]
     )
+  },
+
+  /**
+   * A customer's claim filed with an idempotency key, and the customer's claims on a serial
+   * that are still open or in progress (read under the serial's lock).
+   */
+  async findCustomerClaims(
+    manager: SqlManager,
+    customerId: string,
+    serialNumberId: string,
+    idempotencyKey: string | null
+  ): Promise<{ byKey: { id: string; serial_number_id: string } | null; open: Array<{ id: string; display_id: number }> }> {
+    const rows: Array<{ id: string; display_id: number; serial_number_id: string; status: string; idempotency_key: string | null }> =
+      await manager.execute(
+        `SELECT id, display_id, serial_number_id, status, idempotency_key
+           FROM warranty_claim
+          WHERE customer_id = ? AND deleted_at IS NULL
+            AND (idempotency_key = ? OR (serial_number_id = ? AND status IN ('open', 'in_progress')))
+          ORDER BY display_id`,
+        [customerId, idempotencyKey, serialNumberId]
+      )
+    return {
+      byKey: idempotencyKey === null ? null : rows.find((r) => r.idempotency_key === idempotencyKey) ?? null,
+      open: rows.filter((r) => r.serial_number_id === serialNumberId && (r.status === "open" || r.status === "in_progress")),
+    }
   },
 
   async updateClaim(

@@ -30,8 +30,24 @@ export type SerialPluginOptions = {
   notification_channel: string
   /** Where overdue-visit notifications go; none are sent without it (the event still is). */
   staff_email: string | null
-  /** Storefront registrations of serials bought elsewhere wait for an admin's approval. */
+  /**
+   * Storefront registrations of serials bought elsewhere wait for an admin's approval
+   * (default). `false` gives the serial to the customer at once: only for stores whose
+   * serials cannot be guessed, since anyone logged in could claim a unit sold elsewhere.
+   */
   registration_requires_approval: boolean
+  /**
+   * Proxies in front of the store that append to `X-Forwarded-For` (a load balancer: 1).
+   * 0: the client address is the connection's, and the header is ignored, since any client
+   * can send one. Rate limits key on this address.
+   */
+  trusted_proxy_hops: number
+  /** A header a trusted proxy sets to the client address (`cf-connecting-ip`), or null. */
+  client_address_header: string | null
+  /** Registrations and claims a customer may post per minute. */
+  customer_write_rate_limit: number
+  /** Registrations and claims posted per minute from one client address, all customers together. */
+  address_write_rate_limit: number
 }
 
 export const DEFAULT_OPTIONS: SerialPluginOptions = {
@@ -43,7 +59,11 @@ export const DEFAULT_OPTIONS: SerialPluginOptions = {
   warranty_expiring_days: 30,
   notification_channel: "email",
   staff_email: null,
-  registration_requires_approval: false,
+  registration_requires_approval: true,
+  trusted_proxy_hops: 0,
+  client_address_header: null,
+  customer_write_rate_limit: 10,
+  address_write_rate_limit: 30,
 }
 
 const KNOWN = Object.keys(DEFAULT_OPTIONS)
@@ -135,6 +155,28 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
           problems.push(`staff_email must be an e-mail address or null, got ${JSON.stringify(value)}`)
         } else {
           options.staff_email = value
+        }
+        break
+      case "trusted_proxy_hops":
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 10) {
+          problems.push(`trusted_proxy_hops must be a whole number from 0 to 10 (proxies that append to X-Forwarded-For), got ${JSON.stringify(value)}`)
+        } else {
+          options.trusted_proxy_hops = value
+        }
+        break
+      case "client_address_header":
+        if (value !== null && (typeof value !== "string" || !/^[a-z0-9-]{1,64}$/i.test(value))) {
+          problems.push(`client_address_header must be a header name such as "cf-connecting-ip", or null, got ${JSON.stringify(value)}`)
+        } else {
+          options.client_address_header = value === null ? null : value.toLowerCase()
+        }
+        break
+      case "customer_write_rate_limit":
+      case "address_write_rate_limit":
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 100000) {
+          problems.push(`${key} must be a whole number from 1 to 100000 (registrations and claims per minute), got ${JSON.stringify(value)}`)
+        } else {
+          options[key] = value
         }
         break
       case "registration_requires_approval":

@@ -13,6 +13,7 @@
  *
  * Dates are calendar days written `YYYY-MM-DD` (UTC).
  */
+import { formatDay, parseDay, toDay } from "./dates"
 import { addPeriod } from "./warranty"
 
 export const PERIODICITIES = ["weekly", "monthly", "quarterly", "half_yearly", "yearly", "custom", "manual"] as const
@@ -65,39 +66,8 @@ const FIXED_STEPS: Record<Exclude<Periodicity, "custom" | "manual">, Step> = {
   yearly: { value: 12, unit: "month" },
 }
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** `YYYY-MM-DD` to the Date of that day's UTC midnight; null when it is not a real day. */
-export function parseDay(day: string): Date | null {
-  const m = DAY_RE.exec(day)
-  if (!m || m[1] === "0000") {
-    return null
-  }
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return formatDay(date) === day ? date : null
-}
-
-/** The UTC calendar day of a date, `YYYY-MM-DD`. */
-export function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
-/** The UTC calendar day of a date-time or a day given as text; null when unreadable. */
-export function toDay(input: string | Date): string | null {
-  if (input instanceof Date) {
-    return Number.isNaN(input.getTime()) ? null : formatDay(input)
-  }
-  if (DAY_RE.test(input)) {
-    return parseDay(input) ? input : null
-  }
-  const t = Date.parse(input)
-  if (Number.isNaN(t)) {
-    return null
-  }
-  // Only four-digit years: Postgres refuses year 0 and years past 9999 as text.
-  const day = formatDay(new Date(t))
-  return DAY_RE.test(day) && !day.startsWith("0000") ? day : null
-}
+// The calendar-day rules are the plugin's one date rule (dates.ts), shared with every input.
+export { formatDay, parseDay, toDay }
 
 export function addDays(day: string, days: number): string {
   return formatDay(addPeriod(parseDay(day) as Date, days, "day"))

@@ -3,7 +3,9 @@
  * list serves import and export, so an exported file imports again unchanged. Nothing here
  * reads the database; `import-engine.ts` adds what needs it (variants, locations, stock).
  */
-import { normalizeSerial, serialTextProblem } from "./serial-text"
+import { dateRuleText, parseDateInput } from "./dates"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "./serial-text"
+import { jsonTextProblem, textProblem } from "./text-rules"
 import type { SerialStatus } from "./status-machine"
 
 /** Columns in the order the export writes them. */
@@ -28,8 +30,8 @@ export const SERIAL_CSV_COLUMNS = [
 export type SerialCsvColumn = (typeof SERIAL_CSV_COLUMNS)[number]
 
 /**
- * Free-text columns. A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
- * formula, and such text can come from outside the store (a serial a customer registered,
+ * Free-text columns. A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@` or `|`
+ * as a formula (`|` as a DDE call), and such text can come from outside the store (a serial a customer registered,
  * a supplier's reference): the export writes these columns with a leading `'` when they
  * start with one of those (or with `'` itself), and the import removes one leading `'`, so
  * an exported file imports back unchanged and never runs as a formula.
@@ -41,7 +43,7 @@ export const FREE_TEXT_COLUMNS: ReadonlySet<SerialCsvColumn> = new Set([
   "supplier_reference",
   "notes",
 ])
-const FORMULA_START = /^[=+\-@\t\r']/
+const FORMULA_START = /^[=+\-@|\t\r']/
 
 /** A free-text value as the export writes it. */
 export function protectCell(value: string): string {
@@ -89,8 +91,6 @@ export type ImportStatus = keyof typeof IMPORT_STATUS_LOCATION
 export const MAX_NOTES_LENGTH = 5000
 export const MAX_TEXT_LENGTH = 255
 export const MAX_METADATA_BYTES = 16384
-const MIN_TIME = Date.UTC(1000, 0, 1)
-const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 /** One problem of an import, as the admin sees it: the file's line, the column, the value. */
 export type ImportProblem = {
@@ -205,6 +205,17 @@ export function parseRow(header: CsvHeader, cells: string[], row: number): Parse
     problem(null, null, `The row has ${cells.length} values but the header has ${header.width} columns`)
     return parsed
   }
+  // The plugin's one text rule, on every cell first: a cell that breaks it (a NUL, an
+  // invisible character, bytes that were not UTF-8) is named and the row read no further.
+  header.columns.forEach((c, i) => {
+    const broken = textProblem(cells[i], { allowLineBreaks: c === "notes" || c === "metadata" })
+    if (broken) {
+      problem(c, cells[i], `'${c}' ${broken}`)
+    }
+  })
+  if (parsed.problems.length) {
+    return parsed
+  }
   const cell: Partial<Record<SerialCsvColumn, string>> = {}
   header.columns.forEach((c, i) => {
     cell[c] = FREE_TEXT_COLUMNS.has(c) ? unprotectCell(cells[i]) : cells[i]
@@ -219,7 +230,7 @@ export function parseRow(header: CsvHeader, cells: string[], row: number): Parse
   if (serialProblem) {
     problem("serial_number", serial, serial.trim() ? serialProblem : "The serial number is missing")
   } else {
-    parsed.serial_number = serial.trim()
+    parsed.serial_number = cleanSerial(serial)
     parsed.normalized = normalizeSerial(serial)
   }
 
@@ -279,7 +290,7 @@ export function parseRow(header: CsvHeader, cells: string[], row: number): Parse
     }
     const iso = parseCsvDate(v)
     if (!iso) {
-      problem(column, v, `'${column}' must be a date (YYYY-MM-DD) or an ISO 8601 date-time between the years 1000 and 9999, got '${clip(v)}'`)
+      problem(column, v, `'${column}' must be ${dateRuleText()}, got '${clip(v)}'`)
     } else {
       parsed.dates[column] = iso
     }
@@ -297,10 +308,13 @@ export function parseRow(header: CsvHeader, cells: string[], row: number): Parse
     } catch {
       value = undefined
     }
+    const broken = jsonTextProblem(value, "metadata")
     if (!value || typeof value !== "object" || Array.isArray(value)) {
       problem("metadata", metadata, 'Metadata must be a JSON object, such as {"plan":"paid"}')
     } else if (metadata.length > MAX_METADATA_BYTES) {
       problem("metadata", metadata, `Metadata is larger than ${MAX_METADATA_BYTES / 1024} KB`)
+    } else if (broken) {
+      problem("metadata", metadata, `'${broken.path}' ${broken.problem}`)
     } else {
       parsed.metadata = value as Record<string, unknown>
     }
@@ -308,24 +322,9 @@ export function parseRow(header: CsvHeader, cells: string[], row: number): Parse
   return parsed
 }
 
-/** `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time, as ISO text; null when neither. */
+/** A date cell by the plugin's one date rule (lib/dates.ts), as ISO text; null when it breaks it. */
 export function parseCsvDate(v: string): string | null {
-  let t: number
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    t = Date.parse(`${v}T00:00:00.000Z`)
-    // Date.parse accepts Feb 30 in some engines; the day must survive the round trip.
-    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) {
-      return null
-    }
-  } else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v) && v.length <= 40) {
-    t = Date.parse(v.replace(" ", "T"))
-  } else {
-    return null
-  }
-  if (Number.isNaN(t) || t < MIN_TIME || t > MAX_TIME) {
-    return null
-  }
-  return new Date(t).toISOString()
+  return parseDateInput(v)?.toISOString() ?? null
 }
 
 function boundedText(

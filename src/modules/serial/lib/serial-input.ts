@@ -4,6 +4,8 @@
  * so `BAV023B00001` + 3 gives BAV023B00001, BAV023B00002, BAV023B00003.
  */
 
+import { cleanSerial } from "./serial-text"
+
 export const MAX_RANGE_SIZE = 100_000
 
 export class SerialInputError extends Error {}
@@ -21,7 +23,7 @@ function build(split: Split, value: bigint, width: number): string {
 
 /** `first` plus the next `count - 1` values. */
 export function expandFirstCount(first: string, count: number): string[] {
-  const t = first.trim()
+  const t = cleanSerial(first)
   if (!Number.isInteger(count) || count < 1 || count > MAX_RANGE_SIZE) {
     throw new SerialInputError(`count must be a whole number from 1 to ${MAX_RANGE_SIZE}, got ${count}`)
   }
@@ -39,8 +41,8 @@ export function expandFirstCount(first: string, count: number): string[] {
 
 /** Every serial from `from` to `to` inclusive; both must differ only in their last number. */
 export function expandRange(from: string, to: string): string[] {
-  const a = from.trim()
-  const b = to.trim()
+  const a = cleanSerial(from)
+  const b = cleanSerial(to)
   const sa = splitLastDigits(a)
   const sb = splitLastDigits(b)
   if (!sa || !sb) {
@@ -74,6 +76,6 @@ export function parseRangeText(text: string): { from: string; to: string } | nul
 export function splitSerialList(text: string): string[] {
   return text
     .split(/[\r\n,]+/)
-    .map((s) => s.trim())
+    .map(cleanSerial)
     .filter(Boolean)
 }

@@ -131,6 +131,10 @@ export async function updateColumns(
 }
 
 export const sql = {
+  /**
+   * Inserts serials; answers the normalized text of those not written because a serial
+   * with the same key exists (see the statement).
+   */
   async insertSerials(
     manager: SqlManager,
     rows: Array<{
@@ -153,9 +157,9 @@ export const sql = {
       unit_cost?: number | null
       received_at?: string | null
     }>
-  ): Promise<void> {
+  ): Promise<string[]> {
     if (!rows.length) {
-      return
+      return []
     }
     const payload = rows.map((r) => ({
       id: r.id,
@@ -177,9 +181,11 @@ export const sql = {
       unit_cost: r.unit_cost ?? null,
       received_at: r.received_at ?? null,
     }))
-    try {
-      // unit_cost is a Medusa big number: the numeric column plus its raw JSON twin.
-      await run(manager,
+    // unit_cost is a Medusa big number: the numeric column plus its raw JSON twin. A serial
+    // another transaction took meanwhile (the unique key) is skipped, after waiting for that
+    // transaction to end, and returned, so the caller refuses it as if it had been there
+    // before: every loser of a race gets the same answer as a late request.
+    const inserted: Array<{ id: string }> = await run(manager,
         `INSERT INTO serial_number
            (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status,
             series_id, end_of_life_at, notes, metadata, stock_location_id, receipt_id, supplier_name,
@@ -194,12 +200,13 @@ export const sql = {
              id text, serial_number text, normalized text, scope_key text, variant_id text, product_id text,
              inventory_item_id text, status text, series_id text, end_of_life_at timestamptz, notes text,
              metadata jsonb, stock_location_id text, receipt_id text, supplier_name text,
-             supplier_reference text, unit_cost numeric, received_at timestamptz)`,
+             supplier_reference text, unit_cost numeric, received_at timestamptz)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
         [json(payload)]
       )
-    } catch (e) {
-      rethrowDuplicate(e)
-    }
+    const written = new Set(inserted.map((r) => r.id))
+    return rows.filter((r) => !written.has(r.id)).map((r) => r.normalized)
   },
 
   async insertLedger(manager: SqlManager, rows: Omit<LedgerRow, "id">[]): Promise<void> {

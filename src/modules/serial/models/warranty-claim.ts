@@ -29,11 +29,22 @@ const WarrantyClaim = model
     replacement_serial_number_id: model.text().nullable(),
     closed_at: model.dateTime().nullable(),
     created_by: model.text().nullable(),
+    /**
+     * The `Idempotency-Key` a storefront sent with the claim: the same key again from the
+     * same customer answers this claim instead of filing a second one.
+     */
+    idempotency_key: model.text().nullable(),
     metadata: model.json().nullable(),
   })
   .indexes([
     { name: "IDX_warranty_claim_serial", on: ["serial_number_id"], where: "deleted_at IS NULL" },
     { name: "IDX_warranty_claim_status", on: ["status", "created_at"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_warranty_claim_idempotency_key",
+      on: ["customer_id", "idempotency_key"],
+      unique: true,
+      where: "deleted_at IS NULL AND idempotency_key IS NOT NULL",
+    },
     {
       name: "IDX_warranty_claim_customer",
       on: ["customer_id"],

@@ -26,11 +26,39 @@ export default class ClaimService {
   async file(
     input: FileWarrantyClaimInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string }> {
+  ): Promise<{ id: string; replayed: boolean }> {
     const manager = sharedContext.transactionManager as SqlManager
     const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
+    }
+    const customerId = input.customer_id !== undefined ? input.customer_id : serial.customer_id
+    if (customerId && customerId !== serial.customer_id) {
+      // Otherwise that customer would follow the claim, and see the serial's warranty, in their account.
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Serial ${serial.serial_number} ${serial.customer_id ? `belongs to customer ${serial.customer_id}` : "belongs to no customer"}, not to customer ${customerId}: a claim names the serial's own customer`
+      )
+    }
+    if (input.actor_type === "customer" && customerId) {
+      // Read under the serial's lock: two requests for one serial run one after the other.
+      const { byKey, open } = await maintenanceSql.findCustomerClaims(manager, customerId, serial.id, input.idempotency_key ?? null)
+      if (byKey) {
+        if (byKey.serial_number_id !== serial.id) {
+          // 422, as the IETF draft on Idempotency-Key asks for a key reused with another request.
+          throw new MedusaError(
+            MedusaError.Types.DUPLICATE_ERROR,
+            `Idempotency-Key "${input.idempotency_key}" was used for a claim on another serial; send a new key for a new claim`
+          )
+        }
+        return { id: byKey.id, replayed: true }
+      }
+      if (open.length) {
+        throw new MedusaError(
+          MedusaError.Types.DUPLICATE_ERROR,
+          `Serial ${serial.serial_number} already has an open claim of yours (#${open[0].display_id}); follow that one instead of filing another`
+        )
+      }
     }
     const now = new Date()
     const coverage = claimCoverage(serial, now)
@@ -40,11 +68,12 @@ export default class ClaimService {
       id,
       serial_number_id: serial.id,
       serial_number: serial.serial_number,
-      customer_id: input.customer_id !== undefined ? input.customer_id : serial.customer_id,
+      customer_id: customerId,
       description: input.description,
       ...coverage,
       filed_at: now.toISOString(),
-      created_by: input.actor_id ?? null,
+      created_by: input.actor_type === "customer" ? null : input.actor_id ?? null,
+      idempotency_key: input.idempotency_key ?? null,
       metadata: input.metadata ?? null,
     })
     await sql.insertLedger(manager, [
@@ -58,12 +87,12 @@ export default class ClaimService {
         to_location_id: serial.stock_location_id,
         reference_type: "claim",
         reference_id: id,
-        actor_type: input.actor_id ? "user" : null,
+        actor_type: input.actor_id ? input.actor_type ?? "user" : null,
         actor_id: input.actor_id ?? null,
         data: { maintenance_status: status },
       },
     ])
-    return { id }
+    return { id, replayed: false }
   }
 
   /** Removes a claim that is being undone, with its ledger row (workflow compensation). */

@@ -97,6 +97,19 @@ export default class MaintenanceService {
     }
     const owners = [...new Set(ids.map((id) => serials.get(id)!.customer_id).filter((c): c is string => !!c))]
     const customerId = input.customer_id !== undefined ? input.customer_id : owners.length === 1 ? owners[0] : null
+    if (customerId) {
+      // A schedule's customer sees its serials and visits in their account: only their own.
+      const others = ids.map((id) => serials.get(id)!).filter((s) => s.customer_id !== customerId)
+      if (others.length) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `A schedule for customer ${customerId} can hold only that customer's serials; not theirs: ${others
+            .slice(0, 20)
+            .map((s) => `${s.serial_number} (${s.customer_id ? `customer ${s.customer_id}` : "no customer"})`)
+            .join(", ")}`
+        )
+      }
+    }
 
     const id = generateId("snmsch")
     const operation_id = generateId("snop")

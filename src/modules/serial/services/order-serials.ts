@@ -2,7 +2,7 @@ import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
-import { normalizeSerial, serialTextProblem } from "../lib/serial-text"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "../lib/serial-text"
 import { generateId, sql, SqlManager } from "../lib/sql"
 import { fulfillmentSql, OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
 import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "../lib/order-rules"
@@ -113,8 +113,8 @@ export default class OrderSerialService {
           problems.push(`Serial ${seen.get(key)} is given more than once`)
           continue
         }
-        seen.set(key, raw.trim())
-        named.push({ line, text: raw.trim(), key })
+        seen.set(key, cleanSerial(raw))
+        named.push({ line, text: cleanSerial(raw), key })
       }
     }
     const namedRows = await fulfillmentSql.lockByText(
@@ -442,8 +442,8 @@ export default class OrderSerialService {
         problems.push(`Serial ${seen.get(key)} is given more than once`)
         continue
       }
-      seen.set(key, raw.trim())
-      wanted.push({ text: raw.trim(), key })
+      seen.set(key, cleanSerial(raw))
+      wanted.push({ text: cleanSerial(raw), key })
     }
     const rows = await fulfillmentSql.lockByText(
       manager,

@@ -8,7 +8,7 @@ import type {
   StockLevelFacts,
 } from "../types"
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
-import { normalizeSerial, serialTextProblem } from "../lib/serial-text"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "../lib/serial-text"
 import { planTransition } from "../lib/status-machine"
 import { generateId, LedgerRow, sql, SqlManager, toPgTimestamp } from "../lib/sql"
 import { expandFirstCount, expandRange, SerialInputError } from "../lib/serial-input"
@@ -101,7 +101,7 @@ export default class ReceiptService {
         const id = generateId("sn")
         created.push({
           id,
-          serial_number: serial.trim(),
+          serial_number: cleanSerial(serial),
           normalized: normalizeSerial(serial),
           scope_key: scopeKeyOf(this.options_, line.variant_id),
           variant_id: line.variant_id,
@@ -114,11 +114,21 @@ export default class ReceiptService {
           unit_cost: line.unit_cost ?? null,
           ...common,
         })
-        ledger.push({ serial_number_id: id, serial_number: serial.trim(), type: "receive", ...planColumns(plan), ...ref })
+        ledger.push({ serial_number_id: id, serial_number: cleanSerial(serial), type: "receive", ...planColumns(plan), ...ref })
       }
       movedByLine.push({ ids: moved, unit_cost: line.unit_cost ?? null })
     }
-    await sql.insertSerials(manager, created)
+    const taken = await sql.insertSerials(manager, created)
+    if (taken.length) {
+      const takenSet = new Set(taken)
+      // Another receipt took these serials after the plan read them: refused the same way.
+      const existing = await sql.findSerialsByKey(
+        manager,
+        created.filter((c) => takenSet.has(c.normalized)).map((c) => ({ normalized: c.normalized, scope_key: c.scope_key }))
+      )
+      const raced = this.existingSerialProblems_(lines, new Map(existing.map((e) => [e.normalized, e])))
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Receipt refused: ${raced.join("; ")}`)
+    }
     for (const { ids, unit_cost } of movedByLine) {
       if (!ids.length) {
         continue
@@ -315,6 +325,9 @@ export default class ReceiptService {
     // 2. Each serial well formed, and once in the whole receipt.
     const firstSeen = new Map<string, string>()
     const repeated = new Set<string>()
+    // Only well-formed serials are looked up: a malformed one (a NUL) is refused above and
+    // is no text the database could compare.
+    const lookups: Array<{ normalized: string; scope_key: string }> = []
     for (const line of lines) {
       for (const serial of line.serials) {
         const problem = serialTextProblem(serial)
@@ -322,10 +335,11 @@ export default class ReceiptService {
           problems.push(problem)
           continue
         }
+        lookups.push({ normalized: normalizeSerial(serial), scope_key: scopeKey(line.variant_id) })
         const key = `${scopeKey(line.variant_id)}\u0000${normalizeSerial(serial)}`
         const first = firstSeen.get(key)
         if (first === undefined) {
-          firstSeen.set(key, serial.trim())
+          firstSeen.set(key, cleanSerial(serial))
         } else {
           repeated.add(first)
         }
@@ -336,11 +350,18 @@ export default class ReceiptService {
     }
 
     // 3. Serials that exist already: received if entered without stock, refused otherwise.
-    const existing = await sql.findSerialsByKey(
-      manager,
-      lines.flatMap((l) => l.serials.map((s) => ({ normalized: normalizeSerial(s), scope_key: scopeKey(l.variant_id) })))
-    )
+    const existing = await sql.findSerialsByKey(manager, lookups)
     const existingByKey = new Map(existing.map((e) => [e.normalized, e]))
+    problems.push(...this.existingSerialProblems_(lines, existingByKey))
+    return { problems, lines, existingByKey }
+  }
+
+  /** The receipt's serials that exist already and cannot be received, as problems. */
+  protected existingSerialProblems_(
+    lines: PlannedLine[],
+    existingByKey: Map<string, { serial_number: string; variant_id: string; status: string; customer_id: string | null }>
+  ): string[] {
+    const problems: string[] = []
     const otherVariant: string[] = []
     const notReceivable: string[] = []
     for (const line of lines) {
@@ -365,7 +386,7 @@ export default class ReceiptService {
     if (notReceivable.length) {
       problems.push(`serials that already exist and are not awaiting stock: ${notReceivable.join(", ")}`)
     }
-    return { problems, lines, existingByKey }
+    return problems
   }
 
   /** Serial settings rows, as plain objects (what the module's `listSerialSettings` answers). */

@@ -83,15 +83,22 @@ export default class StorefrontService {
   /**
    * Registers a serial bought elsewhere to a customer: it must exist, be `inactive` and
    * belong to nobody; anything else is the same 404 as an unknown serial. With
-   * `registration_requires_approval` it waits as a pending registration instead.
+   * `registration_requires_approval` (the default) it waits as a pending registration
+   * instead. A serial the customer owns already answers as it is (`existing`), so that a
+   * storefront repeating a registration that went through does not see a 404.
    */
   @InjectTransactionManager()
   async register(
     input: { customer_id: string; serial_number: string; purchased_at: Date },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null }> {
+  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null; existing: boolean }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const candidates = await storefrontSql.lockRegistrable(manager, normalizeSerial(input.serial_number))
+    const normalized = normalizeSerial(input.serial_number)
+    const owned = await storefrontSql.findCustomerSerial(manager, input.customer_id, normalized)
+    if (owned) {
+      return { serial_number_id: owned.id, registration: null, existing: true }
+    }
+    const candidates = await storefrontSql.lockRegistrable(manager, normalized)
     if (candidates.length !== 1) {
       // none, or (per-variant uniqueness) several units with that text: ambiguous.
       throw storefrontSerialNotFound(input.serial_number)
@@ -108,7 +115,7 @@ export default class StorefrontService {
           customer_id: input.customer_id,
           purchased_at: input.purchased_at.toISOString(),
         }))
-      return { serial_number_id: null, registration }
+      return { serial_number_id: null, registration, existing: false }
     }
     await this.giveToCustomer_(manager, serial, input.customer_id, input.purchased_at, {
       reference_type: "customer",
@@ -116,7 +123,7 @@ export default class StorefrontService {
       actor_type: "customer",
       actor_id: input.customer_id,
     })
-    return { serial_number_id: serial.id, registration: null }
+    return { serial_number_id: serial.id, registration: null, existing: false }
   }
 
   /**

@@ -18,13 +18,15 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /**
- * Registers a serial bought elsewhere: `{ serial_number, purchased_at }`. 201 with the
- * serial, or, when the store approves registrations, 202 with the pending registration.
+ * Registers a serial bought elsewhere: `{ serial_number, purchased_at }`. 202 with the
+ * pending registration (registrations wait for an admin's approval by default); 201 with
+ * the serial when the store approves them automatically; 200 with the serial when the
+ * customer owns it already.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreRegisterSerialType>, res: MedusaResponse) => {
   const customerId = req.auth_context.actor_id
   const service = req.scope.resolve<SerialModuleService>("serial")
-  const { serial_number_id, registration } = await service.storefrontRegisterSerial({
+  const { serial_number_id, registration, existing } = await service.storefrontRegisterSerial({
     customer_id: customerId,
     serial_number: req.validatedBody.serial_number,
     purchased_at: new Date(req.validatedBody.purchased_at),
@@ -36,5 +38,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreRegisterSerialTy
   const row = (await service.storefrontListCustomerSerials(customerId)).find((r) => r.id === serial_number_id)!
   const visits = await service.storefrontListCustomerVisits(customerId, [row.id])
   const [serial_number] = await customerSerials(req.scope, [row], visits)
-  res.status(201).json({ serial_number })
+  res.status(existing ? 200 : 201).json({ serial_number })
 }

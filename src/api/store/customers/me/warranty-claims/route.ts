@@ -3,7 +3,7 @@ import type SerialModuleService from "../../../../../modules/serial/service"
 import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
 import { fileWarrantyClaimWorkflow } from "../../../../../workflows/file-warranty-claim"
 import { presentClaim } from "../../../present"
-import type { StoreFileWarrantyClaimType } from "../../../validators"
+import { idempotencyKeyOf, type StoreFileWarrantyClaimType } from "../../../validators"
 
 /** The logged-in customer's warranty claims with their status, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -14,18 +14,28 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /**
  * Files a claim for one of the customer's own serials; the server computes coverage (the
- * admin's claim filing). Someone else's serial is the same 404 as an unknown one.
+ * admin's claim filing). Someone else's serial is the same 404 as an unknown one. A
+ * customer has one open claim per serial (422 for a second). With an `Idempotency-Key`
+ * header, the same key again answers the claim it filed (200) instead of filing another.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreFileWarrantyClaimType>, res: MedusaResponse) => {
   const customerId = req.auth_context.actor_id
+  const idempotencyKey = idempotencyKeyOf(req)
   const service = req.scope.resolve<SerialModuleService>("serial")
   const serial = await service.storefrontFindCustomerSerial(customerId, req.validatedBody.serial_number)
   if (!serial) {
     throw storefrontSerialNotFound(req.validatedBody.serial_number)
   }
   const { result } = await fileWarrantyClaimWorkflow(req.scope).run({
-    input: { serial_number_id: serial.id, description: req.validatedBody.description, customer_id: customerId },
+    input: {
+      serial_number_id: serial.id,
+      description: req.validatedBody.description,
+      customer_id: customerId,
+      actor_type: "customer",
+      actor_id: customerId,
+      idempotency_key: idempotencyKey,
+    },
   })
   const claim = (await service.storefrontListCustomerClaims(customerId)).find((c) => c.id === result.id)
-  res.status(201).json({ warranty_claim: presentClaim(claim) })
+  res.status(result.replayed ? 200 : 201).json({ warranty_claim: presentClaim(claim) })
 }
