@@ -1,10 +1,13 @@
 // `npm run test:chaos`: the tests that start real Medusa, Redis and worker processes
-// themselves (integration-tests/chaos). Same transform and Postgres as `npm test`.
-const base = require("./jest.config")
+// themselves (integration-tests/chaos). Same transform and Postgres as the integration tests.
+const { projects, reporters } = require("./jest.config")
+
+const integration = projects.find((p) => p.displayName === "integration")
 
 module.exports = {
-  ...base,
+  ...integration,
+  reporters,
+  displayName: "chaos",
   testMatch: ["<rootDir>/integration-tests/chaos/**/*.spec.[jt]s"],
-  testPathIgnorePatterns: ["/node_modules/"],
   testTimeout: 15 * 60_000,
 }

@@ -1,28 +1,62 @@
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
-/** One jest run for every kind of test; all of them talk to a real Postgres. */
-module.exports = {
-  transform: {
-    "^.+\\.[jt]sx?$": [
-      "@swc/jest",
-      {
-        jsc: {
-          parser: { syntax: "typescript", decorators: true, tsx: true },
-          transform: { decoratorMetadata: true, legacyDecorator: true },
-          target: "es2021",
-        },
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", decorators: true, tsx: true },
+        transform: { decoratorMetadata: true, legacyDecorator: true },
+        target: "es2021",
       },
-    ],
-  },
+    },
+  ],
+}
+
+const common = {
+  transform,
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/", "<rootDir>/.demo/"],
-  testMatch: ["<rootDir>/integration-tests/**/*.spec.[jt]s"],
-  // They start real processes and take minutes: `npm run test:chaos` (jest.chaos.config.js).
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/integration-tests/chaos/"],
-  globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
-  globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
-  setupFiles: ["<rootDir>/integration-tests/setup/setup.js"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/", "<rootDir>/.demo/", "<rootDir>/.test-db/"],
   testTimeout: 120000,
+}
+
+/**
+ * `npm test` (scripts/test.js) runs both projects:
+ * - unit: pure functions, no Postgres (its files start in a second);
+ * - integration: module and HTTP tests, each file booting Medusa on its own database
+ *   copied from a migrated template, and the admin's browser tests on a demo store.
+ * The chaos tests start real processes and take minutes: `npm run test:chaos`
+ * (jest.chaos.config.js).
+ */
+module.exports = {
+  // One line per file as it finishes (scripts/lib/jest-file-reporter.js); TEST_VERBOSE=1 adds
+  // jest's own reporter, with the tests' console output.
+  reporters: [
+    "<rootDir>/scripts/lib/jest-file-reporter.js",
+    ...(process.env.TEST_VERBOSE ? ["default"] : []),
+  ],
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/integration-tests/unit/**/*.spec.[jt]s"],
+    },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: [
+        "<rootDir>/integration-tests/modules/**/*.spec.[jt]s",
+        "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
+        "<rootDir>/integration-tests/browser/**/*.spec.[jt]s",
+      ],
+      globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
+      globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
+      setupFiles: [
+        "<rootDir>/integration-tests/setup/setup.js",
+        "<rootDir>/integration-tests/setup/reuse-migrated-database.js",
+      ],
+    },
+  ],
 }

@@ -1,53 +1,181 @@
 #!/usr/bin/env node
-// `npm test`: runs every jest suite (unit, module and HTTP) against real Postgres, then
-// prints the totals as its last line, "N passed, M failed", read from jest's JSON results
-// so that a run that executed no test shows as "0 passed".
-const { spawnSync } = require("child_process")
+// `npm test`: every jest test file (unit, module, HTTP and the admin's browser tests), on
+// as many workers as the machine has cores (at most 4), each file's result printed as it
+// finishes. The last line is the total, "N passed, M failed", read from jest's JSON results
+// (kept in .test-results/jest.json), so a run that executed no test shows as "0 passed".
+// Runs side by side are fine: each has its own files, and its own Postgres when another
+// run holds .test-db/ (see integration-tests/setup/global-setup.js).
+//
+//   npm test -- integration-tests/unit      arguments go to jest
+//   npm test -- --measure                  also print wall time and peak memory (PSS of
+//                                          jest, its workers, Postgres and browser stores)
+//   npm run test:chaos                     the chaos tests (jest.chaos.config.js)
+//   npm run test:all                       both
+//
+// A watchdog stops a run in which no test file has finished for TEST_WATCHDOG_MINUTES
+// (default 10), naming the files still running, and prints the totals so far.
+const { spawn } = require("child_process")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
 
 const root = path.resolve(__dirname, "..")
-const resultsFile = path.join(os.tmpdir(), `serial-plugin-jest-${process.pid}.json`)
-const args = [
-  // Every HTTP and browser test file boots a Medusa app in this one process (--runInBand),
-  // and jest keeps part of each; past about 35 files the default heap (4 GB) runs out.
-  `--max-old-space-size=${process.env.TEST_HEAP_MB || 10240}`,
-  // Medusa's test runner loads medusa-config.ts with a dynamic import.
-  "--experimental-vm-modules",
-  "--no-warnings=ExperimentalWarning",
-  require.resolve("jest/bin/jest", { paths: [root] }),
-  "--runInBand",
-  "--json",
-  `--outputFile=${resultsFile}`,
-  ...process.argv.slice(2),
-]
-const run = spawnSync(process.execPath, args, {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "test", TZ: process.env.TZ || "UTC", LOG_LEVEL: process.env.LOG_LEVEL || "error" },
+const resultsDir = path.join(root, ".test-results")
+fs.mkdirSync(resultsDir, { recursive: true })
+
+const args = process.argv.slice(2)
+const measure = args.includes("--measure")
+const jestArgs = args.filter((a) => a !== "--measure")
+const chaos = jestArgs.some((a) => /jest\.chaos\.config/.test(a))
+const tag = chaos ? "chaos" : "jest"
+// Files of this run (runs side by side must not share them); jest's JSON is kept as
+// .test-results/<tag>.json once the run ends.
+const resultsFile = path.join(resultsDir, `${tag}-${process.pid}.json`)
+const progressFile = path.join(resultsDir, `${tag}-${process.pid}-progress.ndjson`)
+const keptResults = path.join(resultsDir, `${tag}.json`)
+fs.writeFileSync(progressFile, "")
+
+const workers = process.env.TEST_WORKERS || String(Math.max(1, Math.min(4, os.cpus().length)))
+const watchdogMs = Number(process.env.TEST_WATCHDOG_MINUTES || 10) * 60_000
+
+const run = spawn(
+  process.execPath,
+  [
+    // Medusa's test runner loads medusa-config.ts with a dynamic import.
+    "--experimental-vm-modules",
+    "--no-warnings=ExperimentalWarning",
+    require.resolve("jest/bin/jest", { paths: [root] }),
+    `--maxWorkers=${workers}`,
+    // A worker that grew past this after a file is replaced: each file boots a whole Medusa
+    // app, and not all of it is freed when the file ends.
+    `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY || "1200MB"}`,
+    "--json",
+    `--outputFile=${resultsFile}`,
+    ...jestArgs,
+  ],
+  {
+    cwd: root,
+    stdio: "inherit",
+    // Its own process group, so the watchdog can stop jest, its workers and what they started.
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      TZ: process.env.TZ || "UTC",
+      LOG_LEVEL: process.env.LOG_LEVEL || "error",
+      SERIAL_TEST_PROGRESS_FILE: progressFile,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --max-old-space-size=${process.env.TEST_HEAP_MB || 2048}`.trim(),
+    },
+  }
+)
+
+const started = Date.now()
+
+function progress() {
+  const events = fs
+    .readFileSync(progressFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+  const results = events.filter((e) => e.event === "result")
+  const finished = new Set(results.map((e) => e.file))
+  return {
+    results,
+    running: events.filter((e) => e.event === "start" && !finished.has(e.file)).map((e) => e.file),
+    lastAt: Math.max(started, ...events.filter((e) => e.event === "result").map((e) => e.at)),
+  }
+}
+
+let stoppedBy = null
+const watchdog = setInterval(() => {
+  const { lastAt, running } = progress()
+  if (Date.now() - lastAt > watchdogMs) {
+    stoppedBy = `watchdog: no test file finished for ${watchdogMs / 60_000} minutes; stopping. Still running: ${running.join(", ") || "none (jest itself hung)"}`
+    console.error(stoppedBy)
+    try {
+      process.kill(-run.pid, "SIGKILL")
+    } catch {}
+  }
+}, 5_000)
+
+// Peak memory: the sum of the proportional set size (PSS) of every process under jest,
+// sampled each second. PSS shares pages among the processes that map them, so Postgres'
+// shared memory counts once.
+let peakKb = 0
+const sampler = measure
+  ? setInterval(() => {
+      const children = new Map()
+      for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+        try {
+          const ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1])
+          children.set(ppid, [...(children.get(ppid) || []), Number(pid)])
+        } catch {}
+      }
+      let kb = 0
+      const visit = (pid) => {
+        try {
+          const pss = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))
+          kb += pss ? Number(pss[1]) : 0
+        } catch {}
+        for (const child of children.get(pid) || []) {
+          visit(child)
+        }
+      }
+      visit(run.pid)
+      peakKb = Math.max(peakKb, kb)
+    }, 1_000)
+  : null
+
+run.on("exit", (code) => {
+  clearInterval(watchdog)
+  if (sampler) {
+    clearInterval(sampler)
+  }
+  let passed = 0
+  let failed = 0
+  let skipped = 0
+  let suitesFailed = 0
+  if (!stoppedBy && fs.existsSync(resultsFile)) {
+    const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
+    passed = results.numPassedTests
+    failed = results.numFailedTests
+    skipped = results.numPendingTests + (results.numTodoTests || 0)
+    // A file that fails to load runs no test; count it, or it would vanish from the totals.
+    suitesFailed = results.testResults.filter(
+      (s) => s.status === "failed" && !s.assertionResults.some((a) => a.status === "failed")
+    ).length
+    fs.renameSync(resultsFile, keptResults)
+  } else {
+    // Stopped, or jest died: the totals of the files that finished, and each file that did
+    // not finish as one failure.
+    const { results, running } = progress()
+    for (const r of results) {
+      passed += r.passed
+      failed += r.failed
+      skipped += r.skipped
+    }
+    suitesFailed = Math.max(1, running.length)
+    console.log(stoppedBy ? "Totals so far:" : `jest ended (exit ${code}) without results; totals of the files that finished:`)
+  }
+  failed += suitesFailed
+  if (suitesFailed && !stoppedBy) {
+    console.log(`${suitesFailed} test file(s) failed before running their tests (counted as failed)`)
+  }
+  if (measure) {
+    const wall = (Date.now() - started) / 1000
+    console.log(
+      `measured: ${Math.floor(wall / 60)} min ${Math.round(wall % 60)} s wall on ${os.cpus().length} CPUs with ${workers} workers; peak memory ${(peakKb / 1024 / 1024).toFixed(2)} GB (PSS of jest, its workers and everything they started)`
+    )
+  }
+  fs.rmSync(progressFile, { force: true })
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
+  process.exit(code === 0 && failed === 0 && passed > 0 ? 0 : 1)
 })
 
-let passed = 0
-let failed = 0
-let skipped = 0
-let suitesFailed = 0
-try {
-  const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
-  passed = results.numPassedTests
-  failed = results.numFailedTests
-  skipped = results.numPendingTests + (results.numTodoTests || 0)
-  // A suite that fails to load runs no test; count it, or it would vanish from the totals.
-  suitesFailed = results.testResults.filter((s) => s.status === "failed" && !s.assertionResults.some((a) => a.status === "failed")).length
-  fs.rmSync(resultsFile, { force: true })
-} catch (e) {
-  console.error(`Could not read jest's results (${e.message}); jest exited with ${run.status}`)
-  failed = Math.max(failed, 1)
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    try {
+      process.kill(-run.pid, signal)
+    } catch {}
+  })
 }
-failed += suitesFailed
-if (suitesFailed) {
-  console.log(`${suitesFailed} test file(s) failed before running their tests (counted as failed)`)
-}
-const code = run.status === 0 && failed === 0 && passed > 0 ? 0 : 1
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
-process.exit(code)

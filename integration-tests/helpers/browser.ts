@@ -1,6 +1,7 @@
 // Browser tests: a fresh demo store (the store in demo/, loading the built plugin, migrated
-// and seeded the way `npm run demo` does) on the Postgres of this jest run, and Debian's
-// chromium driven by playwright-core.
+// and seeded the way `npm run demo` does) on the Postgres of this jest run, and headless
+// Chromium (from the npm package @sparticuz/chromium, or CHROMIUM_PATH) driven by
+// playwright-core.
 //
 // One store per test file (call startStore() in beforeAll, stop() in afterAll).
 // BROWSER_STORE_MODE=start (default) serves the production admin bundle built by `medusa
@@ -106,18 +107,35 @@ export const CHROMIUM_ARGS = [
   "--disable-gpu",
   "--disable-quic",
   "--no-first-run",
+  "--no-zygote",
+  "--disable-dev-shm-usage",
   // Without these, chromium's own outbound connections fail on a closed network and slow it.
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
 ]
 
+/**
+ * Headless Chromium: the one in CHROMIUM_PATH, or else the build the npm package
+ * `@sparticuz/chromium` ships (unpacked into the temp folder on first use; it brings its
+ * own libraries, so a machine with only Node runs it). A browser that cannot start fails
+ * the test file with one line that says which and why.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import("playwright-core")
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  })
+  let executablePath = process.env.CHROMIUM_PATH
+  let from = "CHROMIUM_PATH"
+  try {
+    if (!executablePath) {
+      from = "@sparticuz/chromium"
+      const packaged = (await import("@sparticuz/chromium")).default
+      executablePath = await packaged.executablePath()
+    }
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  } catch (e) {
+    const reason = String((e as Error).message).split("\n").find((l) => l.trim()) ?? String(e)
+    throw new Error(`Headless Chromium (${from}${executablePath ? `: ${executablePath}` : ""}) cannot start: ${reason.slice(0, 300)}`)
+  }
 }
 
 /** A page with a wide viewport (the dashboard's two-column layout) and a logged-in admin. */

@@ -98,10 +98,10 @@ async function readSeedMarker(url) {
 }
 
 /**
- * What decides whether a database needs `medusa db:migrate` (the plugin's migrations and
- * links, the Medusa version, the store's config) and, with `seed`, the demo seed script too.
+ * A hash of the Medusa version and of the `.js`, `.json` and `.ts` files under `paths`
+ * (files or folders; missing ones count as empty): what a migrated database was made from.
  */
-function schemaFingerprint({ seed = false } = {}) {
+function fingerprint(paths) {
   const hash = crypto.createHash("sha1")
   const add = (p) => {
     let stat
@@ -120,19 +120,43 @@ function schemaFingerprint({ seed = false } = {}) {
   }
   // All @medusajs packages are pinned to one version; @medusajs/medusa stands for them.
   hash.update(`medusa@${require(require.resolve("@medusajs/medusa/package.json", { paths: [root] })).version}\n`)
-  const built = path.join(root, ".medusa", "server", "src")
-  add(path.join(built, "links"))
-  add(path.join(built, "migration-scripts"))
-  try {
-    for (const m of fs.readdirSync(path.join(built, "modules")).sort()) {
-      add(path.join(built, "modules", m, "migrations"))
-    }
-  } catch {}
-  add(path.join(demoDir, "medusa-config.ts"))
-  if (seed) {
-    add(path.join(demoDir, "src", "scripts", "seed.ts"))
+  for (const p of paths) {
+    add(p)
   }
   return hash.digest("hex")
+}
+
+/** The plugin's migrations under `src` (its modules' `migrations` folders). */
+function migrationFolders(src) {
+  try {
+    return fs
+      .readdirSync(path.join(src, "modules"))
+      .sort()
+      .map((m) => path.join(src, "modules", m, "migrations"))
+  } catch {
+    return []
+  }
+}
+
+/**
+ * What decides whether a database needs `medusa db:migrate` (the plugin's migrations and
+ * links, the Medusa version, the store's config) and, with `seed`, the demo seed script too.
+ */
+function schemaFingerprint({ seed = false } = {}) {
+  const built = path.join(root, ".medusa", "server", "src")
+  return fingerprint([
+    path.join(built, "links"),
+    path.join(built, "migration-scripts"),
+    ...migrationFolders(built),
+    path.join(demoDir, "medusa-config.ts"),
+    ...(seed ? [path.join(demoDir, "src", "scripts", "seed.ts")] : []),
+  ])
+}
+
+/** The same for the database the integration tests boot this checkout's `src` on. */
+function testSchemaFingerprint() {
+  const src = path.join(root, "src")
+  return fingerprint([path.join(src, "links"), ...migrationFolders(src), path.join(root, "medusa-config.ts")])
 }
 
 /** Small key/value table of the demo script itself (schema fingerprint). */
@@ -492,6 +516,7 @@ module.exports = {
   ensureDatabaseFromUrl,
   readSeedMarker,
   schemaFingerprint,
+  testSchemaFingerprint,
   readState,
   writeState,
   pluginBuildIsStale,
