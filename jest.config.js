@@ -19,18 +19,20 @@ const common = {
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/", "<rootDir>/.demo/", "<rootDir>/.test-db/"],
-  testTimeout: 120000,
 }
 
 /**
  * `npm test` (scripts/test.js) runs both projects:
  * - unit: pure functions, no Postgres (its files start in a second);
- * - integration: module and HTTP tests, each file booting Medusa on its own database
- *   copied from a migrated template, and the admin's browser tests on a demo store.
+ * - integration: module and HTTP tests on Medusa apps booted on databases copied from a
+ *   migrated template (the HTTP files in shards, one app each), and the admin's browser
+ *   tests on a demo store.
  * The chaos tests start real processes and take minutes: `npm run test:chaos`
  * (jest.chaos.config.js).
  */
 module.exports = {
+  testTimeout: 120000,
+  testSequencer: "<rootDir>/scripts/lib/jest-sequencer.js",
   // One line per file as it finishes (scripts/lib/jest-file-reporter.js); TEST_VERBOSE=1 adds
   // jest's own reporter, with the tests' console output.
   reporters: [
@@ -48,7 +50,11 @@ module.exports = {
       displayName: "integration",
       testMatch: [
         "<rootDir>/integration-tests/modules/**/*.spec.[jt]s",
-        "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
+        // The HTTP files in shards of one app each (integration-tests/shards), unless
+        // scripts/test.js was given files or patterns to run (then each file on its own).
+        process.env.SERIAL_TEST_HTTP_FILES
+          ? "<rootDir>/integration-tests/http/**/*.spec.[jt]s"
+          : "<rootDir>/integration-tests/shards/**/*.spec.[jt]s",
         "<rootDir>/integration-tests/browser/**/*.spec.[jt]s",
       ],
       globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
@@ -57,6 +63,7 @@ module.exports = {
         "<rootDir>/integration-tests/setup/setup.js",
         "<rootDir>/integration-tests/setup/reuse-migrated-database.js",
       ],
+      setupFilesAfterEnv: ["<rootDir>/integration-tests/setup/readable-errors.js"],
     },
   ],
 }

@@ -20,25 +20,12 @@ module.exports = defineConfig({
   modules: [
     {
       resolve: "./src/modules/serial",
+      // Each test file sets the options it is about on the running app, over test
+      // defaults (integration-tests/helpers/suite.ts); here only what no file changes.
       options: {
-        uniqueness_scope: process.env.SERIAL_UNIQUENESS_SCOPE || "global",
-        default_fulfillment_policy: process.env.SERIAL_FULFILLMENT_POLICY || "auto",
+        uniqueness_scope: "global",
+        default_fulfillment_policy: "auto",
         staff_email: "service@serials.test",
-        // Tests set a low limit to reach the 429; unset, the plugin default applies.
-        public_lookup_rate_limit: process.env.SERIAL_PUBLIC_LOOKUP_RATE_LIMIT
-          ? Number(process.env.SERIAL_PUBLIC_LOOKUP_RATE_LIMIT)
-          : undefined,
-        // Unset: the plugin default (registrations wait for an admin's approval).
-        registration_requires_approval: process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL
-          ? process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL === "true"
-          : undefined,
-        trusted_proxy_hops: process.env.SERIAL_TRUSTED_PROXY_HOPS ? Number(process.env.SERIAL_TRUSTED_PROXY_HOPS) : undefined,
-        customer_write_rate_limit: process.env.SERIAL_CUSTOMER_WRITE_RATE_LIMIT
-          ? Number(process.env.SERIAL_CUSTOMER_WRITE_RATE_LIMIT)
-          : undefined,
-        address_write_rate_limit: process.env.SERIAL_ADDRESS_WRITE_RATE_LIMIT
-          ? Number(process.env.SERIAL_ADDRESS_WRITE_RATE_LIMIT)
-          : undefined,
       },
     },
     {

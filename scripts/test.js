@@ -6,7 +6,10 @@
 // Runs side by side are fine: each has its own files, and its own Postgres when another
 // run holds .test-db/ (see integration-tests/setup/global-setup.js).
 //
-//   npm test -- integration-tests/unit      arguments go to jest
+//   npm test -- integration-tests/unit      arguments go to jest; files or patterns named
+//                                          run each HTTP file on its own app (by default
+//                                          they run in shards, integration-tests/shards,
+//                                          which can be named too)
 //   npm test -- --measure                  also print wall time and peak memory (PSS of
 //                                          jest, its workers, Postgres and browser stores)
 //   npm run test:chaos                     the chaos tests (jest.chaos.config.js)
@@ -26,6 +29,9 @@ fs.mkdirSync(resultsDir, { recursive: true })
 const args = process.argv.slice(2)
 const measure = args.includes("--measure")
 const jestArgs = args.filter((a) => a !== "--measure")
+// Jest options that take a value as the next argument (the others are flags or --x=y).
+const TAKES_VALUE = new Set(["-t", "--testNamePattern", "-c", "--config", "--selectProjects", "--maxWorkers", "-w", "--shard", "--testPathIgnorePatterns", "--reporters", "--outputFile"])
+const positional = jestArgs.filter((a, i) => !a.startsWith("-") && !TAKES_VALUE.has(jestArgs[i - 1]))
 const chaos = jestArgs.some((a) => /jest\.chaos\.config/.test(a))
 const tag = chaos ? "chaos" : "jest"
 // Files of this run (runs side by side must not share them); jest's JSON is kept as
@@ -64,6 +70,9 @@ const run = spawn(
       TZ: process.env.TZ || "UTC",
       LOG_LEVEL: process.env.LOG_LEVEL || "error",
       SERIAL_TEST_PROGRESS_FILE: progressFile,
+      // Files or patterns named: each HTTP file runs on its own app, so that they match by
+      // name; without, the HTTP files run in shards of one app each (jest.config.js).
+      ...(positional.length && !positional.some((p) => p.includes("shards")) ? { SERIAL_TEST_HTTP_FILES: "1" } : {}),
       NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --max-old-space-size=${process.env.TEST_HEAP_MB || 2048}`.trim(),
     },
   }
@@ -79,10 +88,13 @@ function progress() {
     .map((l) => JSON.parse(l))
   const results = events.filter((e) => e.event === "result")
   const finished = new Set(results.map((e) => e.file))
+  const running = events.filter((e) => e.event === "start" && !finished.has(e.file)).map((e) => e.file)
+  // HTTP files finished inside a shard that has not: their counts are not in `results` yet.
+  const suites = events.filter((e) => e.event === "suite" && !finished.has(e.shard))
   return {
-    results,
-    running: events.filter((e) => e.event === "start" && !finished.has(e.file)).map((e) => e.file),
-    lastAt: Math.max(started, ...events.filter((e) => e.event === "result").map((e) => e.at)),
+    results: [...results, ...suites],
+    running,
+    lastAt: Math.max(started, ...events.filter((e) => e.event === "result" || e.event === "suite").map((e) => e.at)),
   }
 }
 

@@ -147,13 +147,18 @@ describe("admin pages in chromium", () => {
     await page.getByLabel("Pattern", { exact: true }).fill("SAW-{YY}-###")
     const yy = String(new Date().getUTCFullYear() % 100).padStart(2, "0")
     await page.getByTestId("series-preview").getByText(`SAW-${yy}-001, SAW-${yy}-002, SAW-${yy}-003`).waitFor()
+    expect(await page.getByTestId("series-preview").innerText()).toContain(`SAW-${yy}-001, SAW-${yy}-002, SAW-${yy}-003`)
     await screenshot(page, "page-series-drawer")
     await page.getByLabel("Pattern", { exact: true }).fill("SAW-{YY}")
     await page.getByTestId("series-preview").locator(".text-ui-fg-error").waitFor()
+    // A pattern without a counter is explained, not previewed.
+    expect(await page.getByTestId("series-preview").locator(".text-ui-fg-error").innerText()).toMatch(/#/)
     await page.getByLabel("Pattern", { exact: true }).fill("SAW-{YY}-###")
     await page.getByRole("button", { name: "Save", exact: true }).click()
     await page.getByRole("cell", { name: "SAW-{YY}-###" }).waitFor()
     await screenshot(page, "page-series")
+    const saved = await (await page.request.get("/admin/serial-series?q=Saws")).json()
+    expect(saved.serial_series.map((s: any) => [s.name, s.pattern])).toEqual([["Saws", "SAW-{YY}-###"]])
   })
 
   it("completes a due maintenance visit in two clicks and moves a claim on", async () => {
@@ -220,6 +225,12 @@ describe("admin pages in chromium", () => {
     await page.getByRole("button", { name: "Print labels (5)" }).click()
     await page.waitForURL(/\/app\/serial-labels\?ids=/)
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=serial-label] svg").length === 10)
+    // One label per selected serial, each with its text, a barcode and a QR code.
+    const labels = page.getByTestId("serial-label")
+    expect(await labels.count()).toBe(5)
+    const texts = await labels.allInnerTexts()
+    expect(texts.every((t) => /DR-/.test(t))).toBe(true)
+    expect(new Set(texts.map((t) => /DR-[\w-]+/.exec(t)![0])).size).toBe(5)
     await screenshot(page, "page-labels")
     await page.emulateMedia({ media: "print" })
     await screenshot(page, "page-labels-print")

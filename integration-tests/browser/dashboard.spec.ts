@@ -25,6 +25,9 @@ describe("admin dashboard in chromium", () => {
       // The dashboard lands on the orders list, with the main menu beside it.
       await page.getByRole("heading", { name: "Orders" }).waitFor()
       await page.getByRole("link", { name: "Products" }).first().waitFor()
+      expect(new URL(page.url()).pathname).toBe("/app/orders")
+      // The plugin's pages are in the menu.
+      expect(await page.getByRole("link", { name: "Serial numbers" }).count()).toBeGreaterThanOrEqual(1)
       await screenshot(page, "dashboard")
     } finally {
       await context.close()

@@ -23,6 +23,7 @@ describe("admin widgets in chromium", () => {
   let location: { id: string; name: string }
   let order: { id: string; items: Array<{ id: string; variant_id: string; quantity: number }> }
   let customer: { id: string }
+  let visitDate: string
   let delivered: { id: string; serial_number: string }
 
   beforeAll(async () => {
@@ -50,11 +51,8 @@ describe("admin widgets in chromium", () => {
       customer_id: customer.id,
       description: "Chuck wobbles at full speed",
     })
-    await admin.post("/admin/maintenance-visits", {
-      serial_number_id: delivered.id,
-      kind: "unscheduled",
-      scheduled_date: new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10),
-    })
+    visitDate = new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10)
+    await admin.post("/admin/maintenance-visits", { serial_number_id: delivered.id, kind: "unscheduled", scheduled_date: visitDate })
     // A serial of another variant, to scan on the drill's line by mistake.
     const { products: [bits] } = await admin.get("/admin/products?handle=drill-bits-set&fields=id,variants.id")
     await admin.post(`/admin/serial-settings/${bits.variants[0].id}`, { is_serialized: true })
@@ -116,6 +114,8 @@ describe("admin widgets in chromium", () => {
     await row.getByText("Delivered").waitFor()
     await row.getByText("Under warranty").waitFor()
     await widget.getByTestId("missing-badge").getByText("2 missing").waitFor()
+    expect(await row.count()).toBe(1)
+    expect(await row.innerText()).toMatch(new RegExp(`${delivered.serial_number}[\\s\\S]*Delivered[\\s\\S]*Under warranty`))
     await screenshot(page, "widget-order", { locator: widget })
   })
 
@@ -162,7 +162,11 @@ describe("admin widgets in chromium", () => {
     await row.getByText(delivered.serial_number).waitFor()
     await row.getByText("Cordless Drill").waitFor()
     await row.getByText("Under warranty").waitFor()
-    expect(await row.locator("td").nth(3).textContent()).not.toBe("—")
+    // The next visit comes from its own request: wait for it, then read the date shown.
+    const nextVisit = row.locator("td").nth(3)
+    await page.waitForFunction((cell) => !!cell && cell.textContent !== "—", await nextVisit.elementHandle())
+    const shown = await page.evaluate((day) => new Date(day).toLocaleDateString(undefined, { dateStyle: "medium" }), visitDate)
+    expect(await nextVisit.textContent()).toBe(shown)
     await widget.getByTestId("customer-open-claim").getByText("Chuck wobbles at full speed").waitFor()
     await screenshot(page, "widget-customer", { locator: widget })
   })

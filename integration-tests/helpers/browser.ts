@@ -72,32 +72,49 @@ export async function startStore(label: string): Promise<RunningStore> {
   const run = (what: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }) =>
     store.runMedusa(what, args, { cwd: opts.cwd, env: opts.env ?? process.env, logFile, log: say })
 
-  await store.ensurePluginBuild(run)
-  store.linkPluginIntoDemo(say)
-  const port = await pickPort()
-  const env = store.storeEnv({ databaseUrl, port, mode, base: { ...process.env, LOG_LEVEL: "info" } })
-  await store.prepareTemplateDatabase({ serverUrl, name: TEMPLATE_DB, env, run })
-  await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB)
-  const publishableKey = await store.readSeedMarker(databaseUrl)
-
-  let serverCwd = store.demoDir
-  let serverArgs = ["develop", "--no-lint"]
-  if (mode === "start") {
-    if (store.demoBuildIsStale()) {
+  // One browser store at a time, for the whole of its test file: a store and its Chromium
+  // take about 0.8 GB, and two side by side (one per jest worker) pushed a run past 3 GB.
+  // The other worker runs HTTP tests meanwhile, or waits here. Holding it also means one
+  // file builds and seeds what they all share (plugin, demo build, template database), and
+  // the others find it done.
+  const release = await store.holdServerLock(serverUrl, "serial-browser-store")
+  try {
+    const port = await pickPort()
+    const env = store.storeEnv({ databaseUrl, port, mode, base: { ...process.env, LOG_LEVEL: "info" } })
+    await store.ensurePluginBuild(run)
+    store.linkPluginIntoDemo(say)
+    await store.prepareTemplateDatabase({ serverUrl, name: TEMPLATE_DB, env, run })
+    if (mode === "start" && store.demoBuildIsStale()) {
       await run("medusa build (demo store and admin)", ["build"], { cwd: store.demoDir, env })
     }
-    serverCwd = store.demoBuildDir
-    serverArgs = ["start"]
-  } else {
-    // Vite's websocket for hot reload; it must not take the store's port.
-    env.HMR_PORT = String(await pickPort([port]))
+    await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB)
+    const publishableKey = await store.readSeedMarker(databaseUrl)
+
+    let serverCwd = store.demoDir
+    let serverArgs = ["develop", "--no-lint"]
+    if (mode === "start") {
+      serverCwd = store.demoBuildDir
+      serverArgs = ["start"]
+    } else {
+      // Vite's websocket for hot reload; it must not take the store's port.
+      env.HMR_PORT = String(await pickPort([port]))
+    }
+    const server = await store.startMedusa(serverArgs, { cwd: serverCwd, env, port, logFile })
+    const stop = async () => {
+      try {
+        await server.stop({ graceMs: 10000 })
+      } finally {
+        await release()
+      }
+    }
+    // The first request of the admin compiles it (develop) or warms the file cache (start).
+    await store.get(`${server.url}/app`)
+    say(`store (${mode}) ready on ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
+    return { url: server.url, port, databaseUrl, publishableKey, logFile, stop }
+  } catch (e) {
+    await release()
+    throw e
   }
-  const server = await store.startMedusa(serverArgs, { cwd: serverCwd, env, port, logFile })
-  const stop = () => server.stop({ graceMs: 10000 })
-  // The first request of the admin compiles it (develop) or warms the file cache (start).
-  await store.get(`${server.url}/app`)
-  say(`store (${mode}) ready on ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
-  return { url: server.url, port, databaseUrl, publishableKey, logFile, stop }
 }
 
 // ----------------------------------------------------------------------------- chromium

@@ -7,13 +7,15 @@ export async function sqlRows(container: MedusaContainer, query: string, binding
   return (await knex.raw(query, bindings)).rows
 }
 
-/** Medusa tables the plugin's flows write besides its own. */
-const MEDUSA_TABLES = ["inventory_level", "reservation_item", "notification", "fulfillment"]
+/** Medusa tables the plugin's flows write besides its own, by name. */
+const MEDUSA_TABLES = ["inventory_level", "reservation_item", "notification", "capture", "refund"]
 
 /**
  * Per table, its row count and a digest of every row: the plugin's own tables (serials,
- * ledger, receipts, series, settings, maintenance, claims, notifications, registrations)
- * and the Medusa tables its flows touch. Two equal checksums mean nothing changed.
+ * ledger, receipts, series, settings, maintenance, claims, notifications, registrations),
+ * the Medusa tables its flows touch, and all of Medusa's order, return, payment and
+ * fulfilment tables (a refused request must not leave half an order change behind). Two
+ * equal checksums mean nothing changed.
  */
 export async function databaseChecksum(container: MedusaContainer): Promise<Record<string, string>> {
   const tables: string[] = (
@@ -22,7 +24,8 @@ export async function databaseChecksum(container: MedusaContainer): Promise<Reco
       `SELECT table_name FROM information_schema.tables
         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
           AND (table_name LIKE 'serial\\_%' OR table_name LIKE 'maintenance\\_%' OR table_name LIKE 'warranty\\_claim%'
-               OR table_name = ANY (?))
+               OR table_name LIKE 'order%' OR table_name LIKE 'return%' OR table_name LIKE 'payment%'
+               OR table_name LIKE 'fulfillment%' OR table_name = ANY (?))
         ORDER BY table_name`,
       [MEDUSA_TABLES]
     )

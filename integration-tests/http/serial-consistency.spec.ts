@@ -1,223 +1,220 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { spawn } from "child_process"
 import path from "path"
 import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
 import { createStockedVariant, createStore, placeOrder, receiveSerials, serialsBy, TestStore } from "../helpers/store"
+import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(240_000)
-
-const DB_NAME = "serial_consistency_check"
 
 /**
  * The consistency check (`GET /admin/serial-reports/consistency` and the `medusa exec`
  * script): a store whose serials went through receipts, fulfilments and returns is
  * consistent; rows changed behind the plugin's back are each named.
  */
-medusaIntegrationTestRunner({
-  dbName: DB_NAME,
-  testSuite: ({ api, getContainer }) => {
-    let headers: any
-    let store: TestStore
-    let drill: any
-    let cable: any
-    let order: any
+httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
+  let headers: any
+  let store: TestStore
+  let drill: any
+  let cable: any
+  let order: any
 
-    const sqlRaw = async (query: string, bindings: unknown[] = []) => {
-      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
-      return (await knex.raw(query, bindings)).rows
-    }
-    const check = async () => (await api.get("/admin/serial-reports/consistency", headers)).data
+  const sqlRaw = async (query: string, bindings: unknown[] = []) => {
+    const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+    return (await knex.raw(query, bindings)).rows
+  }
+  const check = async () => (await api.get("/admin/serial-reports/consistency", headers)).data
 
-    beforeEach(async () => {
-      const container = getContainer()
-      headers = await adminHeaders(api, container)
-      store = await createStore(container)
-      ;({ variant: drill } = await createStockedVariant(container, store, { title: "Drill", sku: "DRILL" }))
-      // Not serialized: its stock is not the check's business.
-      ;({ variant: cable } = await createStockedVariant(container, store, {
-        title: "Cable",
-        sku: "CABLE",
-        stock: { [store.locationA.id]: 7 },
-      }))
-      await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true }, headers)
-      await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-1", "DR-2", "DR-3", "DR-4"] })
-      await receiveSerials(api, headers, { location_id: store.locationB.id, variant_id: drill.id, serials: ["DR-B1"] })
-      order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
-      await api.post(
-        `/admin/orders/${order.id}/fulfillments`,
-        {
+  // Once per file: the runner snapshots the database after this and restores it before
+  // every test, so each test starts from these rows, and the token stays valid.
+  beforeAll(async () => {
+    const container = getContainer()
+    headers = await adminHeaders(api, container)
+    store = await createStore(container)
+    ;({ variant: drill } = await createStockedVariant(container, store, { title: "Drill", sku: "DRILL" }))
+    // Not serialized: its stock is not the check's business.
+    ;({ variant: cable } = await createStockedVariant(container, store, {
+      title: "Cable",
+      sku: "CABLE",
+      stock: { [store.locationA.id]: 7 },
+    }))
+    await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true }, headers)
+    await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-1", "DR-2", "DR-3", "DR-4"] })
+    await receiveSerials(api, headers, { location_id: store.locationB.id, variant_id: drill.id, serials: ["DR-B1"] })
+    order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    await api.post(
+      `/admin/orders/${order.id}/fulfillments`,
+      {
+        location_id: store.locationA.id,
+        items: [{ id: order.items[0].id, quantity: 2 }],
+        additional_data: { serial_numbers: { [order.items[0].id]: ["DR-1", "DR-2"] } },
+      },
+      headers
+    )
+  })
+
+  it("a store after receipts and a fulfilment is consistent, with what it checked counted", async () => {
+    const report = await expectConsistent(api, headers)
+    expect(report).toEqual({
+      report: "consistency",
+      ok: true,
+      checked: { serialized_variants: 1, variant_locations: 2, serials: 5, ledger_entries: 7 },
+      problems: [],
+      problem_count: 0,
+      unserialized_stock: [],
+    })
+  })
+
+  it("stock Medusa counts beyond the serials is reported as unserialized, and is not a failure", async () => {
+    await sqlRaw(
+      `UPDATE inventory_level SET stocked_quantity = stocked_quantity + 3
+        WHERE location_id = ? AND inventory_item_id IN (
+          SELECT inventory_item_id FROM product_variant_inventory_item WHERE variant_id = ?)`,
+      [store.locationB.id, drill.id]
+    )
+    const report = await check()
+    expect(report.ok).toBe(true)
+    expect(report.unserialized_stock).toEqual([
+      { variant_id: drill.id, location_id: store.locationB.id, stocked_quantity: 4, serials_in_stock: 1, unserialized: 3 },
+    ])
+  })
+
+  it("names a serial delivered on two lines, a status its ledger disagrees with, and serials beyond Medusa's stock", async () => {
+    const drills = await serialsBy(api, headers, `variant_id=${drill.id}`)
+    // DR-1 (delivered on the order's line) delivered again on another line.
+    await sqlRaw(
+      `INSERT INTO serial_ledger_entry (id, serial_number_id, serial_number, type, from_status, to_status,
+         reference_type, reference_id, data, created_at, updated_at)
+       VALUES ('snled_tamper1', ?, 'DR-1', 'deliver', 'delivered', 'delivered', 'fulfillment', 'ful_other',
+         jsonb_build_object('order_id', 'order_other', 'line_item_id', 'ordli_other'), clock_timestamp(), clock_timestamp())`,
+      [drills["DR-1"].id]
+    )
+    // DR-3 is in stock per its ledger; its row says inactive.
+    await sqlRaw(`UPDATE serial_number SET status = 'inactive' WHERE id = ?`, [drills["DR-3"].id])
+    // Medusa counts no unit at B, where DR-B1 is in stock.
+    await sqlRaw(
+      `UPDATE inventory_level SET stocked_quantity = 0
+        WHERE location_id = ? AND inventory_item_id IN (
+          SELECT inventory_item_id FROM product_variant_inventory_item WHERE variant_id = ?)`,
+      [store.locationB.id, drill.id]
+    )
+
+    const report = await check()
+    expect(report.ok).toBe(false)
+    const byKind = (kind: string) => report.problems.filter((p: any) => p.kind === kind)
+
+    expect(byKind("delivered_twice")).toEqual([
+      expect.objectContaining({
+        serial_number: "DR-1",
+        variant_id: drill.id,
+        expected: { line_item_id: order.items[0].id },
+        actual: { line_item_id: "ordli_other" },
+        message: expect.stringContaining("DR-1"),
+      }),
+    ])
+    expect(byKind("state_differs_from_ledger")).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          serial_number: "DR-3",
           location_id: store.locationA.id,
-          items: [{ id: order.items[0].id, quantity: 2 }],
-          additional_data: { serial_numbers: { [order.items[0].id]: ["DR-1", "DR-2"] } },
-        },
-        headers
-      )
-    })
-
-    it("a store after receipts and a fulfilment is consistent, with what it checked counted", async () => {
-      const report = await expectConsistent(api, headers)
-      expect(report).toEqual({
-        report: "consistency",
-        ok: true,
-        checked: { serialized_variants: 1, variant_locations: 2, serials: 5, ledger_entries: 7 },
-        problems: [],
-        problem_count: 0,
-        unserialized_stock: [],
-      })
-    })
-
-    it("stock Medusa counts beyond the serials is reported as unserialized, and is not a failure", async () => {
-      await sqlRaw(
-        `UPDATE inventory_level SET stocked_quantity = stocked_quantity + 3
-          WHERE location_id = ? AND inventory_item_id IN (
-            SELECT inventory_item_id FROM product_variant_inventory_item WHERE variant_id = ?)`,
-        [store.locationB.id, drill.id]
-      )
-      const report = await check()
-      expect(report.ok).toBe(true)
-      expect(report.unserialized_stock).toEqual([
-        { variant_id: drill.id, location_id: store.locationB.id, stocked_quantity: 4, serials_in_stock: 1, unserialized: 3 },
-      ])
-    })
-
-    it("names a serial delivered on two lines, a status its ledger disagrees with, and serials beyond Medusa's stock", async () => {
-      const drills = await serialsBy(api, headers, `variant_id=${drill.id}`)
-      // DR-1 (delivered on the order's line) delivered again on another line.
-      await sqlRaw(
-        `INSERT INTO serial_ledger_entry (id, serial_number_id, serial_number, type, from_status, to_status,
-           reference_type, reference_id, data, created_at, updated_at)
-         VALUES ('snled_tamper1', ?, 'DR-1', 'deliver', 'delivered', 'delivered', 'fulfillment', 'ful_other',
-           jsonb_build_object('order_id', 'order_other', 'line_item_id', 'ordli_other'), clock_timestamp(), clock_timestamp())`,
-        [drills["DR-1"].id]
-      )
-      // DR-3 is in stock per its ledger; its row says inactive.
-      await sqlRaw(`UPDATE serial_number SET status = 'inactive' WHERE id = ?`, [drills["DR-3"].id])
-      // Medusa counts no unit at B, where DR-B1 is in stock.
-      await sqlRaw(
-        `UPDATE inventory_level SET stocked_quantity = 0
-          WHERE location_id = ? AND inventory_item_id IN (
-            SELECT inventory_item_id FROM product_variant_inventory_item WHERE variant_id = ?)`,
-        [store.locationB.id, drill.id]
-      )
-
-      const report = await check()
-      expect(report.ok).toBe(false)
-      const byKind = (kind: string) => report.problems.filter((p: any) => p.kind === kind)
-
-      expect(byKind("delivered_twice")).toEqual([
-        expect.objectContaining({
-          serial_number: "DR-1",
-          variant_id: drill.id,
-          expected: { line_item_id: order.items[0].id },
-          actual: { line_item_id: "ordli_other" },
-          message: expect.stringContaining("DR-1"),
+          expected: { status: "active", stock_location_id: store.locationA.id },
+          actual: { status: "inactive", stock_location_id: store.locationA.id },
+          message: "Serial DR-3: status is inactive, its ledger says active",
         }),
+        // DR-1's row still names the order's line; its (tampered) ledger ends on another.
+        expect.objectContaining({ serial_number: "DR-1", message: expect.stringContaining("line_item_id is") }),
       ])
-      expect(byKind("state_differs_from_ledger")).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            serial_number: "DR-3",
-            location_id: store.locationA.id,
-            expected: { status: "active", stock_location_id: store.locationA.id },
-            actual: { status: "inactive", stock_location_id: store.locationA.id },
-            message: "Serial DR-3: status is inactive, its ledger says active",
-          }),
-          // DR-1's row still names the order's line; its (tampered) ledger ends on another.
-          expect.objectContaining({ serial_number: "DR-1", message: expect.stringContaining("line_item_id is") }),
-        ])
-      )
-      expect(byKind("serials_exceed_stock")).toEqual([
-        expect.objectContaining({
-          variant_id: drill.id,
-          location_id: store.locationB.id,
-          expected: 0,
-          actual: 1,
-          message: expect.stringContaining("1 serials in stock but Medusa's stocked quantity is 0"),
-        }),
-      ])
-      expect(report.problem_count).toBe(report.problems.length)
-      // DR-3 no longer counts at A: Medusa's extra unit there shows as unserialized.
-      expect(report.unserialized_stock).toEqual([expect.objectContaining({ location_id: store.locationA.id, unserialized: 1 })])
-    })
+    )
+    expect(byKind("serials_exceed_stock")).toEqual([
+      expect.objectContaining({
+        variant_id: drill.id,
+        location_id: store.locationB.id,
+        expected: 0,
+        actual: 1,
+        message: expect.stringContaining("1 serials in stock but Medusa's stocked quantity is 0"),
+      }),
+    ])
+    expect(report.problem_count).toBe(report.problems.length)
+    // DR-3 no longer counts at A: Medusa's extra unit there shows as unserialized.
+    expect(report.unserialized_stock).toEqual([expect.objectContaining({ location_id: store.locationA.id, unserialized: 1 })])
+  })
 
-    it("names a ledger entry the status machine forbids, one that breaks the chain, and a serial without ledger", async () => {
-      const drills = await serialsBy(api, headers, `variant_id=${drill.id}`)
-      await sqlRaw(`UPDATE serial_ledger_entry SET from_status = 'inactive' WHERE serial_number_id = ? AND type = 'deliver'`, [
-        drills["DR-2"].id,
+  it("names a ledger entry the status machine forbids, one that breaks the chain, and a serial without ledger", async () => {
+    const drills = await serialsBy(api, headers, `variant_id=${drill.id}`)
+    await sqlRaw(`UPDATE serial_ledger_entry SET from_status = 'inactive' WHERE serial_number_id = ? AND type = 'deliver'`, [
+      drills["DR-2"].id,
+    ])
+    await sqlRaw(`UPDATE serial_ledger_entry SET type = 'reserve' WHERE serial_number_id = ? AND type = 'receive'`, [
+      drills["DR-4"].id,
+    ])
+    await sqlRaw(`DELETE FROM serial_ledger_entry WHERE serial_number_id = ?`, [drills["DR-B1"].id])
+    const report = await check()
+    expect(report.ok).toBe(false)
+    const found = report.problems.map((p: any) => [p.kind, p.serial_number])
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["ledger_chain", "DR-2"],
+        ["ledger_transition", "DR-4"],
+        ["ledger_missing", "DR-B1"],
       ])
-      await sqlRaw(`UPDATE serial_ledger_entry SET type = 'reserve' WHERE serial_number_id = ? AND type = 'receive'`, [
-        drills["DR-4"].id,
-      ])
-      await sqlRaw(`DELETE FROM serial_ledger_entry WHERE serial_number_id = ?`, [drills["DR-B1"].id])
-      const report = await check()
-      expect(report.ok).toBe(false)
-      const found = report.problems.map((p: any) => [p.kind, p.serial_number])
-      expect(found).toEqual(
-        expect.arrayContaining([
-          ["ledger_chain", "DR-2"],
-          ["ledger_transition", "DR-4"],
-          ["ledger_missing", "DR-B1"],
-        ])
-      )
-      expect(report.problems.find((p: any) => p.kind === "ledger_transition").actual).toEqual({
-        type: "reserve",
-        from_status: null,
-        to_status: "active",
-      })
+    )
+    expect(report.problems.find((p: any) => p.kind === "ledger_transition").actual).toEqual({
+      type: "reserve",
+      from_status: null,
+      to_status: "active",
     })
+  })
 
-    it("the limit caps the problems listed, not those counted; a bad limit is a 400 naming it", async () => {
-      await sqlRaw(`UPDATE serial_number SET status = 'scrapped', stock_location_id = NULL WHERE variant_id = ?`, [drill.id])
-      const report = (await api.get("/admin/serial-reports/consistency?limit=2", headers)).data
-      expect(report.problems).toHaveLength(2)
-      // Five serials disagree with their ledger; fewer serials than Medusa counts is no problem.
-      expect(report.problem_count).toBe(5)
-      const bad = await api.get("/admin/serial-reports/consistency?limit=zero", headers).catch((e: any) => e.response)
-      expect(bad.status).toBe(400)
-      expect(bad.data.message).toContain("zero")
-      const unknown = await api.get("/admin/serial-reports/consistency?colour=red", headers).catch((e: any) => e.response)
-      expect(unknown.status).toBe(400)
-    })
+  it("the limit caps the problems listed, not those counted; a bad limit is a 400 naming it", async () => {
+    await sqlRaw(`UPDATE serial_number SET status = 'scrapped', stock_location_id = NULL WHERE variant_id = ?`, [drill.id])
+    const report = (await api.get("/admin/serial-reports/consistency?limit=2", headers)).data
+    expect(report.problems).toHaveLength(2)
+    // Five serials disagree with their ledger; fewer serials than Medusa counts is no problem.
+    expect(report.problem_count).toBe(5)
+    const bad = await api.get("/admin/serial-reports/consistency?limit=zero", headers).catch((e: any) => e.response)
+    expect(bad.status).toBe(400)
+    expect(bad.data.message).toContain("zero")
+    const unknown = await api.get("/admin/serial-reports/consistency?colour=red", headers).catch((e: any) => e.response)
+    expect(unknown.status).toBe(400)
+  })
 
-    it("the medusa exec script prints the report and exits 0 when consistent, 1 naming the problem when not", async () => {
-      // Asynchronous: this process serves the store's HTTP API meanwhile.
-      const run = async () => {
-        const env = {
-          ...process.env,
-          DATABASE_URL: `postgres://${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}@${process.env.DB_HOST}:${process.env.DB_PORT}/${DB_NAME}`,
-          NODE_ENV: "development",
-          LOG_LEVEL: "error",
-        }
-        const root = path.resolve(__dirname, "../..")
-        const child = spawn(
-          process.execPath,
-          [require.resolve("@medusajs/cli/cli.js", { paths: [root] }), "exec", "./src/scripts/check-serial-consistency.ts"],
-          { cwd: root, env }
-        )
-        let stdout = ""
-        let stderr = ""
-        child.stdout.on("data", (d) => (stdout += d))
-        child.stderr.on("data", (d) => (stderr += d))
-        const status = await new Promise<number | null>((resolve) => child.on("close", resolve))
-        const json = stdout.slice(stdout.indexOf("{"), stdout.lastIndexOf("}") + 1)
-        return { status, report: json ? JSON.parse(json) : null, stderr }
+  it("the medusa exec script prints the report and exits 0 when consistent, 1 naming the problem when not", async () => {
+    // Asynchronous: this process serves the store's HTTP API meanwhile.
+    const run = async () => {
+      const env = {
+        ...process.env,
+        DATABASE_URL: `postgres://${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}@${process.env.DB_HOST}:${process.env.DB_PORT}/${dbConfig.dbName}`,
+        NODE_ENV: "development",
+        LOG_LEVEL: "error",
       }
-      const clean = await run()
-      expect({ status: clean.status, ok: clean.report?.ok }).toEqual({ status: 0, ok: true })
-
-      const drills = await serialsBy(api, headers, `variant_id=${drill.id}`)
-      await sqlRaw(`UPDATE serial_number SET stock_location_id = ? WHERE id = ?`, [store.locationB.id, drills["DR-4"].id])
-      const broken = await run()
-      expect(broken.status).toBe(1)
-      expect(broken.report.ok).toBe(false)
-      expect(broken.report.problems.map((p: any) => [p.kind, p.serial_number ?? p.location_id])).toEqual(
-        expect.arrayContaining([
-          ["state_differs_from_ledger", "DR-4"],
-          ["serials_exceed_stock", store.locationB.id],
-        ])
+      const root = path.resolve(__dirname, "../..")
+      const child = spawn(
+        process.execPath,
+        [require.resolve("@medusajs/cli/cli.js", { paths: [root] }), "exec", "./src/scripts/check-serial-consistency.ts"],
+        { cwd: root, env }
       )
-    })
-  },
+      let stdout = ""
+      let stderr = ""
+      child.stdout.on("data", (d) => (stdout += d))
+      child.stderr.on("data", (d) => (stderr += d))
+      const status = await new Promise<number | null>((resolve) => child.on("close", resolve))
+      const json = stdout.slice(stdout.indexOf("{"), stdout.lastIndexOf("}") + 1)
+      return { status, report: json ? JSON.parse(json) : null, stderr }
+    }
+    const clean = await run()
+    expect({ status: clean.status, ok: clean.report?.ok }).toEqual({ status: 0, ok: true })
+
+    const drills = await serialsBy(api, headers, `variant_id=${drill.id}`)
+    await sqlRaw(`UPDATE serial_number SET stock_location_id = ? WHERE id = ?`, [store.locationB.id, drills["DR-4"].id])
+    const broken = await run()
+    expect(broken.status).toBe(1)
+    expect(broken.report.ok).toBe(false)
+    expect(broken.report.problems.map((p: any) => [p.kind, p.serial_number ?? p.location_id])).toEqual(
+      expect.arrayContaining([
+        ["state_differs_from_ledger", "DR-4"],
+        ["serials_exceed_stock", store.locationB.id],
+      ])
+    )
+  })
 })

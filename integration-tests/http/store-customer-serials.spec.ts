@@ -1,241 +1,259 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
 import { registerCustomer } from "../helpers/customer"
 import { failure } from "../helpers/http"
 import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, TestStore } from "../helpers/store"
+import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
 
-// This file's store gives a registered serial to the customer at once: an opt-in
-// (`registration_requires_approval: false`), registrations wait for an admin by default.
-process.env.SERIAL_REGISTRATION_REQUIRES_APPROVAL = "false"
 
 const DAY_MS = 86_400_000
 const dayFromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10)
+/** The same day of the next calendar month (`YYYY-MM-DD`), the month's last day when it is shorter. */
+const monthAfter = (day: string) => {
+  const [y, m, d] = day.split("-").map(Number)
+  // Date.UTC months count from 0: index m is the month after `day`'s.
+  const lastOfNext = new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(y, m, Math.min(d, lastOfNext))).toISOString().slice(0, 10)
+}
 
 /**
  * The logged-in customer's routes under /store/customers/me: own serials, registering a
  * serial bought elsewhere (approved at once, as this file's store opts in), claims and visits; and that customer
  * B can never read, register or claim what is A's.
  */
-medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
-    let headers: any
-    let store: TestStore
-    let pk: any
-    let alice: { customer: any; headers: any }
-    let bob: { customer: any; headers: any }
-    let drill: any
+httpSuite(__filename, ({ api, getContainer }) => {
+  let headers: any
+  let store: TestStore
+  let pk: any
+  let alice: { customer: any; headers: any }
+  let bob: { customer: any; headers: any }
+  let drill: any
 
-    const as = (who: any) => ({ ...who.headers, validateStatus: () => true })
-    const get = (path: string, who: any) => api.get(path, as(who))
-    const post = (path: string, body: any, who: any) => api.post(path, body, as(who))
+  const as = (who: any) => ({ ...who.headers, validateStatus: () => true })
+  const get = (path: string, who: any) => api.get(path, as(who))
+  const post = (path: string, body: any, who: any) => api.post(path, body, as(who))
 
-    beforeEach(async () => {
-      const container = getContainer()
-      headers = await adminHeaders(api, container)
-      store = await createStore(container)
-      pk = { headers: { "x-publishable-api-key": store.publishableKey } }
-      ;({ variant: drill } = await createStockedVariant(container, store, { title: "Drill", sku: "DRILL-1" }))
-      await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true, warranty: { value: 1, unit: "year" } }, headers)
-      await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-A1", "DR-STOCK"] })
-      // Entered without stock: units sold through resellers, registrable by their buyers.
-      await api.post("/admin/serial-numbers", { variant_id: drill.id, serial_numbers: ["REG-1", "REG-2"] }, headers)
-      alice = await registerCustomer(api, store.publishableKey, "alice@serials.test")
-      bob = await registerCustomer(api, store.publishableKey, "bob@serials.test")
-      const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }], "alice@serials.test")
-      expect(order.customer_id).toBe(alice.customer.id)
-      const res = await api.post(
-        `/admin/orders/${order.id}/fulfillments`,
-        { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 1 }], additional_data: { serial_numbers: { [order.items[0].id]: ["DR-A1"] } } },
+  // Once per file: the runner snapshots the database after this and restores it before
+  // every test, so each test starts from exactly this store, Alice's delivered order and
+  // the serials in stock or entered without stock.
+  beforeAll(async () => {
+    const container = getContainer()
+    headers = await adminHeaders(api, container)
+    store = await createStore(container)
+    pk = { headers: { "x-publishable-api-key": store.publishableKey } }
+    ;({ variant: drill } = await createStockedVariant(container, store, { title: "Drill", sku: "DRILL-1" }))
+    await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true, warranty: { value: 1, unit: "year" } }, headers)
+    await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-A1", "DR-STOCK"] })
+    // Entered without stock: units sold through resellers, registrable by their buyers.
+    await api.post("/admin/serial-numbers", { variant_id: drill.id, serial_numbers: ["REG-1", "REG-2"] }, headers)
+    // Alice before the order: the order of her email is hers.
+    alice = await registerCustomer(api, store.publishableKey, "alice@serials.test")
+    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }], "alice@serials.test")
+    expect(order.customer_id).toBe(alice.customer.id)
+    const res = await api.post(
+      `/admin/orders/${order.id}/fulfillments`,
+      { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 1 }], additional_data: { serial_numbers: { [order.items[0].id]: ["DR-A1"] } } },
+      headers
+    )
+    expect(res.status).toBe(200)
+  })
+
+  // Bob per test: registrations and claims count against a one-minute window per
+  // customer (10 by default) kept in the app's memory, which the database restore does not
+  // reset. Bob writes more than that across this file, so each test gets a new Bob, as it
+  // did when all fixtures were per test. (Alice writes 4 times in the whole file.)
+  beforeEach(async () => {
+    bob = await registerCustomer(api, store.publishableKey, "bob@serials.test")
+  })
+
+  it("answers 401 on every customer route without a login (publishable key given)", async () => {
+    const anonymous = { headers: pk }
+    const answers = [
+      await get("/store/customers/me/serial-numbers", anonymous),
+      await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, anonymous),
+      await get("/store/customers/me/warranty-claims", anonymous),
+      await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "broken" }, anonymous),
+      await get("/store/customers/me/maintenance-visits", anonymous),
+    ]
+    expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 401, 401])
+    // A token of another kind (an admin's) is no customer login either.
+    const adminToken = { headers: { headers: { ...pk.headers, ...headers.headers } } }
+    expect((await get("/store/customers/me/serial-numbers", adminToken)).status).toBe(401)
+    // Nothing was registered or filed.
+    expect((await serialDetail(api, headers, "REG-1")).customer_id).toBeNull()
+    expect((await api.get("/admin/warranty-claims", headers)).data.count).toBe(0)
+  })
+
+  it("lists the customer's own serials with product, warranty, maintenance status and upcoming visits; another customer sees none", async () => {
+    const dr = await serialDetail(api, headers, "DR-A1")
+    await api.post(
+      "/admin/maintenance-schedules",
+      { serial_number_ids: [dr.id], type: "preventive", periodicity: "monthly", start_date: dayFromNow(1), visit_count: 2, first_visit_on_start: true },
+      headers
+    )
+    const res = await get("/store/customers/me/serial-numbers", alice)
+    expect(res.status).toBe(200)
+    expect(res.data.count).toBe(1)
+    expect(res.data.registrations).toEqual([])
+    const [s] = res.data.serial_numbers
+    expect(s).toMatchObject({
+      id: dr.id,
+      serial_number: "DR-A1",
+      status: "delivered",
+      product: { title: "Drill", thumbnail: null },
+      variant: { id: drill.id, title: "Drill default", sku: "DRILL-1" },
+      warranty_starts_at: dr.warranty_starts_at,
+      warranty_expires_at: dr.warranty_expires_at,
+      maintenance_status: "under_warranty",
+      next_visit_date: dayFromNow(1),
+    })
+    // Monthly from tomorrow: tomorrow and a calendar month later.
+    expect(s.upcoming_visits.map((v: any) => v.scheduled_date)).toEqual([dayFromNow(1), monthAfter(dayFromNow(1))])
+    // Nothing of the order, supplier or cost in the customer's own list either.
+    expect(JSON.stringify(res.data)).not.toMatch(/supplier|unit_cost|order_|sloc_/)
+
+    const other = await get("/store/customers/me/serial-numbers", bob)
+    expect(other.status).toBe(200)
+    expect(other.data).toEqual({ serial_numbers: [], count: 0, registrations: [] })
+  })
+
+  it("registers a serial bought elsewhere: customer, warranty from the purchase date (calendar-aware), ledger row register", async () => {
+    const res = await post("/store/customers/me/serial-numbers", { serial_number: "  reg-1 ", purchased_at: "2024-02-29" }, bob)
+    expect(res.status).toBe(201)
+    expect(res.data.serial_number).toMatchObject({
+      serial_number: "REG-1",
+      warranty_starts_at: "2024-02-29T00:00:00.000Z",
+      // One year from Feb 29 is Feb 28 in a year without Feb 29.
+      warranty_expires_at: "2025-02-28T00:00:00.000Z",
+      maintenance_status: "out_of_warranty",
+      days_left: 0,
+    })
+    const detail = await serialDetail(api, headers, "REG-1")
+    expect(detail.customer_id).toBe(bob.customer.id)
+    const register = detail.ledger.filter((e: any) => e.type === "register")
+    expect(register).toHaveLength(1)
+    expect(register[0]).toMatchObject({ reference_type: "customer", reference_id: bob.customer.id, actor_type: "customer" })
+    // It is Bob's now: in his list, and the public look-up knows it as sold.
+    const mine = await get("/store/customers/me/serial-numbers", bob)
+    expect(mine.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["REG-1"])
+    const lookup = await api.get("/store/serial-numbers/REG-1/warranty", pk)
+    expect(lookup.data.warranty.sold).toBe(true)
+    // A receipt cannot take the customer's unit into stock.
+    const receipt = await failure(
+      api.post(
+        "/admin/serial-receipts",
+        { stock_location_id: store.locationA.id, supplier: { name: "Acme" }, items: [{ variant_id: drill.id, quantity: 1, serial_numbers: ["REG-1"] }] },
         headers
       )
-      expect(res.status).toBe(200)
+    )
+    expect(receipt.status).toBe(400)
+    expect(receipt.message).toContain("REG-1 (registered to a customer)")
+    expect((await serialDetail(api, headers, "REG-1")).customer_id).toBe(bob.customer.id)
+  })
+
+  it("answers a serial owned by another customer, one in stock and an unknown one with the same 404, changing nothing", async () => {
+    await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, bob)
+    const bobsSerial = await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, alice)
+    const alicesSerial = await post("/store/customers/me/serial-numbers", { serial_number: "DR-A1", purchased_at: "2026-01-01" }, bob)
+    const inStock = await post("/store/customers/me/serial-numbers", { serial_number: "DR-STOCK", purchased_at: "2026-01-01" }, bob)
+    const unknown = await post("/store/customers/me/serial-numbers", { serial_number: "NOPE-1", purchased_at: "2026-01-01" }, bob)
+    for (const [text, r] of [["REG-1", bobsSerial], ["DR-A1", alicesSerial], ["DR-STOCK", inStock], ["NOPE-1", unknown]] as const) {
+      expect(r.status).toBe(404)
+      expect(Object.keys(r.data).sort()).toEqual(Object.keys(unknown.data).sort())
+      expect(r.data.type).toBe(unknown.data.type)
+      expect(r.data.message).toBe(`Serial number "${text}" was not found`)
+    }
+    expect((await serialDetail(api, headers, "REG-1")).customer_id).toBe(bob.customer.id)
+    expect((await serialDetail(api, headers, "DR-A1")).customer_id).toBe(alice.customer.id)
+    expect((await serialDetail(api, headers, "DR-STOCK")).customer_id).toBeNull()
+  })
+
+  it("refuses a purchase date in the future or malformed, and malformed serials, with a 400 naming the value", async () => {
+    const future = dayFromNow(3)
+    const cases: Array<[any, RegExp]> = [
+      [{ serial_number: "REG-1", purchased_at: future }, new RegExp(`purchased_at' cannot be in the future, got: '${future}'`)],
+      [{ serial_number: "REG-1", purchased_at: "yesterday" }, /purchased_at' must be an ISO 8601 date .*, got: 'yesterday'/],
+      [{ serial_number: "REG-1", purchased_at: "2026-13-45" }, /purchased_at' must be an ISO 8601 date .*, got: '2026-13-45'/],
+      [{ serial_number: "REG-1" }, /purchased_at/],
+      [{ serial_number: "RE,G", purchased_at: "2026-01-01" }, /serial_number' is invalid: serial "RE,G" contains a comma/],
+      [{ serial_number: "x".repeat(10_000), purchased_at: "2026-01-01" }, /serial_number' is invalid: serial "x{20}…" is 10000 characters long/],
+      [{ serial_number: "REG-1", purchased_at: "2026-01-01", customer_id: alice.customer.id }, /customer_id/],
+    ]
+    for (const [body, message] of cases) {
+      const r = await post("/store/customers/me/serial-numbers", body, bob)
+      expect(r.status).toBe(400)
+      expect(r.data.message).toMatch(message)
+    }
+    expect((await serialDetail(api, headers, "REG-1")).customer_id).toBeNull()
+  })
+
+  it("files a claim for an own serial with server-computed coverage; the customer follows its status; someone else's serial is a 404", async () => {
+    const res = await post("/store/customers/me/warranty-claims", { serial_number: "dr-a1", description: "Stops after a minute" }, alice)
+    expect(res.status).toBe(201)
+    expect(res.data.warranty_claim).toMatchObject({
+      serial_number: "DR-A1",
+      description: "Stops after a minute",
+      status: "open",
+      covered: true,
+      maintenance_status: "under_warranty",
     })
+    const claimId = res.data.warranty_claim.id
+    const admin = (await api.get(`/admin/warranty-claims/${claimId}`, headers)).data.warranty_claim
+    expect(admin.customer_id).toBe(alice.customer.id)
 
-    it("answers 401 on every customer route without a login (publishable key given)", async () => {
-      const anonymous = { headers: pk }
-      const answers = [
-        await get("/store/customers/me/serial-numbers", anonymous),
-        await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, anonymous),
-        await get("/store/customers/me/warranty-claims", anonymous),
-        await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "broken" }, anonymous),
-        await get("/store/customers/me/maintenance-visits", anonymous),
-      ]
-      expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 401, 401])
-      // A token of another kind (an admin's) is no customer login either.
-      const adminToken = { headers: { headers: { ...pk.headers, ...headers.headers } } }
-      expect((await get("/store/customers/me/serial-numbers", adminToken)).status).toBe(401)
-      // Nothing was registered or filed.
-      expect((await serialDetail(api, headers, "REG-1")).customer_id).toBeNull()
-      expect((await api.get("/admin/warranty-claims", headers)).data.count).toBe(0)
-    })
+    await api.post(`/admin/warranty-claims/${claimId}`, { status: "in_progress" }, headers)
+    const mine = await get("/store/customers/me/warranty-claims", alice)
+    expect(mine.data.count).toBe(1)
+    expect(mine.data.warranty_claims[0]).toMatchObject({ id: claimId, status: "in_progress", serial_number: "DR-A1" })
 
-    it("lists the customer's own serials with product, warranty, maintenance status and upcoming visits; another customer sees none", async () => {
-      const dr = await serialDetail(api, headers, "DR-A1")
-      await api.post(
-        "/admin/maintenance-schedules",
-        { serial_number_ids: [dr.id], type: "preventive", periodicity: "monthly", start_date: dayFromNow(1), visit_count: 2, first_visit_on_start: true },
-        headers
-      )
-      const res = await get("/store/customers/me/serial-numbers", alice)
-      expect(res.status).toBe(200)
-      expect(res.data.count).toBe(1)
-      expect(res.data.registrations).toEqual([])
-      const [s] = res.data.serial_numbers
-      expect(s).toMatchObject({
-        id: dr.id,
-        serial_number: "DR-A1",
-        status: "delivered",
-        product: { title: "Drill", thumbnail: null },
-        variant: { id: drill.id, title: "Drill default", sku: "DRILL-1" },
-        warranty_starts_at: dr.warranty_starts_at,
-        warranty_expires_at: dr.warranty_expires_at,
-        maintenance_status: "under_warranty",
-        next_visit_date: dayFromNow(1),
-      })
-      expect(s.upcoming_visits.map((v: any) => v.scheduled_date)).toEqual([dayFromNow(1), expect.any(String)])
-      // Nothing of the order, supplier or cost in the customer's own list either.
-      expect(JSON.stringify(res.data)).not.toMatch(/supplier|unit_cost|order_|sloc_/)
+    // Bob cannot see Alice's claim nor file one for her serial; same 404 as an unknown serial.
+    expect((await get("/store/customers/me/warranty-claims", bob)).data).toEqual({ warranty_claims: [], count: 0 })
+    const foreign = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "mine now" }, bob)
+    const unknown = await post("/store/customers/me/warranty-claims", { serial_number: "NOPE-1", description: "mine now" }, bob)
+    const unsold = await post("/store/customers/me/warranty-claims", { serial_number: "REG-2", description: "mine now" }, bob)
+    for (const [text, r] of [["DR-A1", foreign], ["NOPE-1", unknown], ["REG-2", unsold]] as const) {
+      expect(r.status).toBe(404)
+      expect(r.data.type).toBe(unknown.data.type)
+      expect(r.data.message).toBe(`Serial number "${text}" was not found`)
+    }
+    // A client cannot send coverage; an empty description is refused.
+    const forged = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "x", covered: true }, alice)
+    expect(forged.status).toBe(400)
+    expect(forged.data.message).toMatch(/covered/)
+    const empty = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "  " }, alice)
+    expect(empty.status).toBe(400)
+    expect(empty.data.message).toMatch(/description/)
+    expect((await api.get("/admin/warranty-claims", headers)).data.count).toBe(1)
+  })
 
-      const other = await get("/store/customers/me/serial-numbers", bob)
-      expect(other.status).toBe(200)
-      expect(other.data).toEqual({ serial_numbers: [], count: 0, registrations: [] })
-    })
-
-    it("registers a serial bought elsewhere: customer, warranty from the purchase date (calendar-aware), ledger row register", async () => {
-      const res = await post("/store/customers/me/serial-numbers", { serial_number: "  reg-1 ", purchased_at: "2024-02-29" }, bob)
-      expect(res.status).toBe(201)
-      expect(res.data.serial_number).toMatchObject({
-        serial_number: "REG-1",
-        warranty_starts_at: "2024-02-29T00:00:00.000Z",
-        // One year from Feb 29 is Feb 28 in a year without Feb 29.
-        warranty_expires_at: "2025-02-28T00:00:00.000Z",
-        maintenance_status: "out_of_warranty",
-        days_left: 0,
-      })
-      const detail = await serialDetail(api, headers, "REG-1")
-      expect(detail.customer_id).toBe(bob.customer.id)
-      const register = detail.ledger.filter((e: any) => e.type === "register")
-      expect(register).toHaveLength(1)
-      expect(register[0]).toMatchObject({ reference_type: "customer", reference_id: bob.customer.id, actor_type: "customer" })
-      // It is Bob's now: in his list, and the public look-up knows it as sold.
-      const mine = await get("/store/customers/me/serial-numbers", bob)
-      expect(mine.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["REG-1"])
-      const lookup = await api.get("/store/serial-numbers/REG-1/warranty", pk)
-      expect(lookup.data.warranty.sold).toBe(true)
-      // A receipt cannot take the customer's unit into stock.
-      const receipt = await failure(
-        api.post(
-          "/admin/serial-receipts",
-          { stock_location_id: store.locationA.id, supplier: { name: "Acme" }, items: [{ variant_id: drill.id, quantity: 1, serial_numbers: ["REG-1"] }] },
-          headers
-        )
-      )
-      expect(receipt.status).toBe(400)
-      expect(receipt.message).toContain("REG-1 (registered to a customer)")
-      expect((await serialDetail(api, headers, "REG-1")).customer_id).toBe(bob.customer.id)
-    })
-
-    it("answers a serial owned by another customer, one in stock and an unknown one with the same 404, changing nothing", async () => {
-      await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, bob)
-      const bobsSerial = await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, alice)
-      const alicesSerial = await post("/store/customers/me/serial-numbers", { serial_number: "DR-A1", purchased_at: "2026-01-01" }, bob)
-      const inStock = await post("/store/customers/me/serial-numbers", { serial_number: "DR-STOCK", purchased_at: "2026-01-01" }, bob)
-      const unknown = await post("/store/customers/me/serial-numbers", { serial_number: "NOPE-1", purchased_at: "2026-01-01" }, bob)
-      for (const [text, r] of [["REG-1", bobsSerial], ["DR-A1", alicesSerial], ["DR-STOCK", inStock], ["NOPE-1", unknown]] as const) {
-        expect(r.status).toBe(404)
-        expect(Object.keys(r.data).sort()).toEqual(Object.keys(unknown.data).sort())
-        expect(r.data.type).toBe(unknown.data.type)
-        expect(r.data.message).toBe(`Serial number "${text}" was not found`)
-      }
-      expect((await serialDetail(api, headers, "REG-1")).customer_id).toBe(bob.customer.id)
-      expect((await serialDetail(api, headers, "DR-A1")).customer_id).toBe(alice.customer.id)
-      expect((await serialDetail(api, headers, "DR-STOCK")).customer_id).toBeNull()
-    })
-
-    it("refuses a purchase date in the future or malformed, and malformed serials, with a 400 naming the value", async () => {
-      const future = dayFromNow(3)
-      const cases: Array<[any, RegExp]> = [
-        [{ serial_number: "REG-1", purchased_at: future }, new RegExp(`purchased_at' cannot be in the future, got: '${future}'`)],
-        [{ serial_number: "REG-1", purchased_at: "yesterday" }, /purchased_at' must be an ISO 8601 date .*, got: 'yesterday'/],
-        [{ serial_number: "REG-1", purchased_at: "2026-13-45" }, /purchased_at' must be an ISO 8601 date .*, got: '2026-13-45'/],
-        [{ serial_number: "REG-1" }, /purchased_at/],
-        [{ serial_number: "RE,G", purchased_at: "2026-01-01" }, /serial_number' is invalid: serial "RE,G" contains a comma/],
-        [{ serial_number: "x".repeat(10_000), purchased_at: "2026-01-01" }, /serial_number' is invalid: serial "x{20}…" is 10000 characters long/],
-        [{ serial_number: "REG-1", purchased_at: "2026-01-01", customer_id: alice.customer.id }, /customer_id/],
-      ]
-      for (const [body, message] of cases) {
-        const r = await post("/store/customers/me/serial-numbers", body, bob)
-        expect(r.status).toBe(400)
-        expect(r.data.message).toMatch(message)
-      }
-      expect((await serialDetail(api, headers, "REG-1")).customer_id).toBeNull()
-    })
-
-    it("files a claim for an own serial with server-computed coverage; the customer follows its status; someone else's serial is a 404", async () => {
-      const res = await post("/store/customers/me/warranty-claims", { serial_number: "dr-a1", description: "Stops after a minute" }, alice)
-      expect(res.status).toBe(201)
-      expect(res.data.warranty_claim).toMatchObject({
-        serial_number: "DR-A1",
-        description: "Stops after a minute",
-        status: "open",
-        covered: true,
-        maintenance_status: "under_warranty",
-      })
-      const claimId = res.data.warranty_claim.id
-      const admin = (await api.get(`/admin/warranty-claims/${claimId}`, headers)).data.warranty_claim
-      expect(admin.customer_id).toBe(alice.customer.id)
-
-      await api.post(`/admin/warranty-claims/${claimId}`, { status: "in_progress" }, headers)
-      const mine = await get("/store/customers/me/warranty-claims", alice)
-      expect(mine.data.count).toBe(1)
-      expect(mine.data.warranty_claims[0]).toMatchObject({ id: claimId, status: "in_progress", serial_number: "DR-A1" })
-
-      // Bob cannot see Alice's claim nor file one for her serial; same 404 as an unknown serial.
-      expect((await get("/store/customers/me/warranty-claims", bob)).data).toEqual({ warranty_claims: [], count: 0 })
-      const foreign = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "mine now" }, bob)
-      const unknown = await post("/store/customers/me/warranty-claims", { serial_number: "NOPE-1", description: "mine now" }, bob)
-      const unsold = await post("/store/customers/me/warranty-claims", { serial_number: "REG-2", description: "mine now" }, bob)
-      for (const [text, r] of [["DR-A1", foreign], ["NOPE-1", unknown], ["REG-2", unsold]] as const) {
-        expect(r.status).toBe(404)
-        expect(r.data.type).toBe(unknown.data.type)
-        expect(r.data.message).toBe(`Serial number "${text}" was not found`)
-      }
-      // A client cannot send coverage; an empty description is refused.
-      const forged = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "x", covered: true }, alice)
-      expect(forged.status).toBe(400)
-      expect(forged.data.message).toMatch(/covered/)
-      const empty = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "  " }, alice)
-      expect(empty.status).toBe(400)
-      expect(empty.data.message).toMatch(/description/)
-      expect((await api.get("/admin/warranty-claims", headers)).data.count).toBe(1)
-    })
-
-    it("lists the customer's upcoming visits, soonest first, never past or another customer's ones", async () => {
-      const dr = await serialDetail(api, headers, "DR-A1")
-      await api.post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, bob.headers)
-      const reg = await serialDetail(api, headers, "REG-1")
-      await api.post(
-        "/admin/maintenance-schedules",
-        { serial_number_ids: [dr.id], type: "preventive", periodicity: "weekly", start_date: dayFromNow(-14), visit_count: 4, first_visit_on_start: true },
-        headers
-      )
-      await api.post(
-        "/admin/maintenance-schedules",
-        { serial_number_ids: [reg.id], type: "preventive", periodicity: "weekly", start_date: dayFromNow(2), visit_count: 1, first_visit_on_start: true },
-        headers
-      )
-      const res = await get("/store/customers/me/maintenance-visits", alice)
-      expect(res.status).toBe(200)
-      // Alice's weekly visits: 14 and 7 days ago (past), today and in 7 days (upcoming).
-      expect(res.data.maintenance_visits.map((v: any) => [v.serial_number, v.scheduled_date])).toEqual([
-        ["DR-A1", dayFromNow(0)],
-        ["DR-A1", dayFromNow(7)],
-      ])
-      expect(Object.keys(res.data.maintenance_visits[0]).sort()).toEqual(["id", "kind", "scheduled_date", "serial_number", "technician"])
-      const bobs = await get("/store/customers/me/maintenance-visits", bob)
-      expect(bobs.data.maintenance_visits.map((v: any) => [v.serial_number, v.scheduled_date])).toEqual([["REG-1", dayFromNow(2)]])
-    })
-  },
-})
+  it("lists the customer's upcoming visits, soonest first, never past or another customer's ones", async () => {
+    const dr = await serialDetail(api, headers, "DR-A1")
+    await api.post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, bob.headers)
+    const reg = await serialDetail(api, headers, "REG-1")
+    await api.post(
+      "/admin/maintenance-schedules",
+      { serial_number_ids: [dr.id], type: "preventive", periodicity: "weekly", start_date: dayFromNow(-14), visit_count: 4, first_visit_on_start: true },
+      headers
+    )
+    await api.post(
+      "/admin/maintenance-schedules",
+      { serial_number_ids: [reg.id], type: "preventive", periodicity: "weekly", start_date: dayFromNow(2), visit_count: 1, first_visit_on_start: true },
+      headers
+    )
+    const res = await get("/store/customers/me/maintenance-visits", alice)
+    expect(res.status).toBe(200)
+    // Alice's weekly visits: 14 and 7 days ago (past), today and in 7 days (upcoming).
+    expect(res.data.maintenance_visits.map((v: any) => [v.serial_number, v.scheduled_date])).toEqual([
+      ["DR-A1", dayFromNow(0)],
+      ["DR-A1", dayFromNow(7)],
+    ])
+    expect(Object.keys(res.data.maintenance_visits[0]).sort()).toEqual(["id", "kind", "scheduled_date", "serial_number", "technician"])
+    const bobs = await get("/store/customers/me/maintenance-visits", bob)
+    expect(bobs.data.maintenance_visits.map((v: any) => [v.serial_number, v.scheduled_date])).toEqual([["REG-1", dayFromNow(2)]])
+  })
+},
+  // This file's store gives a registered serial to the customer at once: an opt-in;
+  // registrations wait for an admin by default.
+  { plugin: { registration_requires_approval: false } }
+)

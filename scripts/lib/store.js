@@ -467,6 +467,19 @@ async function withClient(url, fn) {
 }
 
 /**
+ * Waits for, then holds, a Postgres advisory lock named `key` on the server of `serverUrl`
+ * until the answered function is called (or the process ends, which closes its connection).
+ */
+async function holdServerLock(serverUrl, key) {
+  const client = pgClient(serverUrl("postgres"))
+  await client.connect()
+  await client.query("SELECT pg_advisory_lock(hashtext($1))", [key])
+  return async () => {
+    await client.end().catch(() => {})
+  }
+}
+
+/**
  * Database `name` dropped (whoever is connected) and created again: empty, or a copy of
  * `template`. `serverUrl(db)` names a database on the server. Returns the URL of `name`.
  */
@@ -532,6 +545,7 @@ module.exports = {
   databaseUrlFromEnv,
   recreateDatabase,
   prepareTemplateDatabase,
+  holdServerLock,
   running,
   alive,
   killTree,

@@ -1,10 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_PATTERN_LENGTH } from "../../../modules/serial/lib/series-pattern"
-import { freeText, isoDate, listParams, metadataSchema, queryInt } from "../../utils/validators"
+import { freeText, isoDate, listParams, metadataSchema, queryInt, searchText } from "../../utils/validators"
 import { SERIES_FIELDS } from "./query-config"
 
 export const AdminGetSerialSeriesParams = listParams(["name", "created_at", "updated_at"], SERIES_FIELDS, 50).extend({
-  q: freeText("q", 100, { singleLine: true }).optional(),
+  q: searchText.optional(),
 })
 export type AdminGetSerialSeriesParamsType = z.infer<typeof AdminGetSerialSeriesParams>
 

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CLAIM_STATUSES } from "../../../modules/serial/models/warranty-claim"
-import { exactFieldsParam, freeText, idParam, listParams, metadataSchema, oneOrMany } from "../../utils/validators"
+import { exactFieldsParam, freeText, idParam, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
 
 export const CLAIM_FIELDS = [
   "id",
@@ -32,7 +32,7 @@ export const AdminGetWarrantyClaimsParams = listParams(
   CLAIM_FIELDS
 ).extend({
   fields: exactFieldsParam(CLAIM_FIELDS),
-  q: freeText("q", 100, { singleLine: true }).optional(),
+  q: searchText.optional(),
   status: oneOrMany(z.enum(CLAIM_STATUSES)).optional(),
   serial_number_id: oneOrMany(idParam).optional(),
   customer_id: oneOrMany(idParam).optional(),

@@ -30,7 +30,7 @@ export type ConsistencyProblem = {
   message: string
 }
 
-/** Stock Medusa counts that no serial stands for: reported, and not a failure (see README). */
+/** Stock Medusa counts that no serial stands for: reported, and not a failure (docs/admin-api.md, "Checking consistency"). */
 export type UnserializedStock = {
   variant_id: string
   location_id: string

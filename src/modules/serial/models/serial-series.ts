@@ -4,8 +4,8 @@ import { model } from "@medusajs/framework/utils"
 const SerialSeries = model
   .define("serial_series", {
     id: model.id({ prefix: "snser" }).primaryKey(),
-    name: model.text(),
-    pattern: model.text(),
+    name: model.text().searchable(),
+    pattern: model.text().searchable(),
     metadata: model.json().nullable(),
   })
   .indexes([

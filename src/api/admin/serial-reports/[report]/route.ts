@@ -13,7 +13,7 @@ import { checkSerialConsistencyWorkflow } from "../../../../workflows/check-seri
  * `ledger`: ledger entries, newest first, filtered by serial, type, reference and dates.
  * Each answers `{ report, rows, count, offset, limit }`, one query per page.
  * `consistency`: the consistency check, `{ report, ok, checked, problems, problem_count,
- * unserialized_stock }` (see the README). The report name and the query were checked by
+ * unserialized_stock }` (docs/admin-api.md). The report name and the query were checked by
  * `validateReportQuery`.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

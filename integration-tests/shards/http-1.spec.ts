@@ -1,0 +1,4 @@
+import { runShard } from "../helpers/suite"
+import { SHARDS } from "./index"
+
+runShard(SHARDS[0])
