@@ -52,9 +52,11 @@ const run = spawn(
     "--no-warnings=ExperimentalWarning",
     require.resolve("jest/bin/jest", { paths: [root] }),
     `--maxWorkers=${workers}`,
-    // A worker that grew past this after a file is replaced: each file boots a whole Medusa
-    // app, and not all of it is freed when the file ends.
-    `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY || "1200MB"}`,
+    // A worker that grew past this after a file is replaced: a shard's Medusa app leaves
+    // about 1 GB behind, and a browser file run by that worker next would add its store
+    // and Chromium on top (3.25 GB peak at 1200MB; 2.46 GB at 600MB, for a second or two
+    // of start-up per replaced worker).
+    `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY || "600MB"}`,
     "--json",
     `--outputFile=${resultsFile}`,
     ...jestArgs,
@@ -114,6 +116,17 @@ const watchdog = setInterval(() => {
 // sampled each second. PSS shares pages among the processes that map them, so Postgres'
 // shared memory counts once.
 let peakKb = 0
+// What made up the peak, by kind of process, so that the figure says where to cut.
+let peakByKind = {}
+function processKind(pid) {
+  const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ")
+  if (/postgres/.test(cmd)) return "postgres"
+  if (/chrom/i.test(cmd)) return "chromium"
+  if (/jest-worker|processChild/.test(cmd)) return "jest workers"
+  if (/medusa/.test(cmd) && / (start|develop)\b/.test(cmd)) return "browser store"
+  if (/jest/.test(cmd)) return "jest"
+  return "other"
+}
 const sampler = measure
   ? setInterval(() => {
       const children = new Map()
@@ -124,17 +137,24 @@ const sampler = measure
         } catch {}
       }
       let kb = 0
+      const byKind = {}
       const visit = (pid) => {
         try {
           const pss = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))
-          kb += pss ? Number(pss[1]) : 0
+          const n = pss ? Number(pss[1]) : 0
+          kb += n
+          const kind = processKind(pid)
+          byKind[kind] = (byKind[kind] || 0) + n
         } catch {}
         for (const child of children.get(pid) || []) {
           visit(child)
         }
       }
       visit(run.pid)
-      peakKb = Math.max(peakKb, kb)
+      if (kb > peakKb) {
+        peakKb = kb
+        peakByKind = byKind
+      }
     }, 1_000)
   : null
 
@@ -178,6 +198,8 @@ run.on("exit", (code) => {
     console.log(
       `measured: ${Math.floor(wall / 60)} min ${Math.round(wall % 60)} s wall on ${os.cpus().length} CPUs with ${workers} workers; peak memory ${(peakKb / 1024 / 1024).toFixed(2)} GB (PSS of jest, its workers and everything they started)`
     )
+    const parts = Object.entries(peakByKind).sort((a, b) => b[1] - a[1])
+    console.log(`  at the peak: ${parts.map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} MB`).join(", ")}`)
   }
   fs.rmSync(progressFile, { force: true })
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
