@@ -6,6 +6,7 @@ import { adminHeaders } from "../helpers/admin"
 import { createProductWithVariant } from "../helpers/catalog"
 import { eventually } from "../helpers/http"
 import { httpSuite } from "../helpers/suite"
+import { recordEvents } from "../helpers/events"
 
 jest.setTimeout(180_000)
 
@@ -45,25 +46,11 @@ httpSuite(__filename, ({ api, getContainer }) => {
   }
   /**
    * Records the inventory level events (those the plugin's stock subscriber handles) until
-   * the returned function is called, which answers them. A workflow dispatches its events
-   * as it finishes, before its route answers: after a request, its events are all here.
+   * the returned function is called, which answers them as `<name> <level id>`.
    */
   const recordLevelEvents = () => {
-    const eventBus: any = getContainer().resolve(Modules.EVENT_BUS)
-    const seen: string[] = []
-    const names = ["inventory-level.created", "inventory-level.updated"]
-    const probe = async (event: any) => {
-      seen.push(`${event.name} ${event.data?.id}`)
-    }
-    for (const name of names) {
-      eventBus.subscribe(name, probe, { subscriberId: `test-probe-${name}` })
-    }
-    return () => {
-      for (const name of names) {
-        eventBus.unsubscribe(name, probe, { subscriberId: `test-probe-${name}` })
-      }
-      return seen
-    }
+    const stop = recordEvents(getContainer(), ["inventory-level.created", "inventory-level.updated"])
+    return () => stop().map((e) => `${e.name} ${e.data?.id}`)
   }
 
   // Once per file: the runner snapshots the database after this and restores it before

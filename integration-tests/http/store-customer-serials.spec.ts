@@ -2,7 +2,10 @@ import { adminHeaders } from "../helpers/admin"
 import { registerCustomer } from "../helpers/customer"
 import { failure } from "../helpers/http"
 import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, TestStore } from "../helpers/store"
+import { MedusaError } from "@medusajs/framework/utils"
 import { httpSuite } from "../helpers/suite"
+import { recordEvents } from "../helpers/events"
+import { registerCustomerSerialWorkflow } from "../../src/workflows/register-customer-serial"
 
 jest.setTimeout(180_000)
 
@@ -150,6 +153,30 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(receipt.status).toBe(400)
     expect(receipt.message).toContain("REG-1 (registered to a customer)")
     expect((await serialDetail(api, headers, "REG-1")).customer_id).toBe(bob.customer.id)
+  })
+
+  it("announces a direct registration; one a store's own rule refuses is undone: the serial nobody's, its warranty and history as before", async () => {
+    // The store's rule on the workflow's hook (registered once the app has loaded it).
+    let refusedSerialId: string | null = null
+    registerCustomerSerialWorkflow.hooks.serialRegistered(async ({ result }) => {
+      if (result.serial_number_id && result.serial_number_id === refusedSerialId) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The store's rule refuses this registration")
+      }
+    })
+    const before = await serialDetail(api, headers, "REG-2")
+    refusedSerialId = before.id
+    const stop = recordEvents(getContainer(), ["serial_number.registered"])
+    const refused = await post("/store/customers/me/serial-numbers", { serial_number: "REG-2", purchased_at: "2025-06-01" }, bob)
+    expect(refused.status).toBe(400)
+    expect(refused.data.message).toBe("The store's rule refuses this registration")
+    const after = await serialDetail(api, headers, "REG-2")
+    expect(after).toMatchObject({ customer_id: null, warranty_starts_at: before.warranty_starts_at, warranty_expires_at: before.warranty_expires_at })
+    expect(after.ledger).toEqual(before.ledger)
+
+    const res = await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2025-06-01" }, bob)
+    expect(res.status).toBe(201)
+    const reg1 = await serialDetail(api, headers, "REG-1")
+    expect(stop()).toEqual([{ name: "serial_number.registered", data: { ids: [reg1.id], customer_id: bob.customer.id, registration_id: null } }])
   })
 
   it("answers a serial owned by another customer, one in stock and an unknown one with the same 404, changing nothing", async () => {

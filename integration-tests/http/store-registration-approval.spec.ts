@@ -3,7 +3,10 @@ import { registerCustomer } from "../helpers/customer"
 import { createProductWithVariant } from "../helpers/catalog"
 import { createStore, TestStore } from "../helpers/store"
 import { serialDetail } from "../helpers/store"
+import { MedusaError } from "@medusajs/framework/utils"
 import { httpSuite } from "../helpers/suite"
+import { recordEvents } from "../helpers/events"
+import { decideSerialRegistrationWorkflow } from "../../src/workflows/decide-serial-registration"
 
 jest.setTimeout(180_000)
 
@@ -28,7 +31,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   // every test, so each test starts from these serials and no registration. Alice and Bob
   // stay the same customers for the whole file; their registrations count against a
   // one-minute window per customer (10 by default) kept in the app's memory, not reset
-  // between tests: each writes 4 times in the whole file.
+  // between tests: each writes at most 7 times in the whole file.
   beforeAll(async () => {
     const container = getContainer()
     headers = await adminHeaders(api, container)
@@ -102,6 +105,48 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect([owned.status, unknown.status]).toEqual([404, 404])
     expect(owned.data.message).toBe('Serial number "BO-1" was not found')
     expect(Object.keys(owned.data).sort()).toEqual(Object.keys(unknown.data).sort())
+  })
+
+  it("announces a pending registration, the decision and the serial given; a rejection gives no serial", async () => {
+    const names = ["serial_registration.created", "serial_registration.decided", "serial_number.registered"]
+    const stop = recordEvents(getContainer(), names)
+    const pending = (await register(bob, "BO-1")).data.registration
+    // Registering again answers the same registration and announces nothing new.
+    await register(bob, "BO-1")
+    const rejected = (await register(alice, "BO-2")).data.registration
+    await decide(pending.id, { action: "approve" })
+    await decide(rejected.id, { action: "reject" })
+    const serial = await serialDetail(api, headers, "BO-1")
+    expect(stop()).toEqual([
+      { name: "serial_registration.created", data: { id: pending.id, serial_number_id: serial.id, customer_id: bob.customer.id } },
+      { name: "serial_registration.created", data: expect.objectContaining({ id: rejected.id, customer_id: alice.customer.id }) },
+      { name: "serial_registration.decided", data: { id: pending.id, status: "approved" } },
+      { name: "serial_number.registered", data: { ids: [serial.id], customer_id: bob.customer.id, registration_id: pending.id } },
+      { name: "serial_registration.decided", data: { id: rejected.id, status: "rejected" } },
+    ])
+  })
+
+  it("undoes an approval that a store's own rule refuses: the registration is pending again, the serial nobody's, its history unchanged", async () => {
+    // The store's rule on the workflow's hook (registered once the app has loaded it).
+    decideSerialRegistrationWorkflow.hooks.registrationDecided(async ({ registration }) => {
+      if (registration.note === "refused by the store's rule") {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The store's rule refuses this approval")
+      }
+    })
+    const id = (await register(bob, "BO-1")).data.registration.id
+    const before = await serialDetail(api, headers, "BO-1")
+    const refused = await decide(id, { action: "approve", note: "refused by the store's rule" })
+    expect(refused.status).toBe(400)
+    expect(refused.data.message).toBe("The store's rule refuses this approval")
+    const after = await serialDetail(api, headers, "BO-1")
+    expect(after).toMatchObject({ customer_id: null, warranty_starts_at: before.warranty_starts_at, warranty_expires_at: before.warranty_expires_at })
+    expect(after.ledger).toEqual(before.ledger)
+    const list = await api.get("/admin/serial-registrations?status=pending", headers)
+    expect(list.data.serial_registrations).toEqual([expect.objectContaining({ id, status: "pending", note: null, decided_at: null })])
+    // The same registration can be approved once the rule lets it.
+    const approved = await decide(id, { action: "approve" })
+    expect(approved.data.serial_registration).toMatchObject({ id, status: "approved" })
+    expect((await serialDetail(api, headers, "BO-1")).customer_id).toBe(bob.customer.id)
   })
 
   it("validates the admin routes: 401 without login, 404 unknown id, 400 unknown action or status filter", async () => {

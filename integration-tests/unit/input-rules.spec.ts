@@ -1,5 +1,5 @@
 import { parseDateInput, toDay } from "../../src/modules/serial/lib/dates"
-import { jsonTextProblem, textProblem } from "../../src/modules/serial/lib/text-rules"
+import { jsonTextProblem, textProblem } from "../../src/shared/text-rules"
 
 /** The one date rule and the one text rule every input of the plugin goes through. */
 describe("parseDateInput", () => {

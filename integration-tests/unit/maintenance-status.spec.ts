@@ -1,4 +1,4 @@
-import { maintenanceStatus } from "../../src/modules/serial/lib/maintenance-status"
+import { maintenanceStatus } from "../../src/shared/maintenance-status"
 
 const NOW = new Date("2026-06-15T12:00:00.000Z")
 const FUTURE = new Date("2026-09-01T00:00:00.000Z")

@@ -1,4 +1,4 @@
-import { cleanSerial, MAX_SERIAL_LENGTH, normalizeSerial, serialTextProblem } from "../../src/modules/serial/lib/serial-text"
+import { cleanSerial, MAX_SERIAL_LENGTH, normalizeSerial, serialTextProblem } from "../../src/shared/serial-text"
 
 describe("normalizeSerial", () => {
   it("trims and upper-cases, so 'ab-1' and ' AB-1 ' are the same serial", () => {

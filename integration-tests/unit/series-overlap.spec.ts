@@ -1,4 +1,4 @@
-import { parseSeriesPattern } from "../../src/modules/serial/lib/series-pattern"
+import { parseSeriesPattern } from "../../src/shared/series-pattern"
 import { findSeriesOverlap } from "../../src/modules/serial/lib/series-overlap"
 
 /**

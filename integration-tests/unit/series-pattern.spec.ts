@@ -6,7 +6,7 @@ import {
   parseSeriesPattern,
   resolvePattern,
   SeriesPatternError,
-} from "../../src/modules/serial/lib/series-pattern"
+} from "../../src/shared/series-pattern"
 
 function reasonOf(fn: () => unknown): string {
   try {
@@ -160,7 +160,7 @@ describe("resolvePattern and formatSerial", () => {
     // Jest's sandbox cannot change the process time zone, so this runs in a child process
     // in New York, where 2027-01-01 02:30 UTC is still 2026-12-31 21:30.
     const script = `
-      const p = require(${JSON.stringify(path.join(__dirname, "../../src/modules/serial/lib/series-pattern.ts"))})
+      const p = require(${JSON.stringify(path.join(__dirname, "../../src/shared/series-pattern.ts"))})
       const date = new Date("2027-01-01T02:30:00Z")
       const out = ["{YYYY}-{MM}-{DD}-#", "{YY}#"].map((pattern) => {
         const parsed = p.parseSeriesPattern(pattern)

@@ -4,12 +4,13 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { markReceiptCanceledStep } from "./steps/mark-receipt-canceled"
 import { unstockReceiptSerialsStep } from "./steps/unstock-receipt-serials"
 
+export const cancelSerialReceiptWorkflowId = "cancel-serial-receipt-workflow"
 /**
  * Cancels a receipt: its serials leave stock and the inventory it added is taken off
  * again. Refused while any of its serials has left the location.
  */
 export const cancelSerialReceiptWorkflow = createWorkflow(
-  "serial-cancel-receipt",
+  cancelSerialReceiptWorkflowId,
   (input: { id: string; actor_id?: string }) => {
     const id = transform({ input }, ({ input }) => input.id)
     const receipt = markReceiptCanceledStep(id)

@@ -6,13 +6,14 @@ import { ResolvedVariant, resolveVariantsStep } from "./steps/resolve-variants"
 import { validateReceiptVariantsStep } from "./steps/validate-receipt-variants"
 import { receiptLines } from "./utils/receipt-lines"
 
+export const checkSerialReceiptWorkflowId = "check-serial-receipt-workflow"
 /**
  * A receipt's dry run: the same checks as `postSerialReceiptWorkflow` (location,
  * variants, serials), answering every serial problem at once and writing nothing.
  * Series values are previewed, not issued.
  */
 export const checkSerialReceiptWorkflow = createWorkflow(
-  "serial-dry-run-receipt",
+  checkSerialReceiptWorkflowId,
   (input: PostSerialReceiptWorkflowInput) => {
     resolveStockLocationStep(input.stock_location_id)
     const variantIds = transform({ input }, ({ input }) => input.items.map((i) => i.variant_id))

@@ -5,12 +5,13 @@ import type { CreateMaintenanceScheduleInput } from "../modules/serial/maintenan
 import { createMaintenanceScheduleStep } from "./steps/create-maintenance-schedule"
 import { resolveCustomerStep } from "./steps/resolve-customer"
 
+export const createMaintenanceScheduleWorkflowId = "create-maintenance-schedule-workflow"
 /**
  * Creates a maintenance schedule for serials: its visits are generated from its rules,
  * and an `amc` schedule sets the serials' contract expiry (ledger rows `contract_change`).
  */
 export const createMaintenanceScheduleWorkflow = createWorkflow(
-  "serial-create-maintenance-schedule",
+  createMaintenanceScheduleWorkflowId,
   (input: CreateMaintenanceScheduleInput) => {
     resolveCustomerStep(transform({ input }, ({ input }) => input.customer_id ?? null))
     const created = createMaintenanceScheduleStep(input)

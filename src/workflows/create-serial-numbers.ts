@@ -14,12 +14,13 @@ export type CreateSerialNumbersWorkflowInput = {
   actor_id?: string
 }
 
+export const createSerialNumbersWorkflowId = "create-serial-numbers-workflow"
 /**
  * Registers serials of a variant without stock (status `inactive`, no location): the way
  * an admin or an import records units that stock flows will move later.
  */
 export const createSerialNumbersWorkflow = createWorkflow(
-  "serial-create-serial-numbers",
+  createSerialNumbersWorkflowId,
   (input: CreateSerialNumbersWorkflowInput) => {
     const variantIds = transform({ input }, ({ input }) => [input.variant_id])
     const variants = resolveVariantsStep(variantIds)

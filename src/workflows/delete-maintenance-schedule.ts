@@ -3,9 +3,10 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { deleteMaintenanceScheduleStep } from "./steps/delete-maintenance-schedule"
 
+export const deleteMaintenanceScheduleWorkflowId = "delete-maintenance-schedule-workflow"
 /** Deletes a schedule that has no completed visits, with its visits. */
 export const deleteMaintenanceScheduleWorkflow = createWorkflow(
-  "serial-delete-maintenance-schedule",
+  deleteMaintenanceScheduleWorkflowId,
   (input: { id: string; actor_id?: string | null }) => {
     const deleted = deleteMaintenanceScheduleStep(input)
     emitEventStep({

@@ -3,9 +3,10 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { expireEndOfLifeStep } from "./steps/expire-end-of-life"
 
+export const expireEndOfLifeSerialsWorkflowId = "expire-end-of-life-serials-workflow"
 /** One batch of the daily end-of-life pass: serials past their end of life become `expired`. */
 export const expireEndOfLifeSerialsWorkflow = createWorkflow(
-  "serial-expire-end-of-life",
+  expireEndOfLifeSerialsWorkflowId,
   (input: { now: string; limit: number }) => {
     const expired = expireEndOfLifeStep(input)
     when({ expired }, ({ expired }) => expired.ids.length > 0).then(() => {

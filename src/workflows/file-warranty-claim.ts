@@ -5,12 +5,13 @@ import type { FileWarrantyClaimInput } from "../modules/serial/maintenance-types
 import { fileWarrantyClaimStep } from "./steps/file-warranty-claim"
 import { resolveCustomerStep } from "./steps/resolve-customer"
 
+export const fileWarrantyClaimWorkflowId = "file-warranty-claim-workflow"
 /**
  * Files a warranty claim for a serial; the server computes and stores its coverage. The
  * created event is emitted only for a new claim, not for one a storefront retry replays.
  */
 export const fileWarrantyClaimWorkflow = createWorkflow(
-  "serial-file-warranty-claim",
+  fileWarrantyClaimWorkflowId,
   (input: FileWarrantyClaimInput) => {
     resolveCustomerStep(transform({ input }, ({ input }) => input.customer_id ?? null))
     const filed = fileWarrantyClaimStep(input)

@@ -4,9 +4,10 @@ import { SerialEvents } from "../modules/serial/events"
 import type { LogMaintenanceVisitInput } from "../modules/serial/maintenance-types"
 import { logMaintenanceVisitStep } from "./steps/log-maintenance-visit"
 
+export const logMaintenanceVisitWorkflowId = "log-maintenance-visit-workflow"
 /** Logs an unscheduled or breakdown visit for a serial. */
 export const logMaintenanceVisitWorkflow = createWorkflow(
-  "serial-log-maintenance-visit",
+  logMaintenanceVisitWorkflowId,
   (input: LogMaintenanceVisitInput) => {
     const logged = logMaintenanceVisitStep(input)
     emitEventStep({

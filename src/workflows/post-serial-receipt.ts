@@ -25,13 +25,14 @@ export type PostSerialReceiptWorkflowInput = {
   additional_data?: Record<string, unknown>
 }
 
+export const postSerialReceiptWorkflowId = "post-serial-receipt-workflow"
 /**
  * Posts a purchase receipt: the document, its serials `active` at the location with
  * supplier, receipt and cost, and the inventory levels raised through Medusa's own
  * inventory step. Any failure undoes every step before it.
  */
 export const postSerialReceiptWorkflow = createWorkflow(
-  "serial-post-receipt",
+  postSerialReceiptWorkflowId,
   (input: PostSerialReceiptWorkflowInput) => {
     resolveStockLocationStep(input.stock_location_id)
     const variantIds = transform({ input }, ({ input }) => input.items.map((i) => i.variant_id))

@@ -4,13 +4,14 @@ import { SerialEvents } from "../modules/serial/events"
 import { fillStockFromSeriesStep } from "./steps/fill-stock-from-series"
 import { readStockLevelStep } from "./steps/read-stock-level"
 
+export const reconcileStockLevelWorkflowId = "reconcile-stock-level-workflow"
 /**
  * Brings the serials at one inventory level in line with Medusa's stocked quantity, where
  * the variant's series can name the missing units. Stock without serials and no series to
  * name them is not changed: it shows as unserialized stock in the plugin's reports.
  */
 export const reconcileStockLevelWorkflow = createWorkflow(
-  "serial-reconcile-stock-level",
+  reconcileStockLevelWorkflowId,
   (input: { inventory_level_id: string }) => {
     const level = readStockLevelStep(input.inventory_level_id)
     const created = fillStockFromSeriesStep(level)

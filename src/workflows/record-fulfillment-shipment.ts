@@ -2,9 +2,10 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { recordShipmentSerialsStep } from "./steps/record-shipment-serials"
 import { resolveFulfillmentStep } from "./steps/resolve-fulfillment"
 
+export const recordFulfillmentShipmentWorkflowId = "record-fulfillment-shipment-workflow"
 /** A shipped fulfilment: `shipped_at` on its serials (run by the `shipment.created` subscriber). */
 export const recordFulfillmentShipmentWorkflow = createWorkflow(
-  "serial-record-fulfillment-shipment",
+  recordFulfillmentShipmentWorkflowId,
   (input: { fulfillment_id: string }) => {
     const facts = resolveFulfillmentStep(input)
     const stepInput = transform({ facts }, ({ facts }) =>

@@ -3,9 +3,10 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { releaseOrderSerialsStep } from "./steps/release-order-serials"
 import { statusChangedEvents } from "./utils/serial-events"
 
+export const releaseOrderSerialsWorkflowId = "release-order-serials-workflow"
 /** A canceled order: its reserved serials go back `active` (run by the `order.canceled` subscriber). */
 export const releaseOrderSerialsWorkflow = createWorkflow(
-  "serial-release-order-serials",
+  releaseOrderSerialsWorkflowId,
   (input: { order_id: string }) => {
     const moved = releaseOrderSerialsStep(input)
     emitStatusChanged(moved)

@@ -10,12 +10,13 @@ export type ReserveOrderSerialsWorkflowInput = {
   actor_id?: string | null
 }
 
+export const reserveOrderSerialsWorkflowId = "reserve-order-serials-workflow"
 /**
  * Reserves serials for an order line before fulfilment (`POST /admin/orders/:id/serial-numbers`):
  * how a store with the `strict` policy fulfils from Medusa's own dashboard form.
  */
 export const reserveOrderSerialsWorkflow = createWorkflow(
-  "serial-reserve-order-serials",
+  reserveOrderSerialsWorkflowId,
   (input: ReserveOrderSerialsWorkflowInput) => {
     const line = resolveOrderLineStep(transform({ input }, ({ input }) => ({ order_id: input.order_id, line_item_id: input.line_item_id })))
     const moved = reserveLineSerialsStep(

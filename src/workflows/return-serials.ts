@@ -11,12 +11,13 @@ export type ReturnSerialsWorkflowInput = {
   actor_id?: string | null
 }
 
+export const returnSerialsWorkflowId = "return-serials-workflow"
 /**
  * Serials back from a return: run by the `order.return_received` subscriber (lines that
  * leave no choice) and by POST /admin/returns/:id/serial-numbers (the admin's choice).
  */
 export const returnSerialsWorkflow = createWorkflow(
-  "serial-return-serials",
+  returnSerialsWorkflowId,
   (input: ReturnSerialsWorkflowInput) => {
     const ret = resolveReturnStep(input.return_id)
     const stepInput = transform({ input, ret }, ({ input, ret }) => ({

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
-import { claimRemindersStep } from "./steps/claim-reminders"
+import { takeRemindersStep } from "./steps/take-reminders"
 import { sendReminderNotificationsStep } from "./steps/send-reminder-notifications"
 
 export type SendSerialRemindersInput = {
@@ -11,46 +11,47 @@ export type SendSerialRemindersInput = {
   warranty_expiring_days: number
 }
 
+export const sendSerialRemindersWorkflowId = "send-serial-reminders-workflow"
 /**
- * One batch of the daily reminders: claims what is due (each reminder once, ever), sends
+ * One batch of the daily reminders: takes what is due (each reminder once, ever), sends
  * notifications, and emits `maintenance_visit.due`, `maintenance_visit.overdue` and
- * `serial_number.warranty_expiring` with the ids. A failure releases the claimed
+ * `serial_number.warranty_expiring` with the ids. A failure releases the taken
  * reminders, so the next run sends them.
  */
 export const sendSerialRemindersWorkflow = createWorkflow(
-  "serial-send-reminders",
+  sendSerialRemindersWorkflowId,
   (input: SendSerialRemindersInput) => {
-    const claimed = claimRemindersStep(transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit })))
-    const sent = sendReminderNotificationsStep(claimed)
-    when({ claimed }, ({ claimed }) => claimed.visit_due.length > 0).then(() => {
+    const taken = takeRemindersStep(transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit })))
+    const sent = sendReminderNotificationsStep(taken)
+    when({ taken }, ({ taken }) => taken.visit_due.length > 0).then(() => {
       emitEventStep({
         eventName: SerialEvents.MAINTENANCE_VISIT_DUE,
-        data: transform({ claimed, input }, ({ claimed, input }) => ({
-          ids: claimed.visit_due.map((v) => v.id),
+        data: transform({ taken, input }, ({ taken, input }) => ({
+          ids: taken.visit_due.map((v) => v.id),
           due_within_days: input.visit_due_days,
         })),
       }).config({ name: "emit-visit-due" })
     })
-    when({ claimed }, ({ claimed }) => claimed.visit_overdue.length > 0).then(() => {
+    when({ taken }, ({ taken }) => taken.visit_overdue.length > 0).then(() => {
       emitEventStep({
         eventName: SerialEvents.MAINTENANCE_VISIT_OVERDUE,
-        data: transform({ claimed }, ({ claimed }) => ({ ids: claimed.visit_overdue.map((v) => v.id) })),
+        data: transform({ taken }, ({ taken }) => ({ ids: taken.visit_overdue.map((v) => v.id) })),
       }).config({ name: "emit-visit-overdue" })
     })
-    when({ claimed }, ({ claimed }) => claimed.warranty_expiring.length > 0).then(() => {
+    when({ taken }, ({ taken }) => taken.warranty_expiring.length > 0).then(() => {
       emitEventStep({
         eventName: SerialEvents.WARRANTY_EXPIRING,
-        data: transform({ claimed, input }, ({ claimed, input }) => ({
-          ids: claimed.warranty_expiring.map((s) => s.id),
+        data: transform({ taken, input }, ({ taken, input }) => ({
+          ids: taken.warranty_expiring.map((s) => s.id),
           within_days: input.warranty_expiring_days,
         })),
       }).config({ name: "emit-warranty-expiring" })
     })
     return new WorkflowResponse(
-      transform({ claimed, sent }, ({ claimed, sent }) => ({
-        visit_due: claimed.visit_due.map((v) => v.id),
-        visit_overdue: claimed.visit_overdue.map((v) => v.id),
-        warranty_expiring: claimed.warranty_expiring.map((s) => s.id),
+      transform({ taken, sent }, ({ taken, sent }) => ({
+        visit_due: taken.visit_due.map((v) => v.id),
+        visit_overdue: taken.visit_overdue.map((v) => v.id),
+        warranty_expiring: taken.warranty_expiring.map((s) => s.id),
         notifications: sent.sent,
       }))
     )

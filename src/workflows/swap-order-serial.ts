@@ -11,9 +11,10 @@ export type SwapOrderSerialWorkflowInput = {
   actor_id?: string | null
 }
 
+export const swapOrderSerialWorkflowId = "swap-order-serial-workflow"
 /** Replaces a serial on an order line before shipment; the ledger shows both serials' moves. */
 export const swapOrderSerialWorkflow = createWorkflow(
-  "serial-swap-order-serial",
+  swapOrderSerialWorkflowId,
   (input: SwapOrderSerialWorkflowInput) => {
     const line = resolveOrderLineStep(transform({ input }, ({ input }) => ({ order_id: input.order_id, line_item_id: input.line_item_id })))
     const moved = swapLineSerialStep(

@@ -3,9 +3,10 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { updateMaintenanceScheduleStep, UpdateMaintenanceScheduleStepInput } from "./steps/update-maintenance-schedule"
 
+export const updateMaintenanceScheduleWorkflowId = "update-maintenance-schedule-workflow"
 /** Changes a schedule's assignee, notes or status (cancel, complete). */
 export const updateMaintenanceScheduleWorkflow = createWorkflow(
-  "serial-update-maintenance-schedule",
+  updateMaintenanceScheduleWorkflowId,
   (input: UpdateMaintenanceScheduleStepInput) => {
     const updated = updateMaintenanceScheduleStep(input)
     emitEventStep({

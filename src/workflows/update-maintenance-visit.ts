@@ -3,9 +3,10 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { updateMaintenanceVisitStep, UpdateMaintenanceVisitStepInput } from "./steps/update-maintenance-visit"
 
+export const updateMaintenanceVisitWorkflowId = "update-maintenance-visit-workflow"
 /** Completes, partially completes, cancels, reschedules or annotates a visit. */
 export const updateMaintenanceVisitWorkflow = createWorkflow(
-  "serial-update-maintenance-visit",
+  updateMaintenanceVisitWorkflowId,
   (input: UpdateMaintenanceVisitStepInput) => {
     const updated = updateMaintenanceVisitStep(input)
     emitEventStep({

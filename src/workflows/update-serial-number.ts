@@ -8,9 +8,10 @@ export type UpdateSerialNumberWorkflowInput = {
   actor_id?: string
 }
 
+export const updateSerialNumberWorkflowId = "update-serial-number-workflow"
 /** Changes what an admin may change by hand on a serial; the ledger records it. */
 export const updateSerialNumberWorkflow = createWorkflow(
-  "serial-update-serial-number",
+  updateSerialNumberWorkflowId,
   (input: UpdateSerialNumberWorkflowInput) => {
     const stepInput = transform({ input }, ({ input }) => ({
       id: input.id,

@@ -1,7 +1,8 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { updateSerialSeriesStep, UpdateSerialSeriesStepInput } from "./steps/update-serial-series"
 
+export const updateSerialSeriesWorkflowId = "update-serial-series-workflow"
 export const updateSerialSeriesWorkflow = createWorkflow(
-  "serial-update-serial-series",
+  updateSerialSeriesWorkflowId,
   (input: UpdateSerialSeriesStepInput) => new WorkflowResponse(updateSerialSeriesStep(input))
 )

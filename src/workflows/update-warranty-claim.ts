@@ -3,9 +3,10 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { updateWarrantyClaimStep, UpdateWarrantyClaimStepInput } from "./steps/update-warranty-claim"
 
+export const updateWarrantyClaimWorkflowId = "update-warranty-claim-workflow"
 /** Moves a claim along open -> in_progress -> resolved / rejected; links visits and a replacement. */
 export const updateWarrantyClaimWorkflow = createWorkflow(
-  "serial-update-warranty-claim",
+  updateWarrantyClaimWorkflowId,
   (input: UpdateWarrantyClaimStepInput) => {
     const updated = updateWarrantyClaimStep(input)
     emitEventStep({

@@ -1,7 +1,7 @@
 import { Text } from "@medusajs/ui"
-import type { AdminSerialLedgerEntry } from "../hooks/api/serial-numbers"
+import type { AdminSerialLedgerEntry } from "../../shared/http/admin"
 import { formatDateTime } from "../lib/format"
-import { SERIAL_STATUS_LABELS } from "./serial-status-badge"
+import { SERIAL_STATUS_LABELS, type SerialStatus } from "../../shared/statuses"
 
 const MOVEMENT_LABELS: Record<string, string> = {
   create: "Registered",
@@ -40,7 +40,7 @@ const REFERENCE_LABELS: Record<string, string> = {
   serial_registration: "Registration",
 }
 
-const statusText = (s: string | null) => (s ? SERIAL_STATUS_LABELS[s] ?? s : "—")
+const statusText = (s: string | null) => (s ? SERIAL_STATUS_LABELS[s as SerialStatus] ?? s : "—")
 
 /** A serial's ledger, newest first, as a vertical timeline. */
 export const LedgerTimeline = ({

@@ -1,5 +1,5 @@
 import { StatusBadge, Table, Text } from "@medusajs/ui"
-import type { LocationStock } from "../hooks/api/serial-settings"
+import type { LocationStock } from "../../shared/http/admin"
 
 /**
  * Medusa's stocked quantity next to the serials in stock, per location. A difference is

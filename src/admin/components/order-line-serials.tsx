@@ -1,7 +1,9 @@
 import { Badge, Button, Input, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { type OrderSerialLine, useChangeOrderSerials } from "../hooks/api/order-serial-numbers"
-import { formatDate, warrantyState } from "../lib/format"
+import { useChangeOrderSerials } from "../hooks/api/order-serial-numbers"
+import type { OrderSerialLine } from "../../shared/http/admin"
+import { formatDate } from "../lib/format"
+import { warrantyState } from "../../shared/warranty-state"
 import { SerialScanList } from "./serial-scan-list"
 import { SerialStatusBadge, WarrantyBadge } from "./serial-status-badge"
 

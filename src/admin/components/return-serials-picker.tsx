@@ -1,6 +1,6 @@
 import { Button, Checkbox, Label, Switch, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import type { OrderSerialLine } from "../hooks/api/order-serial-numbers"
+import type { OrderSerialLine } from "../../shared/http/admin"
 import { useChooseReturnSerials, useReturnSerials } from "../hooks/api/return-serial-numbers"
 import { SerialStatusBadge } from "./serial-status-badge"
 

@@ -1,7 +1,7 @@
 import { Badge, Input, Label, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
-import { normalizeSerial, serialTextProblem } from "../../modules/serial/lib/serial-text"
-import { expandRange, splitSerialList } from "../../modules/serial/lib/serial-input"
+import { normalizeSerial, serialTextProblem } from "../../shared/serial-text"
+import { expandRange, splitSerialList } from "../../shared/serial-input"
 
 export type EntryMode = "paste" | "range" | "scan" | "series"
 

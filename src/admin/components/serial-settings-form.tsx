@@ -1,7 +1,8 @@
 import { Button, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useSerialSeriesList, useSerialSeriesPreview } from "../hooks/api/serial-series"
-import { type AdminSerialSettings, type Period, useUpdateSerialSettings } from "../hooks/api/serial-settings"
+import { useUpdateSerialSettings } from "../hooks/api/serial-settings"
+import type { AdminSerialSettings, Period } from "../../shared/http/admin"
 
 const NONE = "__none__"
 const DEFAULT = "__default__"

@@ -1,37 +1,13 @@
 import { StatusBadge } from "@medusajs/ui"
-
-type Color = "green" | "red" | "blue" | "orange" | "grey" | "purple"
-
-/** One colour per serial status, the same on every widget and page. */
-export const SERIAL_STATUS_COLORS: Record<string, Color> = {
-  inactive: "grey",
-  active: "green",
-  reserved: "orange",
-  delivered: "blue",
-  expired: "red",
-  scrapped: "red",
-}
-
-export const SERIAL_STATUS_LABELS: Record<string, string> = {
-  inactive: "Inactive",
-  active: "In stock",
-  reserved: "Reserved",
-  delivered: "Delivered",
-  expired: "Expired",
-  scrapped: "Scrapped",
-}
+import { SERIAL_STATUS_COLORS, SERIAL_STATUS_LABELS, type SerialStatus } from "../../shared/statuses"
+import { WARRANTY_STATE_COLORS, WARRANTY_STATE_LABELS, type WarrantyState } from "../../shared/warranty-state"
 
 export const SerialStatusBadge = ({ status }: { status: string }) => (
-  <StatusBadge color={SERIAL_STATUS_COLORS[status] ?? "grey"}>{SERIAL_STATUS_LABELS[status] ?? status}</StatusBadge>
+  <StatusBadge color={SERIAL_STATUS_COLORS[status as SerialStatus] ?? "grey"}>
+    {SERIAL_STATUS_LABELS[status as SerialStatus] ?? status}
+  </StatusBadge>
 )
 
-const WARRANTY_COLORS: Record<string, Color> = { under_warranty: "green", expired: "red", none: "grey" }
-const WARRANTY_LABELS: Record<string, string> = {
-  under_warranty: "Under warranty",
-  expired: "Warranty expired",
-  none: "No warranty",
-}
-
-export const WarrantyBadge = ({ state }: { state: string }) => (
-  <StatusBadge color={WARRANTY_COLORS[state] ?? "grey"}>{WARRANTY_LABELS[state] ?? state}</StatusBadge>
+export const WarrantyBadge = ({ state }: { state: WarrantyState }) => (
+  <StatusBadge color={WARRANTY_STATE_COLORS[state] ?? "grey"}>{WARRANTY_STATE_LABELS[state] ?? state}</StatusBadge>
 )

@@ -1,5 +1,5 @@
 import { Badge, Text } from "@medusajs/ui"
-import { SERIAL_STATUS_LABELS } from "./serial-status-badge"
+import { SERIAL_STATUS_LABELS, type SerialStatus } from "../../shared/statuses"
 
 export type StatusCountsValue = Partial<Record<string, number>>
 
@@ -19,7 +19,7 @@ export const StatusCounts = ({ counts }: { counts: StatusCountsValue }) => {
     <div className="flex flex-wrap gap-2" data-testid="serial-status-counts">
       {present.map((s) => (
         <Badge key={s} size="2xsmall" data-status={s}>
-          {SERIAL_STATUS_LABELS[s] ?? s}: <span className="txt-compact-xsmall-plus ml-1">{counts[s]}</span>
+          {SERIAL_STATUS_LABELS[s as SerialStatus] ?? s}: <span className="txt-compact-xsmall-plus ml-1">{counts[s]}</span>
         </Badge>
       ))}
     </div>

@@ -16,13 +16,3 @@ export function formatDateTime(value?: string | Date | null): string {
     ? "—"
     : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
 }
-
-export type WarrantyState = "none" | "under_warranty" | "expired"
-
-/** The same reading of `warranty_expires_at` as the server's: covered through the end date. */
-export function warrantyState(expiresAt?: string | null, now = new Date()): WarrantyState {
-  if (!expiresAt) {
-    return "none"
-  }
-  return new Date(expiresAt).getTime() >= now.getTime() ? "under_warranty" : "expired"
-}

@@ -1,4 +1,4 @@
-import type { Period } from "../hooks/api/serial-settings"
+import type { Period } from "../../shared/http/admin"
 
 const UNITS: Record<Period["unit"], [string, string]> = {
   day: ["day", "days"],

@@ -1,5 +1,5 @@
 import { sdk } from "./sdk"
-import type { AdminSerialNumber } from "../hooks/api/serial-numbers"
+import type { AdminSerialNumber } from "../../shared/http/admin"
 
 /** Serial texts compare as the server compares them: trimmed, case-insensitive. */
 export const normalizeSerialText = (text: string) => text.trim().toUpperCase()

@@ -8,7 +8,8 @@ import { useMaintenanceVisits } from "../hooks/api/maintenance-visits"
 import { useVariantLabels } from "../hooks/api/product-variants"
 import { useSerialNumbers } from "../hooks/api/serial-numbers"
 import { useWarrantyClaims } from "../hooks/api/warranty-claims"
-import { formatDate, warrantyState } from "../lib/format"
+import { formatDate } from "../lib/format"
+import { warrantyState } from "../../shared/warranty-state"
 
 const SHOWN = 20
 const CLAIM_COLORS: Record<string, "orange" | "blue"> = { open: "orange", in_progress: "blue" }

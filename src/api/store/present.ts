@@ -1,19 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { maintenanceStatus } from "../../modules/serial/lib/maintenance-status"
+import { warrantyDaysLeft } from "../../shared/warranty-state"
+import { maintenanceStatus } from "../../shared/maintenance-status"
 import type { StorefrontSerialRow } from "../../modules/serial/lib/storefront-sql"
-import type { StoreCustomerSerial, StoreSerialRegistration, StoreSerialWarranty, StoreUpcomingVisit, StoreWarrantyClaim } from "./types"
+import type { StoreCustomerSerial, StoreSerialRegistration, StoreSerialWarranty, StoreUpcomingVisit, StoreWarrantyClaim } from "../../shared/http/store"
 
-const DAY_MS = 86_400_000
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 const day = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : null)
-
-export function daysLeft(expires: Date | string | null | undefined, now = new Date()): number | null {
-  if (!expires) {
-    return null
-  }
-  return Math.max(0, Math.ceil((new Date(expires).getTime() - now.getTime()) / DAY_MS))
-}
 
 type VariantInfo = { id: string; title: string | null; sku: string | null; product: { id: string | null; title: string | null; thumbnail: string | null } }
 
@@ -97,7 +90,7 @@ export function presentPublicWarranty(row: StorefrontSerialRow, info: VariantInf
     sold: !!row.customer_id,
     warranty_starts_at: iso(row.warranty_starts_at),
     warranty_expires_at: iso(row.warranty_expires_at),
-    days_left: daysLeft(row.warranty_expires_at),
+    days_left: warrantyDaysLeft(row.warranty_expires_at),
     contract_expires_at: iso(row.contract_expires_at),
     maintenance_status: maintenanceStatus(row),
     next_visit_date: day(row.next_visit_date),
@@ -124,7 +117,7 @@ export function presentCustomerSerial(row: StorefrontSerialRow, info: VariantInf
     delivered_at: iso(row.delivered_at),
     warranty_starts_at: iso(row.warranty_starts_at),
     warranty_expires_at: iso(row.warranty_expires_at),
-    days_left: daysLeft(row.warranty_expires_at),
+    days_left: warrantyDaysLeft(row.warranty_expires_at),
     contract_expires_at: iso(row.contract_expires_at),
     maintenance_status: maintenanceStatus(row),
     next_visit_date: day(row.next_visit_date),

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { serialTextProblem } from "../../modules/serial/lib/serial-text"
+import { serialTextProblem } from "../../shared/serial-text"
 import { freeText, pastDate } from "../utils/validators"
 
 /** A path that is not valid percent-encoding is a 400, not Express' decoding error (500). */

@@ -1,22 +1,24 @@
 import { formatDay } from "../../modules/serial/lib/schedule"
+import type { AdminMaintenanceSchedule, AdminMaintenanceVisit } from "../../shared/http/admin"
+import { asSent } from "./as-sent"
 
 const day = (v: unknown) => (v === null || v === undefined ? v : formatDay(new Date(v as string)))
 
 /** A visit as the API answers it: its date as a calendar day (`YYYY-MM-DD`). */
-export function presentVisit<T extends Record<string, any>>(visit: T): Record<string, unknown> {
+export function presentVisit(visit: Record<string, any>): AdminMaintenanceVisit {
   const { deleted_at, schedule, ...rest } = visit
-  return {
+  return asSent<AdminMaintenanceVisit>({
     ...rest,
     ...("scheduled_date" in visit ? { scheduled_date: day(visit.scheduled_date) } : {}),
     ...(schedule ? { schedule: presentSchedule(schedule) } : {}),
-  }
+  })
 }
 
 /**
  * A schedule as the API answers it: calendar days, `interval` as `{ value, unit }`, the
  * covered serials as `serial_number_ids`, and its visits (when read) in date order.
  */
-export function presentSchedule<T extends Record<string, any>>(schedule: T) {
+export function presentSchedule(schedule: Record<string, any>): AdminMaintenanceSchedule {
   const { deleted_at, interval_value, interval_unit, serials, visits, ...rest } = schedule
   const out: Record<string, unknown> = { ...rest }
   if ("start_date" in schedule) {
@@ -40,5 +42,5 @@ export function presentSchedule<T extends Record<string, any>>(schedule: T) {
       )
       .map(presentVisit)
   }
-  return out
+  return asSent<AdminMaintenanceSchedule>(out)
 }

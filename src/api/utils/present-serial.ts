@@ -1,9 +1,11 @@
-import { maintenanceStatus } from "../../modules/serial/lib/maintenance-status"
+import { maintenanceStatus } from "../../shared/maintenance-status"
+import type { AdminSerialNumber } from "../../shared/http/admin"
+import { asSent } from "./as-sent"
 
 /** Adds what is computed at read time to a serial read from the database. */
-export function presentSerial<T extends Record<string, any>>(serial: T, now = new Date()) {
+export function presentSerial(serial: Record<string, any>, now = new Date()): AdminSerialNumber {
   const { normalized, scope_key, ...rest } = serial
-  return { ...rest, maintenance_status: maintenanceStatus(serial, now) }
+  return asSent<AdminSerialNumber>({ ...rest, maintenance_status: maintenanceStatus(serial, now) })
 }
 
 /** Fields the computed ones need, added to whatever the client asked for. */

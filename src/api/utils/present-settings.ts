@@ -1,4 +1,6 @@
 import type { SerialPluginOptions } from "../../modules/serial/lib/options"
+import type { AdminSerialSettings } from "../../shared/http/admin"
+import { asSent } from "./as-sent"
 
 type SettingsRow = {
   id: string
@@ -14,10 +16,10 @@ type SettingsRow = {
 }
 
 /** The API shape of a variant's settings: periods as `{ value, unit }`, the policy that applies. */
-export function presentSettings(variantId: string, row: SettingsRow | null, options: SerialPluginOptions) {
+export function presentSettings(variantId: string, row: SettingsRow | null, options: SerialPluginOptions): AdminSerialSettings {
   const period = (value: number | null | undefined, unit: string | null | undefined) =>
     value && unit ? { value, unit } : null
-  return {
+  return asSent<AdminSerialSettings>({
     id: row?.id ?? null,
     variant_id: variantId,
     is_serialized: row?.is_serialized ?? false,
@@ -28,5 +30,5 @@ export function presentSettings(variantId: string, row: SettingsRow | null, opti
     effective_fulfillment_policy: row?.fulfillment_policy ?? options.default_fulfillment_policy,
     created_at: row?.created_at ?? null,
     updated_at: row?.updated_at ?? null,
-  }
+  })
 }

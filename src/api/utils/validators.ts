@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { dateRuleText, parseDateInput, parseDay, toDay } from "../../modules/serial/lib/dates"
-import { serialTextProblem } from "../../modules/serial/lib/serial-text"
-import { jsonTextProblem, textProblem } from "../../modules/serial/lib/text-rules"
+import { serialTextProblem } from "../../shared/serial-text"
+import { jsonTextProblem, textProblem } from "../../shared/text-rules"
 
 /** A value as a message shows it: short, and never breaking the message itself. */
 export const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v) ?? String(v)).slice(0, 60)

@@ -14,6 +14,12 @@ export const SerialEvents = {
   RETURNED: "serial_number.returned",
   /** Any status change: `{ ids, movement, to_status }` */
   STATUS_CHANGED: "serial_number.status_changed",
+  /** Serials given to a customer by a registration (direct or approved): `{ ids, customer_id, registration_id }` */
+  REGISTERED: "serial_number.registered",
+  /** A customer's registration waits for an admin's approval: `{ id, serial_number_id, customer_id }` */
+  REGISTRATION_CREATED: "serial_registration.created",
+  /** An admin approved or rejected a registration: `{ id, status }` */
+  REGISTRATION_DECIDED: "serial_registration.decided",
 
   // ------------------------------------------------------------ maintenance and claims
   /** A maintenance schedule was created: `{ id, type, serial_number_ids }` */

@@ -13,5 +13,5 @@ export { SerialModuleService }
 export * from "./types"
 export { SerialEvents } from "./events"
 export * from "./lib/status-machine"
-export { maintenanceStatus } from "./lib/maintenance-status"
+export { maintenanceStatus } from "../../shared/maintenance-status"
 export type { SerialPluginOptions } from "./lib/options"

@@ -1,11 +1,11 @@
 import type { Interval, Periodicity } from "./lib/schedule"
 import type { ScheduleRow, VisitRow, ClaimRow } from "./lib/maintenance-sql"
+import type { ClaimStatus, VisitStatus } from "../../shared/statuses"
 
 export type ScheduleType = "warranty" | "amc" | "preventive"
 export type ScheduleStatus = "active" | "cancelled" | "completed"
-export type VisitStatus = "pending" | "completed" | "partially_completed" | "cancelled"
 export type VisitKind = "scheduled" | "unscheduled" | "breakdown"
-export type ClaimStatus = "open" | "in_progress" | "resolved" | "rejected"
+export type { ClaimStatus, VisitStatus }
 
 export type CreateMaintenanceScheduleInput = {
   serial_number_ids: string[]
@@ -95,8 +95,8 @@ export type ClaimUndo = {
   visits: Array<{ id: string; warranty_claim_id: string | null }>
 }
 
-/** One reminder the daily job claimed (and will announce). */
-export type ClaimedReminders = {
+/** The reminders the daily job took (and will announce). */
+export type TakenReminders = {
   visit_due: VisitRow[]
   visit_overdue: VisitRow[]
   warranty_expiring: Array<{ id: string; serial_number: string; customer_id: string | null; warranty_expires_at: Date }>

@@ -22,7 +22,7 @@ import {
   WarrantyClaim,
 } from "./models"
 import { scopeKeyOf, SerialPluginOptions } from "./lib/options"
-import { cleanSerial, normalizeSerial, serialTextProblem } from "./lib/serial-text"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "../../shared/serial-text"
 import { planTransition, SerialStatus, TransitionError } from "./lib/status-machine"
 import { generateId, sql, SqlManager, toPgTimestamp } from "./lib/sql"
 import { ledgerReference } from "./lib/ledger-reference"
@@ -53,9 +53,9 @@ import type {
 import { reportSql, SerialReportName, SerialReportParams } from "./lib/report-sql"
 import type { MedusaStockLevel } from "./lib/consistency-sql"
 import type { ConsistencyReport } from "./lib/consistency"
-import type { RegistrationRow, StorefrontSerialRow } from "./lib/storefront-sql"
+import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "./lib/storefront-sql"
 import type {
-  ClaimedReminders,
+  TakenReminders,
   ClaimStatus,
   ClaimUndo,
   CreateMaintenanceScheduleInput,
@@ -77,6 +77,7 @@ import type SerialImportService from "./services/serial-import"
 import type SerialMovementService from "./services/serial-movement"
 import type SeriesService from "./services/series"
 import type StorefrontService from "./services/storefront"
+import type { RegisterSerialResult } from "./services/storefront"
 import type OrderSerialService from "./services/order-serials"
 import type ReturnSerialService from "./services/returns"
 
@@ -604,7 +605,7 @@ class SerialModuleService extends MedusaService({
    * Imports serials that exist already from CSV records (header first), in batches, all or
    * nothing: any problem in any row and nothing is saved (see lib/import-engine.ts for the
    * rules). A dry run checks everything and writes nothing. Returns the report either way;
-   * the caller emits events for `created_ids`.
+   * `importSerialsWorkflow` emits the event for `created_ids`.
    */
   @InjectManager()
   async importSerials(
@@ -991,19 +992,19 @@ class SerialModuleService extends MedusaService({
   /**
    * The daily job's reminders: visits due within `visit_due_days` (pending, today up to
    * and including that day), visits overdue (pending, before today) and delivered serials
-   * whose warranty ends within `warranty_expiring_days`, each claimed in the sent log so
+   * whose warranty ends within `warranty_expiring_days`, each taken into the sent log so
    * that it is announced once. Up to `limit` of each kind per call.
    */
   @InjectManager()
-  async claimReminders(
+  async takeReminders(
     now: Date,
     limit: number,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ClaimedReminders> {
-    return await this.dailyJob_.claimReminders(now, limit, sharedContext)
+  ): Promise<TakenReminders> {
+    return await this.dailyJob_.takeReminders(now, limit, sharedContext)
   }
 
-  /** Forgets reminders claimed by a run that failed, so the next run sends them (compensation). */
+  /** Forgets reminders taken by a run that failed, so the next run sends them (compensation). */
   @InjectTransactionManager()
   async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     await this.dailyJob_.releaseReminders(logIds, sharedContext)
@@ -1108,7 +1109,7 @@ class SerialModuleService extends MedusaService({
   async storefrontRegisterSerial(
     input: { customer_id: string; serial_number: string; purchased_at: Date },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null; existing: boolean }> {
+  ): Promise<RegisterSerialResult> {
     return await this.storefront_.register(input, sharedContext)
   }
 
@@ -1121,8 +1122,14 @@ class SerialModuleService extends MedusaService({
   async decideSerialRegistration(
     input: { id: string; action: "approve" | "reject"; note?: string | null; actor_id?: string | null },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<RegistrationRow> {
+  ): Promise<{ registration: RegistrationRow; undo: RegistrationUndo }> {
     return await this.storefront_.decideRegistration(input, sharedContext)
+  }
+
+  /** Undoes a registration or a decision on one (their workflow steps' compensation). */
+  @InjectManager()
+  async undoSerialRegistration(undo: RegistrationUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.storefront_.undoRegistration(undo, sharedContext)
   }
 
   /** A customer's registrations that are not (or not yet) approved: pending and rejected. */

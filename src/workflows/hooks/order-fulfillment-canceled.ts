@@ -17,7 +17,7 @@ import type { SerialUndo } from "../../modules/serial/order-types"
 import { statusChangedEvents } from "../utils/serial-events"
 import { emitInWorkflow } from "./emit"
 import { createHookChain, HookCompensate, HookInvoke } from "./hook-chain"
-import { readFulfillmentForSerials } from "./fulfillment-created"
+import { readFulfillmentForSerials } from "../utils/read-fulfillment"
 
 export type OrderFulfillmentCanceledHookInput = {
   fulfillment: { id: string; location_id?: string | null }

@@ -9,9 +9,10 @@ export type CreateSerialSeriesStepInput = {
   metadata?: Record<string, unknown> | null
 }
 
+export const createSerialSeriesStepId = "create-serial-series-step"
 /** Creates a series after checking its pattern and name; compensation deletes it. */
 export const createSerialSeriesStep = createStep(
-  "serial-create-serial-series",
+  createSerialSeriesStepId,
   async (input: CreateSerialSeriesStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     await assertSeriesNameFree(service, input.name)

@@ -8,9 +8,10 @@ export type CreateSerialsStepInput = {
   reference?: LedgerReference
 }
 
+export const createSerialsStepId = "create-serials-step"
 /** Creates serials directly (status `inactive`). Compensation removes them and their ledger rows. */
 export const createSerialsStep = createStep(
-  "serial-create-serials",
+  createSerialsStepId,
   async (input: CreateSerialsStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const created = await service.createSerials(input.serials, input.reference ?? {})

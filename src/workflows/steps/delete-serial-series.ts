@@ -3,13 +3,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 
+export const deleteSerialSeriesStepId = "delete-serial-series-step"
 /**
  * Deletes a series nothing uses: no variant names it and no serial came from it (its
  * counters would otherwise be lost and values could be issued twice). Soft delete, so
  * compensation can restore it.
  */
 export const deleteSerialSeriesStep = createStep(
-  "serial-delete-serial-series",
+  deleteSerialSeriesStepId,
   async (id: string, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const series = await service.retrieveSerialSeries(id)

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 type Pair = { inventory_item_id: string; location_id: string }
 
+export const ensureInventoryLevelsStepId = "ensure-inventory-levels-step"
 /**
  * Creates the inventory levels stock is about to be added to, where an item is not yet
  * stocked at the location (Medusa's adjustment needs the level to exist). Two receipts
@@ -14,7 +15,7 @@ type Pair = { inventory_item_id: string; location_id: string }
  * receipt fails would lose that stock. A level left behind by a failed receipt holds 0.
  */
 export const ensureInventoryLevelsStep = createStep(
-  "serial-ensure-inventory-levels",
+  ensureInventoryLevelsStepId,
   async (pairs: Pair[], { container }) => {
     const inventory = container.resolve(Modules.INVENTORY)
     const unique = [...new Map(pairs.map((p) => [`${p.inventory_item_id}|${p.location_id}`, p])).values()]

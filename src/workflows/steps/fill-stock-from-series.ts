@@ -3,9 +3,10 @@ import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 import type { StockLevelFacts } from "../../modules/serial/types"
 
+export const fillStockFromSeriesStepId = "fill-stock-from-series-step"
 /** Generates serials for stock added outside the plugin; compensation removes them. */
 export const fillStockFromSeriesStep = createStep(
-  "serial-fill-stock-from-series",
+  fillStockFromSeriesStepId,
   async (level: StockLevelFacts | null, { container }) => {
     if (!level) {
       return new StepResponse([] as string[], [] as string[])

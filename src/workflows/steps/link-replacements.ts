@@ -3,9 +3,10 @@ import { SERIAL_MODULE } from "../../modules/serial"
 import type { ReplacementGroup } from "../../modules/serial/order-types"
 import type SerialModuleService from "../../modules/serial/service"
 
+export const linkReplacementsStepId = "link-replacements-step"
 /** Links exchange and claim replacements to the serials they replace; compensation unlinks. */
 export const linkReplacementsStep = createStep(
-  "serial-link-replacements",
+  linkReplacementsStepId,
   async (input: { order_id: string; groups: ReplacementGroup[] }, { container }) => {
     if (!input.groups.length) {
       return new StepResponse([], [])

@@ -3,9 +3,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 
+export const markReceiptCanceledStepId = "mark-receipt-canceled-step"
 /** Marks a posted receipt canceled (refusing one already canceled); compensation re-posts it. */
 export const markReceiptCanceledStep = createStep(
-  "serial-mark-receipt-canceled",
+  markReceiptCanceledStepId,
   async (id: string, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const receipt = await service.retrieveSerialReceipt(id, { relations: ["lines"] })

@@ -9,13 +9,14 @@ export type PostReceiptStepInput = {
   reference?: LedgerReference
 }
 
+export const postReceiptStepId = "post-receipt-step"
 /**
  * Writes the receipt document and puts its serials in stock, in one transaction (a crash
  * leaves all or nothing); compensation takes exactly those serials out and deletes the
  * document.
  */
 export const postReceiptStep = createStep(
-  "serial-post-receipt-record",
+  postReceiptStepId,
   async (input: PostReceiptStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const result = await service.postReceipt(input.record, input.receive, input.reference ?? {})

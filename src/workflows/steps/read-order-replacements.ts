@@ -2,12 +2,13 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ReplacementGroup } from "../../modules/serial/order-types"
 
+export const readOrderReplacementsStepId = "read-order-replacements-step"
 /**
  * The exchanges and claims of an order that send new items out and take items back: for
  * each, the order lines it adds and the return that brings the old units. Read-only.
  */
 export const readOrderReplacementsStep = createStep(
-  "serial-read-order-replacements",
+  readOrderReplacementsStepId,
   async (orderId: string, { container }) => {
     // Most orders have neither: two indexed look-ups spare them the graph read below,
     // which runs after every delivery and return.

@@ -10,6 +10,7 @@ export type SerializedStock = {
   stock_levels: MedusaStockLevel[]
 }
 
+export const readSerializedStockStepId = "read-serialized-stock-step"
 /**
  * Medusa's stocked quantity per serialized variant and location, read from the product
  * and inventory modules in two queries. Variants without managed inventory, and items
@@ -17,7 +18,7 @@ export type SerializedStock = {
  * left out, as the stock reconciliation leaves them alone. Read-only.
  */
 export const readSerializedStockStep = createStep(
-  "serial-read-serialized-stock",
+  readSerializedStockStepId,
   async (_: void, { container }) => {
     return new StepResponse(await readSerializedStock(container))
   }

@@ -2,12 +2,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { StockLevelFacts } from "../../modules/serial/types"
 
+export const readStockLevelStepId = "read-stock-level-step"
 /**
  * Reads an inventory level with the variants of its item. An item shared by several
  * variants (a kit) is left alone: its units cannot be told apart per variant. Read-only.
  */
 export const readStockLevelStep = createStep(
-  "serial-read-stock-level",
+  readStockLevelStepId,
   async (inventoryLevelId: string, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: levels } = await query.graph({

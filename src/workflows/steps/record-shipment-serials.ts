@@ -5,12 +5,13 @@ import { undoSerialMoves } from "../utils/undo-serial-moves"
 
 export type RecordShipmentSerialsStepInput = { order_id: string; fulfillment_id: string; shipped_at: Date | string }
 
+export const recordShipmentSerialsStepId = "record-shipment-serials-step"
 /**
  * Stamps `shipped_at` on a fulfilment's serials (ledger `ship`); nothing for a fulfilment
  * without order or not shipped (null input). Compensation removes the stamp.
  */
 export const recordShipmentSerialsStep = createStep(
-  "serial-record-shipment-serials",
+  recordShipmentSerialsStepId,
   async (input: RecordShipmentSerialsStepInput | null, { container }) => {
     if (!input) {
       return new StepResponse([], null)

@@ -3,9 +3,10 @@ import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 import { undoSerialMoves } from "../utils/undo-serial-moves"
 
+export const releaseOrderSerialsStepId = "release-order-serials-step"
 /** Releases the serials reserved for an order's lines; compensation reserves them again. */
 export const releaseOrderSerialsStep = createStep(
-  "serial-release-order-serials",
+  releaseOrderSerialsStepId,
   async (input: { order_id: string; actor_id?: string | null }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { moved, undo } = await service.releaseOrderReservations(input)

@@ -4,9 +4,10 @@ import type SerialModuleService from "../../modules/serial/service"
 import type { ReserveLineSerialsInput } from "../../modules/serial/order-types"
 import { undoSerialMoves } from "../utils/undo-serial-moves"
 
+export const reserveLineSerialsStepId = "reserve-line-serials-step"
 /** Reserves serials for an order line; compensation makes them active again. */
 export const reserveLineSerialsStep = createStep(
-  "serial-reserve-line-serials",
+  reserveLineSerialsStepId,
   async (input: ReserveLineSerialsInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { moved, undo } = await service.reserveLineSerials(input)

@@ -1,9 +1,10 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
+export const resolveCustomerStepId = "resolve-customer-step"
 /** Refuses a customer id that names no customer (null or undefined: nothing to check). Read-only. */
 export const resolveCustomerStep = createStep(
-  "serial-resolve-customer",
+  resolveCustomerStepId,
   async (customerId: string | null | undefined, { container }) => {
     if (!customerId) {
       return new StepResponse(null)

@@ -10,12 +10,13 @@ export type ResolvedOrderLine = {
   shipped_fulfillment_ids: string[]
 }
 
+export const resolveOrderLineStepId = "resolve-order-line-step"
 /**
  * Reads an order line the serial routes act on; refuses an unknown order (404), a line
  * that is not in it, a line without a variant, and a canceled order. Read-only.
  */
 export const resolveOrderLineStep = createStep(
-  "serial-resolve-order-line",
+  resolveOrderLineStepId,
   async (input: { order_id: string; line_item_id: string }, { container }) => {
     return new StepResponse(await fetchOrderLine(container, input.order_id, input.line_item_id))
   }

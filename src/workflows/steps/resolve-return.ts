@@ -9,9 +9,10 @@ export type ResolvedReturn = {
   lines: Array<{ line_item_id: string; received_quantity: number; damaged_quantity: number }>
 }
 
+export const resolveReturnStepId = "resolve-return-step"
 /** Reads a return with its items from Medusa's order module; unknown ids are a 404. Read-only. */
 export const resolveReturnStep = createStep(
-  "serial-resolve-return",
+  resolveReturnStepId,
   async (returnId: string, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({

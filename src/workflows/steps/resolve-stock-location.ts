@@ -1,9 +1,10 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
+export const resolveStockLocationStepId = "resolve-stock-location-step"
 /** Refuses a stock location id that names no location. Read-only. */
 export const resolveStockLocationStep = createStep(
-  "serial-resolve-stock-location",
+  resolveStockLocationStepId,
   async (locationId: string, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({

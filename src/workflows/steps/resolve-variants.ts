@@ -9,12 +9,13 @@ export type ResolvedVariant = {
   manage_inventory: boolean
 }
 
+export const resolveVariantsStepId = "resolve-variants-step"
 /**
  * Reads the variants serials will belong to, from the product module, and refuses ids
  * that name no variant. Read-only: nothing to compensate.
  */
 export const resolveVariantsStep = createStep(
-  "serial-resolve-variants",
+  resolveVariantsStepId,
   async (variantIds: string[], { container }) => {
     return new StepResponse(await fetchVariants(container, variantIds))
   }

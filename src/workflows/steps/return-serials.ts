@@ -10,12 +10,13 @@ export type ReturnSerialsStepInput = {
   actor_id?: string | null
 }
 
+export const returnSerialsStepId = "return-serials-step"
 /**
  * Takes back the serials of a received return (the admin's selection, or the lines that
  * leave no choice). Compensation puts them back as they were.
  */
 export const returnSerialsStep = createStep(
-  "serial-return-serials",
+  returnSerialsStepId,
   async (input: ReturnSerialsStepInput, { container }) => {
     if (input.selection && !["received", "partially_received"].includes(input.ret.status)) {
       throw new MedusaError(

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
-import type { ClaimedReminders } from "../../modules/serial/maintenance-types"
+import type { TakenReminders } from "../../modules/serial/maintenance-types"
 import { formatDay } from "../../modules/serial/lib/schedule"
 
 /** Template names of the plugin's notifications: a store's provider renders them. */
@@ -15,8 +15,9 @@ export const REMINDER_TEMPLATES = {
 
 const NO_PROVIDER = /Could not find a notification provider for channel/
 
+export const sendReminderNotificationsStepId = "send-reminder-notifications-step"
 /**
- * Sends the claimed reminders through Medusa's notification module, when the store has
+ * Sends the taken reminders through Medusa's notification module, when the store has
  * one: visits due and warranties expiring to the serial's customer, overdue visits to the
  * plugin's `staff_email`. Each carries an idempotency key, so a retried run never sends a
  * notification twice. Without a notification module, or without a provider for the
@@ -24,8 +25,8 @@ const NO_PROVIDER = /Could not find a notification provider for channel/
  * reminders are then released and retried by the next run.
  */
 export const sendReminderNotificationsStep = createStep(
-  "serial-send-reminder-notifications",
-  async (claimed: ClaimedReminders, { container }) => {
+  sendReminderNotificationsStepId,
+  async (taken: TakenReminders, { container }) => {
     const notifications = container.resolve<INotificationModuleService | undefined>(Modules.NOTIFICATION, {
       allowUnregistered: true,
     })
@@ -38,9 +39,9 @@ export const sendReminderNotificationsStep = createStep(
 
     const serialIds = [
       ...new Set([
-        ...claimed.visit_due.map((v) => v.serial_number_id),
-        ...claimed.visit_overdue.map((v) => v.serial_number_id),
-        ...claimed.warranty_expiring.map((s) => s.id),
+        ...taken.visit_due.map((v) => v.serial_number_id),
+        ...taken.visit_overdue.map((v) => v.serial_number_id),
+        ...taken.warranty_expiring.map((s) => s.id),
       ]),
     ]
     if (!serialIds.length) {
@@ -56,7 +57,7 @@ export const sendReminderNotificationsStep = createStep(
     const serials = new Map((data as any[]).map((s) => [s.id, s]))
 
     const out: CreateNotificationDTO[] = []
-    for (const v of claimed.visit_due) {
+    for (const v of taken.visit_due) {
       const serial = serials.get(v.serial_number_id)
       const to = serial?.customer?.email
       if (!to) {
@@ -76,7 +77,7 @@ export const sendReminderNotificationsStep = createStep(
       })
     }
     if (staff_email) {
-      for (const v of claimed.visit_overdue) {
+      for (const v of taken.visit_overdue) {
         const day = formatDay(new Date(v.scheduled_date))
         out.push({
           to: staff_email,
@@ -90,7 +91,7 @@ export const sendReminderNotificationsStep = createStep(
         })
       }
     }
-    for (const s of claimed.warranty_expiring) {
+    for (const s of taken.warranty_expiring) {
       const serial = serials.get(s.id)
       const to = serial?.customer?.email
       if (!to) {
@@ -141,7 +142,7 @@ function customerData(serial: any) {
     : null
 }
 
-function visitData(v: ClaimedReminders["visit_due"][number], serial: any, day: string) {
+function visitData(v: TakenReminders["visit_due"][number], serial: any, day: string) {
   return {
     visit_id: v.id,
     schedule_id: v.schedule_id,

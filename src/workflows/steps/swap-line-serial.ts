@@ -4,9 +4,10 @@ import type SerialModuleService from "../../modules/serial/service"
 import type { SwapLineSerialInput } from "../../modules/serial/order-types"
 import { undoSerialMoves } from "../utils/undo-serial-moves"
 
+export const swapLineSerialStepId = "swap-line-serial-step"
 /** Swaps a serial on an order line; compensation puts both serials back as they were. */
 export const swapLineSerialStep = createStep(
-  "serial-swap-line-serial",
+  swapLineSerialStepId,
   async (input: SwapLineSerialInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { moved, undo } = await service.swapLineSerial(input)

@@ -2,9 +2,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 
+export const unstockReceiptSerialsStepId = "unstock-receipt-serials-step"
 /** Takes a canceled receipt's serials out of stock; compensation puts them back. */
 export const unstockReceiptSerialsStep = createStep(
-  "serial-unstock-receipt-serials",
+  unstockReceiptSerialsStepId,
   async (input: { receipt_id: string; stock_location_id: string; actor_id?: string | null }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const ids = await service.unstockReceiptSerials(input.receipt_id, input.stock_location_id, {

@@ -5,9 +5,10 @@ import type { UpdateMaintenanceScheduleInput } from "../../modules/serial/mainte
 
 export type UpdateMaintenanceScheduleStepInput = { id: string; update: UpdateMaintenanceScheduleInput }
 
+export const updateMaintenanceScheduleStepId = "update-maintenance-schedule-step"
 /** Changes a schedule (cancel, complete, assignee, notes); compensation puts schedule, visits and contracts back. */
 export const updateMaintenanceScheduleStep = createStep(
-  "serial-update-maintenance-schedule",
+  updateMaintenanceScheduleStepId,
   async (input: UpdateMaintenanceScheduleStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { id, undo } = await service.updateMaintenanceSchedule(input.id, input.update)

@@ -5,9 +5,10 @@ import type { UpdateMaintenanceVisitInput } from "../../modules/serial/maintenan
 
 export type UpdateMaintenanceVisitStepInput = { id: string; update: UpdateMaintenanceVisitInput }
 
+export const updateMaintenanceVisitStepId = "update-maintenance-visit-step"
 /** Completes, cancels, reschedules or edits a visit; compensation puts it (and its schedule) back. */
 export const updateMaintenanceVisitStep = createStep(
-  "serial-update-maintenance-visit",
+  updateMaintenanceVisitStepId,
   async (input: UpdateMaintenanceVisitStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { id, undo } = await service.updateMaintenanceVisit(input.id, input.update)

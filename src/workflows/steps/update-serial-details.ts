@@ -9,9 +9,10 @@ export type UpdateSerialDetailsStepInput = {
   reference?: LedgerReference
 }
 
+export const updateSerialDetailsStepId = "update-serial-details-step"
 /** Changes a serial's notes, metadata, end of life or warranty; compensation puts the old values back. */
 export const updateSerialDetailsStep = createStep(
-  "serial-update-serial-details",
+  updateSerialDetailsStepId,
   async (input: UpdateSerialDetailsStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { previous } = await service.updateSerialDetails(input.id, input.update, input.reference ?? {})

@@ -10,12 +10,13 @@ export type UpdateSerialSeriesStepInput = {
   metadata?: Record<string, unknown> | null
 }
 
+export const updateSerialSeriesStepId = "update-serial-series-step"
 /**
  * Renames a series or changes its pattern (values already issued stay as they are; a new
  * pattern counts under its own keys). Compensation restores the previous values.
  */
 export const updateSerialSeriesStep = createStep(
-  "serial-update-serial-series",
+  updateSerialSeriesStepId,
   async (input: UpdateSerialSeriesStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const previous = await service.retrieveSerialSeries(input.id)

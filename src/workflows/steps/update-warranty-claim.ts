@@ -5,9 +5,10 @@ import type { UpdateWarrantyClaimInput } from "../../modules/serial/maintenance-
 
 export type UpdateWarrantyClaimStepInput = { id: string; update: UpdateWarrantyClaimInput }
 
+export const updateWarrantyClaimStepId = "update-warranty-claim-step"
 /** Moves a claim along its statuses, links visits and a replacement; compensation puts it back. */
 export const updateWarrantyClaimStep = createStep(
-  "serial-update-warranty-claim",
+  updateWarrantyClaimStepId,
   async (input: UpdateWarrantyClaimStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { id, from_status, undo } = await service.updateWarrantyClaim(input.id, input.update)

@@ -3,9 +3,10 @@ import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 import type { SerialSettingsInput } from "../../modules/serial/types"
 
+export const upsertSerialSettingsStepId = "upsert-serial-settings-step"
 /** Sets a variant's serial settings; compensation restores the previous row or removes a new one. */
 export const upsertSerialSettingsStep = createStep(
-  "serial-upsert-serial-settings",
+  upsertSerialSettingsStepId,
   async (input: { variant_id: string; settings: SerialSettingsInput }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { settings, previous } = await service.upsertVariantSettings(input.variant_id, input.settings)

@@ -1,17 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-
-export type AdminMaintenanceVisit = {
-  id: string
-  schedule_id: string | null
-  serial_number_id: string
-  scheduled_date: string
-  status: string
-  kind: string
-  completed_at: string | null
-  technician: string | null
-  [key: string]: unknown
-}
+import type { AdminMaintenanceVisit } from "../../../shared/http/admin"
 
 export const maintenanceVisitKeys = {
   all: ["maintenance-visits"] as const,

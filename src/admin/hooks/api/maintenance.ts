@@ -1,33 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-
-export type AdminMaintenanceVisit = {
-  id: string
-  schedule_id: string | null
-  serial_number_id: string
-  serial_number?: string | null
-  scheduled_date: string
-  status: "pending" | "completed" | "partially_completed" | "cancelled"
-  kind: "scheduled" | "unscheduled" | "breakdown"
-  completed_at: string | null
-  technician: string | null
-  notes: string | null
-  warranty_claim_id: string | null
-}
-
-export type AdminMaintenanceSchedule = {
-  id: string
-  type: string
-  periodicity: string
-  status: string
-  start_date: string
-  end_date: string | null
-  assignee: string | null
-  customer_id: string | null
-  notes: string | null
-  serial_number_ids?: string[]
-  [key: string]: unknown
-}
+import type { AdminMaintenanceSchedule, AdminMaintenanceVisit } from "../../../shared/http/admin"
 
 const keys = {
   all: ["maintenance"] as const,

@@ -1,24 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminSerialNumber } from "./serial-numbers"
-
-export type OrderSerialLine = {
-  line_item_id: string
-  variant_id: string | null
-  title: string
-  sku: string | null
-  quantity: number
-  fulfilled_quantity: number
-  returned_quantity: number
-  is_serialized: boolean
-  delivered: number
-  reserved: number
-  missing: number
-  fulfilled_without_serial: number
-  serial_numbers: AdminSerialNumber[]
-}
-
-export type OrderSerials = { order_id: string; items: OrderSerialLine[] }
+import type { OrderSerialLine, OrderSerials } from "../../../shared/http/admin"
 
 export const orderSerialKeys = {
   all: ["order-serial-numbers"] as const,

@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { orderSerialKeys } from "./order-serial-numbers"
-
-export type ReturnSerialChoice = { serial_number: string; restock?: boolean }
-
-export type ReturnedSerial = { id: string; serial_number: string; status: string; type: string; line_item_id: string }
+import type { ReturnSerialChoice, ReturnedSerial } from "../../../shared/http/admin"
 
 const returnSerialKeys = {
   detail: (returnId: string) => ["return-serial-numbers", returnId] as const,

@@ -1,23 +1,5 @@
 import { useCallback, useRef, useState } from "react"
-
-export type ImportProblem = { row: number | null; column: string | null; value: string | null; message: string }
-
-export type ImportSummary = {
-  id: string | null
-  dry_run: boolean
-  rows: number
-  created: number
-  error_count: number
-  errors: ImportProblem[]
-}
-
-export type ImportProgress = {
-  phase: "idle" | "uploading" | "processing" | "done"
-  /** 0..1 of the file sent. */
-  uploaded: number
-  /** Rows the server has read so far (it reports after each batch). */
-  processed: number
-}
+import type { ImportProblem, ImportProgress, ImportSummary } from "../../../shared/http/admin"
 
 export type ImportOutcome = { status: number; summary: ImportSummary | null; message: string | null; errors: ImportProblem[] }
 

@@ -1,52 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { serialNumberKeys } from "./serial-numbers"
-
-export type AdminSerialReceiptLine = {
-  id: string
-  variant_id: string
-  product_id: string | null
-  quantity: number
-  unit_cost: number | null
-}
-
-export type AdminSerialReceipt = {
-  id: string
-  display_id: number
-  status: "posted" | "canceled"
-  stock_location_id: string
-  supplier_name: string
-  supplier_reference: string | null
-  received_at: string
-  canceled_at?: string | null
-  notes: string | null
-  lines?: AdminSerialReceiptLine[]
-  serial_counts?: Record<string, number>
-  created_at: string
-}
-
-/** One line of a receipt as posted: serials as a list, a range, or none (the variant's series issues them). */
-export type ReceiptItemInput = {
-  variant_id: string
-  quantity: number
-  unit_cost?: number | null
-  serial_numbers?: string[]
-  range?: { from: string; to: string } | { first: string; count: number }
-}
-
-export type ReceiptInput = {
-  stock_location_id: string
-  supplier: { name: string; reference?: string | null }
-  received_at?: string
-  notes?: string | null
-  items: ReceiptItemInput[]
-}
-
-export type ReceiptCheck = {
-  dry_run: true
-  problems: string[]
-  lines: Array<{ variant_id: string; quantity: number; serials: string[]; from_series: boolean }>
-}
+import type { AdminSerialReceipt, AdminSerialReceiptLine, ReceiptCheck, ReceiptInput, ReceiptItemInput } from "../../../shared/http/admin"
 
 const keys = {
   all: ["serial-receipts"] as const,

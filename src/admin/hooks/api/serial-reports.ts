@@ -1,28 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-
-/** A summary row: serials of one product (or variant) at one stock location, by status. */
-export type SerialSummaryRow = {
-  product_id: string | null
-  variant_id?: string | null
-  stock_location_id: string | null
-  total: number
-  inactive: number
-  active: number
-  reserved: number
-  delivered: number
-  expired: number
-  scrapped: number
-}
-
-export type SerialSummaryQuery = {
-  product_id?: string | string[]
-  variant_id?: string | string[]
-  stock_location_id?: string | string[]
-  group_by?: "product" | "variant"
-  limit?: number
-  offset?: number
-}
+import type { SerialSummaryQuery, SerialSummaryRow } from "../../../shared/http/admin"
 
 export const serialReportKeys = {
   all: ["serial-reports"] as const,

@@ -1,14 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-
-export type AdminSerialSeries = {
-  id: string
-  name: string
-  pattern: string
-  metadata?: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
-}
+import type { AdminSerialSeries } from "../../../shared/http/admin"
 
 export const serialSeriesKeys = {
   all: ["serial-series"] as const,

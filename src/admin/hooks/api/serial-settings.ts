@@ -1,35 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-
-export type Period = { value: number; unit: "day" | "month" | "year" }
-
-/** Medusa's stock and the serials in stock at one location, and what no serial stands for. */
-export type LocationStock = {
-  location_id: string
-  stocked_quantity: number
-  serials_in_stock: number
-  unserialized: number
-}
-
-export type AdminSerialSettings = {
-  id: string | null
-  variant_id: string
-  is_serialized: boolean
-  series_id: string | null
-  warranty: Period | null
-  contract: Period | null
-  fulfillment_policy: "auto" | "strict" | null
-  effective_fulfillment_policy: "auto" | "strict"
-  stock?: LocationStock[]
-}
-
-export type SerialSettingsUpdate = {
-  is_serialized?: boolean
-  series_id?: string | null
-  warranty?: Period | null
-  contract?: Period | null
-  fulfillment_policy?: "auto" | "strict" | null
-}
+import type { AdminSerialSettings, LocationStock, Period, SerialSettingsUpdate } from "../../../shared/http/admin"
 
 export const serialSettingsKeys = {
   all: ["serial-settings"] as const,

@@ -1,26 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-
-export type ClaimStatus = "open" | "in_progress" | "resolved" | "rejected"
-
-export type AdminWarrantyClaim = {
-  id: string
-  display_id: number
-  serial_number_id: string
-  serial_number: string
-  customer_id: string | null
-  description: string
-  status: ClaimStatus
-  maintenance_status: string | null
-  covered: boolean
-  warranty_expires_at: string | null
-  contract_expires_at: string | null
-  filed_at: string
-  resolution: string | null
-  replacement_serial_number_id: string | null
-  closed_at: string | null
-  created_at: string
-}
+import type { AdminWarrantyClaim, ClaimStatus } from "../../../shared/http/admin"
 
 /** The moves the server allows from each status (the same table as the module's). */
 export const CLAIM_NEXT: Record<ClaimStatus, ClaimStatus[]> = {

@@ -4,12 +4,8 @@ import { Button, Container, StatusBadge, Tabs, toast, usePrompt } from "@medusaj
 import { Link } from "react-router-dom"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
-import {
-  useMaintenanceSchedules,
-  useMaintenanceVisits,
-  useUpdateMaintenanceVisit,
-  type AdminMaintenanceVisit,
-} from "../../hooks/api/maintenance"
+import { useMaintenanceSchedules, useMaintenanceVisits, useUpdateMaintenanceVisit } from "../../hooks/api/maintenance"
+import type { AdminMaintenanceVisit } from "../../../shared/http/admin"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"

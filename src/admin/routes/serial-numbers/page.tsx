@@ -6,7 +6,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
-import { SERIAL_STATUS_LABELS, SerialStatusBadge, WarrantyBadge } from "../../components/serial-status-badge"
+import { SerialStatusBadge, WarrantyBadge } from "../../components/serial-status-badge"
 import { serialNumbersExportUrl, useSerialNumbers, type SerialListQuery } from "../../hooks/api/serial-numbers"
 import {
   labelOf,
@@ -14,7 +14,9 @@ import {
   useProductOptions,
   useStockLocationOptions,
 } from "../../hooks/api/store-records"
-import { formatDate, warrantyState } from "../../lib/format"
+import { formatDate } from "../../lib/format"
+import { warrantyState } from "../../../shared/warranty-state"
+import { SERIAL_STATUS_LABELS } from "../../../shared/statuses"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 
 const FILTERS = ["q", "status", "product_id", "variant_id", "stock_location_id", "customer_id", "order_id", "receipt_id", "series_id", "warranty_state"]

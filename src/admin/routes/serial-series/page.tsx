@@ -2,16 +2,11 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ListBullet } from "@medusajs/icons"
 import { Button, Container, Drawer, Input, Label, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { formatSerial, parseSeriesPattern, resolvePattern } from "../../../modules/serial/lib/series-pattern"
+import { formatSerial, parseSeriesPattern, resolvePattern } from "../../../shared/series-pattern"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
-import {
-  useDeleteSerialSeries,
-  useSaveSerialSeries,
-  useSerialSeriesList,
-  useSerialSeriesPreview,
-  type AdminSerialSeries,
-} from "../../hooks/api/serial-series"
+import { useDeleteSerialSeries, useSaveSerialSeries, useSerialSeriesList, useSerialSeriesPreview } from "../../hooks/api/serial-series"
+import type { AdminSerialSeries } from "../../../shared/http/admin"
 import { formatDate } from "../../lib/format"
 
 /** The first values a pattern gives on a fresh counter, or why the pattern is refused. */

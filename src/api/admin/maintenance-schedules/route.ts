@@ -6,10 +6,11 @@ import { presentSchedule } from "../../utils/present-maintenance"
 import { queryList } from "../../utils/query-list"
 import { readSchedule } from "./read-schedule"
 import type { AdminCreateMaintenanceScheduleType, AdminGetMaintenanceSchedulesParamsType } from "./validators"
+import type { AdminMaintenanceScheduleListResponse, AdminMaintenanceScheduleResponse } from "../../../shared/http/admin"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetMaintenanceSchedulesParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminMaintenanceScheduleListResponse>
 ) => {
   const { serial_number_id, ...filters } = req.filterableFields as Record<string, any>
   if (serial_number_id) {
@@ -25,7 +26,7 @@ export const GET = async (
 /** Creates a schedule and generates its visits; answers it with them. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateMaintenanceScheduleType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminMaintenanceScheduleResponse>
 ) => {
   const { result } = await createMaintenanceScheduleWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context?.actor_id },

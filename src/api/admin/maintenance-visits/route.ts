@@ -5,6 +5,7 @@ import { logMaintenanceVisitWorkflow } from "../../../workflows/log-maintenance-
 import { readVisit, withSerialText } from "./read-visits"
 import { queryList } from "../../utils/query-list"
 import type { AdminGetMaintenanceVisitsParamsType, AdminLogMaintenanceVisitType } from "./validators"
+import type { AdminMaintenanceVisitListResponse, AdminMaintenanceVisitResponse } from "../../../shared/http/admin"
 
 /**
  * Visits, soonest first. `due_within_days=N`: pending, from today to today + N days;
@@ -12,7 +13,7 @@ import type { AdminGetMaintenanceVisitsParamsType, AdminLogMaintenanceVisitType 
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetMaintenanceVisitsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminMaintenanceVisitListResponse>
 ) => {
   const { due_within_days, overdue, ...filters } = req.filterableFields as Record<string, any>
   const due = due_within_days !== undefined && due_within_days !== null
@@ -45,7 +46,7 @@ export const GET = async (
 }
 
 /** Logs an unscheduled or breakdown visit for a serial. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminLogMaintenanceVisitType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminLogMaintenanceVisitType>, res: MedusaResponse<AdminMaintenanceVisitResponse>) => {
   const { result } = await logMaintenanceVisitWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context?.actor_id },
   })

@@ -1,12 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { SERIAL_MODULE } from "../../../modules/serial"
-import { SerialEvents } from "../../../modules/serial/events"
-import type SerialModuleService from "../../../modules/serial/service"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { csvRecords } from "../../../modules/serial/lib/csv-records"
 import type { ImportReport } from "../../../modules/serial/lib/import-engine"
 import { CsvFileError, ImportProblem } from "../../../modules/serial/lib/serial-csv"
-import { serialImportCatalogue } from "../../utils/serial-catalogue"
+import { importSerialsWorkflow } from "../../../workflows/import-serials"
+import { registerImportSource } from "../../../workflows/utils/import-sources"
 import type { AdminImportSerialsParamsType } from "./validators"
 
 /** What browsers and spreadsheets send for a .csv file. */
@@ -15,10 +13,10 @@ export const NDJSON = "application/x-ndjson"
 
 /**
  * HTTP side of `POST /admin/serial-imports`: checks the content type, streams the body
- * through the CSV reader into the module's import, emits `serial_number.created` for what
- * was saved, and answers. With `Accept: application/x-ndjson` the answer is a stream of
- * `{"processed":N}` lines (one per batch of rows) ending with the answer itself as a line
- * with its `status`.
+ * through the CSV reader into `importSerialsWorkflow` (which saves the serials and emits
+ * `serial_number.created`), and answers. With `Accept: application/x-ndjson` the answer
+ * is a stream of `{"processed":N}` lines (one per batch of rows) ending with the answer
+ * itself as a line with its `status`.
  */
 export async function respondWithImport(
   req: AuthenticatedMedusaRequest<unknown, AdminImportSerialsParamsType>,
@@ -51,16 +49,15 @@ export async function respondWithImport(
   const answer = (status: number, body: Record<string, unknown>) =>
     streaming ? res.end(`${JSON.stringify({ status, ...body })}\n`) : res.status(status).json(body)
 
-  const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
+  const source = registerImportSource({ records: csvRecords(req), onProgress })
   let report: ImportReport
   try {
-    report = await service.importSerials(csvRecords(req), serialImportCatalogue(req.scope), {
-      dry_run: dryRun,
-      actor_id: req.auth_context?.actor_id ?? null,
-      onProgress,
+    const { result } = await importSerialsWorkflow(req.scope).run({
+      input: { source_key: source.key, dry_run: dryRun, actor_id: req.auth_context?.actor_id ?? null },
     })
+    report = result
   } catch (e) {
-    if (e instanceof CsvFileError) {
+    if (CsvFileError.is(e)) {
       return answer(400, {
         type: MedusaError.Types.INVALID_DATA,
         message: e.message,
@@ -69,23 +66,20 @@ export async function respondWithImport(
       })
     }
     if (streaming) {
-      const known = e instanceof MedusaError
+      // A step's error comes back from the workflow as a copy of its fields.
+      const known = MedusaError.isMedusaError(e)
       req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(e as Error)
-      return answer(known && e.type === MedusaError.Types.CONFLICT ? 409 : known ? 400 : 500, {
-        type: known ? e.type : "unknown_error",
-        message: known ? e.message : "An unknown error occurred.",
+      const error = e as MedusaError
+      return answer(known && error.type === MedusaError.Types.CONFLICT ? 409 : known ? 400 : 500, {
+        type: known ? error.type : "unknown_error",
+        message: known ? error.message : "An unknown error occurred.",
       })
     }
     throw e
+  } finally {
+    source.release()
   }
 
-  if (report.created_ids.length) {
-    const eventBus = req.scope.resolve(Modules.EVENT_BUS)
-    await eventBus.emit({
-      name: SerialEvents.CREATED,
-      data: { ids: report.created_ids, reference_type: "import", reference_id: report.id },
-    })
-  }
   const summary = {
     id: report.id,
     dry_run: report.dry_run,

@@ -6,10 +6,11 @@ import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
 import { SERIAL_FIELDS } from "./query-config"
 import { withWarrantyFilter } from "./warranty-filter"
 import type { AdminCreateSerialNumbersType, AdminGetSerialNumbersParamsType } from "./validators"
+import type { AdminSerialNumberListResponse, AdminSerialNumbersCreatedResponse } from "../../../shared/http/admin"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSerialNumberListResponse>
 ) => {
   const now = new Date()
   const { data, ...page } = await queryList(req, "serial_number", {
@@ -21,7 +22,7 @@ export const GET = async (
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateSerialNumbersType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSerialNumbersCreatedResponse>
 ) => {
   const body = req.validatedBody
   const serials = body.serial_numbers ?? [body.serial_number as string]

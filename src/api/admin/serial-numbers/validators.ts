@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
-import { serialTextProblem } from "../../../modules/serial/lib/serial-text"
+import { serialTextProblem } from "../../../shared/serial-text"
 import { fieldsParam, freeText, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
 import { SERIAL_ALLOWED_FIELDS } from "./query-config"
 

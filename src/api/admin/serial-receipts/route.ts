@@ -8,10 +8,11 @@ import type {
   AdminPostSerialReceiptQueryType,
   AdminPostSerialReceiptType,
 } from "./validators"
+import type { AdminSerialReceiptListResponse, AdminSerialReceiptResponse, ReceiptCheck } from "../../../shared/http/admin"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialReceiptsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSerialReceiptListResponse>
 ) => {
   const { data, ...page } = await queryList(req, "serial_receipt")
   res.json({ serial_receipts: data, ...page })
@@ -23,7 +24,7 @@ export const GET = async (
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminPostSerialReceiptType, AdminPostSerialReceiptQueryType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSerialReceiptResponse | ReceiptCheck>
 ) => {
   if (req.validatedQuery?.dry_run === "true") {
     const { result } = await checkSerialReceiptWorkflow(req.scope).run({

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_RANGE_SIZE } from "../../../modules/serial/lib/serial-input"
+import { MAX_RANGE_SIZE } from "../../../shared/serial-input"
 import { fieldsParam, freeText, idParam, pastDate, listParams, metadataSchema, oneOrMany, searchText, wholeNumber } from "../../utils/validators"
 import { RECEIPT_ALLOWED_FIELDS } from "./query-config"
 

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_PATTERN_LENGTH } from "../../../modules/serial/lib/series-pattern"
+import { MAX_PATTERN_LENGTH } from "../../../shared/series-pattern"
 import { freeText, isoDate, listParams, metadataSchema, queryInt, searchText } from "../../utils/validators"
 import { SERIES_FIELDS } from "./query-config"
 

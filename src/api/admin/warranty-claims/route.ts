@@ -3,10 +3,11 @@ import { queryList } from "../../utils/query-list"
 import { fileWarrantyClaimWorkflow } from "../../../workflows/file-warranty-claim"
 import { readClaim } from "./read-claim"
 import type { AdminFileWarrantyClaimType, AdminGetWarrantyClaimsParamsType } from "./validators"
+import type { AdminWarrantyClaimListResponse, AdminWarrantyClaimResponse } from "../../../shared/http/admin"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetWarrantyClaimsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminWarrantyClaimListResponse>
 ) => {
   const { covered, ...filters } = req.filterableFields as Record<string, any>
   if (covered !== undefined) {
@@ -20,7 +21,7 @@ export const GET = async (
 }
 
 /** Files a claim; the answer carries the coverage the server computed. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminFileWarrantyClaimType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminFileWarrantyClaimType>, res: MedusaResponse<AdminWarrantyClaimResponse>) => {
   const { result } = await fileWarrantyClaimWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context?.actor_id },
   })

@@ -3,22 +3,10 @@
  * follow which. The service checks every change against them and names both statuses
  * when it refuses one.
  */
-import type { ClaimStatus, VisitStatus } from "../maintenance-types"
-import { maintenanceStatus } from "./maintenance-status"
+import { maintenanceStatus } from "../../../shared/maintenance-status"
 
-export const VISIT_TRANSITIONS: Readonly<Record<VisitStatus, readonly VisitStatus[]>> = {
-  pending: ["completed", "partially_completed", "cancelled"],
-  partially_completed: ["completed", "cancelled"],
-  completed: [],
-  cancelled: [],
-}
-
-export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
-  open: ["in_progress", "rejected"],
-  in_progress: ["resolved", "rejected"],
-  resolved: [],
-  rejected: [],
-}
+// The tables live in src/shared (the admin offers only the moves they allow).
+export { CLAIM_TRANSITIONS, VISIT_TRANSITIONS } from "../../../shared/statuses"
 
 /** Visits one schedule may generate in all (visits per serial times serials). */
 export const MAX_GENERATED_VISITS = 50_000

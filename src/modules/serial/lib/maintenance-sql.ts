@@ -481,9 +481,9 @@ export const maintenanceSql = {
   /**
    * Records and returns the visits to announce as due: pending, on a day from `fromDay`
    * to `toDay`, not announced yet for that day. The insert into the sent log is what
-   * claims them, so two runs (or two servers) never announce one twice.
+   * takes them (a sent-log row each), so two runs (or two servers) never announce one twice.
    */
-  async claimVisitReminders(
+  async takeVisitReminders(
     manager: SqlManager,
     kind: "visit_due" | "visit_overdue",
     range: { from: string | null; to: string; toInclusive: boolean },
@@ -508,20 +508,20 @@ export const maintenanceSql = {
                WHERE n.kind = ? AND n.subject_id = v.id AND n.key = ${dayKey} AND n.deleted_at IS NULL)
           ORDER BY v.scheduled_date, v.id
           LIMIT ?),
-       claimed AS (
+       taken AS (
          INSERT INTO serial_notification (id, kind, subject_id, key, created_at, updated_at)
          SELECT 'snntf_' || replace(gen_random_uuid()::text, '-', ''), ?, c.id, c.key, now(), now()
            FROM candidates c
          ON CONFLICT (kind, subject_id, key) WHERE deleted_at IS NULL DO NOTHING
          RETURNING id AS log_id, subject_id)
-       SELECT c.*, cl.log_id FROM candidates c JOIN claimed cl ON cl.subject_id = c.id
+       SELECT c.*, cl.log_id FROM candidates c JOIN taken cl ON cl.subject_id = c.id
         ORDER BY c.scheduled_date, c.id`,
       [...whereParams, kind, limit, kind]
     )
   },
 
   /** Delivered serials whose warranty ends within the window, not announced for that expiry yet. */
-  async claimWarrantyReminders(
+  async takeWarrantyReminders(
     manager: SqlManager,
     range: { from: string; to: string },
     limit: number
@@ -539,14 +539,14 @@ export const maintenanceSql = {
                  AND n.key = to_char(s.warranty_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
           ORDER BY s.warranty_expires_at, s.id
           LIMIT ?),
-       claimed AS (
+       taken AS (
          INSERT INTO serial_notification (id, kind, subject_id, key, created_at, updated_at)
          SELECT 'snntf_' || replace(gen_random_uuid()::text, '-', ''), 'warranty_expiring', c.id, c.key, now(), now()
            FROM candidates c
          ON CONFLICT (kind, subject_id, key) WHERE deleted_at IS NULL DO NOTHING
          RETURNING id AS log_id, subject_id)
        SELECT c.id, c.serial_number, c.customer_id, c.warranty_expires_at, cl.log_id
-         FROM candidates c JOIN claimed cl ON cl.subject_id = c.id
+         FROM candidates c JOIN taken cl ON cl.subject_id = c.id
         ORDER BY c.warranty_expires_at, c.id`,
       [range.from, range.to, limit]
     )

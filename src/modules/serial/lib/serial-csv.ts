@@ -4,8 +4,8 @@
  * reads the database; `import-engine.ts` adds what needs it (variants, locations, stock).
  */
 import { dateRuleText, parseDateInput } from "./dates"
-import { cleanSerial, normalizeSerial, serialTextProblem } from "./serial-text"
-import { jsonTextProblem, textProblem } from "./text-rules"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
+import { jsonTextProblem, textProblem } from "../../../shared/text-rules"
 import type { SerialStatus } from "./status-machine"
 
 /** Columns in the order the export writes them. */
@@ -103,8 +103,17 @@ export type ImportProblem = {
 
 /** A problem with the file as a whole (header, encoding): nothing can be read after it. */
 export class CsvFileError extends Error {
+  readonly name = "CsvFileError"
   constructor(message: string, public readonly problems: ImportProblem[]) {
     super(message)
+  }
+
+  /**
+   * Whether `e` is one, also as a workflow hands it back: a step's error reaches the
+   * caller as a plain copy of its fields, not as an instance of its class.
+   */
+  static is(e: unknown): e is CsvFileError {
+    return !!e && (e as any).name === "CsvFileError" && Array.isArray((e as any).problems)
   }
 }
 

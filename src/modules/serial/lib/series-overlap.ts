@@ -1,4 +1,4 @@
-import { ParsedPattern } from "./series-pattern"
+import { ParsedPattern } from "../../../shared/series-pattern"
 
 /**
  * Can two series patterns ever produce the same serial (compared case-insensitively, as

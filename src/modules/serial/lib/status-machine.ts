@@ -4,31 +4,11 @@
  * through `planTransition`, and the service writes the result together with a ledger row.
  */
 
-export const SERIAL_STATUSES = [
-  "inactive",
-  "active",
-  "reserved",
-  "delivered",
-  "expired",
-  "scrapped",
-] as const
-export type SerialStatus = (typeof SERIAL_STATUSES)[number]
+import { SERIAL_STATUSES, type SerialMovement, type SerialStatus } from "../../../shared/statuses"
 
-/** What moves a serial; each movement is also the ledger entry type. */
-export const SERIAL_MOVEMENTS = [
-  "create",
-  "receive",
-  "reserve",
-  "release",
-  "deliver",
-  "return_restock",
-  "return_no_restock",
-  "cancel_fulfillment",
-  "deactivate",
-  "expire",
-  "scrap",
-] as const
-export type SerialMovement = (typeof SERIAL_MOVEMENTS)[number]
+// The lists live in src/shared (the admin reads them too); the rules of moving are here.
+export { SERIAL_MOVEMENTS, SERIAL_STATUSES } from "../../../shared/statuses"
+export type { SerialMovement, SerialStatus } from "../../../shared/statuses"
 
 type LocationRule =
   /** the movement names the location the serial is at afterwards */

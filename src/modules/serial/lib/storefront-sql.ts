@@ -46,6 +46,37 @@ export type RegistrationRow = {
   created_at: Date
 }
 
+/** A serial a customer may be given by a registration, with what an undo restores. */
+export type RegistrableRow = {
+  id: string
+  serial_number: string
+  variant_id: string
+  status: string
+  customer_id: string | null
+  stock_location_id: string | null
+  warranty_overridden: boolean
+  warranty_starts_at: Date | null
+  warranty_expires_at: Date | null
+}
+
+/**
+ * What a registration step changed, for its compensation: the serial given to a customer
+ * (its warranty before, and the ledger row's reference), a pending registration inserted,
+ * a registration decided.
+ */
+export type RegistrationUndo = {
+  given?: {
+    serial_number_id: string
+    customer_id: string
+    warranty_starts_at: string | null
+    warranty_expires_at: string | null
+    reference_type: string
+    reference_id: string
+  }
+  inserted_registration_id?: string
+  decided_registration_id?: string
+}
+
 const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, created_at`
 
 export const storefrontSql = {
@@ -94,9 +125,10 @@ export const storefrontSql = {
    * (`inactive`) and belonging to nobody. Locked for the registration.
    */
   async lockRegistrable(manager: SqlManager, normalized: string) {
-    const rows: Array<{ id: string; serial_number: string; variant_id: string; status: string; customer_id: string | null; stock_location_id: string | null; warranty_overridden: boolean }> =
+    const rows: RegistrableRow[] =
       await manager.execute(
-        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden
+        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
+                warranty_starts_at, warranty_expires_at
            FROM serial_number
           WHERE normalized = ? AND deleted_at IS NULL AND customer_id IS NULL AND status = 'inactive'
           ORDER BY id
@@ -132,9 +164,10 @@ export const storefrontSql = {
 
   /** A serial for an admin's approval of a registration: locked, with what decides it. */
   async lockSerialForRegistration(manager: SqlManager, id: string) {
-    const rows: Array<{ id: string; serial_number: string; variant_id: string; status: string; customer_id: string | null; stock_location_id: string | null; warranty_overridden: boolean }> =
+    const rows: RegistrableRow[] =
       await manager.execute(
-        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden
+        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
+                warranty_starts_at, warranty_expires_at
            FROM serial_number WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
         [id]
       )
@@ -182,6 +215,34 @@ export const storefrontSql = {
       [row.status, row.decided_by, row.note, id]
     )
     return rows[0]
+  },
+
+  /** Undoes a registration or a decision on one (a compensated workflow step). */
+  async undoRegistration(manager: SqlManager, undo: RegistrationUndo): Promise<void> {
+    if (undo.given) {
+      const g = undo.given
+      // Only while the serial still is the customer's from this registration.
+      await manager.execute(
+        `UPDATE serial_number SET customer_id = NULL, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now()
+          WHERE id = ? AND customer_id = ?`,
+        [g.warranty_starts_at, g.warranty_expires_at, g.serial_number_id, g.customer_id]
+      )
+      await manager.execute(
+        `DELETE FROM serial_ledger_entry
+          WHERE serial_number_id = ? AND type = 'register' AND reference_type = ? AND reference_id = ?`,
+        [g.serial_number_id, g.reference_type, g.reference_id]
+      )
+    }
+    if (undo.inserted_registration_id) {
+      await manager.execute(`DELETE FROM serial_registration WHERE id = ? AND status = 'pending'`, [undo.inserted_registration_id])
+    }
+    if (undo.decided_registration_id) {
+      await manager.execute(
+        `UPDATE serial_registration SET status = 'pending', decided_at = NULL, decided_by = NULL, note = NULL, updated_at = now()
+          WHERE id = ?`,
+        [undo.decided_registration_id]
+      )
+    }
   },
 
   async listCustomerRegistrations(manager: SqlManager, customerId: string): Promise<RegistrationRow[]> {

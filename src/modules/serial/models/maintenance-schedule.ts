@@ -1,9 +1,10 @@
 import { model } from "@medusajs/framework/utils"
 import { INTERVAL_UNITS, PERIODICITIES } from "../lib/schedule"
+import { VISIT_STATUSES } from "../../../shared/statuses"
 
 export const SCHEDULE_TYPES = ["warranty", "amc", "preventive"] as const
 export const SCHEDULE_STATUSES = ["active", "cancelled", "completed"] as const
-export const VISIT_STATUSES = ["pending", "completed", "partially_completed", "cancelled"] as const
+export { VISIT_STATUSES }
 export const VISIT_KINDS = ["scheduled", "unscheduled", "breakdown"] as const
 
 /**

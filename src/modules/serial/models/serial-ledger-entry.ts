@@ -1,8 +1,11 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * Append-only history of a serial: one row per movement or change, written in the same
- * transaction as the change itself. Never updated or deleted by the plugin.
+ * History of a serial: one row per movement or change, written in the same transaction
+ * as the change itself, and never updated. Rows are deleted in one case only: when a
+ * workflow step that wrote them is compensated (its change is undone, so the history of
+ * it goes too), e.g. a failed receipt, a receipt cancel undone, a claim withdrawn by a
+ * failed workflow, or serials created by a failed step.
  */
 const SerialLedgerEntry = model
   .define("serial_ledger_entry", {

@@ -1,6 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 
-export const CLAIM_STATUSES = ["open", "in_progress", "resolved", "rejected"] as const
+import { CLAIM_STATUSES } from "../../../shared/statuses"
+
+export { CLAIM_STATUSES }
 
 /**
  * A warranty claim for one serial. Its coverage is computed by the server when the claim

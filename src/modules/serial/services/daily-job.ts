@@ -4,7 +4,7 @@ import type { SerialPluginOptions } from "../lib/options"
 import { generateId, sql, SqlManager } from "../lib/sql"
 import { maintenanceSql } from "../lib/maintenance-sql"
 import { addDays, formatDay } from "../lib/schedule"
-import type { ClaimedReminders, ExpireUndo } from "../maintenance-types"
+import type { TakenReminders, ExpireUndo } from "../maintenance-types"
 import type SerialMovementService from "./serial-movement"
 
 type InjectedDependencies = {
@@ -13,7 +13,7 @@ type InjectedDependencies = {
   serialMovementService: SerialMovementService
 }
 
-/** The daily job's passes: serials past their end of life expire, reminders are claimed once. */
+/** The daily job's passes: serials past their end of life expire, each reminder is taken once. */
 export default class DailyJobService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly options_: SerialPluginOptions
@@ -74,31 +74,31 @@ export default class DailyJobService {
   /**
    * The daily job's reminders: visits due within `visit_due_days` (pending, today up to
    * and including that day), visits overdue (pending, before today) and delivered serials
-   * whose warranty ends within `warranty_expiring_days`, each claimed in the sent log so
+   * whose warranty ends within `warranty_expiring_days`, each taken into the sent log so
    * that it is announced once. Up to `limit` of each kind per call.
    */
   @InjectTransactionManager()
-  async claimReminders(
+  async takeReminders(
     now: Date,
     limit: number,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ClaimedReminders> {
+  ): Promise<TakenReminders> {
     const manager = sharedContext.transactionManager as SqlManager
     const today = formatDay(now)
     const dueUntil = addDays(today, this.options_.visit_due_days)
-    const visit_due = await maintenanceSql.claimVisitReminders(
+    const visit_due = await maintenanceSql.takeVisitReminders(
       manager,
       "visit_due",
       { from: `${today}T00:00:00.000Z`, to: `${dueUntil}T00:00:00.000Z`, toInclusive: true },
       limit
     )
-    const visit_overdue = await maintenanceSql.claimVisitReminders(
+    const visit_overdue = await maintenanceSql.takeVisitReminders(
       manager,
       "visit_overdue",
       { from: null, to: `${today}T00:00:00.000Z`, toInclusive: false },
       limit
     )
-    const warranty_expiring = await maintenanceSql.claimWarrantyReminders(
+    const warranty_expiring = await maintenanceSql.takeWarrantyReminders(
       manager,
       {
         from: now.toISOString(),
@@ -114,7 +114,7 @@ export default class DailyJobService {
     }
   }
 
-  /** Forgets reminders claimed by a run that failed, so the next run sends them (compensation). */
+  /** Forgets reminders taken by a run that failed, so the next run sends them (compensation). */
   @InjectTransactionManager()
   async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     await maintenanceSql.deleteNotificationLog(sharedContext.transactionManager as SqlManager, logIds)

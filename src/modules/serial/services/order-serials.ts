@@ -2,7 +2,7 @@ import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
-import { cleanSerial, normalizeSerial, serialTextProblem } from "../lib/serial-text"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
 import { generateId, sql, SqlManager } from "../lib/sql"
 import { fulfillmentSql, OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
 import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "../lib/order-rules"

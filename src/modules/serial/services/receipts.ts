@@ -8,10 +8,10 @@ import type {
   StockLevelFacts,
 } from "../types"
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
-import { cleanSerial, normalizeSerial, serialTextProblem } from "../lib/serial-text"
+import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
 import { planTransition } from "../lib/status-machine"
 import { generateId, LedgerRow, sql, SqlManager, toPgTimestamp } from "../lib/sql"
-import { expandFirstCount, expandRange, SerialInputError } from "../lib/serial-input"
+import { expandFirstCount, expandRange, SerialInputError } from "../../../shared/serial-input"
 import { ledgerReference, planColumns } from "../lib/ledger-reference"
 import type SeriesService from "./series"
 import type SerialMovementService from "./serial-movement"

@@ -1,6 +1,6 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import { normalizeSerial } from "../lib/serial-text"
+import { normalizeSerial } from "../../../shared/serial-text"
 import { generateId, LedgerRow, sql, SqlManager } from "../lib/sql"
 import { fulfillmentSql, snapshotsOf, OrderSerialRow } from "../lib/fulfillment-sql"
 import { replacementSql, returnSql } from "../lib/return-sql"

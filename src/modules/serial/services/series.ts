@@ -1,8 +1,8 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
-import { formatSerial, parseSeriesPattern, resolvePattern, SeriesPatternError } from "../lib/series-pattern"
+import { formatSerial, parseSeriesPattern, resolvePattern, SeriesPatternError } from "../../../shared/series-pattern"
 import { findSeriesOverlap } from "../lib/series-overlap"
-import { normalizeSerial } from "../lib/serial-text"
+import { normalizeSerial } from "../../../shared/serial-text"
 import { sql, SqlManager } from "../lib/sql"
 
 type InjectedDependencies = {

@@ -1,23 +1,29 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
-import { normalizeSerial } from "../lib/serial-text"
+import { normalizeSerial } from "../../../shared/serial-text"
 import { generateId, sql, SqlManager } from "../lib/sql"
 import { warrantyFor } from "../lib/warranty"
-import { RegistrationRow, storefrontSerialNotFound, storefrontSql, StorefrontSerialRow } from "../lib/storefront-sql"
+import {
+  RegistrableRow,
+  RegistrationRow,
+  RegistrationUndo,
+  storefrontSerialNotFound,
+  storefrontSql,
+  StorefrontSerialRow,
+} from "../lib/storefront-sql"
+
+/** A customer's registration of a serial, and what its compensation undoes. */
+export type RegisterSerialResult = {
+  serial_number_id: string | null
+  registration: RegistrationRow | null
+  existing: boolean
+  undo: RegistrationUndo
+}
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialOptions: SerialPluginOptions
-}
-
-type RegistrableSerial = {
-  id: string
-  serial_number: string
-  variant_id: string
-  status: string
-  stock_location_id: string | null
-  warranty_overridden: boolean
 }
 
 type RegisterReference = { reference_type: string; reference_id: string; actor_type: string | null; actor_id: string | null }
@@ -91,12 +97,12 @@ export default class StorefrontService {
   async register(
     input: { customer_id: string; serial_number: string; purchased_at: Date },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ serial_number_id: string | null; registration: RegistrationRow | null; existing: boolean }> {
+  ): Promise<RegisterSerialResult> {
     const manager = sharedContext.transactionManager as SqlManager
     const normalized = normalizeSerial(input.serial_number)
     const owned = await storefrontSql.findCustomerSerial(manager, input.customer_id, normalized)
     if (owned) {
-      return { serial_number_id: owned.id, registration: null, existing: true }
+      return { serial_number_id: owned.id, registration: null, existing: true, undo: {} }
     }
     const candidates = await storefrontSql.lockRegistrable(manager, normalized)
     if (candidates.length !== 1) {
@@ -106,24 +112,26 @@ export default class StorefrontService {
     const serial = candidates[0]
     if (this.options_.registration_requires_approval) {
       // Registering again while one is pending answers the pending one.
-      const registration =
-        (await storefrontSql.findPendingRegistration(manager, serial.id, input.customer_id)) ??
-        (await storefrontSql.insertRegistration(manager, {
-          id: generateId("snreg"),
-          serial_number_id: serial.id,
-          serial_number: serial.serial_number,
-          customer_id: input.customer_id,
-          purchased_at: input.purchased_at.toISOString(),
-        }))
-      return { serial_number_id: null, registration, existing: false }
+      const pending = await storefrontSql.findPendingRegistration(manager, serial.id, input.customer_id)
+      if (pending) {
+        return { serial_number_id: null, registration: pending, existing: false, undo: {} }
+      }
+      const registration = await storefrontSql.insertRegistration(manager, {
+        id: generateId("snreg"),
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        customer_id: input.customer_id,
+        purchased_at: input.purchased_at.toISOString(),
+      })
+      return { serial_number_id: null, registration, existing: false, undo: { inserted_registration_id: registration.id } }
     }
-    await this.giveToCustomer_(manager, serial, input.customer_id, input.purchased_at, {
+    const given = await this.giveToCustomer_(manager, serial, input.customer_id, input.purchased_at, {
       reference_type: "customer",
       reference_id: input.customer_id,
       actor_type: "customer",
       actor_id: input.customer_id,
     })
-    return { serial_number_id: serial.id, registration: null, existing: false }
+    return { serial_number_id: serial.id, registration: null, existing: false, undo: { given } }
   }
 
   /**
@@ -135,7 +143,7 @@ export default class StorefrontService {
   async decideRegistration(
     input: { id: string; action: "approve" | "reject"; note?: string | null; actor_id?: string | null },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<RegistrationRow> {
+  ): Promise<{ registration: RegistrationRow; undo: RegistrationUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
     const registration = await storefrontSql.lockRegistration(manager, input.id)
     if (!registration) {
@@ -147,6 +155,7 @@ export default class StorefrontService {
         `Serial registration ${registration.id} is ${registration.status} and cannot be ${input.action === "approve" ? "approved" : "rejected"}`
       )
     }
+    const undo: RegistrationUndo = { decided_registration_id: registration.id }
     if (input.action === "approve") {
       const serial = await storefrontSql.lockSerialForRegistration(manager, registration.serial_number_id)
       if (!serial || serial.customer_id || serial.status !== "inactive") {
@@ -157,28 +166,35 @@ export default class StorefrontService {
           }`
         )
       }
-      await this.giveToCustomer_(manager, serial, registration.customer_id, new Date(registration.purchased_at), {
+      undo.given = await this.giveToCustomer_(manager, serial, registration.customer_id, new Date(registration.purchased_at), {
         reference_type: "serial_registration",
         reference_id: registration.id,
         actor_type: input.actor_id ? "user" : null,
         actor_id: input.actor_id ?? null,
       })
     }
-    return await storefrontSql.decideRegistration(manager, registration.id, {
+    const decided = await storefrontSql.decideRegistration(manager, registration.id, {
       status: input.action === "approve" ? "approved" : "rejected",
       decided_by: input.actor_id ?? null,
       note: input.note ?? null,
     })
+    return { registration: decided, undo }
+  }
+
+  /** Undoes `register` or `decideRegistration` (their workflow step's compensation). */
+  @InjectTransactionManager()
+  async undoRegistration(undo: RegistrationUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await storefrontSql.undoRegistration(sharedContext.transactionManager as SqlManager, undo)
   }
 
   /** Customer and warranty from the purchase date (unless overridden), ledger `register`. */
   protected async giveToCustomer_(
     manager: SqlManager,
-    serial: RegistrableSerial,
+    serial: RegistrableRow,
     customerId: string,
     purchasedAt: Date,
     ref: RegisterReference
-  ): Promise<void> {
+  ): Promise<NonNullable<RegistrationUndo["given"]>> {
     let warranty: { starts_at: string | null; expires_at: string | null } | undefined
     if (!serial.warranty_overridden) {
       const period = warrantyFor(await storefrontSql.warrantySettings(manager, serial.variant_id), purchasedAt)
@@ -206,5 +222,14 @@ export default class StorefrontService {
         },
       },
     ])
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+    return {
+      serial_number_id: serial.id,
+      customer_id: customerId,
+      warranty_starts_at: iso(serial.warranty_starts_at),
+      warranty_expires_at: iso(serial.warranty_expires_at),
+      reference_type: ref.reference_type,
+      reference_id: ref.reference_id,
+    }
   }
 }

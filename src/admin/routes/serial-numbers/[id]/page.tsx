@@ -11,7 +11,8 @@ import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/ap
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
 import { useWarrantyClaims } from "../../../hooks/api/warranty-claims"
-import { formatDate, warrantyState } from "../../../lib/format"
+import { formatDate } from "../../../lib/format"
+import { warrantyState } from "../../../../shared/warranty-state"
 
 const MAINTENANCE_LABELS: Record<string, string> = {
   under_warranty: "Under warranty",

@@ -3,12 +3,8 @@ import { Trash } from "@medusajs/icons"
 import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { emptyEntry, entryProblems, entryToItem, SerialEntryField, type SerialEntry } from "../../../components/serial-entry"
-import {
-  useCheckSerialReceipt,
-  usePostSerialReceipt,
-  type ReceiptCheck,
-  type ReceiptInput,
-} from "../../../hooks/api/serial-receipts"
+import { useCheckSerialReceipt, usePostSerialReceipt } from "../../../hooks/api/serial-receipts"
+import type { ReceiptCheck, ReceiptInput } from "../../../../shared/http/admin"
 import { useStockLocationOptions, useVariantOptions } from "../../../hooks/api/store-records"
 
 type Line = { key: number; variant_id: string; unit_cost: string; entry: SerialEntry }

@@ -1,10 +1,11 @@
 import { Button, Container, Heading, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
-import { ClaimStatusBadge, CLAIM_STATUS_LABELS } from "../../../components/claim-status-badge"
+import { ClaimStatusBadge } from "../../../components/claim-status-badge"
+import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from "../../../../shared/statuses"
 import { DetailField } from "../../../components/detail-field"
 import { DetailHeader } from "../../../components/detail-header"
-import { CLAIM_NEXT, useUpdateWarrantyClaim, useWarrantyClaim, type ClaimStatus } from "../../../hooks/api/warranty-claims"
+import { useUpdateWarrantyClaim, useWarrantyClaim } from "../../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../../hooks/api/store-records"
 import { formatDate, formatDateTime } from "../../../lib/format"
 
@@ -42,7 +43,7 @@ const WarrantyClaimDetailPage = () => {
       }
     )
 
-  const next = CLAIM_NEXT[claim.status] ?? []
+  const next = CLAIM_TRANSITIONS[claim.status] ?? []
   return (
     <div className="flex flex-col gap-3">
       <Container className="divide-y p-0">

@@ -6,6 +6,8 @@ import { deleteSerialNumbersWorkflow } from "../../../../workflows/delete-serial
 import { updateSerialNumberWorkflow } from "../../../../workflows/update-serial-number"
 import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../../utils/present-serial"
 import type { AdminUpdateSerialNumberType } from "../validators"
+import type { AdminDeleteResponse, AdminSerialLedgerEntry, AdminSerialNumberResponse } from "../../../../shared/http/admin"
+import { asSent } from "../../../utils/as-sent"
 
 async function readSerial(req: AuthenticatedMedusaRequest<any>, fields: string[]) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -22,17 +24,17 @@ async function readSerial(req: AuthenticatedMedusaRequest<any>, fields: string[]
     { serial_number_id: req.params.id },
     { order: { created_at: "ASC", id: "ASC" } }
   )
-  return { ...presentSerial(data[0]), ledger }
+  return { ...presentSerial(data[0]), ledger: asSent<AdminSerialLedgerEntry[]>(ledger) }
 }
 
 /** A serial with its whole ledger, oldest first. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminSerialNumberResponse>) => {
   res.json({ serial_number: await readSerial(req, req.queryConfig.fields) })
 }
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateSerialNumberType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSerialNumberResponse>
 ) => {
   const { stock_location_id, status, ...update } = req.validatedBody
   await updateSerialNumberWorkflow(req.scope).run({
@@ -41,7 +43,7 @@ export const POST = async (
   res.json({ serial_number: await readSerial(req, req.queryConfig?.fields ?? []) })
 }
 
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminDeleteResponse<"serial_number">>) => {
   await deleteSerialNumbersWorkflow(req.scope).run({
     input: { ids: [req.params.id], actor_id: req.auth_context?.actor_id },
   })

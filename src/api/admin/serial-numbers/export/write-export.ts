@@ -4,7 +4,7 @@ import { once } from "events"
 import { SERIAL_MODULE } from "../../../../modules/serial"
 import type SerialModuleService from "../../../../modules/serial/service"
 import { protectCell, SERIAL_CSV_COLUMNS } from "../../../../modules/serial/lib/serial-csv"
-import { serialImportCatalogue } from "../../../utils/serial-catalogue"
+import { serialImportCatalogue } from "../../../../workflows/utils/serial-catalogue"
 
 /** Serials read per query: one page of the keyset walk. */
 const EXPORT_BATCH_SIZE = 2000

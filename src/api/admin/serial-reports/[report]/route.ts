@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SERIAL_MODULE } from "../../../../modules/serial"
-import { maintenanceStatus } from "../../../../modules/serial/lib/maintenance-status"
+import { maintenanceStatus } from "../../../../shared/maintenance-status"
 import type { SerialReportName } from "../../../../modules/serial/lib/report-sql"
 import type SerialModuleService from "../../../../modules/serial/service"
 import { checkSerialConsistencyWorkflow } from "../../../../workflows/check-serial-consistency"

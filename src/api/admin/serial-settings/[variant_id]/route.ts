@@ -7,12 +7,13 @@ import { upsertSerialSettingsWorkflow } from "../../../../workflows/upsert-seria
 import { fetchVariants } from "../../../../workflows/steps/resolve-variants"
 import { presentSettings } from "../../../utils/present-settings"
 import type { AdminUpsertSerialSettingsType } from "../validators"
+import type { AdminSerialSettingsResponse } from "../../../../shared/http/admin"
 
 /**
  * A variant's serial settings (a variant never configured answers with the defaults), and
  * its stock per location: Medusa's count, the serials in stock, and the difference.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminSerialSettingsResponse>) => {
   const variantId = req.params.variant_id
   // The same check the workflows use, so an unknown variant is a 404 here too.
   const variant = (await fetchVariants(req.scope, [variantId]))[variantId]
@@ -35,7 +36,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpsertSerialSettingsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSerialSettingsResponse>
 ) => {
   const variantId = req.params.variant_id
   const { result } = await upsertSerialSettingsWorkflow(req.scope).run({

@@ -3,14 +3,15 @@ import { reserveOrderSerialsWorkflow } from "../../../../../workflows/reserve-or
 import { swapOrderSerialWorkflow } from "../../../../../workflows/swap-order-serial"
 import type { AdminPostOrderSerialNumbersType } from "../../validators"
 import { readOrderSerials } from "./read-order-serials"
+import type { AdminOrderSerialsResponse } from "../../../../../shared/http/admin"
 
 /** The order's lines with their serials and how many each still misses. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderSerialsResponse>) => {
   res.json({ order_serial_numbers: await readOrderSerials(req.scope, req.params.id) })
 }
 
 /** Reserves serials for a line before fulfilment, or swaps one on a line before shipment. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminPostOrderSerialNumbersType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminPostOrderSerialNumbersType>, res: MedusaResponse<AdminOrderSerialsResponse>) => {
   const body = req.validatedBody
   const actor_id = req.auth_context?.actor_id ?? null
   if (body.swap) {

@@ -2,12 +2,14 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type SerialModuleService from "../../../../../modules/serial/service"
 import { customerSerials, presentRegistration } from "../../../present"
 import type { StoreRegisterSerialType } from "../../../validators"
+import type { StoreCustomerSerialsResponse, StoreRegisterSerialResponse } from "../../../../../shared/http/store"
+import { registerCustomerSerialWorkflow } from "../../../../../workflows/register-customer-serial"
 
 /**
  * The logged-in customer's serials (Medusa requires the login on /store/customers/me*),
  * and their registrations awaiting approval or rejected.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreCustomerSerialsResponse>) => {
   const customerId = req.auth_context.actor_id
   const service = req.scope.resolve<SerialModuleService>("serial")
   const rows = await service.storefrontListCustomerSerials(customerId)
@@ -23,18 +25,21 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * the serial when the store approves them automatically; 200 with the serial when the
  * customer owns it already.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreRegisterSerialType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreRegisterSerialType>, res: MedusaResponse<StoreRegisterSerialResponse>) => {
   const customerId = req.auth_context.actor_id
-  const service = req.scope.resolve<SerialModuleService>("serial")
-  const { serial_number_id, registration, existing } = await service.storefrontRegisterSerial({
-    customer_id: customerId,
-    serial_number: req.validatedBody.serial_number,
-    purchased_at: new Date(req.validatedBody.purchased_at),
+  const { result } = await registerCustomerSerialWorkflow(req.scope).run({
+    input: {
+      customer_id: customerId,
+      serial_number: req.validatedBody.serial_number,
+      purchased_at: new Date(req.validatedBody.purchased_at).toISOString(),
+    },
   })
+  const { serial_number_id, registration, existing } = result
   if (registration) {
     res.status(202).json({ registration: presentRegistration(registration) })
     return
   }
+  const service = req.scope.resolve<SerialModuleService>("serial")
   const row = (await service.storefrontListCustomerSerials(customerId)).find((r) => r.id === serial_number_id)!
   const visits = await service.storefrontListCustomerVisits(customerId, [row.id])
   const [serial_number] = await customerSerials(req.scope, [row], visits)

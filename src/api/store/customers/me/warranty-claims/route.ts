@@ -4,9 +4,10 @@ import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/stor
 import { fileWarrantyClaimWorkflow } from "../../../../../workflows/file-warranty-claim"
 import { presentClaim } from "../../../present"
 import { idempotencyKeyOf, type StoreFileWarrantyClaimType } from "../../../validators"
+import type { StoreWarrantyClaimResponse, StoreWarrantyClaimsResponse } from "../../../../../shared/http/store"
 
 /** The logged-in customer's warranty claims with their status, newest first. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreWarrantyClaimsResponse>) => {
   const service = req.scope.resolve<SerialModuleService>("serial")
   const claims = (await service.storefrontListCustomerClaims(req.auth_context.actor_id)).map(presentClaim)
   res.json({ warranty_claims: claims, count: claims.length })
@@ -18,7 +19,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * customer has one open claim per serial (422 for a second). With an `Idempotency-Key`
  * header, the same key again answers the claim it filed (200) instead of filing another.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreFileWarrantyClaimType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreFileWarrantyClaimType>, res: MedusaResponse<StoreWarrantyClaimResponse>) => {
   const customerId = req.auth_context.actor_id
   const idempotencyKey = idempotencyKeyOf(req)
   const service = req.scope.resolve<SerialModuleService>("serial")

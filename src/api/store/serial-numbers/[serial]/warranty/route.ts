@@ -3,12 +3,13 @@ import type SerialModuleService from "../../../../../modules/serial/service"
 import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
 import { presentPublicWarranty, publicVariantInfo } from "../../../present"
 import { assertStorefrontSerial } from "../../../validators"
+import type { StoreSerialWarrantyResponse } from "../../../../../shared/http/store"
 
 /**
  * Public warranty look-up (publishable key; rate limited in middlewares.ts). Unknown and
  * never-sold serials get the same 404; the answer names no customer, order or cost.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreSerialWarrantyResponse>) => {
   const text = assertStorefrontSerial(req.params.serial)
   const service = req.scope.resolve<SerialModuleService>("serial")
   const row = await service.storefrontFindSoldSerial(text)

@@ -2,16 +2,18 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 
+export const takeRemindersStepId = "take-reminders-step"
 /**
- * Claims the reminders to send (visits due, overdue, warranties expiring) in the sent log,
- * so that each goes out once; compensation releases them for the next run.
+ * Takes the reminders to send (visits due, overdue, warranties expiring): each is written
+ * to the sent log first, so that it goes out once; compensation puts them back for the
+ * next run.
  */
-export const claimRemindersStep = createStep(
-  "serial-claim-reminders",
+export const takeRemindersStep = createStep(
+  takeRemindersStepId,
   async (input: { now: string; limit: number }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const claimed = await service.claimReminders(new Date(input.now), input.limit)
-    return new StepResponse(claimed, claimed.log_ids)
+    const taken = await service.takeReminders(new Date(input.now), input.limit)
+    return new StepResponse(taken, taken.log_ids)
   },
   async (logIds, { container }) => {
     if (!logIds?.length) {

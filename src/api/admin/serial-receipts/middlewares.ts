@@ -1,0 +1,28 @@
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { AdminGetSerialReceiptParams, AdminGetSerialReceiptsParams, AdminPostSerialReceipt, AdminPostSerialReceiptQuery } from "./validators"
+import { listSerialReceiptsConfig, retrieveSerialReceiptConfig } from "./query-config"
+
+/** Routes of receipts: list, post (or check), read. */
+export const serialReceiptMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/serial-receipts",
+    middlewares: [validateAndTransformQuery(AdminGetSerialReceiptsParams, listSerialReceiptsConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/serial-receipts",
+    // A receipt of 100,000 serials is a few megabytes of JSON.
+    bodyParser: { sizeLimit: "20mb" },
+    middlewares: [
+    validateAndTransformBody(AdminPostSerialReceipt),
+    validateAndTransformQuery(AdminPostSerialReceiptQuery, { isList: false }),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/serial-receipts/:id",
+    middlewares: [validateAndTransformQuery(AdminGetSerialReceiptParams, retrieveSerialReceiptConfig)],
+  },
+]

@@ -1,0 +1,27 @@
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { AdminFileWarrantyClaim, AdminGetWarrantyClaimParams, AdminGetWarrantyClaimsParams, AdminUpdateWarrantyClaim, listWarrantyClaimsConfig, retrieveWarrantyClaimConfig } from "./validators"
+
+/** Routes of warranty claims (admin side). */
+export const warrantyClaimMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/warranty-claims",
+    middlewares: [validateAndTransformQuery(AdminGetWarrantyClaimsParams, listWarrantyClaimsConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/warranty-claims",
+    middlewares: [validateAndTransformBody(AdminFileWarrantyClaim)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/warranty-claims/:id",
+    middlewares: [validateAndTransformQuery(AdminGetWarrantyClaimParams, retrieveWarrantyClaimConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/warranty-claims/:id",
+    middlewares: [validateAndTransformBody(AdminUpdateWarrantyClaim)],
+  },
+]

@@ -1,0 +1,278 @@
+/**
+ * Request and response shapes of the plugin's admin routes, for the admin's hooks and for
+ * any client of the admin API. Dates are ISO 8601 strings. Pure types: this file, like all
+ * of src/shared, imports nothing from the server.
+ */
+import type { MaintenanceStatus } from "../maintenance-status"
+import type { ClaimStatus, SerialStatus, VisitStatus } from "../statuses"
+
+export type { ClaimStatus } from "../statuses"
+export type VisitKind = "scheduled" | "unscheduled" | "breakdown"
+
+export type AdminMaintenanceVisit = {
+  id: string
+  schedule_id: string | null
+  serial_number_id: string
+  serial_number?: string | null
+  scheduled_date: string
+  status: VisitStatus
+  kind: VisitKind
+  completed_at: string | null
+  technician: string | null
+  notes: string | null
+  warranty_claim_id: string | null
+}
+
+export type AdminMaintenanceSchedule = {
+  id: string
+  type: string
+  periodicity: string
+  status: string
+  start_date: string
+  end_date: string | null
+  assignee: string | null
+  customer_id: string | null
+  notes: string | null
+  serial_number_ids?: string[]
+  [key: string]: unknown
+}
+
+export type OrderSerialLine = {
+  line_item_id: string
+  variant_id: string | null
+  title: string
+  sku: string | null
+  quantity: number
+  fulfilled_quantity: number
+  returned_quantity: number
+  is_serialized: boolean
+  delivered: number
+  reserved: number
+  missing: number
+  fulfilled_without_serial: number
+  serial_numbers: AdminSerialNumber[]
+}
+
+export type OrderSerials = { order_id: string; items: OrderSerialLine[] }
+
+export type ReturnSerialChoice = { serial_number: string; restock?: boolean }
+
+export type ReturnedSerial = { id: string; serial_number: string; status: string; type: string; line_item_id: string }
+
+export type ImportProblem = { row: number | null; column: string | null; value: string | null; message: string }
+
+export type ImportSummary = {
+  id: string | null
+  dry_run: boolean
+  rows: number
+  created: number
+  error_count: number
+  errors: ImportProblem[]
+}
+
+export type ImportProgress = {
+  phase: "idle" | "uploading" | "processing" | "done"
+  /** 0..1 of the file sent. */
+  uploaded: number
+  /** Rows the server has read so far (it reports after each batch). */
+  processed: number
+}
+
+export type AdminSerialNumber = {
+  id: string
+  serial_number: string
+  status: SerialStatus
+  variant_id: string
+  product_id?: string | null
+  stock_location_id?: string | null
+  customer_id?: string | null
+  order_id?: string | null
+  line_item_id?: string | null
+  series_id?: string | null
+  receipt_id?: string | null
+  supplier_name?: string | null
+  supplier_reference?: string | null
+  received_at?: string | null
+  fulfillment_id?: string | null
+  delivered_at?: string | null
+  shipped_at?: string | null
+  replaces_serial_number_id?: string | null
+  warranty_starts_at?: string | null
+  warranty_expires_at?: string | null
+  contract_expires_at?: string | null
+  end_of_life_at?: string | null
+  maintenance_status?: MaintenanceStatus | null
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+  ledger?: AdminSerialLedgerEntry[]
+  [key: string]: unknown
+}
+
+/** One row of a serial's history; `type` is the movement or `update`/`warranty_override`/`delete`. */
+export type AdminSerialLedgerEntry = {
+  id: string
+  type: string
+  from_status: string | null
+  to_status: string | null
+  from_location_id: string | null
+  to_location_id: string | null
+  reference_type: string | null
+  reference_id: string | null
+  actor_type: string | null
+  actor_id: string | null
+  data: Record<string, unknown> | null
+  created_at: string
+  [key: string]: unknown
+}
+
+export type AdminSerialNumberListResponse = AdminListPage & { serial_numbers: AdminSerialNumber[] }
+
+export type AdminSerialReceiptLine = {
+  id: string
+  variant_id: string
+  product_id: string | null
+  quantity: number
+  unit_cost: number | null
+}
+
+export type AdminSerialReceipt = {
+  id: string
+  display_id: number
+  status: "posted" | "canceled"
+  stock_location_id: string
+  supplier_name: string
+  supplier_reference: string | null
+  received_at: string
+  canceled_at?: string | null
+  notes: string | null
+  lines?: AdminSerialReceiptLine[]
+  serial_counts?: Record<string, number>
+  created_at: string
+}
+
+/** One line of a receipt as posted: serials as a list, a range, or none (the variant's series issues them). */
+export type ReceiptItemInput = {
+  variant_id: string
+  quantity: number
+  unit_cost?: number | null
+  serial_numbers?: string[]
+  range?: { from: string; to: string } | { first: string; count: number }
+}
+
+export type ReceiptInput = {
+  stock_location_id: string
+  supplier: { name: string; reference?: string | null }
+  received_at?: string
+  notes?: string | null
+  items: ReceiptItemInput[]
+}
+
+export type ReceiptCheck = {
+  dry_run: true
+  problems: string[]
+  lines: Array<{ variant_id: string; quantity: number; serials: string[]; from_series: boolean }>
+}
+
+/** A summary row: serials of one product (or variant) at one stock location, by status. */
+export type SerialSummaryRow = {
+  product_id: string | null
+  variant_id?: string | null
+  stock_location_id: string | null
+  total: number
+  inactive: number
+  active: number
+  reserved: number
+  delivered: number
+  expired: number
+  scrapped: number
+}
+
+export type SerialSummaryQuery = {
+  product_id?: string | string[]
+  variant_id?: string | string[]
+  stock_location_id?: string | string[]
+  group_by?: "product" | "variant"
+  limit?: number
+  offset?: number
+}
+
+export type AdminSerialSeries = {
+  id: string
+  name: string
+  pattern: string
+  metadata?: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+}
+
+export type Period = { value: number; unit: "day" | "month" | "year" }
+
+/** Medusa's stock and the serials in stock at one location, and what no serial stands for. */
+export type LocationStock = {
+  location_id: string
+  stocked_quantity: number
+  serials_in_stock: number
+  unserialized: number
+}
+
+export type AdminSerialSettings = {
+  id: string | null
+  variant_id: string
+  is_serialized: boolean
+  series_id: string | null
+  warranty: Period | null
+  contract: Period | null
+  fulfillment_policy: "auto" | "strict" | null
+  effective_fulfillment_policy: "auto" | "strict"
+  stock?: LocationStock[]
+}
+
+export type SerialSettingsUpdate = {
+  is_serialized?: boolean
+  series_id?: string | null
+  warranty?: Period | null
+  contract?: Period | null
+  fulfillment_policy?: "auto" | "strict" | null
+}
+
+export type AdminWarrantyClaim = {
+  id: string
+  display_id: number
+  serial_number_id: string
+  serial_number: string
+  customer_id: string | null
+  description: string
+  status: ClaimStatus
+  maintenance_status: string | null
+  covered: boolean
+  warranty_expires_at: string | null
+  contract_expires_at: string | null
+  filed_at: string
+  resolution: string | null
+  replacement_serial_number_id: string | null
+  closed_at: string | null
+  created_at: string
+}
+
+/** Medusa's list envelope: the page's place in the whole list. */
+export type AdminListPage = { count: number; offset: number; limit: number }
+/** Medusa's answer to a DELETE. */
+export type AdminDeleteResponse<Obj extends string> = { id: string; object: Obj; deleted: true }
+
+export type AdminSerialNumberResponse = { serial_number: AdminSerialNumber }
+export type AdminSerialNumbersCreatedResponse = AdminSerialNumberResponse | { serial_numbers: AdminSerialNumber[]; count: number }
+export type AdminSerialReceiptResponse = { serial_receipt: AdminSerialReceipt }
+export type AdminSerialReceiptListResponse = AdminListPage & { serial_receipts: AdminSerialReceipt[] }
+export type AdminSerialSeriesResponse = { serial_series: AdminSerialSeries }
+export type AdminSerialSeriesListResponse = AdminListPage & { serial_series: AdminSerialSeries[] }
+export type AdminSerialSeriesPreviewResponse = { series_id: string; values: string[] }
+export type AdminSerialSettingsResponse = { serial_settings: AdminSerialSettings }
+export type AdminOrderSerialsResponse = { order_serial_numbers: OrderSerials }
+export type AdminWarrantyClaimResponse = { warranty_claim: AdminWarrantyClaim }
+export type AdminWarrantyClaimListResponse = AdminListPage & { warranty_claims: AdminWarrantyClaim[] }
+export type AdminMaintenanceScheduleResponse = { maintenance_schedule: AdminMaintenanceSchedule }
+export type AdminMaintenanceScheduleListResponse = AdminListPage & { maintenance_schedules: AdminMaintenanceSchedule[] }
+export type AdminMaintenanceVisitResponse = { maintenance_visit: AdminMaintenanceVisit }
+export type AdminMaintenanceVisitListResponse = AdminListPage & { maintenance_visits: AdminMaintenanceVisit[] }
