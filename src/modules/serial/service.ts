@@ -107,9 +107,11 @@ type InjectedDependencies = {
 /**
  * The serial module's one public service. Serials and settings are written here; the
  * other areas live in internal services (`services/`), called with the same
- * `sharedContext`, so a call that began a transaction here continues in it there. Where a
- * public method only hands over to an internal service, that service's method opens the
- * transaction itself (`@InjectTransactionManager`), as Medusa's own internal services do.
+ * `sharedContext`, so a call that began a transaction here continues in it there. A public
+ * method that only hands over to an internal service is one line, typed as that service's
+ * method and documented there: `moveSerials: SerialMovementService["move"] = ...`. The
+ * internal method opens its manager or transaction itself (`@InjectManager`,
+ * `@InjectTransactionManager`), as Medusa's own internal services do.
  */
 class SerialModuleService extends MedusaService({
   SerialNumber,
@@ -140,7 +142,6 @@ class SerialModuleService extends MedusaService({
   protected readonly returns_: ReturnSerialService
 
   constructor(container: InjectedDependencies) {
-    // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // The one options object of the module, parsed by its loader and shared with the
     // internal services, so that they all read the same values.
@@ -158,10 +159,14 @@ class SerialModuleService extends MedusaService({
     this.returns_ = container.returnSerialService
   }
 
+  // Synchronous on purpose, and called in-process only (routes, steps): not part of the
+  // module's remote interface, which Medusa awaits.
+  // eslint-disable-next-line @medusajs/service-methods-must-be-async
   getOptions(): SerialPluginOptions {
     return { ...this.options_ }
   }
 
+  // eslint-disable-next-line @medusajs/service-methods-must-be-async
   scopeKey(variantId: string): string {
     return scopeKeyOf(this.options_, variantId)
   }
@@ -292,18 +297,7 @@ class SerialModuleService extends MedusaService({
     }
   }
 
-  /**
-   * Moves serials through the status machine: locks them, checks every one against the
-   * transition table (refusing the whole batch, naming each serial that may not move),
-   * then updates them and appends one ledger row each, in one transaction.
-   */
-  @InjectManager()
-  async moveSerials(
-    input: MoveSerialsInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; status: SerialStatus }[]> {
-    return await this.movement_.move(input, sharedContext)
-  }
+  moveSerials: SerialMovementService["move"] = (...args) => this.movement_.move(...args)
 
   /**
    * Changes what an admin may change by hand: notes, metadata, end of life and the
@@ -504,33 +498,8 @@ class SerialModuleService extends MedusaService({
     await this.deleteSerialReceipts(receiptId, sharedContext)
   }
 
-  /**
-   * Puts the serials of a purchase receipt in stock at its location: new serials are
-   * created `active`, serials entered earlier without stock (`inactive`, same variant) are
-   * received. Lines name their serials as a list, a range or nothing (the variant's series
-   * then issues them). Every problem in the whole receipt is reported at once, and nothing
-   * is written unless all lines are right.
-   */
-  @InjectManager()
-  async receiveSerials(
-    input: ReceiveSerialsInput,
-    reference: LedgerReference = {},
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReceivedSerials> {
-    return await this.receipts_.receive(input, reference, sharedContext)
-  }
-
-  /**
-   * Every problem a receipt would be refused for, without writing anything: the same
-   * checks as posting, with series values previewed instead of issued.
-   */
-  @InjectManager()
-  async checkReceipt(
-    input: ReceiveSerialsInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ problems: string[]; lines: Array<{ variant_id: string; quantity: number; serials: string[]; from_series: boolean }> }> {
-    return await this.receipts_.check(input, sharedContext)
-  }
+  receiveSerials: ReceiptService["receive"] = (...args) => this.receipts_.receive(...args)
+  checkReceipt: ReceiptService["check"] = (...args) => this.receipts_.check(...args)
 
   /** How many of a receipt's serials are in each status now. */
   @InjectManager()
@@ -541,19 +510,7 @@ class SerialModuleService extends MedusaService({
     return await sql.countByStatus(sharedContext.manager as SqlManager, { receipt_id: receiptId })
   }
 
-  /**
-   * Brings a serialized variant's serials in stock at a location up to Medusa's stocked
-   * quantity when the variant has a series: the stock someone added by hand in Medusa's
-   * admin gets generated serials. Compares totals, not deltas, so running it again (or
-   * after the plugin's own receipts) adds nothing. Returns the serials it created.
-   */
-  @InjectManager()
-  async fillStockFromSeries(
-    level: StockLevelFacts,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReceivedSerials> {
-    return await this.receipts_.fillFromSeries(level, sharedContext)
-  }
+  fillStockFromSeries: ReceiptService["fillFromSeries"] = (...args) => this.receipts_.fillFromSeries(...args)
 
   /** Serials of a variant in stock (active or reserved) per location. */
   @InjectManager()
@@ -564,104 +521,20 @@ class SerialModuleService extends MedusaService({
     return await sql.countInStockByLocation(sharedContext.manager as SqlManager, variantId)
   }
 
-  /** Compensation of `receiveSerials`: removes what it created and puts back what it moved. */
-  @InjectTransactionManager()
-  async undoReceiveSerials(
-    receiptId: string | null,
-    received: ReceivedSerials,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await this.receipts_.undoReceive(receiptId, received, sharedContext)
-  }
-
-  /**
-   * Takes a canceled receipt's serials out of stock (`inactive`, no location). Refused,
-   * naming them, while any of them has left the receipt's location or is spoken for.
-   */
-  @InjectManager()
-  async unstockReceiptSerials(
-    receiptId: string,
-    stockLocationId: string,
-    reference: LedgerReference = {},
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
-    return await this.receipts_.unstock(receiptId, stockLocationId, reference, sharedContext)
-  }
-
-  /** Compensation of `unstockReceiptSerials`: the serials return to stock, the ledger rows go. */
-  @InjectTransactionManager()
-  async restockReceiptSerials(
-    receiptId: string,
-    stockLocationId: string,
-    ids: string[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await this.receipts_.restock(receiptId, stockLocationId, ids, sharedContext)
-  }
+  undoReceiveSerials: ReceiptService["undoReceive"] = (...args) => this.receipts_.undoReceive(...args)
+  unstockReceiptSerials: ReceiptService["unstock"] = (...args) => this.receipts_.unstock(...args)
+  restockReceiptSerials: ReceiptService["restock"] = (...args) => this.receipts_.restock(...args)
 
   // ---------------------------------------------------------------- CSV import (services/serial-import.ts)
 
-  /**
-   * Imports serials that exist already from CSV records (header first), in batches, all or
-   * nothing: any problem in any row and nothing is saved (see lib/import-engine.ts for the
-   * rules). A dry run checks everything and writes nothing. Returns the report either way;
-   * `importSerialsWorkflow` emits the event for `created_ids`.
-   */
-  @InjectManager()
-  async importSerials(
-    records: AsyncIterable<CsvRecord>,
-    catalogue: SerialImportCatalogue,
-    options: ImportOptions,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ImportReport> {
-    return await this.imports_.import(records, catalogue, options, sharedContext)
-  }
+  importSerials: SerialImportService["import"] = (...args) => this.imports_.import(...args)
 
   // ---------------------------------------------------------------- series (services/series.ts)
 
-  /** Refuses a malformed pattern, or one that can produce a serial another series can. */
-  @InjectManager()
-  async validateSeriesPattern(
-    pattern: string,
-    exceptSeriesId?: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await this.series_.validatePattern(pattern, exceptSeriesId, sharedContext)
-  }
-
-  /**
-   * Issues the next `count` values of a series in one atomic counter update per block;
-   * values that already exist as serials are skipped and never issued.
-   */
-  @InjectManager()
-  async allocateSeriesValues(
-    seriesId: string,
-    count: number,
-    context: { sku?: string | null; date?: Date } = {},
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
-    return await this.series_.allocate(seriesId, count, context, sharedContext)
-  }
-
-  /** The next `count` values the series would issue, without issuing them. */
-  @InjectManager()
-  async previewSeries(
-    seriesId: string,
-    count: number,
-    context: { sku?: string | null; date?: Date } = {},
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
-    return await this.series_.preview(seriesId, count, context, sharedContext)
-  }
-
-  /** Why a series cannot be deleted, or null when nothing uses it. */
-  @InjectManager()
-  async seriesUsage(
-    seriesId: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ variants: number; serials: number }> {
-    return await this.series_.usage(seriesId, sharedContext)
-  }
+  validateSeriesPattern: SeriesService["validatePattern"] = (...args) => this.series_.validatePattern(...args)
+  allocateSeriesValues: SeriesService["allocate"] = (...args) => this.series_.allocate(...args)
+  previewSeries: SeriesService["preview"] = (...args) => this.series_.preview(...args)
+  seriesUsage: SeriesService["usage"] = (...args) => this.series_.usage(...args)
 
 
   // ---------------------------------------------------------------- settings
@@ -710,101 +583,19 @@ class SerialModuleService extends MedusaService({
 
   // ---------------------------------------------------------------- order serials (services/order-serials.ts)
 
-  /**
-   * Assigns serials to the serialized lines of a fulfilment and delivers them, in one
-   * transaction: the serials given per line, else those reserved for it, then (policy
-   * `auto`) the oldest in stock at the fulfilment's location. Every problem is reported at
-   * once, and then nothing moves.
-   */
-  @InjectManager()
-  async assignFulfillmentSerials(
-    input: AssignFulfillmentSerialsInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<OrderSerialsResult> {
-    return await this.orders_.assignToFulfillment(input, sharedContext)
-  }
-
-  /** A canceled fulfilment: its serials go back `active` where they were taken from. Idempotent. */
-  @InjectManager()
-  async cancelFulfillmentSerials(
-    input: { order_id: string; fulfillment_id: string; location_id: string | null; actor_id?: string | null },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<OrderSerialsResult> {
-    return await this.orders_.cancelFulfillment(input, sharedContext)
-  }
-
-  /** A shipped fulfilment: `shipped_at` on its serials, one `ship` ledger row each. Idempotent. */
-  @InjectManager()
-  async recordFulfillmentShipment(
-    input: { order_id: string; fulfillment_id: string; shipped_at: Date | string },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<OrderSerialsResult> {
-    return await this.orders_.recordShipment(input, sharedContext)
-  }
-
-  /** A canceled order: serials reserved for its lines go back `active`. Idempotent. */
-  @InjectManager()
-  async releaseOrderReservations(
-    input: { order_id: string; actor_id?: string | null },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<OrderSerialsResult> {
-    return await this.orders_.releaseOrderReservations(input, sharedContext)
-  }
-
-  /** Reserves serials for an order line before fulfilment (status `reserved`). */
-  @InjectManager()
-  async reserveLineSerials(
-    input: ReserveLineSerialsInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<OrderSerialsResult> {
-    return await this.orders_.reserveLine(input, sharedContext)
-  }
-
-  /** Replaces a serial on an order line before shipment; the ledger shows both moves. */
-  @InjectManager()
-  async swapLineSerial(
-    input: SwapLineSerialInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<OrderSerialsResult> {
-    return await this.orders_.swapLine(input, sharedContext)
-  }
-
-  /** Undoes what one of the order methods above did (workflow compensation). */
-  @InjectTransactionManager()
-  async undoSerialMoves(undo: SerialUndo | null | undefined, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.orders_.undoMoves(undo, sharedContext)
-  }
+  assignFulfillmentSerials: OrderSerialService["assignToFulfillment"] = (...args) => this.orders_.assignToFulfillment(...args)
+  cancelFulfillmentSerials: OrderSerialService["cancelFulfillment"] = (...args) => this.orders_.cancelFulfillment(...args)
+  recordFulfillmentShipment: OrderSerialService["recordShipment"] = (...args) => this.orders_.recordShipment(...args)
+  releaseOrderReservations: OrderSerialService["releaseOrderReservations"] = (...args) => this.orders_.releaseOrderReservations(...args)
+  reserveLineSerials: OrderSerialService["reserveLine"] = (...args) => this.orders_.reserveLine(...args)
+  swapLineSerial: OrderSerialService["swapLine"] = (...args) => this.orders_.swapLine(...args)
+  undoSerialMoves: OrderSerialService["undoMoves"] = (...args) => this.orders_.undoMoves(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 
-  /**
-   * Serials that came back with a return: restocked ones go `active` at the return's
-   * location, the others `inactive`. Lines whose serials are not certain are listed as
-   * awaiting the admin's choice. Idempotent.
-   */
-  @InjectManager()
-  async returnSerials(
-    input: ReturnSerialsInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReturnSerialsResult> {
-    return await this.returns_.returnSerials(input, sharedContext)
-  }
-
-  /** Links replacements sent in an exchange or claim to the serials they replace. Idempotent. */
-  @InjectManager()
-  async linkReplacements(
-    orderId: string,
-    groups: ReplacementGroup[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReplacementLink[]> {
-    return await this.returns_.linkReplacements(orderId, groups, sharedContext)
-  }
-
-  /** Undoes `linkReplacements` (workflow compensation). */
-  @InjectTransactionManager()
-  async unlinkReplacements(links: ReplacementLink[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.returns_.unlinkReplacements(links, sharedContext)
-  }
+  returnSerials: ReturnSerialService["returnSerials"] = (...args) => this.returns_.returnSerials(...args)
+  linkReplacements: ReturnSerialService["linkReplacements"] = (...args) => this.returns_.linkReplacements(...args)
+  unlinkReplacements: ReturnSerialService["unlinkReplacements"] = (...args) => this.returns_.unlinkReplacements(...args)
 
   /** The serials a return brought back so far. */
   @InjectManager()
@@ -814,201 +605,30 @@ class SerialModuleService extends MedusaService({
 
   // ---------------------------------------------------------------- maintenance (services/maintenance.ts)
 
-  /**
-   * Creates a maintenance schedule for serials and generates its visits (one per serial
-   * and visit day, calendar-aware, see lib/schedule.ts). An `amc` schedule sets its
-   * serials' contract expiry to its end date, with a `contract_change` ledger row each.
-   * Refuses, naming them, unknown, repeated, scrapped or expired serials, and rules that
-   * contradict each other.
-   */
-  @InjectManager()
-  async createMaintenanceSchedule(
-    input: CreateMaintenanceScheduleInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; undo: ScheduleUndo }> {
-    return await this.maintenance_.createSchedule(input, sharedContext)
-  }
-
-  /** Undoes `createMaintenanceSchedule` (workflow compensation): contracts back, everything removed. */
-  @InjectTransactionManager()
-  async undoCreateMaintenanceSchedule(
-    id: string,
-    undo: ScheduleUndo,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await this.maintenance_.undoCreateSchedule(id, undo, sharedContext)
-  }
-
-  /**
-   * Changes a schedule: its assignee (pending visits that had the old assignee follow),
-   * notes, metadata, or its status. Cancelling or completing an active schedule cancels
-   * its pending visits; cancelling an `amc` schedule puts its serials' contract expiry
-   * back (to the latest other `amc` schedule covering them, or what they had before).
-   */
-  @InjectManager()
-  async updateMaintenanceSchedule(
-    id: string,
-    input: UpdateMaintenanceScheduleInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; undo: ScheduleUndo }> {
-    return await this.maintenance_.updateSchedule(id, input, sharedContext)
-  }
-
-  /** Puts a schedule, its visits and its serials' contracts back as they were (workflow compensation). */
-  @InjectTransactionManager()
-  async undoMaintenanceScheduleChange(undo: ScheduleUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.maintenance_.undoScheduleChange(undo, sharedContext)
-  }
-
-  /**
-   * Deletes a schedule with its visits (soft, like every Medusa record). A schedule with
-   * completed visits is refused: cancel it instead, so their history stays. Deleting an
-   * `amc` schedule puts its serials' contract expiry back, as cancelling does.
-   */
-  @InjectManager()
-  async deleteMaintenanceSchedule(
-    id: string,
-    actorId: string | null = null,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; undo: ScheduleUndo }> {
-    return await this.maintenance_.deleteSchedule(id, actorId, sharedContext)
-  }
-
-  /**
-   * Sets serials' service-contract expiry by hand, one `contract_change` ledger row per
-   * serial that changes. Returns the previous values (for undo).
-   */
-  @InjectManager()
-  async setContractExpiry(
-    rows: Array<{ id: string; contract_expires_at: Date | string | null }>,
-    reference: LedgerReference = {},
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
-    return await this.maintenance_.setContractExpiry(rows, reference, sharedContext)
-  }
-
-  /**
-   * Changes a visit: complete, partially complete or cancel it (pending -> completed,
-   * partially_completed or cancelled; partially_completed -> completed or cancelled),
-   * reschedule it while it is open, and set its technician and notes. When the last open
-   * visit of an active schedule is done, the schedule becomes `completed`.
-   */
-  @InjectManager()
-  async updateMaintenanceVisit(
-    id: string,
-    input: UpdateMaintenanceVisitInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; undo: VisitUndo }> {
-    return await this.maintenance_.updateVisit(id, input, sharedContext)
-  }
-
-  /** Puts visits (and the schedule an update completed) back as they were (workflow compensation). */
-  @InjectTransactionManager()
-  async undoMaintenanceVisitUpdate(undo: VisitUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.maintenance_.undoVisitUpdate(undo, sharedContext)
-  }
-
-  /**
-   * Logs a visit that no schedule generated: `unscheduled` or `breakdown`, for a serial,
-   * optionally under one of its schedules and for one of its warranty claims.
-   */
-  @InjectManager()
-  async logMaintenanceVisit(
-    input: LogMaintenanceVisitInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string }> {
-    return await this.maintenance_.logVisit(input, sharedContext)
-  }
-
-  /** Removes a logged visit (workflow compensation). */
-  @InjectTransactionManager()
-  async purgeMaintenanceVisit(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.maintenance_.purgeVisit(id, sharedContext)
-  }
+  createMaintenanceSchedule: MaintenanceService["createSchedule"] = (...args) => this.maintenance_.createSchedule(...args)
+  undoCreateMaintenanceSchedule: MaintenanceService["undoCreateSchedule"] = (...args) => this.maintenance_.undoCreateSchedule(...args)
+  updateMaintenanceSchedule: MaintenanceService["updateSchedule"] = (...args) => this.maintenance_.updateSchedule(...args)
+  undoMaintenanceScheduleChange: MaintenanceService["undoScheduleChange"] = (...args) => this.maintenance_.undoScheduleChange(...args)
+  deleteMaintenanceSchedule: MaintenanceService["deleteSchedule"] = (...args) => this.maintenance_.deleteSchedule(...args)
+  setContractExpiry: MaintenanceService["setContractExpiry"] = (...args) => this.maintenance_.setContractExpiry(...args)
+  updateMaintenanceVisit: MaintenanceService["updateVisit"] = (...args) => this.maintenance_.updateVisit(...args)
+  undoMaintenanceVisitUpdate: MaintenanceService["undoVisitUpdate"] = (...args) => this.maintenance_.undoVisitUpdate(...args)
+  logMaintenanceVisit: MaintenanceService["logVisit"] = (...args) => this.maintenance_.logVisit(...args)
+  purgeMaintenanceVisit: MaintenanceService["purgeVisit"] = (...args) => this.maintenance_.purgeVisit(...args)
 
   // ---------------------------------------------------------------- warranty claims (services/claims.ts)
 
-  /**
-   * Files a warranty claim for a serial. Coverage is computed here, from the serial's
-   * warranty and contract dates at this moment (the SPEC's precedence), and stored with
-   * the claim; the serial's ledger records the claim. `replayed`: a storefront's
-   * idempotency key named a claim filed before, which is answered instead.
-   */
-  @InjectManager()
-  async fileWarrantyClaim(
-    input: FileWarrantyClaimInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; replayed: boolean }> {
-    return await this.claims_.file(input, sharedContext)
-  }
-
-  /** Removes a claim that is being undone, with its ledger row (workflow compensation). */
-  @InjectTransactionManager()
-  async purgeWarrantyClaim(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.claims_.purge(id, sharedContext)
-  }
-
-  /**
-   * Changes a claim: its status (open -> in_progress -> resolved or rejected; open ->
-   * rejected), resolution notes, replacement serial and the visits that belong to it.
-   */
-  @InjectManager()
-  async updateWarrantyClaim(
-    id: string,
-    input: UpdateWarrantyClaimInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; from_status: ClaimStatus; undo: ClaimUndo }> {
-    return await this.claims_.update(id, input, sharedContext)
-  }
-
-  /** Puts a claim and its visit links back as they were (workflow compensation). */
-  @InjectTransactionManager()
-  async undoWarrantyClaimUpdate(undo: ClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.claims_.undoUpdate(undo, sharedContext)
-  }
+  fileWarrantyClaim: ClaimService["file"] = (...args) => this.claims_.file(...args)
+  purgeWarrantyClaim: ClaimService["purge"] = (...args) => this.claims_.purge(...args)
+  updateWarrantyClaim: ClaimService["update"] = (...args) => this.claims_.update(...args)
+  undoWarrantyClaimUpdate: ClaimService["undoUpdate"] = (...args) => this.claims_.undoUpdate(...args)
 
   // ---------------------------------------------------------------- daily job (services/daily-job.ts)
 
-  /**
-   * The daily job's end-of-life pass: up to `limit` serials whose end of life has passed
-   * move to `expired` through the status machine (one ledger row each). Scrapped serials
-   * stay scrapped: a write-off is final and says more than "expired".
-   */
-  @InjectManager()
-  async expireEndOfLife(
-    now: Date,
-    limit: number,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ ids: string[]; undo: ExpireUndo | null }> {
-    return await this.dailyJob_.expireEndOfLife(now, limit, sharedContext)
-  }
-
-  /** Undoes `expireEndOfLife` (workflow compensation). */
-  @InjectTransactionManager()
-  async undoExpireEndOfLife(undo: ExpireUndo | null, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.dailyJob_.undoExpireEndOfLife(undo, sharedContext)
-  }
-
-  /**
-   * The daily job's reminders: visits due within `visit_due_days` (pending, today up to
-   * and including that day), visits overdue (pending, before today) and delivered serials
-   * whose warranty ends within `warranty_expiring_days`, each taken into the sent log so
-   * that it is announced once. Up to `limit` of each kind per call.
-   */
-  @InjectManager()
-  async takeReminders(
-    now: Date,
-    limit: number,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<TakenReminders> {
-    return await this.dailyJob_.takeReminders(now, limit, sharedContext)
-  }
-
-  /** Forgets reminders taken by a run that failed, so the next run sends them (compensation). */
-  @InjectTransactionManager()
-  async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.dailyJob_.releaseReminders(logIds, sharedContext)
-  }
+  expireEndOfLife: DailyJobService["expireEndOfLife"] = (...args) => this.dailyJob_.expireEndOfLife(...args)
+  undoExpireEndOfLife: DailyJobService["undoExpireEndOfLife"] = (...args) => this.dailyJob_.undoExpireEndOfLife(...args)
+  takeReminders: DailyJobService["takeReminders"] = (...args) => this.dailyJob_.takeReminders(...args)
+  releaseReminders: DailyJobService["releaseReminders"] = (...args) => this.dailyJob_.releaseReminders(...args)
 
   // ---------------------------------------------------------------- reports
 
@@ -1024,119 +644,20 @@ class SerialModuleService extends MedusaService({
 
   // ---------------------------------------------------------------- consistency (services/consistency.ts)
 
-  /** Ids of the variants whose serial settings say they are serialized. */
-  @InjectManager()
-  async listSerializedVariantIds(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return await this.consistency_.serializedVariantIds(sharedContext)
-  }
-
-  /**
-   * The consistency check (see lib/consistency.ts): serials in stock against Medusa's
-   * stocked quantity per serialized variant and location (the levels are read by the
-   * caller from the inventory module, for the variants in `variant_ids`), no serial
-   * delivered twice, and every serial equal to the replay of its ledger. Three statements
-   * in one read-only transaction, so the parts see the same moment; at most `limit`
-   * problems listed per part.
-   */
-  @InjectManager()
-  async checkConsistency(
-    input: { variant_ids: string[]; stock_levels: MedusaStockLevel[]; limit?: number },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ConsistencyReport> {
-    return await this.consistency_.check(input, sharedContext)
-  }
+  listSerializedVariantIds: ConsistencyService["serializedVariantIds"] = (...args) => this.consistency_.serializedVariantIds(...args)
+  checkConsistency: ConsistencyService["check"] = (...args) => this.consistency_.check(...args)
 
   // ---------------------------------------------------------------- storefront (services/storefront.ts)
 
-  /**
-   * The public warranty look-up: a serial that belongs to a customer, by its text
-   * (trimmed, case-insensitive). Null for unknown serials and for serials never sold, so
-   * the answer cannot tell stock from nonsense. The caller checks the text first.
-   */
-  @InjectManager()
-  async storefrontFindSoldSerial(
-    text: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<StorefrontSerialRow | null> {
-    return await this.storefront_.findSoldSerial(text, sharedContext)
-  }
-
-  /** A customer's own serials, each with its next visit date. */
-  @InjectManager()
-  async storefrontListCustomerSerials(
-    customerId: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<StorefrontSerialRow[]> {
-    return await this.storefront_.listCustomerSerials(customerId, sharedContext)
-  }
-
-  /** A customer's own serial by its text, or null (unknown and someone else's alike). */
-  @InjectManager()
-  async storefrontFindCustomerSerial(
-    customerId: string,
-    text: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<StorefrontSerialRow | null> {
-    return await this.storefront_.findCustomerSerial(customerId, text, sharedContext)
-  }
-
-  /** A customer's own pending visits from today on (optionally of some serials only). */
-  @InjectManager()
-  async storefrontListCustomerVisits(
-    customerId: string,
-    serialIds?: string[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<any[]> {
-    return await this.storefront_.listCustomerVisits(customerId, serialIds, sharedContext)
-  }
-
-  /** A customer's own warranty claims, newest first. */
-  @InjectManager()
-  async storefrontListCustomerClaims(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<any[]> {
-    return await this.storefront_.listCustomerClaims(customerId, sharedContext)
-  }
-
-  /**
-   * Registers a serial bought elsewhere to a customer: it must exist, be `inactive`
-   * (entered without stock, e.g. sold through a reseller) and belong to nobody. It gets the
-   * customer and a warranty from `purchased_at` for the variant's period (unless an admin
-   * overrode it); the ledger records `register`. Anything else is the same 404 as an
-   * unknown serial, so the answer never tells whether someone else owns it. By default it
-   * waits for an admin's approval as a pending registration; a serial the customer owns
-   * already is answered as it is.
-   */
-  @InjectManager()
-  async storefrontRegisterSerial(
-    input: { customer_id: string; serial_number: string; purchased_at: Date },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<RegisterSerialResult> {
-    return await this.storefront_.register(input, sharedContext)
-  }
-
-  /**
-   * An admin's decision on a pending registration. Approving gives the serial to the
-   * customer as a direct registration does, if it still is registrable (`inactive`, nobody's);
-   * rejecting changes nothing on the serial. A decided registration cannot be decided again.
-   */
-  @InjectManager()
-  async decideSerialRegistration(
-    input: { id: string; action: "approve" | "reject"; note?: string | null; actor_id?: string | null },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ registration: RegistrationRow; undo: RegistrationUndo }> {
-    return await this.storefront_.decideRegistration(input, sharedContext)
-  }
-
-  /** Undoes a registration or a decision on one (their workflow steps' compensation). */
-  @InjectManager()
-  async undoSerialRegistration(undo: RegistrationUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.storefront_.undoRegistration(undo, sharedContext)
-  }
-
-  /** A customer's registrations that are not (or not yet) approved: pending and rejected. */
-  @InjectManager()
-  async storefrontListCustomerRegistrations(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<RegistrationRow[]> {
-    return await this.storefront_.listCustomerRegistrations(customerId, sharedContext)
-  }
+  storefrontFindSoldSerial: StorefrontService["findSoldSerial"] = (...args) => this.storefront_.findSoldSerial(...args)
+  storefrontListCustomerSerials: StorefrontService["listCustomerSerials"] = (...args) => this.storefront_.listCustomerSerials(...args)
+  storefrontFindCustomerSerial: StorefrontService["findCustomerSerial"] = (...args) => this.storefront_.findCustomerSerial(...args)
+  storefrontListCustomerVisits: StorefrontService["listCustomerVisits"] = (...args) => this.storefront_.listCustomerVisits(...args)
+  storefrontListCustomerClaims: StorefrontService["listCustomerClaims"] = (...args) => this.storefront_.listCustomerClaims(...args)
+  storefrontRegisterSerial: StorefrontService["register"] = (...args) => this.storefront_.register(...args)
+  decideSerialRegistration: StorefrontService["decideRegistration"] = (...args) => this.storefront_.decideRegistration(...args)
+  undoSerialRegistration: StorefrontService["undoRegistration"] = (...args) => this.storefront_.undoRegistration(...args)
+  storefrontListCustomerRegistrations: StorefrontService["listCustomerRegistrations"] = (...args) => this.storefront_.listCustomerRegistrations(...args)
 }
 
 export { TransitionError }

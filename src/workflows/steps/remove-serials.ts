@@ -3,9 +3,10 @@ import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
 import type { LedgerReference } from "../../modules/serial/types"
 
+export const removeSerialsStepId = "remove-serials-step"
 /** Deletes serials that have no stock history; compensation restores them. */
 export const removeSerialsStep = createStep(
-  "serial-remove-serials",
+  removeSerialsStepId,
   async (input: { ids: string[]; reference?: LedgerReference }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const ids = await service.removeSerials(input.ids, input.reference ?? {})

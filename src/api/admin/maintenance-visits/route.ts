@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { addDays, formatDay } from "../../../modules/serial/lib/schedule"
+import { dueVisitFilter } from "../../../modules/serial/lib/maintenance-rules"
 import { logMaintenanceVisitWorkflow } from "../../../workflows/log-maintenance-visit"
 import { readVisit, withSerialText } from "./read-visits"
 import { queryList } from "../../utils/query-list"
@@ -8,35 +7,17 @@ import type { AdminGetMaintenanceVisitsParamsType, AdminLogMaintenanceVisitType 
 import type { AdminMaintenanceVisitListResponse, AdminMaintenanceVisitResponse } from "../../../shared/http/admin"
 
 /**
- * Visits, soonest first. `due_within_days=N`: pending, from today to today + N days;
- * `overdue=true`: pending and their day has passed; both: pending up to today + N days.
+ * Visits, soonest first; `due_within_days=N` and `overdue=true` as `dueVisitFilter` reads
+ * them (pending visits due soon, or past their day).
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetMaintenanceVisitsParamsType>,
   res: MedusaResponse<AdminMaintenanceVisitListResponse>
 ) => {
   const { due_within_days, overdue, ...filters } = req.filterableFields as Record<string, any>
-  const due = due_within_days !== undefined && due_within_days !== null
-  if (due || overdue === "true") {
-    const statuses = filters.status === undefined ? ["pending"] : [filters.status].flat()
-    if (!statuses.includes("pending")) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `due_within_days and overdue select pending visits, but status is '${statuses.join(", ")}'`
-      )
-    }
-    filters.status = "pending"
-    const today = `${formatDay(new Date())}T00:00:00.000Z`
-    const range: Record<string, string> = {}
-    if (due) {
-      range.$lte = `${addDays(formatDay(new Date()), Number(due_within_days))}T00:00:00.000Z`
-      if (overdue !== "true") {
-        range.$gte = today
-      }
-    } else {
-      range.$lt = today
-    }
-    filters.scheduled_date = range
+  const dueFilter = dueVisitFilter({ due_within_days, overdue: overdue === "true", status: filters.status }, new Date())
+  if (dueFilter) {
+    Object.assign(filters, dueFilter)
   }
   const { data, ...page } = await queryList(req, "maintenance_visit", {
     filters,

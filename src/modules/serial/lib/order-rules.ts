@@ -39,3 +39,27 @@ export function throwProblems(problems: string[]): void {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
   }
 }
+
+/**
+ * What an order line still misses in serials. `missing`: units ordered and not returned
+ * without a serial delivered or reserved (serialized lines only). `fulfilled_without_serial`:
+ * units fulfilled and not returned without one (a warranty-only line under the auto
+ * policy, or fulfilled before the variant was serialized). Units a received return brought
+ * back, damaged or not, have left the order with their serials: they count as neither.
+ */
+export function lineSerialGaps(line: {
+  is_serialized: boolean
+  quantity: number
+  fulfilled_quantity: number
+  returned_quantity: number
+  delivered: number
+  reserved: number
+}): { missing: number; fulfilled_without_serial: number } {
+  if (!line.is_serialized) {
+    return { missing: 0, fulfilled_without_serial: 0 }
+  }
+  return {
+    missing: Math.max(0, line.quantity - line.returned_quantity - line.delivered - line.reserved),
+    fulfilled_without_serial: Math.max(0, line.fulfilled_quantity - line.returned_quantity - line.delivered),
+  }
+}

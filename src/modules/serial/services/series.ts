@@ -26,7 +26,7 @@ export default class SeriesService {
   @InjectManager()
   async validatePattern(
     pattern: string,
-    exceptSeriesId: string | undefined,
+    exceptSeriesId?: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     let parsed
@@ -61,7 +61,7 @@ export default class SeriesService {
   async allocate(
     seriesId: string,
     count: number,
-    context: SeriesContext,
+    context: SeriesContext = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     const manager = sharedContext.transactionManager as SqlManager
@@ -90,7 +90,7 @@ export default class SeriesService {
   async preview(
     seriesId: string,
     count: number,
-    context: SeriesContext,
+    context: SeriesContext = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     const manager = sharedContext.manager as SqlManager

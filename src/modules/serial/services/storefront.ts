@@ -68,7 +68,7 @@ export default class StorefrontService {
   @InjectManager()
   async listCustomerVisits(
     customerId: string,
-    serialIds: string[] | undefined,
+    serialIds?: string[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<any[]> {
     return await storefrontSql.listCustomerVisits(sharedContext.manager as SqlManager, customerId, serialIds)

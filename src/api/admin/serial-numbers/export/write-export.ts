@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { stringify } from "csv-stringify"
 import { once } from "events"
@@ -81,7 +82,7 @@ export async function writeSerialExport(req: MedusaRequest, res: MedusaResponse,
     csv.end()
   } catch (e) {
     // The status line is sent: a cut-off download is the only honest answer left.
-    req.scope.resolve("logger").error(e as Error)
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(e as Error)
     csv.destroy()
     res.destroy()
   }

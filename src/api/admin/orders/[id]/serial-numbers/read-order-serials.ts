@@ -2,15 +2,12 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { SERIAL_MODULE } from "../../../../../modules/serial"
 import type SerialModuleService from "../../../../../modules/serial/service"
 import { presentSerial } from "../../../../utils/present-serial"
+import { lineSerialGaps } from "../../../../../modules/serial/lib/order-rules"
 
 /**
  * An order's lines with their serials (delivered or reserved) and how many each line still
- * misses: `missing` = units ordered and not returned without a serial delivered or reserved
- * (serialized lines only), `fulfilled_without_serial` = units fulfilled and not returned
- * without one (a warranty-only line under the auto policy, or fulfilled before the variant
- * was serialized). `returned_quantity` = units a received return brought back, damaged or
- * not: their serials have left the order, so they count neither as missing nor as
- * fulfilled without serial.
+ * misses (`lineSerialGaps`). `returned_quantity` = units a received return brought back,
+ * damaged or not.
  */
 export async function readOrderSerials(scope: { resolve: (key: string) => any }, orderId: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -52,20 +49,21 @@ export async function readOrderSerials(scope: { resolve: (key: string) => any },
       const fulfilled = Number(item.detail?.fulfilled_quantity ?? 0)
       const returned =
         Number(item.detail?.return_received_quantity ?? 0) + Number(item.detail?.return_dismissed_quantity ?? 0)
-      const isSerialized = serialized.has(item.variant_id)
+      const counts = {
+        is_serialized: serialized.has(item.variant_id),
+        quantity,
+        fulfilled_quantity: fulfilled,
+        returned_quantity: returned,
+        delivered,
+        reserved,
+      }
       return {
         line_item_id: item.id,
         variant_id: item.variant_id ?? null,
         title: item.title,
         sku: item.variant_sku ?? null,
-        quantity,
-        fulfilled_quantity: fulfilled,
-        returned_quantity: returned,
-        is_serialized: isSerialized,
-        delivered,
-        reserved,
-        missing: isSerialized ? Math.max(0, quantity - returned - delivered - reserved) : 0,
-        fulfilled_without_serial: isSerialized ? Math.max(0, fulfilled - returned - delivered) : 0,
+        ...counts,
+        ...lineSerialGaps(counts),
         serial_numbers: own.map((s) => presentSerial(s as any, now)),
       }
     }),
