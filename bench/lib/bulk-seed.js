@@ -7,6 +7,7 @@ const path = require("path")
 const { root } = require("./server")
 
 const built = (p) => require(path.join(root, ".medusa", "server", "src", "modules", "serial", "lib", p))
+const builtShared = (p) => require(path.join(root, ".medusa", "server", "src", "shared", p))
 
 /** The plugin's SqlManager shape (`execute(sql, params)` with `?` placeholders) over a pg client. */
 function managerFor(client) {
@@ -26,8 +27,8 @@ function managerFor(client) {
  */
 async function allocateSeriesValues(client, { seriesId, pattern, count, blockSize = 10000, date = new Date() }) {
   const { sql } = built("sql.js")
-  const { parseSeriesPattern, resolvePattern, formatSerial } = built("series-pattern.js")
-  const { normalizeSerial } = built("serial-text.js")
+  const { parseSeriesPattern, resolvePattern, formatSerial } = builtShared("series-pattern.js")
+  const { normalizeSerial } = builtShared("serial-text.js")
   const manager = managerFor(client)
   const parsed = parseSeriesPattern(pattern)
   const resolved = resolvePattern(parsed, { date })
@@ -38,7 +39,7 @@ async function allocateSeriesValues(client, { seriesId, pattern, count, blockSiz
     await client.query("BEGIN")
     const end = await sql.advanceCounter(manager, seriesId, resolved.key, wanted)
     const block = []
-    for (let v = end - wanted + 1; v <= end; v++) {
+    for (let v = end - BigInt(wanted) + 1n; v <= end; v++) {
       block.push(formatSerial(resolved, parsed.digits, v))
     }
     const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))

@@ -1,4 +1,5 @@
 import { createStockLocationsWorkflow } from "@medusajs/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/admin"
 import { createProductWithVariant } from "../helpers/catalog"
 import { eventually, failure, statusOf } from "../helpers/http"
@@ -135,6 +136,49 @@ httpSuite(__filename, ({ api, getContainer }) => {
       ["receive", "inactive", "active"],
     ])
     expect(await stocked(saw)).toBe(3)
+  })
+
+  it("refuses a receipt asking a series for more values than its digits have left, naming how many remain; changes nothing", async () => {
+    const series = (await api.post("/admin/serial-series", { name: "Tiny", pattern: "T-##" }, headers)).data.serial_series
+    await api.post(`/admin/serial-settings/${drill.id}`, { series_id: series.id }, headers)
+    const receive = (quantity: number) =>
+      post({ stock_location_id: location.id, supplier: { name: "Acme" }, items: [{ variant_id: drill.id, quantity }] })
+    await receive(98)
+    const refused = await failure(receive(2))
+    expect(refused.status).toBe(400)
+    expect(refused.message).toBe(
+      'Receipt refused: line 1 (DRILL): Series "Tiny" has only 1 value left for T-## (its 2-digit counter ends at T-99), 2 asked: give it a pattern with more digits'
+    )
+    expect((await serials(`variant_id=${drill.id}`)).count).toBe(98)
+    expect(await stocked(drill)).toBe(98)
+    // The counter did not move: the last value is still there, then none.
+    await receive(1)
+    expect((await serials(`variant_id=${drill.id}&q=T-99`)).serial_numbers.map((s: any) => s.serial_number)).toEqual(["T-99"])
+    const none = await failure(api.get(`/admin/serial-series/${series.id}/preview?count=1`, headers))
+    expect(none.message).toBe('Series "Tiny" has no values left for T-## (its 2-digit counter ends at T-99), 1 asked: give it a pattern with more digits')
+  })
+
+  it("counts a series past 2,147,483,647 and past 2^53 without losing a digit", async () => {
+    const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    for (const [name, pattern, prefix, start, expected] of [
+      ["Wide", "W-############", "W-", "2147483646", ["W-002147483647", "W-002147483648", "W-002147483649"]],
+      ["Huge", "H-##################", "H-", "9007199254740991", ["H-009007199254740992", "H-009007199254740993", "H-009007199254740994"]],
+    ] as const) {
+      const series = (await api.post("/admin/serial-series", { name, pattern }, headers)).data.serial_series
+      // A counter that has issued that many values already (the key is the pattern's text around the counter).
+      await pg.raw(`INSERT INTO serial_series_counter (id, series_id, key, value, created_at, updated_at) VALUES (?, ?, ?, ?, now(), now())`, [
+        `sncnt_${name}`,
+        series.id,
+        JSON.stringify([prefix, ""]),
+        start,
+      ])
+      await api.post(`/admin/serial-settings/${drill.id}`, { series_id: series.id }, headers)
+      const preview = await api.get(`/admin/serial-series/${series.id}/preview?count=3`, headers)
+      expect(preview.data.values).toEqual(expected)
+      await post({ stock_location_id: location.id, supplier: { name: "Acme" }, items: [{ variant_id: drill.id, quantity: 3 }] })
+      const issued = await serials(`variant_id=${drill.id}&series_id=${series.id}&order=serial_number`)
+      expect(issued.serial_numbers.map((s: any) => s.serial_number)).toEqual(expected)
+    }
   })
 
   it("refuses a receipt with every problem named, and writes nothing", async () => {

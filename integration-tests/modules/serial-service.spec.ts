@@ -405,12 +405,16 @@ moduleIntegrationTestRunner<SerialModuleService>({
         expect(await service.allocateSeriesValues(series.id, 1)).toEqual(["C-08001"])
       })
 
-      it("keeps counting past the counter's digits", async () => {
+      it("never issues a value wider than the counter's digits: refuses, and the counter stays", async () => {
         const series = await service.createSerialSeries({ name: "Overflow", pattern: "X-#####" })
         expect(await service.allocateSeriesValues(series.id, 1)).toEqual(["X-00001"])
         const [counter] = await service.listSerialSeriesCounters({ series_id: series.id })
         await service.updateSerialSeriesCounters({ id: counter.id, value: 99998 })
-        expect(await service.allocateSeriesValues(series.id, 3)).toEqual(["X-99999", "X-100000", "X-100001"])
+        await expect(service.allocateSeriesValues(series.id, 3)).rejects.toThrow(
+          'Series "Overflow" has only 1 value left for X-##### (its 5-digit counter ends at X-99999), 3 asked: give it a pattern with more digits'
+        )
+        expect(await service.allocateSeriesValues(series.id, 1)).toEqual(["X-99999"])
+        await expect(service.allocateSeriesValues(series.id, 1)).rejects.toThrow('Series "Overflow" has no values left')
       })
 
       it("skips values that already exist as serials, compared case-insensitively", async () => {

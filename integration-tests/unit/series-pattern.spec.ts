@@ -2,6 +2,7 @@ import { execFileSync } from "child_process"
 import path from "path"
 import {
   formatSerial,
+  lastCounterValue,
   MAX_PATTERN_LENGTH,
   parseSeriesPattern,
   resolvePattern,
@@ -110,7 +111,7 @@ describe("resolvePattern and formatSerial", () => {
     expect(issue("{YY}{MM}{DD}-###", 7, { date: new Date("2026-12-31T23:59:59Z") })).toBe("261231-007")
   })
 
-  it("keeps counting past the counter's digits instead of wrapping or truncating", () => {
+  it("formats a value wider than the counter as it is, never wrapped or cut (the series refuses to issue one)", () => {
     expect(issue("X-#####", 99999)).toBe("X-99999")
     expect(issue("X-#####", 100000)).toBe("X-100000")
     expect(issue("X-#####", 1234567)).toBe("X-1234567")
@@ -177,5 +178,22 @@ describe("resolvePattern and formatSerial", () => {
     // Guard: the local calendar really says otherwise there, or this test would prove nothing.
     expect([result.localYear, result.localDay]).toEqual([2026, 31])
     expect(result.out).toEqual(["2027-01-01-1", "271"])
+  })
+})
+
+describe("counters as BigInt", () => {
+  it("formats values past 2^53 digit for digit", () => {
+    expect(formatSerial({ prefix: "H-", suffix: "" }, 18, 9007199254740993n)).toBe("H-009007199254740993")
+    expect(formatSerial({ prefix: "", suffix: "" }, 18, 999999999999999999n)).toBe("999999999999999999")
+  })
+
+  it("knows the last value each width can show", () => {
+    expect(lastCounterValue(1)).toBe(9n)
+    expect(lastCounterValue(3)).toBe(999n)
+    expect(lastCounterValue(18)).toBe(999999999999999999n)
+    // An 18-digit counter fits Postgres' bigint (9,223,372,036,854,775,807); 19 would not,
+    // which is why parseSeriesPattern refuses more than 18.
+    expect(lastCounterValue(18) < 9223372036854775807n).toBe(true)
+    expect(lastCounterValue(19) > 9223372036854775807n).toBe(true)
   })
 })

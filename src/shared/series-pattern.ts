@@ -178,9 +178,14 @@ export function resolvePattern(
 export function formatSerial(
   resolved: { prefix: string; suffix: string },
   digits: number,
-  value: number
+  value: number | bigint
 ): string {
   return `${resolved.prefix}${String(value).padStart(digits, "0")}${resolved.suffix}`
+}
+
+/** The last value a counter of `digits` digits can show (999 for `###`). */
+export function lastCounterValue(digits: number): bigint {
+  return 10n ** BigInt(digits) - 1n
 }
 
 function formatDateToken(token: "YYYY" | "YY" | "MM" | "DD", date: Date): string {

@@ -461,8 +461,8 @@ export const sql = {
    * new value: the block issued is (value - count, value]. One statement, so concurrent
    * callers on any process get disjoint blocks (the row lock is held to commit).
    */
-  async advanceCounter(manager: SqlManager, seriesId: string, key: string, count: number): Promise<number> {
-    const [row]: { value: number }[] = await run(manager,
+  async advanceCounter(manager: SqlManager, seriesId: string, key: string, count: number): Promise<bigint> {
+    const [row]: { value: string | number }[] = await run(manager,
       `INSERT INTO serial_series_counter (id, series_id, key, value, created_at, updated_at)
        VALUES (?, ?, ?, ?, now(), now())
        ON CONFLICT (series_id, key) WHERE deleted_at IS NULL
@@ -470,15 +470,16 @@ export const sql = {
        RETURNING value`,
       [generateId("sncnt"), seriesId, key, count]
     )
-    return Number(row.value)
+    // A bigint column arrives as a string: BigInt keeps every one of its 18 digits.
+    return BigInt(row.value)
   },
 
-  async readCounter(manager: SqlManager, seriesId: string, key: string): Promise<number> {
-    const [row]: { value: number }[] = await run(manager,
+  async readCounter(manager: SqlManager, seriesId: string, key: string): Promise<bigint> {
+    const [row]: { value: string | number }[] = await run(manager,
       `SELECT value FROM serial_series_counter WHERE series_id = ? AND key = ? AND deleted_at IS NULL`,
       [seriesId, key]
     )
-    return row ? Number(row.value) : 0
+    return row ? BigInt(row.value) : 0n
   },
 
   async seriesUsage(manager: SqlManager, seriesId: string): Promise<{ variants: number; serials: number }> {

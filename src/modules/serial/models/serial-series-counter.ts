@@ -10,6 +10,7 @@ const SerialSeriesCounter = model
     id: model.id({ prefix: "sncnt" }).primaryKey(),
     series_id: model.text(),
     key: model.text(),
+    /** bigint in the database (Migration20261205090000); read as a BigInt. */
     value: model.number().default(0),
   })
   .indexes([

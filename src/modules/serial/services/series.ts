@@ -1,6 +1,6 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
-import { formatSerial, parseSeriesPattern, resolvePattern, SeriesPatternError } from "../../../shared/series-pattern"
+import { formatSerial, lastCounterValue, parseSeriesPattern, resolvePattern, SeriesPatternError } from "../../../shared/series-pattern"
 import { findSeriesOverlap } from "../lib/series-overlap"
 import { normalizeSerial } from "../../../shared/serial-text"
 import { sql, SqlManager } from "../lib/sql"
@@ -65,13 +65,19 @@ export default class SeriesService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     const manager = sharedContext.transactionManager as SqlManager
-    const { parsed, resolved } = await this.resolve_(seriesId, context, sharedContext)
+    const { series, parsed, resolved } = await this.resolve_(seriesId, context, sharedContext)
+    const last = lastCounterValue(parsed.digits)
     const issued: string[] = []
     let wanted = count
     while (wanted > 0) {
       const end = await sql.advanceCounter(manager, seriesId, resolved.key, wanted)
+      const first = end - BigInt(wanted) + 1n
+      if (end > last) {
+        // The transaction rolls back: the counter stays where it was.
+        throw seriesExhausted(series, resolved, parsed.digits, first - 1n, count - issued.length)
+      }
       const block: string[] = []
-      for (let v = end - wanted + 1; v <= end; v++) {
+      for (let v = first; v <= end; v++) {
         block.push(formatSerial(resolved, parsed.digits, v))
       }
       const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))
@@ -94,12 +100,17 @@ export default class SeriesService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     const manager = sharedContext.manager as SqlManager
-    const { parsed, resolved } = await this.resolve_(seriesId, context, sharedContext)
-    let next = (await sql.readCounter(manager, seriesId, resolved.key)) + 1
+    const { series, parsed, resolved } = await this.resolve_(seriesId, context, sharedContext)
+    const last = lastCounterValue(parsed.digits)
+    const start = await sql.readCounter(manager, seriesId, resolved.key)
+    let next = start + 1n
     const values: string[] = []
     while (values.length < count) {
       const block: string[] = []
       for (let k = 0; k < count - values.length; k++, next++) {
+        if (next > last) {
+          throw seriesExhausted(series, resolved, parsed.digits, start, count)
+        }
         block.push(formatSerial(resolved, parsed.digits, next))
       }
       const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))
@@ -129,4 +140,26 @@ export default class SeriesService {
       throw e
     }
   }
+}
+
+/**
+ * A series whose counter would pass the last value its digits can show (`SN-###` after
+ * 999): refused rather than issuing a value longer than the pattern. Names the series,
+ * the values it still has for this key, and what to do.
+ */
+function seriesExhausted(
+  series: { name: string; pattern: string },
+  resolved: { prefix: string; suffix: string },
+  digits: number,
+  issuedSoFar: bigint,
+  wanted: number
+): MedusaError {
+  const left = lastCounterValue(digits) - issuedSoFar
+  const shown = `${resolved.prefix}${"#".repeat(digits)}${resolved.suffix}`
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `Series "${series.name}" has ${left > 0n ? `only ${left}` : "no"} value${left === 1n ? "" : "s"} left for ${shown} ` +
+      `(its ${digits}-digit counter ends at ${formatSerial(resolved, digits, lastCounterValue(digits))}), ${wanted} asked: ` +
+      `give it a pattern with more digits`
+  )
 }
