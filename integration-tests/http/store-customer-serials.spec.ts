@@ -2,7 +2,7 @@ import { adminHeaders } from "../helpers/admin"
 import { registerCustomer } from "../helpers/customer"
 import { failure } from "../helpers/http"
 import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, TestStore } from "../helpers/store"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { httpSuite } from "../helpers/suite"
 import { recordEvents } from "../helpers/events"
 import { registerCustomerSerialWorkflow } from "../../src/workflows/register-customer-serial"
@@ -118,7 +118,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
     const other = await get("/store/customers/me/serial-numbers", bob)
     expect(other.status).toBe(200)
-    expect(other.data).toEqual({ serial_numbers: [], count: 0, registrations: [] })
+    expect(other.data).toEqual({ serial_numbers: [], count: 0, next_cursor: null, registrations: [] })
   })
 
   it("registers a serial bought elsewhere: customer, warranty from the purchase date (calendar-aware), ledger row register", async () => {
@@ -179,6 +179,66 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(stop()).toEqual([{ name: "serial_number.registered", data: { ids: [reg1.id], customer_id: bob.customer.id, registration_id: null } }])
   })
 
+  it("pages a customer's serials with a cursor: every one once, most recently delivered first, then by text", async () => {
+    // Eight of Bob's: delivered at three times (two share one), and three never delivered.
+    const texts = ["PG-1", "PG-2", "PG-3", "PG-4", "PG-5", "PG-6", "PG-7", "PG-8"]
+    await api.post("/admin/serial-numbers", { variant_id: drill.id, serial_numbers: texts }, headers)
+    const delivered: Record<string, string | null> = {
+      "PG-1": "2026-01-01T00:00:00.000Z",
+      "PG-2": "2026-03-01T00:00:00.000Z",
+      "PG-3": "2026-03-01T00:00:00.000Z",
+      "PG-4": null,
+      "PG-5": "2026-02-01T00:00:00.000Z",
+      "PG-6": null,
+      "PG-7": null,
+      "PG-8": "2026-02-01T00:00:00.000Z",
+    }
+    const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    for (const [text, at] of Object.entries(delivered)) {
+      await pg.raw(`UPDATE serial_number SET customer_id = ?, delivered_at = ? WHERE serial_number = ?`, [bob.customer.id, at, text])
+    }
+    const expected = ["PG-2", "PG-3", "PG-5", "PG-8", "PG-1", "PG-4", "PG-6", "PG-7"]
+
+    const seen: string[] = []
+    let after: string | null = null
+    let pages = 0
+    do {
+      const res: any = await get(`/store/customers/me/serial-numbers?limit=3${after ? `&after=${after}` : ""}`, bob)
+      expect(res.status).toBe(200)
+      expect(res.data.count).toBe(8)
+      seen.push(...res.data.serial_numbers.map((x: any) => x.serial_number))
+      after = res.data.next_cursor
+      pages++
+    } while (after && pages < 10)
+    expect(pages).toBe(3)
+    expect(seen).toEqual(expected)
+    // The default page holds them all.
+    const all = await get("/store/customers/me/serial-numbers", bob)
+    expect(all.data.serial_numbers.map((x: any) => x.serial_number)).toEqual(expected)
+    expect(all.data.next_cursor).toBeNull()
+
+    for (const [query, message] of [
+      ["after=bm90LWEtY3Vyc29y", "Invalid cursor 'bm90LWEtY3Vyc29y': pass the next_cursor of the previous page"],
+      ["limit=0", "Invalid request: Field 'limit' must be a whole number from 1 to 200, got: '0'"],
+      ["limit=201", "Invalid request: Field 'limit' must be a whole number from 1 to 200, got: '201'"],
+    ]) {
+      const bad = await get(`/store/customers/me/serial-numbers?${query}`, bob)
+      expect({ query, status: bad.status, message: bad.data.message }).toEqual({ query, status: 400, message })
+    }
+  })
+
+  it("answers a registration with the serial even when the customer has more than 1,000 others", async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `MANY-${String(i).padStart(4, "0")}`)
+    await api.post("/admin/serial-numbers", { variant_id: drill.id, serial_numbers: many }, headers)
+    const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    await pg.raw(`UPDATE serial_number SET customer_id = ?, delivered_at = now() WHERE serial_number LIKE 'MANY-%'`, [bob.customer.id])
+    const res = await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2025-06-01" }, bob)
+    expect(res.status).toBe(201)
+    expect(res.data.serial_number).toMatchObject({ serial_number: "REG-1" })
+    const list = await get("/store/customers/me/serial-numbers?limit=1", bob)
+    expect(list.data.count).toBe(1002)
+  })
+
   it("answers a serial owned by another customer, one in stock and an unknown one with the same 404, changing nothing", async () => {
     await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, bob)
     const bobsSerial = await post("/store/customers/me/serial-numbers", { serial_number: "REG-1", purchased_at: "2026-01-01" }, alice)
@@ -234,8 +294,16 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(mine.data.count).toBe(1)
     expect(mine.data.warranty_claims[0]).toMatchObject({ id: claimId, status: "in_progress", serial_number: "DR-A1" })
 
+    // Once resolved, a second claim on the serial: the list pages newest first, one at a time.
+    await api.post(`/admin/warranty-claims/${claimId}`, { status: "resolved", resolution: "Motor replaced" }, headers)
+    const second = (await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "Stops again" }, alice)).data.warranty_claim
+    const first = await get("/store/customers/me/warranty-claims?limit=1", alice)
+    expect(first.data).toMatchObject({ count: 2, warranty_claims: [expect.objectContaining({ id: second.id })] })
+    const next = await get(`/store/customers/me/warranty-claims?limit=1&after=${first.data.next_cursor}`, alice)
+    expect(next.data).toMatchObject({ count: 2, next_cursor: null, warranty_claims: [expect.objectContaining({ id: claimId, status: "resolved" })] })
+
     // Bob cannot see Alice's claim nor file one for her serial; same 404 as an unknown serial.
-    expect((await get("/store/customers/me/warranty-claims", bob)).data).toEqual({ warranty_claims: [], count: 0 })
+    expect((await get("/store/customers/me/warranty-claims", bob)).data).toEqual({ warranty_claims: [], count: 0, next_cursor: null })
     const foreign = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "mine now" }, bob)
     const unknown = await post("/store/customers/me/warranty-claims", { serial_number: "NOPE-1", description: "mine now" }, bob)
     const unsold = await post("/store/customers/me/warranty-claims", { serial_number: "REG-2", description: "mine now" }, bob)
@@ -251,7 +319,8 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const empty = await post("/store/customers/me/warranty-claims", { serial_number: "DR-A1", description: "  " }, alice)
     expect(empty.status).toBe(400)
     expect(empty.data.message).toMatch(/description/)
-    expect((await api.get("/admin/warranty-claims", headers)).data.count).toBe(1)
+    // The two claims Alice filed, nothing of the refused requests.
+    expect((await api.get("/admin/warranty-claims", headers)).data.count).toBe(2)
   })
 
   it("lists the customer's upcoming visits, soonest first, never past or another customer's ones", async () => {

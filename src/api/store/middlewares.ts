@@ -1,6 +1,6 @@
-import { validateAndTransformBody } from "@medusajs/framework/http"
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { StoreFileWarrantyClaim, StoreRegisterSerial, refuseUndecodablePath } from "./validators"
+import { StoreCustomerListParams, StoreFileWarrantyClaim, StoreRegisterSerial, refuseUndecodablePath } from "./validators"
 import { publicLookupRateLimit, storefrontWriteRateLimit } from "./rate-limit"
 
 /**
@@ -18,6 +18,16 @@ export const storefrontMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/serial-numbers/:serial/warranty",
     middlewares: [publicLookupRateLimit],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/customers/me/serial-numbers",
+    middlewares: [validateAndTransformQuery(StoreCustomerListParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/customers/me/warranty-claims",
+    middlewares: [validateAndTransformQuery(StoreCustomerListParams, {})],
   },
   {
     method: ["POST"],

@@ -651,9 +651,11 @@ class SerialModuleService extends MedusaService({
 
   storefrontFindSoldSerial: StorefrontService["findSoldSerial"] = (...args) => this.storefront_.findSoldSerial(...args)
   storefrontListCustomerSerials: StorefrontService["listCustomerSerials"] = (...args) => this.storefront_.listCustomerSerials(...args)
+  storefrontRetrieveCustomerSerial: StorefrontService["retrieveCustomerSerial"] = (...args) => this.storefront_.retrieveCustomerSerial(...args)
   storefrontFindCustomerSerial: StorefrontService["findCustomerSerial"] = (...args) => this.storefront_.findCustomerSerial(...args)
   storefrontListCustomerVisits: StorefrontService["listCustomerVisits"] = (...args) => this.storefront_.listCustomerVisits(...args)
   storefrontListCustomerClaims: StorefrontService["listCustomerClaims"] = (...args) => this.storefront_.listCustomerClaims(...args)
+  storefrontRetrieveCustomerClaim: StorefrontService["retrieveCustomerClaim"] = (...args) => this.storefront_.retrieveCustomerClaim(...args)
   storefrontRegisterSerial: StorefrontService["register"] = (...args) => this.storefront_.register(...args)
   decideSerialRegistration: StorefrontService["decideRegistration"] = (...args) => this.storefront_.decideRegistration(...args)
   undoSerialRegistration: StorefrontService["undoRegistration"] = (...args) => this.storefront_.undoRegistration(...args)

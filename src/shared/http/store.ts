@@ -64,7 +64,10 @@ export type StoreSerialRegistration = {
 /** `GET /store/customers/me/serial-numbers`; `registrations`: pending and rejected ones. */
 export type StoreCustomerSerialsResponse = {
   serial_numbers: StoreCustomerSerial[]
+  /** How many serials the customer has in all. */
   count: number
+  /** Pass as `after` for the next page; null on the last one. */
+  next_cursor: string | null
   registrations: StoreSerialRegistration[]
 }
 /** `POST /store/customers/me/serial-numbers`: 201 (registered) or 202 (awaiting approval). */
@@ -84,7 +87,8 @@ export type StoreWarrantyClaim = {
   resolution: string | null
   closed_at: string | null
 }
-export type StoreWarrantyClaimsResponse = { warranty_claims: StoreWarrantyClaim[]; count: number }
+/** `count`: the customer's claims in all; `next_cursor`: pass as `after` for the next page (null on the last). */
+export type StoreWarrantyClaimsResponse = { warranty_claims: StoreWarrantyClaim[]; count: number; next_cursor: string | null }
 export type StoreWarrantyClaimResponse = { warranty_claim: StoreWarrantyClaim }
 
 export type StoreMaintenanceVisitsResponse = { maintenance_visits: StoreUpcomingVisit[]; count: number }

@@ -97,15 +97,52 @@ export const storefrontSql = {
     return rows[0] ?? null
   },
 
-  async listCustomerSerials(manager: SqlManager, customerId: string): Promise<StorefrontSerialRow[]> {
+  /**
+   * A page of a customer's own serials, most recently delivered first (then by text and
+   * id), after the sort key `after` ([delivered_at ISO or null, serial_number, id]) when
+   * given, or only those with the given ids. Reads `limit` rows.
+   */
+  async listCustomerSerials(
+    manager: SqlManager,
+    customerId: string,
+    page: { limit: number; after?: [string | null, string, string] | null; ids?: string[] }
+  ): Promise<StorefrontSerialRow[]> {
+    const where: string[] = ["s.customer_id = ?", "s.deleted_at IS NULL"]
+    const params: unknown[] = [customerId]
+    if (page.ids) {
+      where.push("s.id IN (SELECT jsonb_array_elements_text(?::jsonb))")
+      params.push(JSON.stringify(page.ids))
+    }
+    if (page.after) {
+      const [deliveredAt, serialNumber, id] = page.after
+      if (deliveredAt === null) {
+        // Past the delivered ones: the undelivered (NULLS LAST), by text and id.
+        where.push("s.delivered_at IS NULL AND (s.serial_number, s.id) > (?, ?)")
+        params.push(serialNumber, id)
+      } else {
+        where.push(
+          "(s.delivered_at < ?::timestamptz OR (s.delivered_at = ?::timestamptz AND (s.serial_number, s.id) > (?, ?)) OR s.delivered_at IS NULL)"
+        )
+        params.push(deliveredAt, deliveredAt, serialNumber, id)
+      }
+    }
+    params.push(page.limit)
     return await manager.execute(
       `SELECT ${SERIAL_COLUMNS}
          FROM serial_number s
-        WHERE s.customer_id = ? AND s.deleted_at IS NULL
-        ORDER BY s.delivered_at DESC NULLS LAST, s.serial_number
-        LIMIT 1000`,
+        WHERE ${where.join(" AND ")}
+        ORDER BY s.delivered_at DESC NULLS LAST, s.serial_number, s.id
+        LIMIT ?`,
+      params
+    )
+  },
+
+  async countCustomerSerials(manager: SqlManager, customerId: string): Promise<number> {
+    const [row]: { count: string }[] = await manager.execute(
+      `SELECT count(*) AS count FROM serial_number WHERE customer_id = ? AND deleted_at IS NULL`,
       [customerId]
     )
+    return Number(row.count)
   },
 
   /** A customer's own serial by its normalized text (null when it is not theirs). */
@@ -254,19 +291,42 @@ export const storefrontSql = {
     )
   },
 
-  async listCustomerClaims(manager: SqlManager, customerId: string) {
+  /** A page of a customer's own claims, newest first, after the sort key [filed_at ISO, id] (or the one with `id`). */
+  async listCustomerClaims(
+    manager: SqlManager,
+    customerId: string,
+    page: { limit: number; after?: [string, string] | null; id?: string }
+  ) {
+    const params: unknown[] = [customerId]
+    let after = ""
+    if (page.after) {
+      after = "AND (filed_at, id) < (?::timestamptz, ?)"
+      params.push(page.after[0], page.after[1])
+    }
+    if (page.id) {
+      after += " AND id = ?"
+      params.push(page.id)
+    }
+    params.push(page.limit)
     return await manager.execute(
       `SELECT id, display_id, serial_number_id, serial_number, description, status, covered, maintenance_status,
               warranty_expires_at, contract_expires_at, filed_at, resolution, closed_at
          FROM warranty_claim
-        WHERE customer_id = ? AND deleted_at IS NULL
+        WHERE customer_id = ? AND deleted_at IS NULL ${after}
         ORDER BY filed_at DESC, id DESC
-        LIMIT 1000`,
-      [customerId]
+        LIMIT ?`,
+      params
     )
   },
 
-  /** Pending visits from today on of the serials the customer owns now, soonest first. */
+  async countCustomerClaims(manager: SqlManager, customerId: string): Promise<number> {
+    const [row]: { count: string }[] = await manager.execute(
+      `SELECT count(*) AS count FROM warranty_claim WHERE customer_id = ? AND deleted_at IS NULL`,
+      [customerId]
+    )
+    return Number(row.count)
+  },
+
   async listCustomerVisits(manager: SqlManager, customerId: string, serialIds?: string[]) {
     return await manager.execute(
       `SELECT v.id, v.serial_number_id, s.serial_number, v.scheduled_date, v.kind, v.status, v.technician

@@ -2,6 +2,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } f
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
 import { normalizeSerial } from "../../../shared/serial-text"
+import { decodeCursor, pageOf } from "../lib/cursor"
 import { generateId, sql, SqlManager } from "../lib/sql"
 import { warrantyFor } from "../lib/warranty"
 import {
@@ -48,10 +49,34 @@ export default class StorefrontService {
     return await storefrontSql.findSoldSerial(sharedContext.manager as SqlManager, normalizeSerial(text))
   }
 
-  /** A customer's own serials, each with its next visit date. */
+  /**
+   * A page of a customer's own serials, each with its next visit date: most recently
+   * delivered first, `limit` of them after the page that gave `after` (its `next_cursor`),
+   * and how many the customer has in all.
+   */
   @InjectManager()
-  async listCustomerSerials(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<StorefrontSerialRow[]> {
-    return await storefrontSql.listCustomerSerials(sharedContext.manager as SqlManager, customerId)
+  async listCustomerSerials(
+    customerId: string,
+    page: { limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: StorefrontSerialRow[]; next_cursor: string | null; count: number }> {
+    const manager = sharedContext.manager as SqlManager
+    const after = page.after ? (decodeCursor(page.after, 3) as [string | null, string, string]) : null
+    const rows = await storefrontSql.listCustomerSerials(manager, customerId, { limit: page.limit + 1, after })
+    const count = await storefrontSql.countCustomerSerials(manager, customerId)
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+    return { ...pageOf(rows, page.limit, (r) => [iso(r.delivered_at), r.serial_number, r.id]), count }
+  }
+
+  /** One of a customer's own serials by id, or null when it is not theirs. */
+  @InjectManager()
+  async retrieveCustomerSerial(
+    customerId: string,
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StorefrontSerialRow | null> {
+    const [row] = await storefrontSql.listCustomerSerials(sharedContext.manager as SqlManager, customerId, { limit: 1, ids: [id] })
+    return row ?? null
   }
 
   /** A customer's own serial by its text, or null (unknown and someone else's alike). */
@@ -74,10 +99,28 @@ export default class StorefrontService {
     return await storefrontSql.listCustomerVisits(sharedContext.manager as SqlManager, customerId, serialIds)
   }
 
-  /** A customer's own warranty claims, newest first. */
+  /**
+   * A page of a customer's own warranty claims, newest first, after the page that gave
+   * `after`, and how many the customer has in all.
+   */
   @InjectManager()
-  async listCustomerClaims(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<any[]> {
-    return await storefrontSql.listCustomerClaims(sharedContext.manager as SqlManager, customerId)
+  async listCustomerClaims(
+    customerId: string,
+    page: { limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: any[]; next_cursor: string | null; count: number }> {
+    const manager = sharedContext.manager as SqlManager
+    const after = page.after ? (decodeCursor(page.after, 2) as [string, string]) : null
+    const rows = await storefrontSql.listCustomerClaims(manager, customerId, { limit: page.limit + 1, after })
+    const count = await storefrontSql.countCustomerClaims(manager, customerId)
+    return { ...pageOf(rows, page.limit, (c) => [new Date(c.filed_at).toISOString(), c.id]), count }
+  }
+
+  /** One of a customer's own claims by id, or null when it is not theirs. */
+  @InjectManager()
+  async retrieveCustomerClaim(customerId: string, id: string, @MedusaContext() sharedContext: Context = {}): Promise<any | null> {
+    const [row] = await storefrontSql.listCustomerClaims(sharedContext.manager as SqlManager, customerId, { limit: 1, id })
+    return row ?? null
   }
 
   /** A customer's registrations that are not (or not yet) approved: pending and rejected. */

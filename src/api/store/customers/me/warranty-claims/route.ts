@@ -3,14 +3,22 @@ import type SerialModuleService from "../../../../../modules/serial/service"
 import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
 import { fileWarrantyClaimWorkflow } from "../../../../../workflows/file-warranty-claim"
 import { presentClaim } from "../../../present"
-import { idempotencyKeyOf, type StoreFileWarrantyClaimType } from "../../../validators"
+import { idempotencyKeyOf, type StoreCustomerListParamsType, type StoreFileWarrantyClaimType } from "../../../validators"
 import type { StoreWarrantyClaimResponse, StoreWarrantyClaimsResponse } from "../../../../../shared/http/store"
 
-/** The logged-in customer's warranty claims with their status, newest first. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreWarrantyClaimsResponse>) => {
+/**
+ * The logged-in customer's warranty claims with their status, newest first, a page at a
+ * time (`limit`, `after` = the previous page's `next_cursor`), and how many they have in all.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreCustomerListParamsType>,
+  res: MedusaResponse<StoreWarrantyClaimsResponse>
+) => {
   const service = req.scope.resolve<SerialModuleService>("serial")
-  const claims = (await service.storefrontListCustomerClaims(req.auth_context.actor_id)).map(presentClaim)
-  res.json({ warranty_claims: claims, count: claims.length })
+  const { limit, after } = req.validatedQuery as StoreCustomerListParamsType
+  const page = await service.storefrontListCustomerClaims(req.auth_context.actor_id, { limit, after })
+  const claims = page.rows.map(presentClaim)
+  res.json({ warranty_claims: claims, count: page.count, next_cursor: page.next_cursor })
 }
 
 /**
@@ -37,6 +45,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreFileWarrantyClai
       idempotency_key: idempotencyKey,
     },
   })
-  const claim = (await service.storefrontListCustomerClaims(customerId)).find((c) => c.id === result.id)
+  const claim = await service.storefrontRetrieveCustomerClaim(customerId, result.id)
   res.status(result.replayed ? 200 : 201).json({ warranty_claim: presentClaim(claim) })
 }
