@@ -11,7 +11,7 @@ type Serial = { id: string; serial_number: string; status: string; order_id: str
 /**
  * The order widget's actions in chromium, against the seeded demo store (the Cordless Drill:
  * serialized, 5 serials in stock at Demo Warehouse, auto policy): swap a serial before
- * shipment, and say which serial came back with a return.
+ * shipment, release a reserved one, and say which serial came back with a return.
  */
 describe("order widget flows in chromium", () => {
   let running: RunningStore
@@ -86,6 +86,23 @@ describe("order widget flows in chromium", () => {
       stock_location_id: location.id,
     })
     expect(await serial(replacement)).toMatchObject({ status: "delivered", order_id: order.id, line_item_id: order.items[0].id })
+  })
+
+  it("releases a serial reserved for an order from its page: back in stock, the line missing one again", async () => {
+    const order = await checkout(shop, [{ variant_id: drill.id, quantity: 1 }])
+    const [free] = await serialsOf(`variant_id=${drill.id}&status=active&stock_location_id=${location.id}`)
+    await admin.post(`/admin/orders/${order.id}/serial-numbers`, { line_item_id: order.items[0].id, serial_numbers: [free.serial_number] })
+
+    await page.goto(`/app/orders/${order.id}`)
+    const widget = page.getByTestId("order-serial-numbers-widget")
+    const row = widget.getByTestId("order-serial-row").filter({ hasText: free.serial_number })
+    await row.getByText("Reserved").waitFor()
+    await row.getByRole("button", { name: "Release", exact: true }).click()
+    await page.getByText(`${free.serial_number} released: back in stock`).waitFor()
+    await row.waitFor({ state: "detached" })
+    await widget.getByTestId("missing-badge").filter({ hasText: "1 missing" }).waitFor()
+
+    expect(await serial(free.serial_number)).toMatchObject({ status: "active", order_id: null, line_item_id: null, stock_location_id: location.id })
   })
 
   it("says which of two delivered serials came back with a return of one unit, back in stock", async () => {

@@ -15,6 +15,7 @@ import {
   TestStore,
 } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
+import { expectConsistent } from "../helpers/consistency"
 
 jest.setTimeout(180_000)
 
@@ -178,6 +179,46 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const refused = await failure(assign(order.id, { line_item_id: line.id, serial_numbers: ["DR-1"] }))
     expect(refused.status).toBe(400)
     expect(refused.message).toContain("canceled")
+  })
+
+  it("an admin frees reserved serials by hand: the ones named or all; refusals name every serial and change nothing", async () => {
+    const container = getContainer()
+    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 3 }])
+    const line = order.items[0]
+    await assign(order.id, { line_item_id: line.id, serial_numbers: ["DR-1", "DR-2", "DR-3"] })
+    const release = (body: any, id = order.id) => api.post(`/admin/orders/${id}/serial-numbers/release`, body, headers)
+
+    // Refused whole: one not reserved for this order, one unknown, one listed twice.
+    const before = await serialState(container)
+    const refused = await failure(release({ serial_numbers: ["dr-1", "DR-4", "NOPE", "DR-1"] }))
+    expect(refused.status).toBe(400)
+    expect(refused.message).toBe(
+      `DR-1 is listed twice; DR-4 is not reserved for order ${order.id}; NOPE is not reserved for order ${order.id}`
+    )
+    expect(await serialState(container)).toEqual(before)
+    expect((await failure(release({}, "order_nope"))).status).toBe(404)
+    expect((await failure(release({ serial_numbers: [] }))).status).toBe(400)
+
+    const one = await release({ serial_numbers: ["dr-2"] })
+    expect(one.data.order_serial_numbers.items[0]).toMatchObject({ reserved: 2, missing: 1 })
+    expect((await drills())["DR-2"]).toMatchObject({ status: "active", stock_location_id: store.locationA.id, order_id: null, line_item_id: null })
+    expect((await serialDetail(api, headers, "DR-2")).ledger.at(-1)).toMatchObject({
+      type: "release",
+      reference_type: "order",
+      reference_id: order.id,
+      actor_type: "user",
+      data: expect.objectContaining({ reason: "released by an admin" }),
+    })
+
+    const rest = await release({})
+    expect(rest.data.order_serial_numbers.items[0]).toMatchObject({ reserved: 0, missing: 3 })
+    const all = await drills()
+    expect([all["DR-1"].status, all["DR-3"].status]).toEqual(["active", "active"])
+    // Nothing left to free: an empty release changes nothing.
+    const after = await serialState(container)
+    await release({})
+    expect(await serialState(container)).toEqual(after)
+    await expectConsistent(api, headers)
   })
 
   it("GET shows each line's serials and what is missing; POST reserves, refusing bad input with a 4xx naming it and changing nothing", async () => {

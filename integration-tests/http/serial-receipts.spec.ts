@@ -181,6 +181,30 @@ httpSuite(__filename, ({ api, getContainer }) => {
     }
   })
 
+  it("takes opening stock without a supplier: serials in stock with no supplier, the receipt listed without one", async () => {
+    const res = await post({
+      stock_location_id: location.id,
+      notes: "Opening stock",
+      items: [{ variant_id: saw.id, quantity: 2, serial_numbers: ["OPEN-1", "OPEN-2"] }],
+    })
+    expect(res.status).toBe(201)
+    expect(res.data.serial_receipt).toMatchObject({ supplier_name: null, supplier_reference: null, notes: "Opening stock" })
+    const opened = await serials(`variant_id=${saw.id}&order=serial_number`)
+    expect(opened.serial_numbers.map((s: any) => [s.serial_number, s.status, s.stock_location_id, s.supplier_name])).toEqual([
+      ["OPEN-1", "active", location.id, null],
+      ["OPEN-2", "active", location.id, null],
+    ])
+    expect(await stocked(saw)).toBe(2)
+    // null says the same; a supplier with an empty name is still refused, naming the field.
+    const explicit = await post({ stock_location_id: location.id, supplier: null, items: [{ variant_id: saw.id, quantity: 1, serial_numbers: ["OPEN-3"] }] })
+    expect(explicit.status).toBe(201)
+    const empty = await failure(post({ stock_location_id: location.id, supplier: { name: " " }, items: [{ variant_id: saw.id, quantity: 1, serial_numbers: ["OPEN-4"] }] }))
+    expect(empty.status).toBe(400)
+    expect(empty.message).toMatch(/supplier\.name/)
+    const list = await api.get("/admin/serial-receipts?order=created_at", headers)
+    expect(list.data.serial_receipts.map((r: any) => r.supplier_name)).toEqual([null, null])
+  })
+
   it("refuses a receipt with every problem named, and writes nothing", async () => {
     await post({
       stock_location_id: location.id,

@@ -22,8 +22,8 @@ export const checkSerialReceiptWorkflow = createWorkflow(
     const check = transform({ input, variants }, ({ input, variants }) => ({
       receipt_id: null,
       stock_location_id: input.stock_location_id,
-      supplier_name: input.supplier.name,
-      supplier_reference: input.supplier.reference ?? null,
+      supplier_name: input.supplier?.name ?? null,
+      supplier_reference: input.supplier?.reference ?? null,
       received_at: input.received_at ?? new Date().toISOString(),
       lines: receiptLines(input.items, variants as Record<string, ResolvedVariant>),
     }))

@@ -10,7 +10,8 @@ import { receiptLines } from "./utils/receipt-lines"
 
 export type PostSerialReceiptWorkflowInput = {
   stock_location_id: string
-  supplier: { name: string; reference?: string | null }
+  /** None for opening stock and units found in a stock count. */
+  supplier?: { name: string; reference?: string | null } | null
   received_at?: string | null
   notes?: string | null
   metadata?: Record<string, unknown> | null
@@ -43,8 +44,8 @@ export const postSerialReceiptWorkflow = createWorkflow(
       const byId = variants as Record<string, ResolvedVariant>
       return {
         stock_location_id: input.stock_location_id,
-        supplier_name: input.supplier.name,
-        supplier_reference: input.supplier.reference ?? null,
+        supplier_name: input.supplier?.name ?? null,
+        supplier_reference: input.supplier?.reference ?? null,
         received_at: input.received_at ?? new Date().toISOString(),
         notes: input.notes ?? null,
         metadata: input.metadata ?? null,

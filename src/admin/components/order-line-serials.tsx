@@ -1,6 +1,6 @@
 import { Badge, Button, Input, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { useChangeOrderSerials } from "../hooks/api/order-serial-numbers"
+import { useChangeOrderSerials, useReleaseOrderSerials } from "../hooks/api/order-serial-numbers"
 import type { OrderSerialLine } from "../../shared/http/admin"
 import { formatDate } from "../lib/format"
 import { warrantyState } from "../../shared/warranty-state"
@@ -47,6 +47,15 @@ const SwapForm = ({ orderId, line, from, onDone }: { orderId: string; line: Orde
 export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string; line: OrderSerialLine; canAssign: boolean }) => {
   const [swapping, setSwapping] = useState<string | null>(null)
   const change = useChangeOrderSerials(orderId)
+  const release = useReleaseOrderSerials(orderId)
+  const releaseOne = (text: string) =>
+    release.mutate(
+      { serial_numbers: [text] },
+      {
+        onSuccess: () => toast.success(`${text} released: back in stock`),
+        onError: (e) => toast.error(e.message),
+      }
+    )
   const assign = (texts: string[]) =>
     new Promise((resolve, reject) =>
       change.mutate(
@@ -131,9 +140,21 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
                     {swapping === s.serial_number ? (
                       <SwapForm orderId={orderId} line={line} from={s.serial_number} onDone={() => setSwapping(null)} />
                     ) : swappable ? (
-                      <Button size="small" variant="transparent" onClick={() => setSwapping(s.serial_number)}>
-                        Swap
-                      </Button>
+                      <div className="flex justify-end gap-x-1">
+                        <Button size="small" variant="transparent" onClick={() => setSwapping(s.serial_number)}>
+                          Swap
+                        </Button>
+                        {s.status === "reserved" && (
+                          <Button
+                            size="small"
+                            variant="transparent"
+                            isLoading={release.isPending && release.variables?.serial_numbers?.[0] === s.serial_number}
+                            onClick={() => releaseOne(s.serial_number)}
+                          >
+                            Release
+                          </Button>
+                        )}
+                      </div>
                     ) : null}
                   </Table.Cell>
                 </Table.Row>

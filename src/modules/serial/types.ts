@@ -94,7 +94,7 @@ export type ReceiveSerialsInput = {
 /** The document of a purchase receipt: header and lines (quantity and cost per variant). */
 export type ReceiptRecordInput = {
   stock_location_id: string
-  supplier_name: string
+  supplier_name: string | null
   supplier_reference: string | null
   received_at: string
   notes: string | null

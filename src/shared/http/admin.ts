@@ -142,7 +142,7 @@ export type AdminSerialReceipt = {
   display_id: number
   status: "posted" | "canceled"
   stock_location_id: string
-  supplier_name: string
+  supplier_name: string | null
   supplier_reference: string | null
   received_at: string
   canceled_at?: string | null
@@ -163,7 +163,8 @@ export type ReceiptItemInput = {
 
 export type ReceiptInput = {
   stock_location_id: string
-  supplier: { name: string; reference?: string | null }
+  /** None for opening stock and units found in a stock count. */
+  supplier?: { name: string; reference?: string | null } | null
   received_at?: string
   notes?: string | null
   items: ReceiptItemInput[]

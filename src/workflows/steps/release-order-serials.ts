@@ -4,10 +4,10 @@ import type SerialModuleService from "../../modules/serial/service"
 import { undoSerialMoves } from "../utils/undo-serial-moves"
 
 export const releaseOrderSerialsStepId = "release-order-serials-step"
-/** Releases the serials reserved for an order's lines; compensation reserves them again. */
+/** Releases serials reserved for an order's lines (all, or the ones named); compensation reserves them again. */
 export const releaseOrderSerialsStep = createStep(
   releaseOrderSerialsStepId,
-  async (input: { order_id: string; actor_id?: string | null }, { container }) => {
+  async (input: { order_id: string; actor_id?: string | null; serial_numbers?: string[]; reason?: string }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { moved, undo } = await service.releaseOrderReservations(input)
     return new StepResponse(moved, undo)

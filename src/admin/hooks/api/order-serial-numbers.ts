@@ -34,3 +34,19 @@ export function useChangeOrderSerials(orderId: string) {
     },
   })
 }
+
+/** Frees serials reserved for the order (the ones named, or all): back in stock. */
+export function useReleaseOrderSerials(orderId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { serial_numbers?: string[] }) =>
+      sdk.client.fetch<{ order_serial_numbers: OrderSerials }>(`/admin/orders/${orderId}/serial-numbers/release`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: (data) => {
+      client.setQueryData(orderSerialKeys.detail(orderId), data)
+      client.invalidateQueries({ queryKey: ["serial-numbers"] })
+    },
+  })
+}

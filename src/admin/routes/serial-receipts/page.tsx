@@ -81,7 +81,7 @@ const SerialReceiptsPage = () => {
             header: "Supplier",
             cell: (r) => (
               <>
-                {r.supplier_name}
+                {r.supplier_name ?? <span className="text-ui-fg-muted">No supplier</span>}
                 {r.supplier_reference ? <span className="text-ui-fg-subtle"> · {r.supplier_reference}</span> : null}
               </>
             ),

@@ -1,6 +1,6 @@
 import { validateAndTransformBody } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminPostOrderSerialNumbers, serialFulfillmentAdditionalData } from "./validators"
+import { AdminPostOrderSerialNumbers, AdminReleaseOrderSerials, serialFulfillmentAdditionalData } from "./validators"
 import { AdminReturnSerials } from "../returns/validators"
 
 /** Serials of orders and returns, and the serials Medusa's own fulfilment route carries. */
@@ -18,6 +18,12 @@ export const orderSerialMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/orders/:id/serial-numbers",
     bodyParser: { sizeLimit: "5mb" },
     middlewares: [validateAndTransformBody(AdminPostOrderSerialNumbers)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/serial-numbers/release",
+    bodyParser: { sizeLimit: "5mb" },
+    middlewares: [validateAndTransformBody(AdminReleaseOrderSerials)],
   },
   {
     method: ["POST"],

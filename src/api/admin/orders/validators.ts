@@ -60,3 +60,12 @@ export const AdminPostOrderSerialNumbers = z
     }
   })
 export type AdminPostOrderSerialNumbersType = z.infer<typeof AdminPostOrderSerialNumbers>
+
+/**
+ * Body of `POST /admin/orders/:id/serial-numbers/release`: the reserved serials to free, or
+ * nothing (an empty body) for all of the order's.
+ */
+export const AdminReleaseOrderSerials = z.strictObject({
+  serial_numbers: serialList("serial_numbers").optional(),
+})
+export type AdminReleaseOrderSerialsType = z.infer<typeof AdminReleaseOrderSerials>

@@ -37,7 +37,9 @@ export const AdminPostSerialReceipt = z.object({
       name: freeText("supplier.name", 200, { min: 1, trim: true, singleLine: true }),
       reference: freeText("supplier.reference", 200, { trim: true, singleLine: true }).nullish(),
     })
-    .strict(),
+    .strict()
+    // None for opening stock and units found in a stock count.
+    .nullish(),
   received_at: pastDate("received_at").optional(),
   notes: freeText("notes", 5000).nullish(),
   metadata: metadataSchema.nullish(),

@@ -10,7 +10,8 @@ export const SerialReceipt = model
     display_id: model.autoincrement(),
     status: model.enum(["posted", "canceled"]).default("posted"),
     stock_location_id: model.text(),
-    supplier_name: model.text().searchable(),
+    /** None for opening stock and units found in a count. */
+    supplier_name: model.text().searchable().nullable(),
     /** PO or invoice number. */
     supplier_reference: model.text().searchable().nullable(),
     received_at: model.dateTime(),

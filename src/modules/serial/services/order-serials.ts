@@ -378,14 +378,36 @@ export default class OrderSerialService {
     }
   }
 
-  /** A canceled order: serials reserved for its lines go back `active`. Idempotent. */
+  /**
+   * Serials reserved for an order's lines go back `active`: all of them (a canceled order;
+   * idempotent), or only `serial_numbers` (an admin's release), each of which must be
+   * reserved for this order, else nothing moves and the refusal names every one that is not.
+   */
   @InjectTransactionManager()
   async releaseOrderReservations(
-    input: { order_id: string; actor_id?: string | null },
+    input: { order_id: string; actor_id?: string | null; serial_numbers?: string[]; reason?: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    let rows = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    if (input.serial_numbers) {
+      const wanted = new Map(input.serial_numbers.map((t) => [normalizeSerial(t), t]))
+      const problems: string[] = []
+      if (wanted.size < input.serial_numbers.length) {
+        const seen = new Set<string>()
+        for (const t of input.serial_numbers) {
+          const n = normalizeSerial(t)
+          if (seen.has(n)) problems.push(`${t} is listed twice`)
+          seen.add(n)
+        }
+      }
+      const reserved = new Set(rows.map((r) => normalizeSerial(r.serial_number)))
+      for (const [n, t] of wanted) {
+        if (!reserved.has(n)) problems.push(`${t} is not reserved for order ${input.order_id}`)
+      }
+      throwProblems(problems)
+      rows = rows.filter((r) => wanted.has(normalizeSerial(r.serial_number)))
+    }
     if (!rows.length) {
       return { moved: [], undo: null }
     }
@@ -401,7 +423,7 @@ export default class OrderSerialService {
           reference_id: input.order_id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, reason: "order canceled" },
+          data: { operation_id, reason: input.reason ?? "order canceled" },
         },
       },
       sharedContext

@@ -30,7 +30,8 @@ const ReceiveStockPage = () => {
   const body: ReceiptInput = useMemo(
     () => ({
       stock_location_id: locationId,
-      supplier: { name: supplier.trim(), reference: reference.trim() || null },
+      // No supplier: opening stock, or units found.
+      supplier: supplier.trim() ? { name: supplier.trim(), reference: reference.trim() || null } : null,
       ...(receivedOn ? { received_at: new Date(`${receivedOn}T12:00:00`).toISOString() } : {}),
       notes: notes.trim() || null,
       items: lines.map((l) => ({
@@ -45,7 +46,7 @@ const ReceiveStockPage = () => {
 
   // What the form can tell without the server; the preview adds the rest.
   const formProblems: string[] = []
-  if (!supplier.trim()) formProblems.push("Supplier: enter the supplier's name")
+  if (!supplier.trim() && reference.trim()) formProblems.push("Supplier: a supplier reference needs the supplier's name")
   if (!locationId) formProblems.push("Location: choose where the stock arrives")
   lines.forEach((l, i) => {
     const label = `Line ${i + 1}`
@@ -102,7 +103,7 @@ const ReceiveStockPage = () => {
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           <div>
-            <Label size="small" htmlFor="supplier">Supplier</Label>
+            <Label size="small" htmlFor="supplier">Supplier (none for opening stock)</Label>
             <Input id="supplier" size="small" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
           </div>
           <div>
