@@ -23,6 +23,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/store-warranty-lookup.spec.ts", // 12
     "integration-tests/http/serial-receipts.spec.ts", // 11
     "integration-tests/http/warranty-claims.spec.ts", // 8
+    "integration-tests/http/serial-transfers.spec.ts", // new
   ],
   [
     "integration-tests/http/order-serials.spec.ts", // 32

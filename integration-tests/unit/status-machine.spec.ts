@@ -23,6 +23,7 @@ import {
  *   active -> inactive                  receipt canceled, inventory decrease, write-off
  *   any -> expired                      end of life
  *   any but delivered -> scrapped       admin write-off
+ *   active -> active                    transfer to another stock location
  */
 type Expected = { from: Array<SerialStatus | null>; to: SerialStatus; location: "set" | "clear" | "keep" }
 
@@ -40,6 +41,7 @@ const SPEC_TABLE: Record<SerialMovement, Expected> = {
   expire: { from: ["inactive", "active", "reserved", "delivered", "scrapped"], to: "expired", location: "keep" },
   // "any but delivered": a scrapped one is already scrapped.
   scrap: { from: ["inactive", "active", "reserved", "expired"], to: "scrapped", location: "clear" },
+  transfer: { from: ["active"], to: "active", location: "set" },
 }
 
 const FROM: Array<SerialStatus | null> = [null, "inactive", "active", "reserved", "delivered", "expired", "scrapped"]

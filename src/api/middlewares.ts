@@ -11,6 +11,7 @@ import { serialRegistrationMiddlewares } from "./admin/serial-registrations/midd
 import { serialReportMiddlewares } from "./admin/serial-reports/middlewares"
 import { serialSeriesMiddlewares } from "./admin/serial-series/middlewares"
 import { serialSettingsMiddlewares } from "./admin/serial-settings/middlewares"
+import { serialTransferMiddlewares } from "./admin/serial-transfers/middlewares"
 import { warrantyClaimMiddlewares } from "./admin/warranty-claims/middlewares"
 import { storefrontMiddlewares } from "./store/middlewares"
 import { pathDecodingErrorHandler } from "./utils/undecodable-path"
@@ -55,6 +56,7 @@ const ADMIN_PREFIXES = [
   "/admin/serial-registrations",
   "/admin/serial-imports",
   "/admin/serial-reports",
+  "/admin/serial-transfers",
   "/admin/maintenance-schedules",
   "/admin/maintenance-visits",
   "/admin/warranty-claims",
@@ -75,6 +77,7 @@ export default defineMiddlewares({
     ...serialSeriesMiddlewares,
     ...serialSettingsMiddlewares,
     ...serialReceiptMiddlewares,
+    ...serialTransferMiddlewares,
     ...orderSerialMiddlewares,
     ...maintenanceScheduleMiddlewares,
     ...maintenanceVisitMiddlewares,

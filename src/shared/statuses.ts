@@ -20,6 +20,7 @@ export const SERIAL_MOVEMENTS = [
   "deactivate",
   "expire",
   "scrap",
+  "transfer",
 ] as const
 export type SerialMovement = (typeof SERIAL_MOVEMENTS)[number]
 

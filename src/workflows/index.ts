@@ -80,3 +80,6 @@ export * from "./steps/import-serials"
 export * from "./utils/import-sources"
 export * from "./utils/fetch-variants"
 export * from "./steps/resolve-order"
+// ---------------------------------------------------------------- stock transfers
+export * from "./transfer-serials"
+export * from "./steps/transfer-serials"

@@ -16,6 +16,7 @@ const MOVEMENT_LABELS: Record<string, string> = {
   deactivate: "Taken out of stock",
   expire: "End of life reached",
   scrap: "Scrapped",
+  transfer: "Transferred to another location",
   update: "Details changed",
   warranty_override: "Warranty set by hand",
   contract_change: "Service contract changed",
@@ -38,6 +39,7 @@ const REFERENCE_LABELS: Record<string, string> = {
   inventory: "Inventory change",
   maintenance_schedule: "Maintenance schedule",
   serial_registration: "Registration",
+  transfer: "Transfer",
 }
 
 const statusText = (s: string | null) => (s ? SERIAL_STATUS_LABELS[s as SerialStatus] ?? s : "—")

@@ -12,6 +12,8 @@ export const SerialEvents = {
   DELIVERED: "serial_number.delivered",
   /** Serials that came back with a return: `{ ids, order_id, return_id }` */
   RETURNED: "serial_number.returned",
+  /** Serials moved between stock locations: `{ ids, transfer_id, from_location_id, to_location_id }` */
+  TRANSFERRED: "serial_number.transferred",
   /** Any status change: `{ ids, movement, to_status }` */
   STATUS_CHANGED: "serial_number.status_changed",
   /** Serials given to a customer by a registration (direct or approved): `{ ids, customer_id, registration_id }` */

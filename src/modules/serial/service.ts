@@ -80,6 +80,7 @@ import type StorefrontService from "./services/storefront"
 import type { RegisterSerialResult } from "./services/storefront"
 import type OrderSerialService from "./services/order-serials"
 import type ReturnSerialService from "./services/returns"
+import type SerialTransferService from "./services/transfers"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
@@ -102,6 +103,7 @@ type InjectedDependencies = {
   storefrontService: StorefrontService
   orderSerialService: OrderSerialService
   returnSerialService: ReturnSerialService
+  serialTransferService: SerialTransferService
 }
 
 /**
@@ -140,6 +142,7 @@ class SerialModuleService extends MedusaService({
   protected readonly storefront_: StorefrontService
   protected readonly orders_: OrderSerialService
   protected readonly returns_: ReturnSerialService
+  protected readonly transfers_: SerialTransferService
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -157,6 +160,7 @@ class SerialModuleService extends MedusaService({
     this.storefront_ = container.storefrontService
     this.orders_ = container.orderSerialService
     this.returns_ = container.returnSerialService
+    this.transfers_ = container.serialTransferService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -590,6 +594,11 @@ class SerialModuleService extends MedusaService({
   reserveLineSerials: OrderSerialService["reserveLine"] = (...args) => this.orders_.reserveLine(...args)
   swapLineSerial: OrderSerialService["swapLine"] = (...args) => this.orders_.swapLine(...args)
   undoSerialMoves: OrderSerialService["undoMoves"] = (...args) => this.orders_.undoMoves(...args)
+
+  // ---------------------------------------------------------------- transfers (services/transfers.ts)
+
+  transferSerials: SerialTransferService["transfer"] = (...args) => this.transfers_.transfer(...args)
+  retrieveSerialTransfer: SerialTransferService["retrieve"] = (...args) => this.transfers_.retrieve(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 

@@ -277,3 +277,15 @@ export type AdminMaintenanceScheduleResponse = { maintenance_schedule: AdminMain
 export type AdminMaintenanceScheduleListResponse = AdminListPage & { maintenance_schedules: AdminMaintenanceSchedule[] }
 export type AdminMaintenanceVisitResponse = { maintenance_visit: AdminMaintenanceVisit }
 export type AdminMaintenanceVisitListResponse = AdminListPage & { maintenance_visits: AdminMaintenanceVisit[] }
+
+/** A transfer of serials between stock locations (`POST /admin/serial-transfers`). */
+export type AdminSerialTransfer = {
+  id: string
+  from_location_id: string
+  to_location_id: string
+  note: string | null
+  created_by: string | null
+  created_at: string
+  serials: Array<{ id: string; serial_number: string; variant_id: string }>
+}
+export type AdminSerialTransferResponse = { serial_transfer: AdminSerialTransfer }

@@ -88,6 +88,20 @@ export const fulfillmentSql = {
     )
   },
 
+  /** Locks every serial with one of these texts (any variant or scope), in id order. */
+  async lockByNormalized(manager: SqlManager, normalized: string[]): Promise<OrderSerialRow[]> {
+    if (!normalized.length) {
+      return []
+    }
+    return await run(manager,
+      `SELECT ${ROW_COLUMNS} FROM serial_number s
+        WHERE s.normalized IN (SELECT jsonb_array_elements_text(?::jsonb)) AND s.deleted_at IS NULL
+        ORDER BY s.id
+        FOR UPDATE`,
+      [json(normalized)]
+    )
+  },
+
   /** Locks the serials reserved for these lines of an order, in FIFO order. */
   async lockReservedForLines(manager: SqlManager, orderId: string, lineIds: string[]): Promise<OrderSerialRow[]> {
     if (!lineIds.length) {

@@ -70,6 +70,7 @@ export const TRANSITIONS: Readonly<Record<SerialMovement, Rule>> = {
     location: "clear",
     description: "written off",
   },
+  transfer: { from: ["active"], to: "active", location: "set", description: "moved to another stock location" },
 }
 
 export type TransitionInput = {

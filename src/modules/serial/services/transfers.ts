@@ -1,0 +1,148 @@
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import { normalizeSerial } from "../../../shared/serial-text"
+import { generateId, SqlManager } from "../lib/sql"
+import { fulfillmentSql, snapshotsOf } from "../lib/fulfillment-sql"
+import { throwProblems } from "../lib/order-rules"
+import type { SerialUndo } from "../order-types"
+import type SerialMovementService from "./serial-movement"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+  serialMovementService: SerialMovementService
+}
+
+export type TransferSerialsInput = {
+  from_location_id: string
+  to_location_id: string
+  serial_numbers: string[]
+  note?: string | null
+  actor_id?: string | null
+}
+
+/** A transfer as the ledger records it: one `transfer` row per serial, referencing it. */
+export type SerialTransfer = {
+  id: string
+  from_location_id: string
+  to_location_id: string
+  note: string | null
+  created_by: string | null
+  created_at: string
+  serials: Array<{ id: string; serial_number: string; variant_id: string }>
+}
+
+/**
+ * Serials moved between stock locations. A transfer has no table of its own: it is the id
+ * its serials' `transfer` ledger rows reference (`reference_type: "transfer"`), with the
+ * locations, note and actor on those rows.
+ */
+export default class SerialTransferService {
+  protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly movement_: SerialMovementService
+
+  constructor({ baseRepository, serialMovementService }: InjectedDependencies) {
+    this.baseRepository_ = baseRepository
+    this.movement_ = serialMovementService
+  }
+
+  /**
+   * Moves serials from one stock location to another. Every serial must be in stock
+   * (`active`) at `from_location_id`; the refusal names every serial that is not (unknown,
+   * reserved or otherwise not in stock, elsewhere, listed twice) and the case of two equal
+   * locations, and nothing moves.
+   */
+  @InjectTransactionManager()
+  async transfer(
+    input: TransferSerialsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ transfer: SerialTransfer; undo: SerialUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const problems: string[] = []
+    if (input.from_location_id === input.to_location_id) {
+      problems.push(`from_location_id and to_location_id are the same location (${input.from_location_id})`)
+    }
+    const texts = new Map<string, string>()
+    for (const text of input.serial_numbers) {
+      const key = normalizeSerial(text)
+      if (texts.has(key)) {
+        problems.push(`${text} is listed twice`)
+      } else {
+        texts.set(key, text)
+      }
+    }
+    const rows = await fulfillmentSql.lockByNormalized(manager, [...texts.keys()])
+    const chosen: typeof rows = []
+    for (const [key, text] of texts) {
+      const matches = rows.filter((r) => r.normalized === key)
+      const here = matches.filter((r) => r.status === "active" && r.stock_location_id === input.from_location_id)
+      if (here.length === 1) {
+        chosen.push(here[0])
+      } else if (here.length > 1) {
+        problems.push(`${text} names ${here.length} serials in stock at ${input.from_location_id} (of different variants)`)
+      } else if (!matches.length) {
+        problems.push(`${text}: no such serial`)
+      } else {
+        const m = matches[0]
+        problems.push(
+          m.status === "active"
+            ? `${m.serial_number} is in stock at ${m.stock_location_id}, not at ${input.from_location_id}`
+            : `${m.serial_number} is ${m.status}, not in stock`
+        )
+      }
+    }
+    throwProblems(problems)
+
+    const id = generateId("sntrf")
+    const operation_id = generateId("snop")
+    await this.movement_.moveLocked(
+      chosen.map((r) => ({ id: r.id, serial_number: r.serial_number, status: r.status, stock_location_id: r.stock_location_id })),
+      {
+        movement: "transfer",
+        location_id: input.to_location_id,
+        reference: {
+          reference_type: "transfer",
+          reference_id: id,
+          actor_type: input.actor_id ? "user" : null,
+          actor_id: input.actor_id ?? null,
+          data: { operation_id, note: input.note ?? null },
+        },
+      },
+      sharedContext
+    )
+    // Read back from the rows just written, so that this answer and a later read agree.
+    return {
+      transfer: await this.read_(manager, id),
+      undo: { operation_id, snapshots: snapshotsOf(chosen) },
+    }
+  }
+
+  /** A transfer read back from its ledger rows; a 404 for an id no transfer has. */
+  @InjectManager()
+  async retrieve(id: string, @MedusaContext() sharedContext: Context = {}): Promise<SerialTransfer> {
+    return await this.read_(sharedContext.manager as SqlManager, id)
+  }
+
+  protected async read_(manager: SqlManager, id: string): Promise<SerialTransfer> {
+    const rows: any[] = await manager.execute(
+      `SELECT l.serial_number_id, l.serial_number, l.from_location_id, l.to_location_id, l.actor_id, l.data, l.created_at, s.variant_id
+         FROM serial_ledger_entry l
+         JOIN serial_number s ON s.id = l.serial_number_id
+        WHERE l.reference_type = 'transfer' AND l.reference_id = ? AND l.type = 'transfer' AND l.deleted_at IS NULL
+        ORDER BY l.serial_number, l.id`,
+      [id]
+    )
+    if (!rows.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial transfer with id "${id}" was not found`)
+    }
+    const first = rows[0]
+    return {
+      id,
+      from_location_id: first.from_location_id,
+      to_location_id: first.to_location_id,
+      note: first.data?.note ?? null,
+      created_by: first.actor_id ?? null,
+      created_at: new Date(first.created_at).toISOString(),
+      serials: rows.map((r) => ({ id: r.serial_number_id, serial_number: r.serial_number, variant_id: r.variant_id })),
+    }
+  }
+}
