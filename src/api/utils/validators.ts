@@ -219,3 +219,21 @@ export const serialText = (field: string) =>
       ctx.addIssue({ code: "custom", message: `Field '${field}' is invalid: ${problem}` })
     }
   }) as unknown as z.ZodType<string>
+
+/**
+ * A list of serials as text (1 to `max`), each under the one text rule for serials
+ * (`serialTextProblem`): a NUL, an invisible or broken character is a 400 naming the value,
+ * before any of it reaches the database.
+ */
+export const serialTextList = (field: string, max = 10_000) =>
+  z
+    .array(z.unknown())
+    .min(1)
+    .max(max)
+    .superRefine((list, ctx) => {
+      const problems = list.map((v) => serialTextProblem(v)).filter((p): p is string => !!p)
+      if (problems.length) {
+        ctx.addIssue({ code: "custom", message: `Field '${field}': ${problems.slice(0, 5).join("; ")}` })
+      }
+    })
+    .transform((list) => list as string[])

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { idParam } from "../../utils/validators"
+import { idParam, serialTextList } from "../../utils/validators"
 
 /**
  * `additional_data` of Medusa's native `POST /admin/orders/:id/fulfillments`: serials per
@@ -66,6 +66,6 @@ export type AdminPostOrderSerialNumbersType = z.infer<typeof AdminPostOrderSeria
  * nothing (an empty body) for all of the order's.
  */
 export const AdminReleaseOrderSerials = z.strictObject({
-  serial_numbers: serialList("serial_numbers").optional(),
+  serial_numbers: serialTextList("serial_numbers").optional(),
 })
 export type AdminReleaseOrderSerialsType = z.infer<typeof AdminReleaseOrderSerials>

@@ -103,8 +103,14 @@ const ReceiveStockPage = () => {
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           <div>
-            <Label size="small" htmlFor="supplier">Supplier (none for opening stock)</Label>
-            <Input id="supplier" size="small" value={supplier} onChange={(e) => setSupplier(e.target.value)} />
+            <Label size="small" htmlFor="supplier">Supplier</Label>
+            <Input
+              id="supplier"
+              size="small"
+              placeholder="None for opening stock"
+              value={supplier}
+              onChange={(e) => setSupplier(e.target.value)}
+            />
           </div>
           <div>
             <Label size="small" htmlFor="reference">Supplier reference (PO, delivery note)</Label>
