@@ -261,6 +261,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
         { route: "POST /admin/orders/:id/serial-numbers", url: `/admin/orders/${open.id}/serial-numbers`, auth: "admin", body: { line_item_id: open.items[0].id, serial_numbers: ["SW-3"] } },
         { route: "POST /admin/orders/:id/serial-numbers/release", url: `/admin/orders/${open.id}/serial-numbers/release`, auth: "admin", body: { serial_numbers: ["SW-3"] } },
         { route: "POST /admin/serial-transfers", url: "/admin/serial-transfers", auth: "admin", body: { from_location_id: store.locationA.id, to_location_id: store.locationB.id, serial_numbers: ["SW-3"], note: "to the shop" } },
+        { route: "POST /admin/serial-numbers/scrap", url: "/admin/serial-numbers/scrap", auth: "admin", body: { serial_numbers: ["SW-3"], reason: "Dropped" } },
         { route: "POST /admin/returns/:id/serial-numbers", url: `/admin/returns/${ret.id}/serial-numbers`, auth: "admin", body: { serial_numbers: [{ serial_number: "SW-2", restock: true }] } },
         { route: "POST /admin/maintenance-schedules", url: "/admin/maintenance-schedules", auth: "admin", body: { serial_number_ids: [sw1.id], type: "preventive", periodicity: "monthly", start_date: "2027-01-01", visit_count: 2, assignee: "Tom", notes: "yearly check" } },
         { route: "POST /admin/maintenance-schedules/:id", url: `/admin/maintenance-schedules/${schedule.id}`, auth: "admin", body: { assignee: "Ann", notes: "moved", status: "cancelled" } },

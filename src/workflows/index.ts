@@ -83,3 +83,6 @@ export * from "./steps/resolve-order"
 // ---------------------------------------------------------------- stock transfers
 export * from "./transfer-serials"
 export * from "./steps/transfer-serials"
+// ---------------------------------------------------------------- write-offs
+export * from "./scrap-serials"
+export * from "./steps/scrap-serials"

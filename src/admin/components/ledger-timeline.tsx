@@ -40,6 +40,7 @@ const REFERENCE_LABELS: Record<string, string> = {
   maintenance_schedule: "Maintenance schedule",
   serial_registration: "Registration",
   transfer: "Transfer",
+  write_off: "Write-off",
 }
 
 const statusText = (s: string | null) => (s ? SERIAL_STATUS_LABELS[s as SerialStatus] ?? s : "—")

@@ -14,6 +14,8 @@ export const SerialEvents = {
   RETURNED: "serial_number.returned",
   /** Serials moved between stock locations: `{ ids, transfer_id, from_location_id, to_location_id }` */
   TRANSFERRED: "serial_number.transferred",
+  /** Serials written off: `{ ids, write_off_id, reason }` */
+  SCRAPPED: "serial_number.scrapped",
   /** Any status change: `{ ids, movement, to_status }` */
   STATUS_CHANGED: "serial_number.status_changed",
   /** Serials given to a customer by a registration (direct or approved): `{ ids, customer_id, registration_id }` */

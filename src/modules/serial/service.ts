@@ -81,6 +81,7 @@ import type { RegisterSerialResult } from "./services/storefront"
 import type OrderSerialService from "./services/order-serials"
 import type ReturnSerialService from "./services/returns"
 import type SerialTransferService from "./services/transfers"
+import type SerialWriteOffService from "./services/write-offs"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
@@ -104,6 +105,7 @@ type InjectedDependencies = {
   orderSerialService: OrderSerialService
   returnSerialService: ReturnSerialService
   serialTransferService: SerialTransferService
+  serialWriteOffService: SerialWriteOffService
 }
 
 /**
@@ -143,6 +145,7 @@ class SerialModuleService extends MedusaService({
   protected readonly orders_: OrderSerialService
   protected readonly returns_: ReturnSerialService
   protected readonly transfers_: SerialTransferService
+  protected readonly writeOffs_: SerialWriteOffService
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -161,6 +164,7 @@ class SerialModuleService extends MedusaService({
     this.orders_ = container.orderSerialService
     this.returns_ = container.returnSerialService
     this.transfers_ = container.serialTransferService
+    this.writeOffs_ = container.serialWriteOffService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -599,6 +603,10 @@ class SerialModuleService extends MedusaService({
 
   transferSerials: SerialTransferService["transfer"] = (...args) => this.transfers_.transfer(...args)
   retrieveSerialTransfer: SerialTransferService["retrieve"] = (...args) => this.transfers_.retrieve(...args)
+
+  // ---------------------------------------------------------------- write-offs (services/write-offs.ts)
+
+  scrapSerials: SerialWriteOffService["scrap"] = (...args) => this.writeOffs_.scrap(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 

@@ -289,3 +289,13 @@ export type AdminSerialTransfer = {
   serials: Array<{ id: string; serial_number: string; variant_id: string }>
 }
 export type AdminSerialTransferResponse = { serial_transfer: AdminSerialTransfer }
+
+/** A write-off of serials (`POST /admin/serial-numbers/scrap`). */
+export type AdminSerialWriteOff = {
+  id: string
+  reason: string
+  created_by: string | null
+  created_at: string
+  serials: Array<{ id: string; serial_number: string; variant_id: string; from_status: SerialStatus; from_location_id: string | null }>
+}
+export type AdminSerialWriteOffResponse = { serial_write_off: AdminSerialWriteOff }

@@ -1,12 +1,22 @@
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminCreateSerialNumbers, AdminGetSerialNumberParams, AdminGetSerialNumbersParams, AdminUpdateSerialNumber } from "./validators"
+import {
+  AdminCreateSerialNumbers,
+  AdminGetSerialNumberParams,
+  AdminGetSerialNumbersParams,
+  AdminScrapSerialNumbers,
+  AdminUpdateSerialNumber,
+} from "./validators"
+import { exceptParamValues } from "../../utils/except-param-values"
 import { listSerialNumbersConfig, retrieveSerialNumberConfig } from "./query-config"
 
 /** Bulk bodies (10,000 serials) are larger than express' default 100 KB. */
 const BULK_BODY = { sizeLimit: "5mb" }
 
-/** Routes of serials: list, create (bulk), read and update. */
+/** Actions under /admin/serial-numbers/ that the `:id` routes' middlewares must not claim. */
+const ACTIONS = ["scrap"]
+
+/** Routes of serials: list, create (bulk), read, update and write-off. */
 export const serialNumberMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -26,10 +36,16 @@ export const serialNumberMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["POST"],
+    matcher: "/admin/serial-numbers/scrap",
+    bodyParser: BULK_BODY,
+    middlewares: [validateAndTransformBody(AdminScrapSerialNumbers)],
+  },
+  {
+    method: ["POST"],
     matcher: "/admin/serial-numbers/:id",
-    middlewares: [
-    validateAndTransformBody(AdminUpdateSerialNumber),
-    validateAndTransformQuery(AdminGetSerialNumberParams, retrieveSerialNumberConfig),
-    ],
+    middlewares: exceptParamValues("id", ACTIONS, [
+      validateAndTransformBody(AdminUpdateSerialNumber),
+      validateAndTransformQuery(AdminGetSerialNumberParams, retrieveSerialNumberConfig),
+    ]),
   },
 ]

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { serialTextProblem } from "../../../shared/serial-text"
-import { fieldsParam, freeText, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText } from "../../utils/validators"
+import { fieldsParam, freeText, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText, serialTextList } from "../../utils/validators"
 import { SERIAL_ALLOWED_FIELDS } from "./query-config"
 
 export const SERIAL_ORDER_FIELDS = [
@@ -102,3 +102,10 @@ export const AdminUpdateSerialNumber = z
   })
   .superRefine((body, ctx) => refuseStockFields(body, ctx, "status follows stock movements"))
 export type AdminUpdateSerialNumberType = z.infer<typeof AdminUpdateSerialNumber>
+
+/** Body of `POST /admin/serial-numbers/scrap`: the serials written off and why. */
+export const AdminScrapSerialNumbers = z.strictObject({
+  serial_numbers: serialTextList("serial_numbers"),
+  reason: freeText("reason", 500, { min: 1, trim: true, singleLine: true }),
+})
+export type AdminScrapSerialNumbersType = z.infer<typeof AdminScrapSerialNumbers>

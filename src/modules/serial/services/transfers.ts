@@ -1,9 +1,9 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import { normalizeSerial } from "../../../shared/serial-text"
 import { generateId, SqlManager } from "../lib/sql"
 import { fulfillmentSql, snapshotsOf } from "../lib/fulfillment-sql"
 import { throwProblems } from "../lib/order-rules"
+import { distinctScannedTexts } from "../lib/scanned-texts"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 
@@ -61,15 +61,7 @@ export default class SerialTransferService {
     if (input.from_location_id === input.to_location_id) {
       problems.push(`from_location_id and to_location_id are the same location (${input.from_location_id})`)
     }
-    const texts = new Map<string, string>()
-    for (const text of input.serial_numbers) {
-      const key = normalizeSerial(text)
-      if (texts.has(key)) {
-        problems.push(`${text} is listed twice`)
-      } else {
-        texts.set(key, text)
-      }
-    }
+    const texts = distinctScannedTexts(input.serial_numbers, problems)
     const rows = await fulfillmentSql.lockByNormalized(manager, [...texts.keys()])
     const chosen: typeof rows = []
     for (const [key, text] of texts) {
