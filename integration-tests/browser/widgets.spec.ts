@@ -183,4 +183,43 @@ describe("admin widgets in chromium", () => {
     await widget.getByText("4 serials at this location").waitFor()
     await screenshot(page, "widget-location", { locator: widget })
   })
+
+  it("location page: scanned serials are checked against the location, then transferred with Medusa's stock", async () => {
+    const { stock_location: shop } = await admin.post("/admin/stock-locations", { name: "Demo Shop" })
+    const { serial_numbers: here } = await admin.get(
+      `/admin/serial-numbers?variant_id=${product.variants[0].id}&stock_location_id=${location.id}&status=active&order=serial_number&limit=1`
+    )
+    const moving = here[0].serial_number as string
+    await page.goto(`/app/settings/locations/${location.id}`)
+    const widget = page.getByTestId("location-serial-numbers-widget")
+    await widget.getByText("4 serials at this location").waitFor()
+    await widget.getByRole("button", { name: "Transfer", exact: true }).click()
+    const form = page.getByTestId("serial-transfer-form")
+    await form.getByRole("combobox", { name: "To location" }).click()
+    await page.getByRole("option", { name: "Demo Shop" }).click()
+    await form.getByRole("textbox", { name: "Note" }).fill("Shop window")
+    const scan = form.getByRole("textbox", { name: "Scan or type a serial number" })
+    for (const text of [delivered.serial_number, "NO-SUCH-SERIAL", moving]) {
+      await scan.fill(text)
+      await scan.press("Enter")
+    }
+    const entries = form.getByTestId("scan-entry")
+    await entries.nth(0).getByText("Not in stock (delivered)").waitFor()
+    await entries.nth(1).getByText("Unknown serial number").waitFor()
+    await entries.nth(2).getByText("Here, in stock").waitFor()
+    expect(await form.getByRole("button", { name: /^Transfer \d/ }).isDisabled()).toBe(true)
+    await screenshot(page, "widget-location-transfer", { locator: form })
+
+    for (const text of [delivered.serial_number, "NO-SUCH-SERIAL"]) {
+      await form.getByRole("button", { name: `Remove ${text}`, exact: true }).click()
+    }
+    await form.getByRole("button", { name: "Transfer 1 serial" }).click()
+    await page.getByText("1 serial transferred to Demo Shop").waitFor()
+    await widget.getByText("3 serials at this location").waitFor()
+    const { serial_numbers: after } = await admin.get(`/admin/serial-numbers?q=${encodeURIComponent(moving)}`)
+    expect(after[0]).toMatchObject({ serial_number: moving, status: "active", stock_location_id: shop.id })
+    const { inventory_items } = await admin.get(`/admin/inventory-items?sku=${product.variants[0].sku}&fields=id,location_levels.location_id,location_levels.stocked_quantity`)
+    const levels = Object.fromEntries(inventory_items[0].location_levels.map((l: any) => [l.location_id, Number(l.stocked_quantity)]))
+    expect(levels[shop.id]).toBe(1)
+  })
 })

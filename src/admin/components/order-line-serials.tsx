@@ -4,7 +4,7 @@ import { useChangeOrderSerials, useReleaseOrderSerials } from "../hooks/api/orde
 import type { OrderSerialLine } from "../../shared/http/admin"
 import { formatDate } from "../lib/format"
 import { warrantyState } from "../../shared/warranty-state"
-import { SerialScanList } from "./serial-scan-list"
+import { inStockOfVariant, SerialScanList } from "./serial-scan-list"
 import { SerialStatusBadge, WarrantyBadge } from "./serial-status-badge"
 
 /** Swaps one serial of the line for another in stock, before shipment. */
@@ -165,9 +165,10 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
       )}
       {canAssign && line.missing > 0 && line.variant_id && (
         <SerialScanList
-          variantId={line.variant_id}
+          check={inStockOfVariant(line.variant_id)}
           taken={line.serial_numbers.map((s) => s.serial_number)}
           max={line.missing}
+          countLabel={(n) => `${n} of ${line.missing} scanned`}
           isSubmitting={change.isPending}
           submitLabel={(n) => (n ? `Assign ${n} serial${n === 1 ? "" : "s"}` : "Assign serials")}
           onSubmit={assign}

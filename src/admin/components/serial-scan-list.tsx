@@ -2,6 +2,7 @@ import { XMarkMini } from "@medusajs/icons"
 import { Button, IconButton, Input, StatusBadge, Text } from "@medusajs/ui"
 import { useRef, useState } from "react"
 import { findSerialsByText, normalizeSerialText } from "../lib/serial-lookup"
+import type { AdminSerialNumber } from "../../shared/http/admin"
 
 type Check =
   | { state: "checking" }
@@ -10,25 +11,58 @@ type Check =
 
 type Entry = { key: number; text: string; check: Check }
 
+/** A check for `SerialScanList`: the text names a serial of this variant that is in stock. */
+export const inStockOfVariant =
+  (variantId: string) =>
+  (found: AdminSerialNumber[]): string | null => {
+    const own = found.find((s) => s.variant_id === variantId)
+    if (!own) {
+      return "Wrong variant: this serial belongs to another variant"
+    }
+    return own.status === "active" ? null : `Not in stock (${own.status})`
+  }
+
+/** A check for `SerialScanList`: the text names a serial in stock at this location. */
+export const inStockAt =
+  (locationId: string, locationName: (id: string) => string) =>
+  (found: AdminSerialNumber[]): string | null => {
+    const here = found.filter((s) => s.status === "active" && s.stock_location_id === locationId)
+    if (here.length === 1) {
+      return null
+    }
+    if (here.length > 1) {
+      return "Names serials of several variants here"
+    }
+    const elsewhere = found.find((s) => s.status === "active")
+    return elsewhere ? `In stock at ${locationName(elsewhere.stock_location_id!)}` : `Not in stock (${found[0].status})`
+  }
+
 /**
  * Serials entered one by one (a barcode scanner types the text and presses Enter). Each
- * entry is checked at once: a duplicate of an earlier entry or of a serial already on the
- * line, a serial of another variant, an unknown serial or one not in stock is flagged
- * before anything is submitted.
+ * entry is checked at once: a duplicate of an earlier entry or of a serial already taken,
+ * an unknown serial, or one `check` refuses (another variant, not in stock, elsewhere) is
+ * flagged before anything is submitted.
  */
 export const SerialScanList = ({
-  variantId,
-  taken,
+  check,
+  okLabel = "In stock",
+  taken = [],
   max,
+  countLabel,
   submitLabel,
   isSubmitting,
   onSubmit,
 }: {
-  variantId: string
-  /** Serial texts already on the line. */
-  taken: string[]
-  /** How many serials the line still misses. */
-  max: number
+  /** Why the serials with this text cannot be taken, or null when one can. */
+  check: (found: AdminSerialNumber[]) => string | null
+  /** What a serial `check` accepts is called. */
+  okLabel?: string
+  /** Serial texts already taken (on the line). */
+  taken?: string[]
+  /** How many serials may be entered at most, when there is a limit. */
+  max?: number
+  /** The count under the list; the default says how many were scanned. */
+  countLabel?: (n: number) => string
   submitLabel: (n: number) => string
   isSubmitting?: boolean
   onSubmit: (texts: string[]) => Promise<unknown>
@@ -59,22 +93,14 @@ export const SerialScanList = ({
     setEntries((list) => [...list, { key, text, check: { state: "checking" } }])
     findSerialsByText(text)
       .then((found) => {
-        const own = found.find((s) => s.variant_id === variantId)
-        if (!found.length) {
-          setCheck(key, { state: "problem", message: "Unknown serial number" })
-        } else if (!own) {
-          setCheck(key, { state: "problem", message: "Wrong variant: this serial belongs to another variant" })
-        } else if (own.status !== "active") {
-          setCheck(key, { state: "problem", message: `Not in stock (${own.status})` })
-        } else {
-          setCheck(key, { state: "ok" })
-        }
+        const problem = found.length ? check(found) : "Unknown serial number"
+        setCheck(key, problem ? { state: "problem", message: problem } : { state: "ok" })
       })
       .catch((e: Error) => setCheck(key, { state: "problem", message: e.message }))
   }
 
   const remove = (key: number) => setEntries((list) => list.filter((e) => e.key !== key))
-  const tooMany = entries.length > max
+  const tooMany = max !== undefined && entries.length > max
   const ready = entries.length > 0 && !tooMany && entries.every((e) => e.check.state === "ok")
 
   return (
@@ -102,7 +128,7 @@ export const SerialScanList = ({
               </Text>
               <div className="flex items-center gap-x-2">
                 {e.check.state === "checking" && <StatusBadge color="grey">Checking…</StatusBadge>}
-                {e.check.state === "ok" && <StatusBadge color="green">In stock</StatusBadge>}
+                {e.check.state === "ok" && <StatusBadge color="green">{okLabel}</StatusBadge>}
                 {e.check.state === "problem" && <StatusBadge color="red">{e.check.message}</StatusBadge>}
                 <IconButton size="2xsmall" variant="transparent" aria-label={`Remove ${e.text}`} onClick={() => remove(e.key)}>
                   <XMarkMini />
@@ -114,7 +140,11 @@ export const SerialScanList = ({
       )}
       <div className="flex items-center justify-between gap-x-3">
         <Text size="xsmall" className={tooMany ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
-          {tooMany ? `This line misses only ${max}; remove ${entries.length - max}.` : `${entries.length} of ${max} scanned`}
+          {tooMany
+            ? `Only ${max} may be entered; remove ${entries.length - max!}.`
+            : countLabel
+              ? countLabel(entries.length)
+              : `${entries.length} scanned`}
         </Text>
         <Button
           size="small"

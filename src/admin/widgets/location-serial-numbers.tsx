@@ -1,25 +1,50 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminStockLocation, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Table, Text } from "@medusajs/ui"
+import { Button, Container, Drawer, Table, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import { SerialListLink } from "../components/serial-list-link"
+import { SerialTransferForm } from "../components/serial-transfer-form"
 import { WidgetHeader } from "../components/widget-header"
 import { useVariantLabels } from "../hooks/api/product-variants"
 import { useSerialSummary } from "../hooks/api/serial-reports"
 
-/** Stock location page: the serials in stock there, one row per variant with its count. */
+/**
+ * Stock location page: the serials in stock there, one row per variant with its count, and
+ * a Transfer action that sends scanned serials to another location.
+ */
 const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<AdminStockLocation>) => {
   const { data, isLoading } = useSerialSummary({ stock_location_id: location.id, group_by: "variant" })
   const rows = (data?.rows ?? []).filter((r) => r.variant_id && r.active + r.reserved > 0)
   const { labels } = useVariantLabels(rows.map((r) => r.variant_id as string))
   const total = rows.reduce((n, r) => n + r.active + r.reserved, 0)
+  const [transferring, setTransferring] = useState(false)
 
   return (
     <Container className="divide-y p-0" data-testid="location-serial-numbers-widget">
       <WidgetHeader
         title="Serial numbers in stock"
         subtitle={isLoading ? undefined : `${total} serial${total === 1 ? "" : "s"} at this location`}
-        actions={<SerialListLink filter={{ stock_location_id: location.id, status: "active" }} />}
+        actions={
+          <div className="flex items-center gap-x-2">
+            <Drawer open={transferring} onOpenChange={setTransferring}>
+              <Drawer.Trigger asChild>
+                <Button size="small" variant="secondary" disabled={!rows.length}>
+                  Transfer
+                </Button>
+              </Drawer.Trigger>
+              <Drawer.Content>
+                <Drawer.Header>
+                  <Drawer.Title>Transfer serials from {location.name}</Drawer.Title>
+                </Drawer.Header>
+                <Drawer.Body>
+                  <SerialTransferForm fromLocationId={location.id} onDone={() => setTransferring(false)} />
+                </Drawer.Body>
+              </Drawer.Content>
+            </Drawer>
+            <SerialListLink filter={{ stock_location_id: location.id, status: "active" }} />
+          </div>
+        }
       />
       {!isLoading && !rows.length ? (
         <div className="px-6 py-4">
