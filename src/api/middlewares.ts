@@ -11,6 +11,7 @@ import { serialRegistrationMiddlewares } from "./admin/serial-registrations/midd
 import { serialReportMiddlewares } from "./admin/serial-reports/middlewares"
 import { serialSeriesMiddlewares } from "./admin/serial-series/middlewares"
 import { serialSettingsMiddlewares } from "./admin/serial-settings/middlewares"
+import { serialStockTakeMiddlewares } from "./admin/serial-stock-takes/middlewares"
 import { serialTransferMiddlewares } from "./admin/serial-transfers/middlewares"
 import { warrantyClaimMiddlewares } from "./admin/warranty-claims/middlewares"
 import { storefrontMiddlewares } from "./store/middlewares"
@@ -57,6 +58,7 @@ const ADMIN_PREFIXES = [
   "/admin/serial-imports",
   "/admin/serial-reports",
   "/admin/serial-transfers",
+  "/admin/serial-stock-takes",
   "/admin/maintenance-schedules",
   "/admin/maintenance-visits",
   "/admin/warranty-claims",
@@ -78,6 +80,7 @@ export default defineMiddlewares({
     ...serialSettingsMiddlewares,
     ...serialReceiptMiddlewares,
     ...serialTransferMiddlewares,
+    ...serialStockTakeMiddlewares,
     ...orderSerialMiddlewares,
     ...maintenanceScheduleMiddlewares,
     ...maintenanceVisitMiddlewares,

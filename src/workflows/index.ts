@@ -86,3 +86,8 @@ export * from "./steps/transfer-serials"
 // ---------------------------------------------------------------- write-offs
 export * from "./scrap-serials"
 export * from "./steps/scrap-serials"
+// ---------------------------------------------------------------- stock-takes
+export * from "./confirm-stock-take"
+export * from "./steps/apply-stock-take"
+export * from "./preview-stock-take"
+export * from "./steps/preview-stock-take"

@@ -221,14 +221,14 @@ export const serialText = (field: string) =>
   }) as unknown as z.ZodType<string>
 
 /**
- * A list of serials as text (1 to `max`), each under the one text rule for serials
+ * A list of serials as text (`min`, 1 unless a list may be empty, to `max`), each under the one text rule for serials
  * (`serialTextProblem`): a NUL, an invisible or broken character is a 400 naming the value,
  * before any of it reaches the database.
  */
-export const serialTextList = (field: string, max = 10_000) =>
+export const serialTextList = (field: string, max = 10_000, min = 1) =>
   z
     .array(z.unknown())
-    .min(1)
+    .min(min)
     .max(max)
     .superRefine((list, ctx) => {
       const problems = list.map((v) => serialTextProblem(v)).filter((p): p is string => !!p)

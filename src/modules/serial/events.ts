@@ -16,6 +16,8 @@ export const SerialEvents = {
   TRANSFERRED: "serial_number.transferred",
   /** Serials written off: `{ ids, write_off_id, reason }` */
   SCRAPPED: "serial_number.scrapped",
+  /** A stock-take confirmed: `{ id, location_id, found, transferred_ids, lost_ids, receipt_id }` */
+  STOCK_TAKE_CONFIRMED: "serial_stock_take.confirmed",
   /** Any status change: `{ ids, movement, to_status }` */
   STATUS_CHANGED: "serial_number.status_changed",
   /** Serials given to a customer by a registration (direct or approved): `{ ids, customer_id, registration_id }` */

@@ -82,6 +82,7 @@ import type OrderSerialService from "./services/order-serials"
 import type ReturnSerialService from "./services/returns"
 import type SerialTransferService from "./services/transfers"
 import type SerialWriteOffService from "./services/write-offs"
+import type SerialStockTakeService from "./services/stock-takes"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
@@ -106,6 +107,7 @@ type InjectedDependencies = {
   returnSerialService: ReturnSerialService
   serialTransferService: SerialTransferService
   serialWriteOffService: SerialWriteOffService
+  serialStockTakeService: SerialStockTakeService
 }
 
 /**
@@ -146,6 +148,7 @@ class SerialModuleService extends MedusaService({
   protected readonly returns_: ReturnSerialService
   protected readonly transfers_: SerialTransferService
   protected readonly writeOffs_: SerialWriteOffService
+  protected readonly stockTakes_: SerialStockTakeService
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -165,6 +168,7 @@ class SerialModuleService extends MedusaService({
     this.returns_ = container.returnSerialService
     this.transfers_ = container.serialTransferService
     this.writeOffs_ = container.serialWriteOffService
+    this.stockTakes_ = container.serialStockTakeService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -607,6 +611,11 @@ class SerialModuleService extends MedusaService({
   // ---------------------------------------------------------------- write-offs (services/write-offs.ts)
 
   scrapSerials: SerialWriteOffService["scrap"] = (...args) => this.writeOffs_.scrap(...args)
+
+  // ---------------------------------------------------------------- stock-takes (services/stock-takes.ts)
+
+  previewStockTake: SerialStockTakeService["preview"] = (...args) => this.stockTakes_.preview(...args)
+  confirmStockTake: SerialStockTakeService["confirm"] = (...args) => this.stockTakes_.confirm(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 

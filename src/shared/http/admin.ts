@@ -299,3 +299,49 @@ export type AdminSerialWriteOff = {
   serials: Array<{ id: string; serial_number: string; variant_id: string; from_status: SerialStatus; from_location_id: string | null }>
 }
 export type AdminSerialWriteOffResponse = { serial_write_off: AdminSerialWriteOff }
+
+/** A stock-take's body: the serials found at a location (`POST /admin/serial-stock-takes[/preview]`). */
+export type StockTakeInput = {
+  location_id: string
+  serial_numbers: string[]
+  /** Count only these variants' serials: the others held here are not expected. */
+  variant_ids?: string[] | null
+  /** The variant of each unknown serial scanned, to receive it as found. */
+  new_serials?: Array<{ serial_number: string; variant_id: string }> | null
+}
+export type StockTakeCountedSerial = {
+  id: string
+  serial_number: string
+  variant_id: string
+  status: SerialStatus
+  stock_location_id: string | null
+}
+/** A count compared with the books (`POST /admin/serial-stock-takes/preview`). */
+export type StockTakeComparison = {
+  location_id: string
+  variant_ids: string[] | null
+  /** Scanned and held here: nothing to do. */
+  found: StockTakeCountedSerial[]
+  /** Held here and not scanned: written off as lost on confirm. */
+  missing: StockTakeCountedSerial[]
+  /** Scanned, held elsewhere or nowhere: moved here (`transfer`) or received as found (`receive`). */
+  unexpected: Array<StockTakeCountedSerial & { action: "transfer" | "receive" | null; problem: string | null }>
+  /** Scanned texts no serial has. */
+  unknown: string[]
+  /** What a confirm would refuse, each named. */
+  problems: string[]
+}
+export type AdminStockTakePreviewResponse = { stock_take_preview: StockTakeComparison }
+/** A confirmed count (`POST /admin/serial-stock-takes`). */
+export type AdminStockTake = {
+  id: string
+  location_id: string
+  note: string | null
+  created_by: string | null
+  created_at: string
+  found_count: number
+  transferred: Array<{ id: string; serial_number: string; variant_id: string; from_location_id: string }>
+  lost: Array<{ id: string; serial_number: string; variant_id: string }>
+  received: { receipt_id: string; serial_numbers: string[] } | null
+}
+export type AdminStockTakeResponse = { stock_take: AdminStockTake }

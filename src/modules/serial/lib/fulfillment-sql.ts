@@ -34,7 +34,8 @@ export type OrderSerialRow = {
   warranty_overridden: boolean
 }
 
-const ROW_COLUMNS = `id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, order_id,
+/** The columns of an `OrderSerialRow` (also read by stock-takes). */
+export const ROW_COLUMNS = `id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, order_id,
   line_item_id, fulfillment_id, customer_id, delivered_at, shipped_at, received_at, warranty_starts_at,
   warranty_expires_at, warranty_overridden`
 
