@@ -236,4 +236,40 @@ describe("admin pages in chromium", () => {
     await screenshot(page, "page-labels-print")
     await page.emulateMedia({ media: "screen" })
   })
+
+  it("counts a location: compare lists missing and unknown, the unknown one gets its variant, confirm writes off and receives", async () => {
+    const json = async (url: string) => (await page.request.get(url)).json()
+    const { stock_locations } = await json("/admin/stock-locations?fields=id,name")
+    const warehouse = stock_locations.find((l: any) => l.name === "Demo Warehouse")
+    const { products } = await json("/admin/products?handle=cordless-drill&fields=id,variants.id")
+    const drill = products[0].variants[0].id
+    const held = (await json(`/admin/serial-numbers?stock_location_id=${warehouse.id}&variant_id=${drill}&status=active&status=reserved&order=serial_number&limit=100`))
+      .serial_numbers.map((s: any) => s.serial_number as string)
+    const [lost, ...onShelf] = held
+    expect(onShelf.length).toBeGreaterThan(0)
+
+    await page.goto("/app/settings/locations/" + warehouse.id)
+    await page.getByTestId("location-serial-numbers-widget").getByRole("link", { name: "Stock-take" }).click()
+    await page.getByRole("heading", { name: "Stock-take" }).waitFor()
+    await chooseOption(page, "Variant", /Cordless Drill/)
+    await page.getByLabel(/Serials found/).fill(onShelf.join("\n"))
+    await page.getByLabel("Scan a serial number").fill("FOUND-0001")
+    await page.getByLabel("Scan a serial number").press("Enter")
+    await page.getByLabel(`Serials found (${onShelf.length + 1})`).waitFor()
+    await page.getByRole("button", { name: "Compare" }).click()
+    await page.getByTestId("count-summary").getByText(`Found ${onShelf.length} · Missing 1 · Unexpected 0 · Unknown 1`).waitFor()
+    await page.getByTestId("count-missing").getByText(lost).waitFor()
+    expect(await page.getByTestId("count-problems").innerText()).toContain("FOUND-0001: no such serial")
+    expect(await page.getByRole("button", { name: "Confirm count" }).isDisabled()).toBe(true)
+    await chooseOption(page, "Variant of FOUND-0001", /Cordless Drill/)
+    await page.getByRole("button", { name: "Compare" }).click()
+    await page.getByTestId("count-problems").waitFor({ state: "detached" })
+    await screenshot(page, "page-stock-take")
+    await page.getByRole("button", { name: "Confirm count" }).click()
+    await page.getByTestId("count-done").getByText(`Count confirmed: ${onShelf.length} found in place, 0 moved here, 1 written off as lost, 1 received.`).waitFor()
+
+    const after = async (text: string) => (await json(`/admin/serial-numbers?q=${encodeURIComponent(text)}`)).serial_numbers[0]
+    expect(await after(lost)).toMatchObject({ status: "scrapped", stock_location_id: null })
+    expect(await after("FOUND-0001")).toMatchObject({ status: "active", stock_location_id: warehouse.id, variant_id: drill })
+  })
 })

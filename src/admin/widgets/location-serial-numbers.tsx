@@ -11,7 +11,8 @@ import { useSerialSummary } from "../hooks/api/serial-reports"
 
 /**
  * Stock location page: the serials in stock there, one row per variant with its count, and
- * a Transfer action that sends scanned serials to another location.
+ * a Transfer action that sends scanned serials to another location, and the way to a
+ * stock-take of the location.
  */
 const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<AdminStockLocation>) => {
   const { data, isLoading } = useSerialSummary({ stock_location_id: location.id, group_by: "variant" })
@@ -42,6 +43,9 @@ const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<Admin
                 </Drawer.Body>
               </Drawer.Content>
             </Drawer>
+            <Button size="small" variant="secondary" asChild>
+              <Link to={`/serial-stock-takes?location_id=${location.id}`}>Stock-take</Link>
+            </Button>
             <SerialListLink filter={{ stock_location_id: location.id, status: "active" }} />
           </div>
         }

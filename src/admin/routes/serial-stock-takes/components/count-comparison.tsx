@@ -1,0 +1,103 @@
+import { Heading, Select, StatusBadge, Table, Text } from "@medusajs/ui"
+import { SerialStatusBadge } from "../../../components/serial-status-badge"
+import type { StockTakeComparison } from "../../../../shared/http/admin"
+import type { VariantOption } from "../../../hooks/api/store-records"
+
+/**
+ * A count compared with the books: what a confirm will do to each serial, and the variant
+ * to receive each unknown serial as (chosen here, sent as `new_serials`).
+ */
+export const CountComparison = ({
+  comparison,
+  variants,
+  locationName,
+  unknownVariants,
+  onUnknownVariant,
+}: {
+  comparison: StockTakeComparison
+  variants: VariantOption[]
+  locationName: (id: string | null) => string
+  unknownVariants: Record<string, string>
+  onUnknownVariant: (serial: string, variantId: string) => void
+}) => {
+  const variantLabel = (id: string) => variants.find((v) => v.value === id)?.label ?? id
+  const { found, missing, unexpected, unknown } = comparison
+  return (
+    <div className="flex flex-col gap-4" data-testid="count-comparison">
+      <Text size="small" weight="plus" data-testid="count-summary">
+        Found {found.length} · Missing {missing.length} · Unexpected {unexpected.length} · Unknown {unknown.length}
+      </Text>
+      {missing.length > 0 && (
+        <div data-testid="count-missing">
+          <Heading level="h3">Missing: held here by the books, not found</Heading>
+          <Table>
+            <Table.Body>
+              {missing.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.Cell className="font-mono">{s.serial_number}</Table.Cell>
+                  <Table.Cell>{variantLabel(s.variant_id)}</Table.Cell>
+                  <Table.Cell>
+                    <SerialStatusBadge status={s.status} />
+                  </Table.Cell>
+                  <Table.Cell>{s.status === "active" ? "Written off as lost on confirm" : "Reserved: find it or release it"}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {unexpected.length > 0 && (
+        <div data-testid="count-unexpected">
+          <Heading level="h3">Unexpected: found here, held elsewhere or nowhere</Heading>
+          <Table>
+            <Table.Body>
+              {unexpected.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.Cell className="font-mono">{s.serial_number}</Table.Cell>
+                  <Table.Cell>{variantLabel(s.variant_id)}</Table.Cell>
+                  <Table.Cell>
+                    <SerialStatusBadge status={s.status} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    {s.action === "transfer"
+                      ? `Moved here from ${locationName(s.stock_location_id)}`
+                      : s.action === "receive"
+                        ? "Received here as found"
+                        : <StatusBadge color="red">{s.problem}</StatusBadge>}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {unknown.length > 0 && (
+        <div data-testid="count-unknown" className="flex flex-col gap-2">
+          <Heading level="h3">Unknown: no serial has this text</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Choose each one's variant to receive it here as found, then compare again.
+          </Text>
+          {unknown.map((text) => (
+            <div key={text} className="flex items-center gap-3">
+              <Text size="small" className="w-40 font-mono">
+                {text}
+              </Text>
+              <Select size="small" value={unknownVariants[text] ?? ""} onValueChange={(v) => onUnknownVariant(text, v)}>
+                <Select.Trigger aria-label={`Variant of ${text}`} className="w-80">
+                  <Select.Value placeholder="Choose its variant" />
+                </Select.Trigger>
+                <Select.Content>
+                  {variants.map((v) => (
+                    <Select.Item key={v.value} value={v.value}>
+                      {v.label}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

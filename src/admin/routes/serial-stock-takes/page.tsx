@@ -1,0 +1,206 @@
+import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { Link, useSearchParams } from "react-router-dom"
+import { FilterSelect } from "../../components/filter-select"
+import { useConfirmStockTake, usePreviewStockTake } from "../../hooks/api/serial-stock-takes"
+import { useStockLocationOptions, useVariantOptions } from "../../hooks/api/store-records"
+import { splitSerialList } from "../../../shared/serial-input"
+import type { AdminStockTake, StockTakeComparison, StockTakeInput } from "../../../shared/http/admin"
+import { CountComparison } from "./components/count-comparison"
+
+/**
+ * Stock-take (cycle count) at one location: scan or paste every serial found, compare with
+ * the books, choose the variant of unknown serials, and confirm. Reached from a location's
+ * page (`?location_id=`).
+ */
+const StockTakePage = () => {
+  const [params] = useSearchParams()
+  const locations = useStockLocationOptions().data ?? []
+  const variants = useVariantOptions().data ?? []
+  const [locationId, setLocationId] = useState(params.get("location_id") ?? "")
+  const [variantId, setVariantId] = useState<string | undefined>()
+  const [pasted, setPasted] = useState("")
+  const [scan, setScan] = useState("")
+  const [note, setNote] = useState("")
+  const [unknownVariants, setUnknownVariants] = useState<Record<string, string>>({})
+  const [compared, setCompared] = useState<{ body: string; result: StockTakeComparison } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<AdminStockTake | null>(null)
+  const preview = usePreviewStockTake()
+  const confirm = useConfirmStockTake()
+  const locationName = (id: string | null) => (id ? locations.find((l) => l.value === id)?.label ?? id : "no location")
+
+  const serials = useMemo(() => splitSerialList(pasted), [pasted])
+  const body: StockTakeInput = useMemo(() => {
+    const unknown = new Set(compared?.result.unknown ?? [])
+    return {
+      location_id: locationId,
+      serial_numbers: serials,
+      variant_ids: variantId ? [variantId] : null,
+      new_serials: Object.entries(unknownVariants)
+        .filter(([text, v]) => v && unknown.has(text))
+        .map(([serial_number, variant_id]) => ({ serial_number, variant_id })),
+    }
+  }, [locationId, serials, variantId, unknownVariants, compared])
+  const bodyText = JSON.stringify(body)
+  const isCurrent = compared?.body === bodyText
+  const canConfirm = isCurrent && compared!.result.problems.length === 0
+
+  const compare = () => {
+    setError(null)
+    setDone(null)
+    preview.mutate(body, {
+      onSuccess: ({ stock_take_preview }) => setCompared({ body: bodyText, result: stock_take_preview }),
+      onError: (e) => {
+        setCompared(null)
+        setError((e as Error).message)
+      },
+    })
+  }
+  const submit = () =>
+    confirm.mutate(
+      { ...body, note: note.trim() || null },
+      {
+        onSuccess: ({ stock_take }) => {
+          setDone(stock_take)
+          setCompared(null)
+          setPasted("")
+          setUnknownVariants({})
+          toast.success(
+            `Count confirmed: ${stock_take.transferred.length} moved here, ${stock_take.lost.length} written off as lost, ${
+              stock_take.received?.serial_numbers.length ?? 0
+            } received`
+          )
+        },
+        onError: (e) => setError((e as Error).message),
+      }
+    )
+
+  return (
+    <div className="flex flex-col gap-3">
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          {locationId && (
+            <Text size="small" className="text-ui-fg-subtle">
+              <Link to={`/settings/locations/${locationId}`} className="hover:underline">
+                {locationName(locationId)}
+              </Link>
+            </Text>
+          )}
+          <Heading level="h1">Stock-take</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Scan or paste every serial found at the location. Compare shows what the books say; nothing changes until you confirm.
+          </Text>
+        </div>
+        <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
+          <div>
+            <Label size="small">Location</Label>
+            <Select size="small" value={locationId} onValueChange={setLocationId}>
+              <Select.Trigger aria-label="Location">
+                <Select.Value placeholder="Choose a stock location" />
+              </Select.Trigger>
+              <Select.Content>
+                {locations.map((l) => (
+                  <Select.Item key={l.value} value={l.value}>
+                    {l.label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </div>
+          <div className="flex flex-col">
+            <Label size="small">Count only</Label>
+            <FilterSelect label="Variant" value={variantId} options={variants} onChange={setVariantId} />
+          </div>
+          <div className="md:col-span-2">
+            <Label size="small" htmlFor="scan">Scan</Label>
+            <Input
+              id="scan"
+              size="small"
+              placeholder="Scan or type a serial number, then press Enter"
+              aria-label="Scan a serial number"
+              value={scan}
+              onChange={(e) => setScan(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && scan.trim()) {
+                  e.preventDefault()
+                  setPasted((text) => (text.trim() ? `${text.replace(/\s+$/, "")}\n${scan.trim()}` : scan.trim()))
+                  setScan("")
+                }
+              }}
+            />
+          </div>
+          <div className="md:col-span-2">
+            <Label size="small" htmlFor="found">Serials found ({serials.length})</Label>
+            <Textarea id="found" rows={6} placeholder="One serial per line, or separated by commas" value={pasted} onChange={(e) => setPasted(e.target.value)} />
+          </div>
+          <div className="md:col-span-2">
+            <Label size="small" htmlFor="note">Note</Label>
+            <Input id="note" size="small" placeholder="Aisle, counter (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+        </div>
+        <div className="flex justify-end gap-2 px-6 py-4">
+          <Button size="small" variant="secondary" disabled={!locationId} isLoading={preview.isPending} onClick={compare}>
+            Compare
+          </Button>
+          <Button size="small" disabled={!canConfirm} isLoading={confirm.isPending} onClick={submit}>
+            Confirm count
+          </Button>
+        </div>
+      </Container>
+
+      {(error || compared || done) && (
+        <Container className="flex flex-col gap-3">
+          {error && (
+            <Text size="small" className="text-ui-fg-error" role="alert">
+              {error}
+            </Text>
+          )}
+          {compared && !isCurrent && (
+            <Text size="small" className="text-ui-fg-subtle">
+              The count changed since this comparison; compare again before confirming.
+            </Text>
+          )}
+          {compared && compared.result.problems.length > 0 && (
+            <div className="bg-ui-bg-subtle rounded-md p-3" data-testid="count-problems">
+              <Text size="small" weight="plus" className="text-ui-fg-error">
+                {compared.result.problems.length} problem{compared.result.problems.length === 1 ? "" : "s"} to resolve before confirming:
+              </Text>
+              <ul className="mt-1 list-disc pl-5">
+                {compared.result.problems.map((p) => (
+                  <li key={p}>
+                    <Text size="small">{p}</Text>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {compared && (
+            <CountComparison
+              comparison={compared.result}
+              variants={variants}
+              locationName={locationName}
+              unknownVariants={unknownVariants}
+              onUnknownVariant={(text, v) => setUnknownVariants((m) => ({ ...m, [text]: v }))}
+            />
+          )}
+          {done && (
+            <div data-testid="count-done">
+              <Text size="small" weight="plus">
+                Count confirmed: {done.found_count} found in place, {done.transferred.length} moved here, {done.lost.length} written off as lost,{" "}
+                {done.received?.serial_numbers.length ?? 0} received.
+              </Text>
+              {done.received && (
+                <Link to={`/serial-numbers?receipt_id=${done.received.receipt_id}`} className="text-ui-fg-interactive txt-compact-small">
+                  Serials received as found
+                </Link>
+              )}
+            </div>
+          )}
+        </Container>
+      )}
+    </div>
+  )
+}
+
+export default StockTakePage
