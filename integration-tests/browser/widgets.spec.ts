@@ -222,4 +222,48 @@ describe("admin widgets in chromium", () => {
     const levels = Object.fromEntries(inventory_items[0].location_levels.map((l: any) => [l.location_id, Number(l.stocked_quantity)]))
     expect(levels[shop.id]).toBe(1)
   })
+
+  it("variant page: stock lowered by hand in Medusa, the admin picks the serial that left; a serial's page writes one off with the stock", async () => {
+    const drill = product.variants[0]
+    const levelAt = async () => {
+      const { inventory_items } = await admin.get(`/admin/inventory-items?sku=${drill.sku}&fields=id,location_levels.location_id,location_levels.stocked_quantity`)
+      const level = inventory_items[0].location_levels.find((l: any) => l.location_id === location.id)
+      return { item: inventory_items[0].id as string, stocked: Number(level.stocked_quantity) }
+    }
+    const { item, stocked } = await levelAt()
+    // Medusa's own admin: one unit fewer at the warehouse, the serials untouched.
+    await admin.post(`/admin/inventory-items/${item}/location-levels/${location.id}`, { stocked_quantity: stocked - 1 })
+
+    await page.goto(`/app/products/${product.id}/variants/${drill.id}`)
+    const widget = page.getByTestId("variant-serial-numbers-widget")
+    const row = widget.getByTestId("location-stock-row").filter({ hasText: "Demo Warehouse" })
+    await row.getByText("1 serials too many").waitFor()
+    await row.getByRole("button", { name: "Pick serials that left" }).click()
+    const picker = page.getByTestId("pick-left-serials")
+    const boxes = picker.getByRole("checkbox")
+    await boxes.first().waitFor()
+    const left = (await picker.locator("label.font-mono").first().textContent())!.trim()
+    await boxes.first().click()
+    // At most the difference: the others cannot be ticked.
+    expect(await boxes.nth(1).isDisabled()).toBe(true)
+    await picker.getByRole("button", { name: "Stolen" }).click()
+    await screenshot(page, "widget-variant-pick-left", { locator: picker })
+    await picker.getByRole("button", { name: "Write off 1 serial" }).click()
+    await page.getByText("1 serial written off").waitFor()
+    await row.getByText("1 serials too many").waitFor({ state: "detached" })
+    const json = async (url: string) => admin.get(url)
+    expect((await json(`/admin/serial-numbers?q=${encodeURIComponent(left)}`)).serial_numbers[0]).toMatchObject({ status: "scrapped", stock_location_id: null })
+    expect((await levelAt()).stocked).toBe(stocked - 1)
+
+    // A serial's own page: written off with the stock lowered by one.
+    const { serial_numbers: [next] } = await json(`/admin/serial-numbers?variant_id=${drill.id}&stock_location_id=${location.id}&status=active&limit=1`)
+    await page.goto(`/app/serial-numbers/${next.id}`)
+    await page.getByRole("button", { name: "Write off" }).click()
+    const form = page.getByTestId("write-off-form")
+    await form.getByLabel("Reason").fill("Dropped from the shelf")
+    await form.getByRole("button", { name: "Write off" }).click()
+    await page.getByText(`${next.serial_number} written off`).waitFor()
+    await page.getByText("Scrapped", { exact: true }).first().waitFor()
+    expect((await levelAt()).stocked).toBe(stocked - 2)
+  })
 })

@@ -132,4 +132,27 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const la1 = (await serialsBy(api, headers, `variant_id=${lamp.id}`))["LA-1"]
     expect((await api.post(`/admin/serial-numbers/${la1.id}`, { notes: "shelf 2" }, headers)).data.serial_number.notes).toBe("shelf 2")
   })
+
+  it("after stock was lowered by hand in Medusa, the admin picks which serials left: written off without lowering it twice, never more than the drift", async () => {
+    const a = store.locationA.id
+    // Medusa's own admin: 3 lamps at A become 1; the plugin still holds 3 serials there.
+    await api.post(`/admin/inventory-items/${inventoryItemId}/location-levels/${a}`, { stocked_quantity: 1 }, headers)
+    const drift = async () => (await api.get(`/admin/serial-settings/${lamp.id}`, headers)).data.serial_settings.stock.find((s: any) => s.location_id === a)
+    expect(await drift()).toMatchObject({ stocked_quantity: 1, serials_in_stock: 3 })
+    const before = await serialState(getContainer())
+
+    const tooMany = await failure(scrap({ serial_numbers: ["LA-1", "LA-2", "LA-3"], reason: "Lost", stock_already_lowered: true }))
+    expect([tooMany.status, tooMany.message]).toEqual([
+      400,
+      `LAMP at ${a}: Medusa still counts 1 and 0 serials would remain; only 2 of the 3 written off are beyond Medusa's count (write the others off with stock lowered)`,
+    ])
+    expect(await serialState(getContainer())).toEqual(before)
+
+    const res = await scrap({ serial_numbers: ["LA-1", "LA-3"], reason: "Stolen", stock_already_lowered: true })
+    expect(res.status).toBe(201)
+    expect(await levels()).toEqual({ [a]: 1, [store.locationB.id]: 2 })
+    expect(await drift()).toMatchObject({ stocked_quantity: 1, serials_in_stock: 1 })
+    expect((await serialDetail(api, headers, "LA-3")).ledger.at(-1).data).toMatchObject({ reason: "Stolen", stock_already_lowered: true })
+    await expectConsistent(api, headers)
+  })
 })

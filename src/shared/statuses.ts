@@ -79,3 +79,10 @@ export const CLAIM_STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   resolved: "Resolved",
   rejected: "Rejected",
 }
+
+/**
+ * Statuses an admin may write a serial off from (`POST /admin/serial-numbers/scrap`): in
+ * stock, not in stock yet, or past its end of life. A reserved unit is released first; a
+ * delivered one belongs to its customer.
+ */
+export const WRITE_OFF_STATUSES: readonly SerialStatus[] = ["active", "inactive", "expired"]

@@ -1,7 +1,8 @@
 import { adjustInventoryLevelsStep, emitEventStep } from "@medusajs/medusa/core-flows"
-import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { SerialEvents } from "../modules/serial/events"
 import type { ScrapSerialsInput } from "../modules/serial/services/write-offs"
+import { checkWrittenOffBeyondStockStep } from "./steps/check-written-off-beyond-stock"
 import { resolveVariantsStep } from "./steps/resolve-variants"
 import { scrapSerialsStep } from "./steps/scrap-serials"
 import type { ResolvedVariant } from "./utils/fetch-variants"
@@ -11,7 +12,10 @@ export const scrapSerialsWorkflowId = "scrap-serials-workflow"
  * `POST /admin/serial-numbers/scrap`: serials written off (damaged, lost, stolen). Each one
  * that was in stock lowers Medusa's stocked quantity by one at its location, in the same
  * workflow, so the count and the serials stay equal and nothing is left counted that is
- * gone. Emits `serial_number.scrapped` and `serial_number.status_changed`. Every problem
+ * gone. With `stock_already_lowered` (an admin lowered Medusa's stock by hand, and now
+ * picks which serials left) the stock is not lowered again, and the write-off is refused
+ * unless those serials were beyond Medusa's count. Emits `serial_number.scrapped` and
+ * `serial_number.status_changed`. Every problem
  * with the serials is named in one 400, and nothing changes. Hook `serialsScrapped`
  * ({ write_off }): a store's own rule that throws undoes the write-off, stock included.
  */
@@ -20,7 +24,10 @@ export const scrapSerialsWorkflow = createWorkflow(scrapSerialsWorkflowId, (inpu
   const variantIds = transform({ writeOff }, ({ writeOff }) => [...new Set(writeOff.serials.map((s) => s.variant_id))])
   const variants = resolveVariantsStep(variantIds)
 
-  const adjustments = transform({ writeOff, variants }, ({ writeOff, variants }) => {
+  const adjustments = transform({ writeOff, variants, input }, ({ writeOff, variants, input }) => {
+    if (input.stock_already_lowered) {
+      return []
+    }
     const byId = variants as Record<string, ResolvedVariant>
     const units = new Map<string, { inventory_item_id: string; location_id: string; adjustment: number }>()
     for (const s of writeOff.serials) {
@@ -36,6 +43,9 @@ export const scrapSerialsWorkflow = createWorkflow(scrapSerialsWorkflowId, (inpu
     return [...units.values()]
   })
   adjustInventoryLevelsStep(adjustments)
+  when({ input }, ({ input }) => !!input.stock_already_lowered).then(() => {
+    checkWrittenOffBeyondStockStep({ write_off: writeOff, variants: variants as Record<string, ResolvedVariant> })
+  })
 
   const serialsScrapped = createHook("serialsScrapped", { write_off: writeOff })
 

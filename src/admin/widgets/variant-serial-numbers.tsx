@@ -46,7 +46,7 @@ const VariantSerialNumbersWidget = ({ data: variant }: DetailWidgetProps<AdminPr
         <Text size="small" weight="plus">
           Stock by location
         </Text>
-        <LocationStockTable stock={settings?.stock ?? []} locationNames={names} />
+        <LocationStockTable stock={settings?.stock ?? []} locationNames={names} variantId={variant.id} />
       </div>
     </Container>
   )

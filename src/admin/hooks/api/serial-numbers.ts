@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminSerialLedgerEntry, AdminSerialNumber, AdminSerialNumberListResponse } from "../../../shared/http/admin"
+import { serialReportKeys } from "./serial-reports"
+import { serialSettingsKeys } from "./serial-settings"
+import type { AdminSerialLedgerEntry, AdminSerialNumber, AdminSerialNumberListResponse, AdminSerialWriteOffResponse } from "../../../shared/http/admin"
 
 export type SerialListQuery = Record<string, string | number | string[] | undefined>
 
@@ -51,4 +53,19 @@ export function serialNumbersExportUrl(query: SerialListQuery): string {
   }
   const text = params.toString()
   return `/admin/serial-numbers/export${text ? `?${text}` : ""}`
+}
+
+/** Writes serials off (scrapped); Medusa's stock goes down unless it was lowered by hand already. */
+export function useScrapSerials() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { serial_numbers: string[]; reason: string; stock_already_lowered?: boolean }) =>
+      sdk.client.fetch<AdminSerialWriteOffResponse>("/admin/serial-numbers/scrap", { method: "POST", body }),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: serialNumberKeys.all })
+      // Counts and stock per location changed.
+      client.invalidateQueries({ queryKey: serialReportKeys.all })
+      client.invalidateQueries({ queryKey: serialSettingsKeys.all })
+    },
+  })
 }

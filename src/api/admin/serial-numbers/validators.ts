@@ -107,5 +107,6 @@ export type AdminUpdateSerialNumberType = z.infer<typeof AdminUpdateSerialNumber
 export const AdminScrapSerialNumbers = z.strictObject({
   serial_numbers: serialTextList("serial_numbers"),
   reason: freeText("reason", 500, { min: 1, trim: true, singleLine: true }),
+  stock_already_lowered: z.boolean().optional(),
 })
 export type AdminScrapSerialNumbersType = z.infer<typeof AdminScrapSerialNumbers>

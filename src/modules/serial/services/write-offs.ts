@@ -1,6 +1,6 @@
 import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import type { SerialStatus } from "../../../shared/statuses"
+import { type SerialStatus, WRITE_OFF_STATUSES } from "../../../shared/statuses"
 import { generateId, SqlManager } from "../lib/sql"
 import { fulfillmentSql, snapshotsOf } from "../lib/fulfillment-sql"
 import { throwProblems } from "../lib/order-rules"
@@ -16,6 +16,12 @@ type InjectedDependencies = {
 export type ScrapSerialsInput = {
   serial_numbers: string[]
   reason: string
+  /**
+   * The units' stock was lowered in Medusa already (by hand, in its own admin): their
+   * serials are written off without lowering it again. The workflow checks that they were
+   * beyond Medusa's count.
+   */
+  stock_already_lowered?: boolean
   actor_id?: string | null
 }
 
@@ -36,7 +42,7 @@ export type SerialWriteOff = {
 }
 
 /**
- * Statuses a serial may be written off from by hand, and why the others may not. A
+ * Why a serial cannot be written off from the statuses outside `WRITE_OFF_STATUSES`. A
  * reserved unit belongs to an order line until the reservation is released; a delivered
  * one belongs to its customer (its return decides what happens to it).
  */
@@ -83,8 +89,8 @@ export default class SerialWriteOffService {
         problems.push(`${text}: no such serial`)
       } else if (matches.length > 1) {
         problems.push(`${text} names ${matches.length} serials (of different variants); write them off one variant at a time from the serial's page`)
-      } else if (REFUSED[matches[0].status]) {
-        problems.push(`${matches[0].serial_number} ${REFUSED[matches[0].status]}`)
+      } else if (!WRITE_OFF_STATUSES.includes(matches[0].status)) {
+        problems.push(`${matches[0].serial_number} ${REFUSED[matches[0].status] ?? `is ${matches[0].status}`}`)
       } else {
         chosen.push(matches[0])
       }
@@ -103,7 +109,7 @@ export default class SerialWriteOffService {
           reference_id: id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, reason: input.reason },
+          data: { operation_id, reason: input.reason, stock_already_lowered: !!input.stock_already_lowered },
         },
       },
       sharedContext

@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Drawer, Heading, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { DetailField } from "../../../components/detail-field"
@@ -7,11 +7,13 @@ import { LedgerTimeline } from "../../../components/ledger-timeline"
 import { ListTable } from "../../../components/list-table"
 import { MetadataEditor } from "../../../components/metadata-editor"
 import { SerialStatusBadge, WarrantyBadge } from "../../../components/serial-status-badge"
+import { WriteOffSerialForm } from "../../../components/write-off-form"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
 import { useWarrantyClaims } from "../../../hooks/api/warranty-claims"
 import { formatDate } from "../../../lib/format"
+import { WRITE_OFF_STATUSES } from "../../../../shared/statuses"
 import { warrantyState } from "../../../../shared/warranty-state"
 
 const MAINTENANCE_LABELS: Record<string, string> = {
@@ -33,6 +35,7 @@ const SerialNumberDetailPage = () => {
   const claims = useWarrantyClaims({ serial_number_id: id, limit: 50, order: "-filed_at" })
   const serial = data?.serial_number
   const [notes, setNotes] = useState("")
+  const [writingOff, setWritingOff] = useState(false)
   useEffect(() => setNotes(serial?.notes ?? ""), [serial?.notes])
 
   if (isLoading) {
@@ -62,9 +65,28 @@ const SerialNumberDetailPage = () => {
             titleClassName="font-mono"
             status={<SerialStatusBadge status={serial.status} />}
             actions={
-              <Button size="small" variant="secondary" asChild>
-                <Link to={`/serial-labels?ids=${serial.id}`}>Print label</Link>
-              </Button>
+              <div className="flex items-center gap-x-2">
+                {WRITE_OFF_STATUSES.includes(serial.status) && (
+                  <Drawer open={writingOff} onOpenChange={setWritingOff}>
+                    <Drawer.Trigger asChild>
+                      <Button size="small" variant="secondary">
+                        Write off
+                      </Button>
+                    </Drawer.Trigger>
+                    <Drawer.Content>
+                      <Drawer.Header>
+                        <Drawer.Title>Write off {serial.serial_number}</Drawer.Title>
+                      </Drawer.Header>
+                      <Drawer.Body>
+                        <WriteOffSerialForm serialNumber={serial.serial_number} inStock={serial.status === "active"} onDone={() => setWritingOff(false)} />
+                      </Drawer.Body>
+                    </Drawer.Content>
+                  </Drawer>
+                )}
+                <Button size="small" variant="secondary" asChild>
+                  <Link to={`/serial-labels?ids=${serial.id}`}>Print label</Link>
+                </Button>
+              </div>
             }
           />
           <DetailField label="Product">
