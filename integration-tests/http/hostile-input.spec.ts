@@ -216,7 +216,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
       const container = getContainer()
       const { variant: drill } = await createStockedVariant(container, store, { title: "Saw", sku: "SAW-1" })
       await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true, warranty: { value: 1, unit: "year" } }, headers)
-      await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["SW-1", "SW-2", "SW-3"] })
+      const stocked = await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["SW-1", "SW-2", "SW-3"] })
       await api.post("/admin/serial-numbers", { variant_id: drill.id, serial_numbers: ["SW-REG"] }, headers)
       const alice = await registerCustomer(api, store.publishableKey, "saw-owner@serials.test")
       ownerHeaders = alice.headers.headers
@@ -264,6 +264,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
         { route: "POST /admin/serial-numbers/scrap", url: "/admin/serial-numbers/scrap", auth: "admin", body: { serial_numbers: ["SW-3"], reason: "Dropped" } },
         { route: "POST /admin/serial-stock-takes/preview", url: "/admin/serial-stock-takes/preview", auth: "admin", body: { location_id: store.locationA.id, serial_numbers: ["SW-3", "NEW-9"], variant_ids: [drill.id], new_serials: [{ serial_number: "NEW-9", variant_id: drill.id }] } },
         { route: "POST /admin/serial-stock-takes", url: "/admin/serial-stock-takes", auth: "admin", body: { location_id: store.locationA.id, serial_numbers: ["SW-3", "NEW-9"], variant_ids: [drill.id], new_serials: [{ serial_number: "NEW-9", variant_id: drill.id }], note: "aisle 2" } },
+        { route: "POST /admin/serial-receipts/:id/vendor-returns", url: `/admin/serial-receipts/${stocked.id}/vendor-returns`, auth: "admin", body: { serial_numbers: ["SW-3"], reason: "faulty" } },
         { route: "POST /admin/returns/:id/serial-numbers", url: `/admin/returns/${ret.id}/serial-numbers`, auth: "admin", body: { serial_numbers: [{ serial_number: "SW-2", restock: true }] } },
         { route: "POST /admin/maintenance-schedules", url: "/admin/maintenance-schedules", auth: "admin", body: { serial_number_ids: [sw1.id], type: "preventive", periodicity: "monthly", start_date: "2027-01-01", visit_count: 2, assignee: "Tom", notes: "yearly check" } },
         { route: "POST /admin/maintenance-schedules/:id", url: `/admin/maintenance-schedules/${schedule.id}`, auth: "admin", body: { assignee: "Ann", notes: "moved", status: "cancelled" } },

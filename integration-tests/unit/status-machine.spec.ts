@@ -24,6 +24,7 @@ import {
  *   any -> expired                      end of life
  *   any but delivered -> scrapped       admin write-off
  *   active -> active                    transfer to another stock location
+ *   active -> inactive                  returned to the supplier (vendor return)
  */
 type Expected = { from: Array<SerialStatus | null>; to: SerialStatus; location: "set" | "clear" | "keep" }
 
@@ -42,6 +43,7 @@ const SPEC_TABLE: Record<SerialMovement, Expected> = {
   // "any but delivered": a scrapped one is already scrapped.
   scrap: { from: ["inactive", "active", "reserved", "expired"], to: "scrapped", location: "clear" },
   transfer: { from: ["active"], to: "active", location: "set" },
+  return_to_supplier: { from: ["active"], to: "inactive", location: "clear" },
 }
 
 const FROM: Array<SerialStatus | null> = [null, "inactive", "active", "reserved", "delivered", "expired", "scrapped"]

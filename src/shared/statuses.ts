@@ -21,6 +21,7 @@ export const SERIAL_MOVEMENTS = [
   "expire",
   "scrap",
   "transfer",
+  "return_to_supplier",
 ] as const
 export type SerialMovement = (typeof SERIAL_MOVEMENTS)[number]
 

@@ -91,3 +91,6 @@ export * from "./confirm-stock-take"
 export * from "./steps/apply-stock-take"
 export * from "./preview-stock-take"
 export * from "./steps/preview-stock-take"
+// ---------------------------------------------------------------- vendor returns
+export * from "./return-serials-to-supplier"
+export * from "./steps/return-serials-to-supplier"

@@ -17,6 +17,7 @@ const MOVEMENT_LABELS: Record<string, string> = {
   expire: "End of life reached",
   scrap: "Scrapped",
   transfer: "Transferred to another location",
+  return_to_supplier: "Returned to the supplier",
   update: "Details changed",
   warranty_override: "Warranty set by hand",
   contract_change: "Service contract changed",

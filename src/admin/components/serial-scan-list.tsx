@@ -22,6 +22,17 @@ export const inStockOfVariant =
     return own.status === "active" ? null : `Not in stock (${own.status})`
   }
 
+/** A check for `SerialScanList`: the text names a serial of this receipt that is in stock. */
+export const inStockOfReceipt =
+  (receiptId: string) =>
+  (found: AdminSerialNumber[]): string | null => {
+    const own = found.find((s) => s.receipt_id === receiptId)
+    if (!own) {
+      return "Did not come with this receipt"
+    }
+    return own.status === "active" ? null : `Not in stock (${own.status})`
+  }
+
 /** A check for `SerialScanList`: the text names a serial in stock at this location. */
 export const inStockAt =
   (locationId: string, locationName: (id: string) => string) =>

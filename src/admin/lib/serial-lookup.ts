@@ -7,7 +7,7 @@ export const normalizeSerialText = (text: string) => text.trim().toUpperCase()
 /** The serials whose text is exactly `text` (one per variant at most). */
 export async function findSerialsByText(text: string): Promise<AdminSerialNumber[]> {
   const { serial_numbers } = await sdk.client.fetch<{ serial_numbers: AdminSerialNumber[] }>("/admin/serial-numbers", {
-    query: { q: text.trim(), limit: 50, fields: "id,serial_number,variant_id,status,stock_location_id,order_id" },
+    query: { q: text.trim(), limit: 50, fields: "id,serial_number,variant_id,status,stock_location_id,order_id,receipt_id" },
   })
   const wanted = normalizeSerialText(text)
   return serial_numbers.filter((s) => normalizeSerialText(s.serial_number) === wanted)

@@ -16,6 +16,8 @@ export const SerialEvents = {
   TRANSFERRED: "serial_number.transferred",
   /** Serials written off: `{ ids, write_off_id, reason }` */
   SCRAPPED: "serial_number.scrapped",
+  /** Serials of a receipt sent back to its supplier: `{ ids, receipt_id, vendor_return_id }` */
+  RETURNED_TO_SUPPLIER: "serial_number.returned_to_supplier",
   /** A stock-take confirmed: `{ id, location_id, found, transferred_ids, lost_ids, receipt_id }` */
   STOCK_TAKE_CONFIRMED: "serial_stock_take.confirmed",
   /** Any status change: `{ ids, movement, to_status }` */

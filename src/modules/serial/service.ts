@@ -83,6 +83,7 @@ import type ReturnSerialService from "./services/returns"
 import type SerialTransferService from "./services/transfers"
 import type SerialWriteOffService from "./services/write-offs"
 import type SerialStockTakeService from "./services/stock-takes"
+import type SerialVendorReturnService from "./services/vendor-returns"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
@@ -108,6 +109,7 @@ type InjectedDependencies = {
   serialTransferService: SerialTransferService
   serialWriteOffService: SerialWriteOffService
   serialStockTakeService: SerialStockTakeService
+  serialVendorReturnService: SerialVendorReturnService
 }
 
 /**
@@ -149,6 +151,7 @@ class SerialModuleService extends MedusaService({
   protected readonly transfers_: SerialTransferService
   protected readonly writeOffs_: SerialWriteOffService
   protected readonly stockTakes_: SerialStockTakeService
+  protected readonly vendorReturns_: SerialVendorReturnService
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -169,6 +172,7 @@ class SerialModuleService extends MedusaService({
     this.transfers_ = container.serialTransferService
     this.writeOffs_ = container.serialWriteOffService
     this.stockTakes_ = container.serialStockTakeService
+    this.vendorReturns_ = container.serialVendorReturnService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -616,6 +620,10 @@ class SerialModuleService extends MedusaService({
 
   previewStockTake: SerialStockTakeService["preview"] = (...args) => this.stockTakes_.preview(...args)
   confirmStockTake: SerialStockTakeService["confirm"] = (...args) => this.stockTakes_.confirm(...args)
+
+  // ---------------------------------------------------------------- vendor returns (services/vendor-returns.ts)
+
+  returnSerialsToSupplier: SerialVendorReturnService["returnToSupplier"] = (...args) => this.vendorReturns_.returnToSupplier(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 

@@ -345,3 +345,15 @@ export type AdminStockTake = {
   received: { receipt_id: string; serial_numbers: string[] } | null
 }
 export type AdminStockTakeResponse = { stock_take: AdminStockTake }
+
+/** Units of a receipt sent back to its supplier (`POST /admin/serial-receipts/:id/vendor-returns`). */
+export type AdminVendorReturn = {
+  id: string
+  receipt_id: string
+  supplier_name: string | null
+  reason: string | null
+  created_by: string | null
+  created_at: string
+  serials: Array<{ id: string; serial_number: string; variant_id: string; from_location_id: string }>
+}
+export type AdminVendorReturnResponse = { vendor_return: AdminVendorReturn }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { serialNumberKeys } from "./serial-numbers"
-import type { AdminSerialReceipt, AdminSerialReceiptLine, ReceiptCheck, ReceiptInput, ReceiptItemInput } from "../../../shared/http/admin"
+import type { AdminSerialReceipt, AdminSerialReceiptLine, AdminVendorReturnResponse, ReceiptCheck, ReceiptInput, ReceiptItemInput } from "../../../shared/http/admin"
 
 const keys = {
   all: ["serial-receipts"] as const,
@@ -50,6 +50,19 @@ export function useCancelSerialReceipt() {
   return useMutation({
     mutationFn: (id: string) =>
       sdk.client.fetch<{ serial_receipt: AdminSerialReceipt }>(`/admin/serial-receipts/${id}/cancel`, { method: "POST" }),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: keys.all })
+      client.invalidateQueries({ queryKey: serialNumberKeys.all })
+    },
+  })
+}
+
+/** Sends chosen serials of a receipt back to its supplier (Medusa's stock goes down with them). */
+export function useReturnToSupplier(receiptId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { serial_numbers: string[]; reason?: string | null }) =>
+      sdk.client.fetch<AdminVendorReturnResponse>(`/admin/serial-receipts/${receiptId}/vendor-returns`, { method: "POST", body }),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: keys.all })
       client.invalidateQueries({ queryKey: serialNumberKeys.all })

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray } from "@medusajs/icons"
-import { Button, Container, StatusBadge, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Drawer, StatusBadge, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
@@ -9,6 +10,33 @@ import { useCancelSerialReceipt, useSerialReceipts } from "../../hooks/api/seria
 import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
+import type { AdminSerialReceipt } from "../../../shared/http/admin"
+import { VendorReturnForm } from "./components/vendor-return-form"
+
+/** "Return to supplier" on a posted receipt's row: a drawer with scan entry. */
+const ReturnToSupplier = ({ receipt }: { receipt: AdminSerialReceipt }) => {
+  const [open, setOpen] = useState(false)
+  return (
+    <Drawer open={open} onOpenChange={setOpen}>
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="transparent">
+          Return to supplier
+        </Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>
+            Return serials of receipt #{receipt.display_id}
+            {receipt.supplier_name ? ` to ${receipt.supplier_name}` : ""}
+          </Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body>
+          <VendorReturnForm receiptId={receipt.id} supplier={receipt.supplier_name} onDone={() => setOpen(false)} />
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
 
 const SerialReceiptsPage = () => {
   const { get, set } = useUrlState()
@@ -98,9 +126,12 @@ const SerialReceiptsPage = () => {
             className: "text-right",
             cell: (r) =>
               r.status === "posted" && (
-                <Button size="small" variant="transparent" onClick={() => onCancel(r.id, r.display_id)}>
-                  Cancel
-                </Button>
+                <div className="flex justify-end gap-x-1">
+                  <ReturnToSupplier receipt={r} />
+                  <Button size="small" variant="transparent" onClick={() => onCancel(r.id, r.display_id)}>
+                    Cancel
+                  </Button>
+                </div>
               ),
           },
         ]}

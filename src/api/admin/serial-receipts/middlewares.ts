@@ -1,9 +1,15 @@
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminGetSerialReceiptParams, AdminGetSerialReceiptsParams, AdminPostSerialReceipt, AdminPostSerialReceiptQuery } from "./validators"
+import {
+  AdminGetSerialReceiptParams,
+  AdminGetSerialReceiptsParams,
+  AdminPostSerialReceipt,
+  AdminPostSerialReceiptQuery,
+  AdminPostVendorReturn,
+} from "./validators"
 import { listSerialReceiptsConfig, retrieveSerialReceiptConfig } from "./query-config"
 
-/** Routes of receipts: list, post (or check), read. */
+/** Routes of receipts: list, post (or check), read, and returns to the supplier. */
 export const serialReceiptMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -24,5 +30,11 @@ export const serialReceiptMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/serial-receipts/:id",
     middlewares: [validateAndTransformQuery(AdminGetSerialReceiptParams, retrieveSerialReceiptConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/serial-receipts/:id/vendor-returns",
+    bodyParser: { sizeLimit: "5mb" },
+    middlewares: [validateAndTransformBody(AdminPostVendorReturn)],
   },
 ]

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_RANGE_SIZE } from "../../../shared/serial-input"
-import { fieldsParam, freeText, idParam, pastDate, listParams, metadataSchema, oneOrMany, searchText, wholeNumber } from "../../utils/validators"
+import { fieldsParam, freeText, idParam, pastDate, listParams, metadataSchema, oneOrMany, searchText, serialTextList, wholeNumber } from "../../utils/validators"
 import { RECEIPT_ALLOWED_FIELDS } from "./query-config"
 
 const serialText = z.string().max(1000)
@@ -66,3 +66,10 @@ export const AdminGetSerialReceiptsParams = listParams(
 export type AdminGetSerialReceiptsParamsType = z.infer<typeof AdminGetSerialReceiptsParams>
 
 export const AdminGetSerialReceiptParams = z.object({ fields: fieldsParam(RECEIPT_ALLOWED_FIELDS) })
+
+/** Body of `POST /admin/serial-receipts/:id/vendor-returns`: the serials going back and why. */
+export const AdminPostVendorReturn = z.strictObject({
+  serial_numbers: serialTextList("serial_numbers"),
+  reason: freeText("reason", 500, { trim: true, singleLine: true }).nullish(),
+})
+export type AdminPostVendorReturnType = z.infer<typeof AdminPostVendorReturn>

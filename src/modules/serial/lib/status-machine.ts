@@ -71,6 +71,7 @@ export const TRANSITIONS: Readonly<Record<SerialMovement, Rule>> = {
     description: "written off",
   },
   transfer: { from: ["active"], to: "active", location: "set", description: "moved to another stock location" },
+  return_to_supplier: { from: ["active"], to: "inactive", location: "clear", description: "returned to its supplier" },
 }
 
 export type TransitionInput = {
