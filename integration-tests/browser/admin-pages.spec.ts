@@ -272,4 +272,44 @@ describe("admin pages in chromium", () => {
     expect(await after(lost)).toMatchObject({ status: "scrapped", stock_location_id: null })
     expect(await after("FOUND-0001")).toMatchObject({ status: "active", stock_location_id: warehouse.id, variant_id: drill })
   })
+
+  it("returns a receipt's serial to its supplier: scanned serials checked against the receipt, then sent back", async () => {
+    const json = async (url: string) => (await page.request.get(url)).json()
+    const { stock_locations } = await json("/admin/stock-locations?fields=id,name")
+    const warehouse = stock_locations.find((l: any) => l.name === "Demo Warehouse")
+    const { products } = await json("/admin/products?handle=cordless-drill&fields=id,variants.id")
+    const drill = products[0].variants[0].id
+    const posted = await page.request.post("/admin/serial-receipts", {
+      data: {
+        stock_location_id: warehouse.id,
+        supplier: { name: "Bosch DE", reference: "PO-88" },
+        items: [{ variant_id: drill, quantity: 2, serial_numbers: ["VR-0001", "VR-0002"] }],
+      },
+    })
+    expect(posted.status()).toBe(201)
+
+    await page.goto("/app/serial-receipts")
+    const row = page.locator("tbody tr").filter({ hasText: "Bosch DE" })
+    await row.getByRole("button", { name: "Return to supplier" }).click()
+    const form = page.getByTestId("vendor-return-form")
+    await form.getByLabel("Reason").fill("Chuck faulty")
+    const scan = form.getByRole("textbox", { name: "Scan or type a serial number" })
+    for (const text of ["FOUND-0001", "VR-0002"]) {
+      await scan.fill(text)
+      await scan.press("Enter")
+    }
+    const entries = form.getByTestId("scan-entry")
+    await entries.nth(0).getByText("Did not come with this receipt").waitFor()
+    await entries.nth(1).getByText("From this receipt, in stock").waitFor()
+    expect(await form.getByRole("button", { name: /^Return \d/ }).isDisabled()).toBe(true)
+    await form.getByRole("button", { name: "Remove FOUND-0001", exact: true }).click()
+    await screenshot(page, "page-receipt-vendor-return", { locator: form })
+    await form.getByRole("button", { name: "Return 1 serial" }).click()
+    await page.getByText("1 serial returned to Bosch DE").waitFor()
+    const after = (await json("/admin/serial-numbers?q=VR-000&order=serial_number")).serial_numbers
+    expect(after.map((s: any) => [s.serial_number, s.status, s.stock_location_id])).toEqual([
+      ["VR-0001", "active", warehouse.id],
+      ["VR-0002", "inactive", null],
+    ])
+  })
 })
