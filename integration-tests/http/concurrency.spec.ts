@@ -117,6 +117,53 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(level?.stocked_quantity ?? active.length).toBeLessThanOrEqual(20 - succeeded.length)
   })
 
+  it("5 transfers racing 5 fulfilments of the same serials (10 requests at once): each serial ends in one place, never two", async () => {
+    const a = store.locationA.id
+    const b = store.locationB.id
+    const contested = texts.slice(0, 5)
+    const requests = contested.flatMap((serial, i) => {
+      const line = orders[i].items[0].id
+      return [
+        () =>
+          api.post(
+            `/admin/orders/${orders[i].id}/fulfillments`,
+            { location_id: a, items: [{ id: line, quantity: 1 }], additional_data: { serial_numbers: { [line]: [serial] } } },
+            headers
+          ),
+        () => api.post("/admin/serial-transfers", { from_location_id: a, to_location_id: b, serial_numbers: [serial] }, headers),
+      ]
+    })
+    const results = await Promise.allSettled(requests.map((send) => send()))
+    const statuses = results.map(statusOf)
+    // Every answer is the plugin's: a success or a named refusal, never a 500.
+    expect(statuses.every((s) => [200, 201, 400].includes(s))).toBe(true)
+
+    const all = await serialsBy(api, headers, `variant_id=${drill.id}`)
+    let delivered = 0
+    let moved = 0
+    for (const [i, serial] of contested.entries()) {
+      const [fulfilment, transfer] = [statuses[2 * i], statuses[2 * i + 1]]
+      // Exactly one of the pair won, and the serial is where the winner put it.
+      expect({ serial, wins: [fulfilment === 200, transfer === 201].filter(Boolean).length }).toEqual({ serial, wins: 1 })
+      if (fulfilment === 200) {
+        delivered++
+        expect({ serial, status: all[serial].status, order: all[serial].order_id }).toEqual({ serial, status: "delivered", order: orders[i].id })
+      } else {
+        moved++
+        expect({ serial, status: all[serial].status, at: all[serial].stock_location_id }).toEqual({ serial, status: "active", at: b })
+      }
+    }
+    // Medusa's count moved with each winner: A lost one per delivery and per transfer, B
+    // gained one per transfer; the plugin's check finds nothing amiss.
+    const { data: levels } = await getContainer()
+      .resolve("query")
+      .graph({ entity: "inventory_level", fields: ["location_id", "stocked_quantity"], filters: { inventory_item_id: inventoryItemId } })
+    const byLocation = Object.fromEntries((levels as any[]).map((l) => [l.location_id, Number(l.stocked_quantity)]))
+    expect(byLocation[a]).toBe(20 - delivered - moved)
+    expect(byLocation[b] ?? 0).toBe(moved)
+    await expectConsistent(api, headers)
+  })
+
   it("8 receipts at once on one series: distinct values, no gaps but those of the receipts that failed", async () => {
     const series = (await api.post("/admin/serial-series", { name: "Drills", pattern: "SR-#####" }, headers)).data.serial_series
     await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true, series_id: series.id }, headers)

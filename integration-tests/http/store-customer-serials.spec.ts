@@ -348,6 +348,54 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const bobs = await get("/store/customers/me/maintenance-visits", bob)
     expect(bobs.data.maintenance_visits.map((v: any) => [v.serial_number, v.scheduled_date])).toEqual([["REG-1", dayFromNow(2)]])
   })
+
+  it("an admin passes Alice's drill on to Bob (a resale): Bob sees it with the same warranty, Alice no longer; the ledger says so", async () => {
+    const dr = await serialDetail(api, headers, "DR-A1")
+    const stop = recordEvents(getContainer(), ["serial_number.owner_changed"])
+    const res = await api.post(`/admin/serial-numbers/${dr.id}/owner`, { customer_id: bob.customer.id, note: "Sold second-hand" }, headers)
+    expect(res.status).toBe(200)
+    expect(res.data.owner_change).toEqual({
+      serial_number_id: dr.id,
+      serial_number: "DR-A1",
+      from_customer_id: alice.customer.id,
+      to_customer_id: bob.customer.id,
+      note: "Sold second-hand",
+      warranty_expires_at: dr.warranty_expires_at,
+    })
+    expect(stop()).toEqual([{ name: "serial_number.owner_changed", data: { id: dr.id, from_customer_id: alice.customer.id, to_customer_id: bob.customer.id } }])
+
+    const bobs = (await get("/store/customers/me/serial-numbers", bob)).data.serial_numbers
+    expect(bobs.map((s: any) => [s.serial_number, s.warranty_starts_at, s.warranty_expires_at])).toEqual([
+      ["DR-A1", dr.warranty_starts_at, dr.warranty_expires_at],
+    ])
+    expect((await get("/store/customers/me/serial-numbers", alice)).data.serial_numbers).toEqual([])
+    const after = await serialDetail(api, headers, "DR-A1")
+    expect(after).toMatchObject({ customer_id: bob.customer.id, status: "delivered", order_id: dr.order_id, warranty_expires_at: dr.warranty_expires_at })
+    expect(after.ledger.at(-1)).toMatchObject({
+      type: "owner_change",
+      reference_type: "customer",
+      reference_id: bob.customer.id,
+      actor_type: "user",
+      data: expect.objectContaining({ from_customer_id: alice.customer.id, to_customer_id: bob.customer.id, note: "Sold second-hand" }),
+    })
+
+    // Refused, nothing changed: to the owner it has; a unit in stock (no owner); unknown customer or serial.
+    const stock = await serialDetail(api, headers, "DR-STOCK")
+    const again = await failure(api.post(`/admin/serial-numbers/${dr.id}/owner`, { customer_id: bob.customer.id }, headers))
+    expect([again.status, again.message]).toEqual([400, `DR-A1 is owned by ${bob.customer.id} already`])
+    const unowned = await failure(api.post(`/admin/serial-numbers/${stock.id}/owner`, { customer_id: bob.customer.id }, headers))
+    expect([unowned.status, unowned.message]).toEqual([
+      400,
+      "DR-STOCK has no owner to pass it on from (it is active); a unit is sold to its first owner by an order or a registration",
+    ])
+    const nobody = await failure(api.post(`/admin/serial-numbers/${dr.id}/owner`, { customer_id: "cus_nope" }, headers))
+    expect([nobody.status, nobody.message]).toEqual([404, 'Customer with id "cus_nope" was not found'])
+    expect((await failure(api.post(`/admin/serial-numbers/sn_nope/owner`, { customer_id: bob.customer.id }, headers))).status).toBe(404)
+    const bad = await failure(api.post(`/admin/serial-numbers/${dr.id}/owner`, { customer: bob.customer.id }, headers))
+    expect(bad.status).toBe(400)
+    expect(bad.message).toContain("customer_id")
+    expect((await serialDetail(api, headers, "DR-A1")).ledger.length).toBe(after.ledger.length)
+  })
 },
   // This file's store gives a registered serial to the customer at once: an opt-in;
   // registrations wait for an admin by default.

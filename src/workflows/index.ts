@@ -94,3 +94,6 @@ export * from "./steps/preview-stock-take"
 // ---------------------------------------------------------------- vendor returns
 export * from "./return-serials-to-supplier"
 export * from "./steps/return-serials-to-supplier"
+// ---------------------------------------------------------------- ownership
+export * from "./change-serial-owner"
+export * from "./steps/change-serial-owner"

@@ -18,6 +18,7 @@ const MOVEMENT_LABELS: Record<string, string> = {
   scrap: "Scrapped",
   transfer: "Transferred to another location",
   return_to_supplier: "Returned to the supplier",
+  owner_change: "Passed on to a new owner",
   update: "Details changed",
   warranty_override: "Warranty set by hand",
   contract_change: "Service contract changed",

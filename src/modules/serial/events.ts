@@ -18,6 +18,8 @@ export const SerialEvents = {
   SCRAPPED: "serial_number.scrapped",
   /** Serials of a receipt sent back to its supplier: `{ ids, receipt_id, vendor_return_id }` */
   RETURNED_TO_SUPPLIER: "serial_number.returned_to_supplier",
+  /** A serial passed on to a new owner: `{ id, from_customer_id, to_customer_id }` */
+  OWNER_CHANGED: "serial_number.owner_changed",
   /** A stock-take confirmed: `{ id, location_id, found, transferred_ids, lost_ids, receipt_id }` */
   STOCK_TAKE_CONFIRMED: "serial_stock_take.confirmed",
   /** Any status change: `{ ids, movement, to_status }` */

@@ -84,9 +84,10 @@ import type SerialTransferService from "./services/transfers"
 import type SerialWriteOffService from "./services/write-offs"
 import type SerialStockTakeService from "./services/stock-takes"
 import type SerialVendorReturnService from "./services/vendor-returns"
+import type SerialOwnershipService from "./services/ownership"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
-const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override"]
+const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override", "owner_change"]
 
 /**
  * The module's options (registered by loaders/validate-options.ts) and its internal
@@ -110,6 +111,7 @@ type InjectedDependencies = {
   serialWriteOffService: SerialWriteOffService
   serialStockTakeService: SerialStockTakeService
   serialVendorReturnService: SerialVendorReturnService
+  serialOwnershipService: SerialOwnershipService
 }
 
 /**
@@ -152,6 +154,7 @@ class SerialModuleService extends MedusaService({
   protected readonly writeOffs_: SerialWriteOffService
   protected readonly stockTakes_: SerialStockTakeService
   protected readonly vendorReturns_: SerialVendorReturnService
+  protected readonly ownership_: SerialOwnershipService
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -173,6 +176,7 @@ class SerialModuleService extends MedusaService({
     this.writeOffs_ = container.serialWriteOffService
     this.stockTakes_ = container.serialStockTakeService
     this.vendorReturns_ = container.serialVendorReturnService
+    this.ownership_ = container.serialOwnershipService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -624,6 +628,10 @@ class SerialModuleService extends MedusaService({
   // ---------------------------------------------------------------- vendor returns (services/vendor-returns.ts)
 
   returnSerialsToSupplier: SerialVendorReturnService["returnToSupplier"] = (...args) => this.vendorReturns_.returnToSupplier(...args)
+
+  // ---------------------------------------------------------------- ownership (services/ownership.ts)
+
+  changeSerialOwner: SerialOwnershipService["changeOwner"] = (...args) => this.ownership_.changeOwner(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 

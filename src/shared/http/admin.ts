@@ -357,3 +357,15 @@ export type AdminVendorReturn = {
   serials: Array<{ id: string; serial_number: string; variant_id: string; from_location_id: string }>
 }
 export type AdminVendorReturnResponse = { vendor_return: AdminVendorReturn }
+
+/** A serial passed on to a new owner (`POST /admin/serial-numbers/:id/owner`). */
+export type AdminSerialOwnerChange = {
+  serial_number_id: string
+  serial_number: string
+  from_customer_id: string
+  to_customer_id: string
+  note: string | null
+  /** Unchanged by the change of owner. */
+  warranty_expires_at: string | null
+}
+export type AdminSerialOwnerChangeResponse = { owner_change: AdminSerialOwnerChange }

@@ -4,6 +4,7 @@ import {
   AdminCreateSerialNumbers,
   AdminGetSerialNumberParams,
   AdminGetSerialNumbersParams,
+  AdminChangeSerialOwner,
   AdminScrapSerialNumbers,
   AdminUpdateSerialNumber,
 } from "./validators"
@@ -47,5 +48,10 @@ export const serialNumberMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminUpdateSerialNumber),
       validateAndTransformQuery(AdminGetSerialNumberParams, retrieveSerialNumberConfig),
     ]),
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/serial-numbers/:id/owner",
+    middlewares: [validateAndTransformBody(AdminChangeSerialOwner)],
   },
 ]

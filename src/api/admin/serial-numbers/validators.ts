@@ -110,3 +110,10 @@ export const AdminScrapSerialNumbers = z.strictObject({
   stock_already_lowered: z.boolean().optional(),
 })
 export type AdminScrapSerialNumbersType = z.infer<typeof AdminScrapSerialNumbers>
+
+/** Body of `POST /admin/serial-numbers/:id/owner`: the customer the unit passes to. */
+export const AdminChangeSerialOwner = z.strictObject({
+  customer_id: idParam,
+  note: freeText("note", 2000).nullish(),
+})
+export type AdminChangeSerialOwnerType = z.infer<typeof AdminChangeSerialOwner>

@@ -1,0 +1,82 @@
+import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import type { AdminSerialOwnerChange } from "../../../shared/http/admin"
+import { snapshotsOf } from "../lib/fulfillment-sql"
+import { ownershipSql } from "../lib/ownership-sql"
+import { generateId, sql, SqlManager } from "../lib/sql"
+import type { SerialUndo } from "../order-types"
+
+export type ChangeSerialOwnerInput = {
+  id: string
+  customer_id: string
+  note?: string | null
+  actor_id?: string | null
+}
+
+/**
+ * A unit changing hands after its sale (a resale, a gift, a company car passed on): the
+ * serial's owner changes, and nothing else. Its warranty, order and history stay, so the
+ * new owner has the cover the unit had, no more and no less.
+ */
+export default class SerialOwnershipService {
+  // The transaction decorators find their manager through it.
+  protected readonly baseRepository_: DAL.RepositoryService
+
+  constructor({ baseRepository }: { baseRepository: DAL.RepositoryService }) {
+    this.baseRepository_ = baseRepository
+  }
+
+  /**
+   * Refused (400) for a serial nobody owns (in stock, or never sold) and for the owner it
+   * has already; an unknown serial is a 404.
+   */
+  @InjectTransactionManager()
+  async changeOwner(
+    input: ChangeSerialOwnerInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ owner_change: AdminSerialOwnerChange; undo: SerialUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const serial = await ownershipSql.lockById(manager, input.id)
+    if (!serial) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.id}" was not found`)
+    }
+    if (!serial.customer_id) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `${serial.serial_number} has no owner to pass it on from (it is ${serial.status}); a unit is sold to its first owner by an order or a registration`
+      )
+    }
+    if (serial.customer_id === input.customer_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${serial.serial_number} is owned by ${input.customer_id} already`)
+    }
+    const operation_id = generateId("snop")
+    await ownershipSql.setCustomer(manager, serial.id, input.customer_id)
+    await sql.insertLedger(manager, [
+      {
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        type: "owner_change",
+        from_status: serial.status,
+        to_status: serial.status,
+        from_location_id: serial.stock_location_id,
+        to_location_id: serial.stock_location_id,
+        reference_type: "customer",
+        reference_id: input.customer_id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+        data: { operation_id, from_customer_id: serial.customer_id, to_customer_id: input.customer_id, note: input.note ?? null },
+      },
+    ])
+    return {
+      owner_change: {
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        from_customer_id: serial.customer_id,
+        to_customer_id: input.customer_id,
+        note: input.note ?? null,
+        warranty_expires_at: serial.warranty_expires_at ? new Date(serial.warranty_expires_at).toISOString() : null,
+      },
+      undo: { operation_id, snapshots: snapshotsOf([serial]) },
+    }
+  }
+}
