@@ -138,4 +138,39 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(await levels()).toEqual(levelsBefore)
     expect((await failure(api.get("/admin/serial-transfers/sntrf_nope", headers))).status).toBe(404)
   })
+
+  it("lists transfers newest first, a cursor page at a time, filtered by location", async () => {
+    const a = store.locationA.id
+    const b = store.locationB.id
+    const ids: string[] = []
+    for (const [from, to, serials] of [
+      [a, b, ["DR-1"]],
+      [a, b, ["DR-2", "DR-3"]],
+      [b, a, ["DR-1"]],
+    ] as const) {
+      ids.push((await transfer({ from_location_id: from, to_location_id: to, serial_numbers: serials, note: `to ${to}` })).data.serial_transfer.id)
+    }
+    const first = (await api.get("/admin/serial-transfers?limit=2", headers)).data
+    expect(first.serial_transfers.map((t: any) => [t.id, t.from_location_id, t.to_location_id, t.serial_count, t.note])).toEqual([
+      [ids[2], b, a, 1, `to ${a}`],
+      [ids[1], a, b, 2, `to ${b}`],
+    ])
+    expect(first.next_cursor).toBe(ids[1])
+    expect(first).not.toHaveProperty("count")
+    const second = (await api.get(`/admin/serial-transfers?limit=2&after=${first.next_cursor}`, headers)).data
+    expect([second.serial_transfers.map((t: any) => t.id), second.next_cursor]).toEqual([[ids[0]], null])
+    expect(second.serial_transfers[0]).toMatchObject({ serial_count: 1, created_by: expect.stringMatching(/^user_/) })
+    // Every transfer touches A and B here; a location with none lists none.
+    expect((await api.get(`/admin/serial-transfers?location_id=${a}`, headers)).data.serial_transfers).toHaveLength(3)
+    expect((await api.get("/admin/serial-transfers?location_id=sloc_other", headers)).data.serial_transfers).toEqual([])
+    for (const [query, field] of [
+      ["limit=0", "limit"],
+      ["limit=abc", "limit"],
+      ["order=id", "order"],
+    ]) {
+      const bad = await failure(api.get(`/admin/serial-transfers?${query}`, headers))
+      expect({ query, status: bad.status }).toEqual({ query, status: 400 })
+      expect(bad.message).toContain(field)
+    }
+  })
 })

@@ -615,6 +615,7 @@ class SerialModuleService extends MedusaService({
 
   transferSerials: SerialTransferService["transfer"] = (...args) => this.transfers_.transfer(...args)
   retrieveSerialTransfer: SerialTransferService["retrieve"] = (...args) => this.transfers_.retrieve(...args)
+  listSerialTransfers: SerialTransferService["list"] = (...args) => this.transfers_.list(...args)
 
   // ---------------------------------------------------------------- write-offs (services/write-offs.ts)
 

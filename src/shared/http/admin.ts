@@ -289,6 +289,11 @@ export type AdminSerialTransfer = {
   serials: Array<{ id: string; serial_number: string; variant_id: string }>
 }
 export type AdminSerialTransferResponse = { serial_transfer: AdminSerialTransfer }
+/** `GET /admin/serial-transfers`: newest first, a cursor page (no total: the history is unbounded). */
+export type AdminSerialTransferListResponse = {
+  serial_transfers: Array<Omit<AdminSerialTransfer, "serials"> & { serial_count: number }>
+  next_cursor: string | null
+}
 
 /** A write-off of serials (`POST /admin/serial-numbers/scrap`). */
 export type AdminSerialWriteOff = {

@@ -1,9 +1,14 @@
-import { validateAndTransformBody } from "@medusajs/framework/http"
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminPostSerialTransfer } from "./validators"
+import { AdminGetSerialTransfers, AdminPostSerialTransfer } from "./validators"
 
 /** Routes of stock transfers by serial. */
 export const serialTransferMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/serial-transfers",
+    middlewares: [validateAndTransformQuery(AdminGetSerialTransfers, {})],
+  },
   {
     method: ["POST"],
     matcher: "/admin/serial-transfers",

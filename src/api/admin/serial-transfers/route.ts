@@ -1,7 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { SERIAL_MODULE } from "../../../modules/serial"
+import type SerialModuleService from "../../../modules/serial/service"
 import { transferSerialsWorkflow } from "../../../workflows/transfer-serials"
-import type { AdminPostSerialTransferType } from "./validators"
-import type { AdminSerialTransferResponse } from "../../../shared/http/admin"
+import type { AdminGetSerialTransfersType, AdminPostSerialTransferType } from "./validators"
+import type { AdminSerialTransferListResponse, AdminSerialTransferResponse } from "../../../shared/http/admin"
+
+/** Transfers, newest first, a cursor page at a time; optionally those from or to a location. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetSerialTransfersType>,
+  res: MedusaResponse<AdminSerialTransferListResponse>
+) => {
+  const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
+  res.json(await service.listSerialTransfers(req.validatedQuery as AdminGetSerialTransfersType))
+}
 
 /**
  * Moves serials in stock at `from_location_id` to `to_location_id`, with Medusa's stock

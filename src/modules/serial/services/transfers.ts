@@ -20,6 +20,9 @@ export type TransferSerialsInput = {
   actor_id?: string | null
 }
 
+/** A transfer in a list: its serials counted, not listed. */
+export type SerialTransferSummary = Omit<SerialTransfer, "serials"> & { serial_count: number }
+
 /** A transfer as the ledger records it: one `transfer` row per serial, referencing it. */
 export type SerialTransfer = {
   id: string
@@ -106,6 +109,52 @@ export default class SerialTransferService {
       transfer: await this.read_(manager, id),
       undo: { operation_id, snapshots: snapshotsOf(chosen) },
     }
+  }
+
+  /**
+   * Transfers, newest first, a page at a time: `after` is the last id of the page before
+   * (ids are time-ordered). Read from the ledger's `(reference_type, reference_id)` index
+   * in id order, one group per transfer, so a page costs its own rows whatever the
+   * history's size. `location_id` keeps transfers from or to that location (a filter on
+   * the rows read, not an index).
+   */
+  @InjectManager()
+  async list(
+    { limit, after, location_id }: { limit: number; after?: string; location_id?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ serial_transfers: SerialTransferSummary[]; next_cursor: string | null }> {
+    const manager = sharedContext.manager as SqlManager
+    const params: unknown[] = []
+    let where = ""
+    if (after) {
+      where += " AND reference_id < ?"
+      params.push(after)
+    }
+    if (location_id) {
+      where += " AND (from_location_id = ? OR to_location_id = ?)"
+      params.push(location_id, location_id)
+    }
+    const rows: any[] = await manager.execute(
+      `SELECT reference_id AS id, count(*) AS serial_count, min(from_location_id) AS from_location_id,
+              min(to_location_id) AS to_location_id, min(actor_id) AS created_by, min(created_at) AS created_at,
+              min(data->>'note') AS note
+         FROM serial_ledger_entry
+        WHERE reference_type = 'transfer' AND type = 'transfer' AND deleted_at IS NULL${where}
+        GROUP BY reference_id
+        ORDER BY reference_id DESC
+        LIMIT ?`,
+      [...params, limit + 1]
+    )
+    const page = rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      from_location_id: r.from_location_id,
+      to_location_id: r.to_location_id,
+      note: r.note ?? null,
+      created_by: r.created_by ?? null,
+      created_at: new Date(r.created_at).toISOString(),
+      serial_count: Number(r.serial_count),
+    }))
+    return { serial_transfers: page, next_cursor: rows.length > limit ? page[page.length - 1].id : null }
   }
 
   /** A transfer read back from its ledger rows; a 404 for an id no transfer has. */
