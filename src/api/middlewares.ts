@@ -4,6 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { maintenanceScheduleMiddlewares } from "./admin/maintenance-schedules/middlewares"
 import { maintenanceVisitMiddlewares } from "./admin/maintenance-visits/middlewares"
 import { orderSerialMiddlewares } from "./admin/orders/middlewares"
+import { orderChangeMiddlewares } from "./admin/orders/order-change-middlewares"
 import { serialCsvMiddlewares } from "./admin/serial-imports/middlewares"
 import { serialNumberMiddlewares } from "./admin/serial-numbers/middlewares"
 import { serialReceiptMiddlewares } from "./admin/serial-receipts/middlewares"
@@ -82,6 +83,7 @@ export default defineMiddlewares({
     ...serialTransferMiddlewares,
     ...serialStockTakeMiddlewares,
     ...orderSerialMiddlewares,
+    ...orderChangeMiddlewares,
     ...maintenanceScheduleMiddlewares,
     ...maintenanceVisitMiddlewares,
     ...warrantyClaimMiddlewares,

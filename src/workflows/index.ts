@@ -97,3 +97,9 @@ export * from "./steps/return-serials-to-supplier"
 // ---------------------------------------------------------------- ownership
 export * from "./change-serial-owner"
 export * from "./steps/change-serial-owner"
+// ---------------------------------------------------------------- order changes made in Medusa
+export * from "./release-unneeded-order-serials"
+export * from "./steps/read-order-open-quantities"
+export * from "./move-order-serials-to-customer"
+export * from "./steps/move-order-serials-to-customer"
+export * from "./steps/read-order-customer"

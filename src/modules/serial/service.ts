@@ -633,6 +633,7 @@ class SerialModuleService extends MedusaService({
   // ---------------------------------------------------------------- ownership (services/ownership.ts)
 
   changeSerialOwner: SerialOwnershipService["changeOwner"] = (...args) => this.ownership_.changeOwner(...args)
+  moveOrderSerialsToCustomer: SerialOwnershipService["moveOrderSerials"] = (...args) => this.ownership_.moveOrderSerials(...args)
 
   // ---------------------------------------------------------------- returns (services/returns.ts)
 

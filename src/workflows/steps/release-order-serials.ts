@@ -7,7 +7,7 @@ export const releaseOrderSerialsStepId = "release-order-serials-step"
 /** Releases serials reserved for an order's lines (all, or the ones named); compensation reserves them again. */
 export const releaseOrderSerialsStep = createStep(
   releaseOrderSerialsStepId,
-  async (input: { order_id: string; actor_id?: string | null; serial_numbers?: string[]; reason?: string }, { container }) => {
+  async (input: Parameters<SerialModuleService["releaseOrderReservations"]>[0], { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { moved, undo } = await service.releaseOrderReservations(input)
     return new StepResponse(moved, undo)

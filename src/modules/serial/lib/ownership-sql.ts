@@ -11,4 +11,23 @@ export const ownershipSql = {
   async setCustomer(manager: SqlManager, id: string, customerId: string): Promise<void> {
     await run(manager, `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [customerId, id])
   },
+
+  /** The order's serials its customer still owns (delivered, or returned and kept), locked in full. */
+  async lockOwnedFromOrder(manager: SqlManager, orderId: string, customerId: string): Promise<OrderSerialRow[]> {
+    return run(
+      manager,
+      `SELECT ${ROW_COLUMNS} FROM serial_number
+        WHERE order_id = ? AND customer_id = ? AND deleted_at IS NULL
+        ORDER BY id FOR UPDATE`,
+      [orderId, customerId]
+    )
+  },
+
+  async setCustomers(manager: SqlManager, ids: string[], customerId: string): Promise<void> {
+    await run(
+      manager,
+      `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [customerId, JSON.stringify(ids)]
+    )
+  },
 }

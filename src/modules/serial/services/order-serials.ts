@@ -382,14 +382,26 @@ export default class OrderSerialService {
    * Serials reserved for an order's lines go back `active`: all of them (a canceled order;
    * idempotent), or only `serial_numbers` (an admin's release), each of which must be
    * reserved for this order, else nothing moves and the refusal names every one that is not.
+   * With `open_quantities` (units each line still has to fulfil, after an order edit or a
+   * draft order's deletion) only the reservations beyond them go: a line missing from it
+   * keeps none, and a line keeps its reserved serials first in serial-number order.
    */
   @InjectTransactionManager()
   async releaseOrderReservations(
-    input: { order_id: string; actor_id?: string | null; serial_numbers?: string[]; reason?: string },
+    input: {
+      order_id: string
+      actor_id?: string | null
+      serial_numbers?: string[]
+      open_quantities?: Record<string, number>
+      reason?: string
+    },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
     let rows = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    if (input.open_quantities) {
+      rows = reservationsBeyond(rows, input.open_quantities)
+    }
     if (input.serial_numbers) {
       const wanted = new Map(input.serial_numbers.map((t) => [normalizeSerial(t), t]))
       const problems: string[] = []
@@ -708,4 +720,19 @@ export default class OrderSerialService {
     )
     return new Map(rows.map((r) => [r.variant_id, r]))
   }
+}
+
+/** The reserved rows each line holds beyond its open quantity: the last ones in serial-number order. */
+function reservationsBeyond(rows: OrderSerialRow[], open: Record<string, number>): OrderSerialRow[] {
+  const byLine = new Map<string, OrderSerialRow[]>()
+  for (const row of rows) {
+    const key = row.line_item_id ?? ""
+    byLine.set(key, [...(byLine.get(key) ?? []), row])
+  }
+  const beyond: OrderSerialRow[] = []
+  for (const [line, held] of byLine) {
+    held.sort((a, b) => (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0))
+    beyond.push(...held.slice(Math.max(0, open[line] ?? 0)))
+  }
+  return beyond
 }

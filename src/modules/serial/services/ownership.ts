@@ -79,4 +79,60 @@ export default class SerialOwnershipService {
       undo: { operation_id, snapshots: snapshotsOf([serial]) },
     }
   }
+
+  /**
+   * An order changed customer (Medusa's order transfer, or an admin's transfer to a guest):
+   * the order's serials still owned by the customer it had go to the one it has now. A unit
+   * already passed on to someone else (an owner change) stays with them. Nothing to move
+   * (the same event twice, an order without serials) moves nothing.
+   */
+  @InjectTransactionManager()
+  async moveOrderSerials(
+    input: { order_id: string; from_customer_id: string; to_customer_id: string; actor_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ owner_changes: AdminSerialOwnerChange[]; undo: SerialUndo | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    if (input.from_customer_id === input.to_customer_id) {
+      return { owner_changes: [], undo: null }
+    }
+    const rows = await ownershipSql.lockOwnedFromOrder(manager, input.order_id, input.from_customer_id)
+    if (!rows.length) {
+      return { owner_changes: [], undo: null }
+    }
+    const operation_id = generateId("snop")
+    await ownershipSql.setCustomers(manager, rows.map((r) => r.id), input.to_customer_id)
+    await sql.insertLedger(
+      manager,
+      rows.map((serial) => ({
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        type: "owner_change",
+        from_status: serial.status,
+        to_status: serial.status,
+        from_location_id: serial.stock_location_id,
+        to_location_id: serial.stock_location_id,
+        reference_type: "order",
+        reference_id: input.order_id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+        data: {
+          operation_id,
+          from_customer_id: input.from_customer_id,
+          to_customer_id: input.to_customer_id,
+          note: "order transferred",
+        },
+      }))
+    )
+    return {
+      owner_changes: rows.map((serial) => ({
+        serial_number_id: serial.id,
+        serial_number: serial.serial_number,
+        from_customer_id: input.from_customer_id,
+        to_customer_id: input.to_customer_id,
+        note: "order transferred",
+        warranty_expires_at: serial.warranty_expires_at ? new Date(serial.warranty_expires_at).toISOString() : null,
+      })),
+      undo: { operation_id, snapshots: snapshotsOf(rows) },
+    }
+  }
 }
