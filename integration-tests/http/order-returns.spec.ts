@@ -219,4 +219,63 @@ httpSuite(__filename, ({ api, getContainer }) => {
       data: expect.objectContaining({ replaces_serial_number: "DR-1" }),
     })
   })
+  it("a claim replacing a faulty unit: its return comes back first, then the replacement goes out linked to it, with its own warranty", async () => {
+    await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-3"], received_at: "2026-03-01T00:00:00Z" })
+    const order = await deliveredOrder(1)
+    const lineId = order.items[0].id
+    const claim = (await api.post("/admin/claims", { order_id: order.id, type: "replace" }, headers)).data.claim
+    await api.post(
+      `/admin/claims/${claim.id}/inbound/items`,
+      { location_id: store.locationB.id, items: [{ id: lineId, quantity: 1 }] },
+      headers
+    )
+    await api.post(`/admin/claims/${claim.id}/outbound/items`, { items: [{ variant_id: drill.id, quantity: 1 }] }, headers)
+    await api.post(`/admin/claims/${claim.id}/outbound/shipping-method`, { shipping_option_id: store.shippingOption.id }, headers)
+    await api.post(`/admin/claims/${claim.id}/request`, {}, headers)
+    const { data } = await getContainer().resolve("query").graph({
+      entity: "order_claim",
+      fields: ["id", "return_id", "additional_items.item_id"],
+      filters: { id: claim.id },
+    })
+    const newLine = (data[0] as any).additional_items[0].item_id
+    const returnId = (data[0] as any).return_id
+    expect(returnId).toEqual(expect.any(String))
+
+    // The faulty unit (DR-1, auto's first pick) comes back before the replacement goes out.
+    const received = returnHandled()
+    await api.post(`/admin/returns/${returnId}/receive`, {}, headers)
+    await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: lineId, quantity: 1 }] }, headers)
+    await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, headers)
+    await received
+    let all = await serialsBy(api, headers, `variant_id=${drill.id}`)
+    expect(all["DR-1"]).toMatchObject({ status: "active", stock_location_id: store.locationB.id, customer_id: null, order_id: null })
+
+    const delivered = TestEventUtils.waitSubscribersExecution("serial_number.delivered", getContainer().resolve(Modules.EVENT_BUS))
+    await api
+      .post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.locationA.id, items: [{ id: newLine, quantity: 1 }] }, headers)
+      .catch((e: any) => {
+        throw new Error(`fulfilment refused: ${e.response?.data?.message}`)
+      })
+    await delivered
+    all = await serialsBy(api, headers, `variant_id=${drill.id}`)
+    expect(all["DR-2"]).toMatchObject({
+      status: "delivered",
+      order_id: order.id,
+      line_item_id: newLine,
+      customer_id: order.customer_id,
+      replaces_serial_number_id: all["DR-1"].id,
+    })
+    // The replacement's warranty runs a year from its own delivery.
+    const delivery = new Date(all["DR-2"].delivered_at)
+    expect(all["DR-2"].warranty_expires_at).toBe(addPeriod(delivery, 1, "year").toISOString())
+    expect((await serialDetail(api, headers, "DR-2")).ledger.at(-1)).toMatchObject({
+      type: "replace",
+      reference_type: "claim",
+      reference_id: claim.id,
+      data: expect.objectContaining({ replaces_serial_number: "DR-1" }),
+    })
+    // The order's serial summary counts the replacement line as covered.
+    const summary = (await api.get(`/admin/orders/${order.id}/serial-numbers`, headers)).data.order_serial_numbers
+    expect(summary.items.find((i: any) => i.line_item_id === newLine)).toMatchObject({ delivered: 1, missing: 0 })
+  })
 })
