@@ -27,6 +27,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/warranty-claims.spec.ts", // 8
     "integration-tests/http/serial-transfers.spec.ts", // new
     "integration-tests/http/serial-vendor-returns.spec.ts", // new
+    "integration-tests/http/warranty-only.spec.ts", // new
   ],
   [
     "integration-tests/http/order-serials.spec.ts", // 32

@@ -25,6 +25,10 @@ import {
  *   any but delivered -> scrapped       admin write-off
  *   active -> active                    transfer to another stock location
  *   active -> inactive                  returned to the supplier (vendor return)
+ *
+ * Added for warranty-only variants (no stock; issue 14, point 6), beside the SPEC's table:
+ *   (new), inactive -> delivered        issued with a sale, from the pool or the series
+ *   delivered -> inactive               that fulfilment canceled: back in the pool
  */
 type Expected = { from: Array<SerialStatus | null>; to: SerialStatus; location: "set" | "clear" | "keep" }
 
@@ -44,6 +48,8 @@ const SPEC_TABLE: Record<SerialMovement, Expected> = {
   scrap: { from: ["inactive", "active", "reserved", "expired"], to: "scrapped", location: "clear" },
   transfer: { from: ["active"], to: "active", location: "set" },
   return_to_supplier: { from: ["active"], to: "inactive", location: "clear" },
+  issue: { from: [null, "inactive"], to: "delivered", location: "clear" },
+  cancel_issue: { from: ["delivered"], to: "inactive", location: "clear" },
 }
 
 const FROM: Array<SerialStatus | null> = [null, "inactive", "active", "reserved", "delivered", "expired", "scrapped"]

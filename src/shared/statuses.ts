@@ -22,6 +22,8 @@ export const SERIAL_MOVEMENTS = [
   "scrap",
   "transfer",
   "return_to_supplier",
+  "issue",
+  "cancel_issue",
 ] as const
 export type SerialMovement = (typeof SERIAL_MOVEMENTS)[number]
 

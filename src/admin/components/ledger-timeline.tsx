@@ -18,6 +18,8 @@ const MOVEMENT_LABELS: Record<string, string> = {
   scrap: "Scrapped",
   transfer: "Transferred to another location",
   return_to_supplier: "Returned to the supplier",
+  issue: "Issued with a sale",
+  cancel_issue: "Issue canceled, back in the pool",
   owner_change: "Passed on to a new owner",
   update: "Details changed",
   warranty_override: "Warranty set by hand",

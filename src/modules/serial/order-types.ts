@@ -13,6 +13,9 @@ export type FulfillmentLineInput = {
   ordered_quantity: number
   /** false: a "warranty only" variant, without stock rules. */
   manage_inventory: boolean
+  /** For a warranty-only line's new serials: their product, and the SKU a series pattern may use. */
+  product_id?: string | null
+  sku?: string | null
 }
 
 export type AssignFulfillmentSerialsInput = {

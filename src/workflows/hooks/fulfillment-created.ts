@@ -43,7 +43,7 @@ export async function serialFulfillmentCreated(input: FulfillmentCreatedHookInpu
     serial_numbers: (input.additional_data?.serial_numbers as Record<string, string[]> | undefined) ?? null,
     actor_id: facts.created_by,
   })
-  const delivered = result.moved.filter((m) => m.movement === "deliver").map((m) => m.id)
+  const delivered = result.moved.filter((m) => m.movement === "deliver" || m.movement === "issue").map((m) => m.id)
   await emitInWorkflow(context, [
     ...(delivered.length
       ? [

@@ -62,6 +62,8 @@ export async function readFulfillmentForSerials(container: StepExecutionContext[
       quantity: Number(fi.quantity) / (required || 1),
       ordered_quantity: Number(item.quantity),
       manage_inventory: !!item.variant?.manage_inventory,
+      product_id: item.product_id ?? null,
+      sku: item.variant_sku ?? null,
     })
   }
   return {

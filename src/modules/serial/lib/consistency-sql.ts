@@ -131,7 +131,7 @@ export const consistencySql = {
        ), judged AS (
          SELECT e.*,
                 CASE
-                  WHEN e.type = 'deliver' AND e.previous_status = 'delivered' THEN 'delivered_twice'
+                  WHEN e.type IN ('deliver', 'issue') AND e.previous_status = 'delivered' THEN 'delivered_twice'
                   WHEN e.type = 'delete' THEN NULL
                   WHEN e.from_status IS DISTINCT FROM e.previous_status THEN 'ledger_chain'
                   WHEN e.type IN (SELECT type FROM allowed)
@@ -168,7 +168,7 @@ export const consistencySql = {
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id,
                 ${ENTRY_ORDER} AS order_id, l.data->>'line_item_id' AS line_item_id
            FROM serial_ledger_entry l
-          WHERE l.deleted_at IS NULL AND l.type IN ('reserve', 'deliver')
+          WHERE l.deleted_at IS NULL AND l.type IN ('reserve', 'deliver', 'issue')
           ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
        ), joined AS (
          SELECT s.id AS serial_number_id, s.serial_number, s.variant_id, s.status, s.stock_location_id,

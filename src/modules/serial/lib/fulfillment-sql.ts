@@ -141,6 +141,41 @@ export const fulfillmentSql = {
     )
   },
 
+  /**
+   * A warranty-only variant's pool: its `inactive` serials nobody owns, oldest first (ids
+   * are time-ordered; IDX_serial_number_pool), locked
+   * with SKIP LOCKED so that concurrent fulfilments never take the same one.
+   */
+  async pickPool(
+    manager: SqlManager,
+    { variant_id, count, exclude }: { variant_id: string; count: number; exclude: string[] }
+  ): Promise<OrderSerialRow[]> {
+    if (count <= 0) {
+      return []
+    }
+    return await run(manager,
+      `SELECT ${ROW_COLUMNS} FROM serial_number
+        WHERE variant_id = ? AND status = 'inactive' AND customer_id IS NULL AND deleted_at IS NULL
+          AND NOT (id = ANY (SELECT jsonb_array_elements_text(?::jsonb)))
+        ORDER BY id
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED`,
+      [variant_id, json(exclude), count]
+    )
+  },
+
+  async lockByIds(manager: SqlManager, ids: string[]): Promise<OrderSerialRow[]> {
+    if (!ids.length) {
+      return []
+    }
+    return await run(manager,
+      `SELECT ${ROW_COLUMNS} FROM serial_number
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
+        ORDER BY id FOR UPDATE`,
+      [json(ids)]
+    )
+  },
+
   /** Locks the serials of an order with one of these statuses, optionally of one fulfilment. */
   async lockOrderSerials(
     manager: SqlManager,
@@ -182,20 +217,21 @@ export const fulfillmentSql = {
 
   /**
    * Where each delivered serial was taken from: the location of its last `deliver` ledger
-   * row (for a serial delivered from stock, the fulfilment's location).
+   * row (for a serial delivered from stock, the fulfilment's location), or `issued` for a
+   * warranty-only serial that came from its pool or series (an `issue` row) and no location.
    */
-  async deliveredFrom(manager: SqlManager, ids: string[]): Promise<Map<string, string | null>> {
+  async deliveredFrom(manager: SqlManager, ids: string[]): Promise<Map<string, { location: string | null; issued: boolean }>> {
     if (!ids.length) {
       return new Map()
     }
-    const rows: { serial_number_id: string; from_location_id: string | null }[] = await run(manager,
-      `SELECT DISTINCT ON (serial_number_id) serial_number_id, from_location_id
+    const rows: { serial_number_id: string; from_location_id: string | null; type: string }[] = await run(manager,
+      `SELECT DISTINCT ON (serial_number_id) serial_number_id, from_location_id, type
          FROM serial_ledger_entry
-        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND type = 'deliver' AND deleted_at IS NULL
+        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND type IN ('deliver', 'issue') AND deleted_at IS NULL
         ORDER BY serial_number_id, created_at DESC, id DESC`,
       [json(ids)]
     )
-    return new Map(rows.map((r) => [r.serial_number_id, r.from_location_id]))
+    return new Map(rows.map((r) => [r.serial_number_id, { location: r.from_location_id, issued: r.type === "issue" }]))
   },
 
   async setShippedAt(manager: SqlManager, ids: string[], shippedAt: string): Promise<void> {

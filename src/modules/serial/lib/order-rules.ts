@@ -24,7 +24,9 @@ export function namedSerialProblem(row: OrderSerialRow, line: FulfillmentLineInp
   if (row.status === "reserved" && row.line_item_id !== line.line_item_id) {
     return `Serial ${row.serial_number} is reserved for another order line`
   }
-  if (row.status !== "active" && row.status !== "reserved") {
+  // A warranty-only line may name a serial of its variant's pool: never in stock, nobody's.
+  const inPool = !line.manage_inventory && row.status === "inactive" && !row.customer_id
+  if (row.status !== "active" && row.status !== "reserved" && !inPool) {
     return `Serial ${row.serial_number} is ${row.status}, not in stock`
   }
   if (line.manage_inventory && row.stock_location_id !== locationId) {

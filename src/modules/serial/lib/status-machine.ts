@@ -72,6 +72,10 @@ export const TRANSITIONS: Readonly<Record<SerialMovement, Rule>> = {
   },
   transfer: { from: ["active"], to: "active", location: "set", description: "moved to another stock location" },
   return_to_supplier: { from: ["active"], to: "inactive", location: "clear", description: "returned to its supplier" },
+  // Warranty-only variants (no stock): a serial of the pool, or a new one from the
+  // variant's series, goes straight to its buyer; a canceled fulfilment puts it back.
+  issue: { from: [null, "inactive"], to: "delivered", location: "clear", description: "issued with a warranty-only sale" },
+  cancel_issue: { from: ["delivered"], to: "inactive", location: "clear", description: "put back in the pool (fulfilment canceled)" },
 }
 
 export type TransitionInput = {

@@ -70,6 +70,12 @@ const SerialNumber = model
       on: ["variant_id", "stock_location_id", "received_at"],
       where: "deleted_at IS NULL AND status = 'active'",
     },
+    // A warranty-only variant's pool (its unowned `inactive` serials), oldest id first.
+    {
+      name: "IDX_serial_number_pool",
+      on: ["variant_id", "id"],
+      where: "deleted_at IS NULL AND status = 'inactive' AND customer_id IS NULL",
+    },
     { name: "IDX_serial_number_product_id", on: ["product_id"], where: "deleted_at IS NULL" },
     {
       name: "IDX_serial_number_location_variant_status",

@@ -16,12 +16,14 @@ import type {
   SwapLineSerialInput,
 } from "../order-types"
 import type SerialMovementService from "./serial-movement"
+import type SeriesService from "./series"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialOptions: SerialPluginOptions
   serialSettingsService: ModulesSdkTypes.IMedusaInternalService<any>
   serialMovementService: SerialMovementService
+  seriesService: SeriesService
 }
 
 /**
@@ -34,12 +36,14 @@ export default class OrderSerialService {
   protected readonly options_: SerialPluginOptions
   protected readonly serialSettingsService_: ModulesSdkTypes.IMedusaInternalService<any>
   protected readonly movement_: SerialMovementService
+  protected readonly series_: SeriesService
 
-  constructor({ baseRepository, serialOptions, serialSettingsService, serialMovementService }: InjectedDependencies) {
+  constructor({ baseRepository, serialOptions, serialSettingsService, serialMovementService, seriesService }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.options_ = serialOptions
     this.serialSettingsService_ = serialSettingsService
     this.movement_ = serialMovementService
+    this.series_ = seriesService
   }
 
   /**
@@ -53,7 +57,10 @@ export default class OrderSerialService {
    * reported in one INVALID_DATA error, and then nothing moves.
    *
    * "Warranty only" variants (no inventory management) take serials given or reserved,
-   * at any location; under `auto` the rest of such a line is left without serials.
+   * at any location, or from their pool (their `inactive` serials nobody owns); under
+   * `auto` the rest comes from the pool, oldest first, then from the variant's series, and
+   * only without either is the rest of such a line left without serials. Those serials are
+   * `issue`d (pool or series straight to the buyer) instead of delivered from stock.
    * Reservations of a line beyond what remains to be fulfilled are released.
    */
   @InjectTransactionManager()
@@ -154,7 +161,21 @@ export default class OrderSerialService {
       const usable = forLine.filter((r) => !line.manage_inventory || r.stock_location_id === input.location_id)
       const picked = usable.slice(0, line.quantity)
       let missing = line.quantity - picked.length
-      if (missing > 0 && policy === "auto" && line.manage_inventory) {
+      if (missing > 0 && policy === "auto" && !line.manage_inventory) {
+        // Warranty only: the variant's pool first (oldest first), then new serials of its series.
+        const pool = await fulfillmentSql.pickPool(manager, {
+          variant_id: line.variant_id,
+          count: missing,
+          exclude: [...taken, ...picked.map((p) => p.id)],
+        })
+        picked.push(...pool)
+        missing -= pool.length
+        const seriesId = settings.get(line.variant_id)!.series_id as string | null
+        if (missing > 0 && seriesId) {
+          picked.push(...(await this.createFromSeries_(line, seriesId, missing, input, sharedContext)))
+          missing = 0
+        }
+      } else if (missing > 0 && policy === "auto" && line.manage_inventory) {
         const fifo = await fulfillmentSql.pickFifo(manager, {
           variant_id: line.variant_id,
           location_id: input.location_id,
@@ -176,7 +197,7 @@ export default class OrderSerialService {
             (elsewhere ? ` (${elsewhere} reserved for it at another location)` : "")
         )
       }
-      // auto, warranty only: the rest of the line stays without serials.
+      // auto, warranty only, with no pool left and no series: the rest stays without serials.
       for (const p of picked) {
         chosen.get(line.line_item_id)!.push(p)
         taken.add(p.id)
@@ -209,15 +230,21 @@ export default class OrderSerialService {
     for (const line of lines) {
       const rows = chosen.get(line.line_item_id)!
       const warranty = warrantyFor(settings.get(line.variant_id), deliveredAt)
-      for (const overridden of [false, true]) {
-        const group = rows.filter((r) => !!r.warranty_overridden === overridden)
+      for (const [overridden, movement] of [
+        [false, "deliver"],
+        [true, "deliver"],
+        [false, "issue"],
+        [true, "issue"],
+      ] as const) {
+        // A warranty-only serial from the pool or the series is `issue`d: it was never in stock.
+        const group = rows.filter((r) => !!r.warranty_overridden === overridden && (r.status === "inactive") === (movement === "issue"))
         if (!group.length) {
           continue
         }
         await this.movement_.moveLocked(
           group,
           {
-            movement: "deliver",
+            movement,
             set: {
               customer_id: input.customer_id,
               order_id: input.order_id,
@@ -253,7 +280,7 @@ export default class OrderSerialService {
             id: r.id,
             serial_number: r.serial_number,
             line_item_id: l.line_item_id,
-            movement: "deliver" as const,
+            movement: r.status === "inactive" ? ("issue" as const) : ("deliver" as const),
             status: "delivered" as const,
           }))
         ),
@@ -291,10 +318,12 @@ export default class OrderSerialService {
     const origins = await fulfillmentSql.deliveredFrom(manager, rows.map((r) => r.id))
     const operation_id = generateId("snop")
     const snapshots = snapshotsOf(rows)
-    const groups = new Map<string, { location: string; overridden: boolean; ids: string[] }>()
+    const groups = new Map<string, { location: string | null; overridden: boolean; ids: string[] }>()
     for (const r of rows) {
-      const location = origins.get(r.id) ?? input.location_id
-      if (!location) {
+      const origin = origins.get(r.id)
+      // An issued warranty-only serial goes back to its pool, at no location.
+      const location = origin?.issued ? null : origin?.location ?? input.location_id
+      if (!location && !origin?.issued) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `Serial ${r.serial_number}: the location it was delivered from is unknown`
@@ -309,7 +338,7 @@ export default class OrderSerialService {
       await this.movement_.move(
         {
           ids: g.ids,
-          movement: "cancel_fulfillment",
+          movement: g.location ? "cancel_fulfillment" : "cancel_issue",
           location_id: g.location,
           set: {
             ...CLEARED_ASSIGNMENT,
@@ -327,7 +356,16 @@ export default class OrderSerialService {
       )
     }
     return {
-      moved: rows.map((r) => ({ id: r.id, serial_number: r.serial_number, line_item_id: r.line_item_id, movement: "cancel_fulfillment" as const, status: "active" as const })),
+      moved: rows.map((r) => {
+        const issued = !!origins.get(r.id)?.issued
+        return {
+          id: r.id,
+          serial_number: r.serial_number,
+          line_item_id: r.line_item_id,
+          movement: issued ? ("cancel_issue" as const) : ("cancel_fulfillment" as const),
+          status: issued ? ("inactive" as const) : ("active" as const),
+        }
+      }),
       undo: { operation_id, snapshots },
     }
   }
@@ -590,10 +628,12 @@ export default class OrderSerialService {
     }
     let origin: string | null = null
     if (from && !problems.length) {
-      origin =
-        from.status === "reserved"
-          ? from.stock_location_id
-          : (await fulfillmentSql.deliveredFrom(manager, [from.id])).get(from.id) ?? null
+      const delivered = from.status === "reserved" ? null : (await fulfillmentSql.deliveredFrom(manager, [from.id])).get(from.id)
+      origin = from.status === "reserved" ? from.stock_location_id : delivered?.location ?? null
+      if (delivered?.issued) {
+        // Swaps exchange units in stock; a warranty-only serial never was.
+        problems.push(`Serial ${from.serial_number} was issued to a warranty-only line; cancel its fulfilment to put it back in the pool instead`)
+      }
     }
     if (!to) {
       problems.push(`Serial ${input.to.trim()} does not exist`)
@@ -710,6 +750,59 @@ export default class OrderSerialService {
   }
 
   /** Settings of the serialized variants among these, by variant id. */
+  /**
+   * New serials of a warranty-only line from its variant's series, registered (`inactive`,
+   * ledger `create`) and locked for the fulfilment to issue. They are not part of the
+   * fulfilment's undo: should it roll back, they stay in the pool, and the series never
+   * issues a value twice.
+   */
+  protected async createFromSeries_(
+    line: FulfillmentLineInput,
+    seriesId: string,
+    count: number,
+    input: AssignFulfillmentSerialsInput,
+    sharedContext: Context
+  ): Promise<OrderSerialRow[]> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const values = await this.series_.allocate(seriesId, count, { sku: line.sku ?? null, date: input.delivered_at ?? new Date() }, sharedContext)
+    const rows = values.map((value) => ({
+      id: generateId("sn"),
+      serial_number: cleanSerial(value),
+      normalized: normalizeSerial(value),
+      scope_key: scopeKeyOf(this.options_, line.variant_id),
+      variant_id: line.variant_id,
+      product_id: line.product_id ?? null,
+      inventory_item_id: null,
+      status: "inactive" as const,
+      series_id: seriesId,
+      notes: null,
+      metadata: null,
+    }))
+    const taken = await sql.insertSerials(manager, rows)
+    if (taken.length) {
+      // The series skips values that exist; one taken meanwhile by another transaction:
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Serials ${taken.join(", ")} of the series were taken meanwhile; try again`)
+    }
+    await sql.insertLedger(
+      manager,
+      rows.map((r) => ({
+        serial_number_id: r.id,
+        serial_number: r.serial_number,
+        type: "create",
+        from_status: null,
+        to_status: "inactive",
+        from_location_id: null,
+        to_location_id: null,
+        reference_type: "fulfillment",
+        reference_id: input.fulfillment_id,
+        actor_type: input.actor_id ? "user" : null,
+        actor_id: input.actor_id ?? null,
+        data: { order_id: input.order_id, line_item_id: line.line_item_id, series_id: seriesId },
+      }))
+    )
+    return await fulfillmentSql.lockByIds(manager, rows.map((r) => r.id))
+  }
+
   protected async serializedSettings_(variantIds: string[], sharedContext: Context) {
     const ids = [...new Set(variantIds)]
     if (!ids.length) {
