@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { cancelReceiptSerialsWorkflow } from "../../src/workflows/cancel-receipt-serials"
 import { returnSerialsToSupplierWorkflow } from "../../src/workflows/return-serials-to-supplier"
 import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
@@ -11,7 +12,9 @@ jest.setTimeout(180_000)
 
 /**
  * `POST /admin/serial-receipts/:id/vendor-returns`: chosen serials of a receipt go back to
- * its supplier, out of stock wherever they are now, with Medusa's stock.
+ * its supplier, out of stock wherever they are now, with Medusa's stock. And
+ * `POST /admin/serial-receipts/:id/cancel` with `serial_numbers`: a receipt corrected in
+ * part, for units that never arrived.
  */
 httpSuite(__filename, ({ api, getContainer }) => {
   let headers: any
@@ -128,5 +131,60 @@ httpSuite(__filename, ({ api, getContainer }) => {
     await api.post(`/admin/serial-receipts/${other.id}/cancel`, {}, headers)
     const canceled = await failure(vendorReturn(other.id, { serial_numbers: ["RT-9"] }))
     expect([canceled.status, canceled.message]).toEqual([400, `Receipt ${other.id} is canceled: its serials are out of stock already`])
+  })
+  it("a partial cancel un-receives units that never arrived: lines and Medusa's stock go down; refusals name every serial; a receipt left empty is canceled", async () => {
+    const a = store.locationA.id
+    const cancel = (receiptId: string, body: any) => api.post(`/admin/serial-receipts/${receiptId}/cancel`, body, headers)
+    const before = await serialState(getContainer())
+    const refused = await failure(cancel(receipt.id, { serial_numbers: ["RT-2", "rt-2", "RT-4", "RT-9", "NOPE"] }))
+    expect(refused.status).toBe(400)
+    expect(refused.message).toBe(
+      `rt-2 is listed twice; RT-4 is no longer in stock at the receipt's location (active at ${store.locationB.id}); ` +
+        "RT-9 did not come with this receipt; NOPE did not come with this receipt"
+    )
+    expect(await serialState(getContainer())).toEqual(before)
+    expect((await failure(cancel(receipt.id, { serial_numbers: [] }))).status).toBe(400)
+    expect((await failure(cancel("snrcpt_nope", { serial_numbers: ["RT-2"] }))).status).toBe(404)
+
+    const res = await cancel(receipt.id, { serial_numbers: ["rt-2"] })
+    expect(res.data.serial_receipt).toMatchObject({ id: receipt.id, status: "posted", lines: [expect.objectContaining({ quantity: 3 })] })
+    expect((await serialsBy(api, headers, `variant_id=${router.id}`))["RT-2"]).toMatchObject({
+      status: "inactive",
+      stock_location_id: null,
+      receipt_id: null,
+      supplier_name: null,
+      received_at: null,
+    })
+    expect(await levels()).toEqual({ [a]: 3, [store.locationB.id]: 1 })
+    expect((await serialDetail(api, headers, "RT-2")).ledger.at(-1)).toMatchObject({
+      type: "deactivate",
+      from_status: "active",
+      to_status: "inactive",
+      from_location_id: a,
+      reference_type: "purchase_receipt",
+      reference_id: receipt.id,
+      actor_type: "user",
+      data: expect.objectContaining({ canceled: true, partial: true }),
+    })
+
+    // A store's rule on the hook that throws undoes it all, Medusa's stock included.
+    cancelReceiptSerialsWorkflow.hooks.receiptSerialsCanceled(async ({ canceled }) => {
+      if (canceled.serials.some((s) => s.serial_number === "RT-3")) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The store's rule keeps RT-3")
+      }
+    })
+    const kept = await serialState(getContainer())
+    const rule = await failure(cancel(receipt.id, { serial_numbers: ["RT-3"] }))
+    expect([rule.status, rule.message]).toEqual([400, "The store's rule keeps RT-3"])
+    expect(await serialState(getContainer())).toEqual(kept)
+    expect(await levels()).toEqual({ [a]: 3, [store.locationB.id]: 1 })
+    expect((await api.get(`/admin/serial-receipts/${receipt.id}`, headers)).data.serial_receipt.lines[0].quantity).toBe(3)
+
+    // RT-9 is all of its receipt: the receipt is canceled with it.
+    const emptied = await cancel(other.id, { serial_numbers: ["RT-9"] })
+    expect(emptied.data.serial_receipt).toMatchObject({ status: "canceled", lines: [expect.objectContaining({ quantity: 0 })] })
+    expect(await levels()).toEqual({ [a]: 2, [store.locationB.id]: 1 })
+    expect((await failure(cancel(other.id, { serial_numbers: ["RT-9"] }))).message).toContain("already canceled")
+    await expectConsistent(api, headers)
   })
 })

@@ -103,3 +103,6 @@ export * from "./steps/read-order-open-quantities"
 export * from "./move-order-serials-to-customer"
 export * from "./steps/move-order-serials-to-customer"
 export * from "./steps/read-order-customer"
+// ---------------------------------------------------------------- receipt corrections
+export * from "./cancel-receipt-serials"
+export * from "./steps/cancel-receipt-serials"

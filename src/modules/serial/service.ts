@@ -84,6 +84,7 @@ import type SerialTransferService from "./services/transfers"
 import type SerialWriteOffService from "./services/write-offs"
 import type SerialStockTakeService from "./services/stock-takes"
 import type SerialVendorReturnService from "./services/vendor-returns"
+import type SerialReceiptCorrectionService from "./services/receipt-corrections"
 import type SerialOwnershipService from "./services/ownership"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
@@ -112,6 +113,7 @@ type InjectedDependencies = {
   serialStockTakeService: SerialStockTakeService
   serialVendorReturnService: SerialVendorReturnService
   serialOwnershipService: SerialOwnershipService
+  serialReceiptCorrectionService: SerialReceiptCorrectionService
 }
 
 /**
@@ -154,6 +156,7 @@ class SerialModuleService extends MedusaService({
   protected readonly writeOffs_: SerialWriteOffService
   protected readonly stockTakes_: SerialStockTakeService
   protected readonly vendorReturns_: SerialVendorReturnService
+  protected readonly receiptCorrections_: SerialReceiptCorrectionService
   protected readonly ownership_: SerialOwnershipService
 
   constructor(container: InjectedDependencies) {
@@ -177,6 +180,7 @@ class SerialModuleService extends MedusaService({
     this.stockTakes_ = container.serialStockTakeService
     this.vendorReturns_ = container.serialVendorReturnService
     this.ownership_ = container.serialOwnershipService
+    this.receiptCorrections_ = container.serialReceiptCorrectionService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -629,6 +633,12 @@ class SerialModuleService extends MedusaService({
   // ---------------------------------------------------------------- vendor returns (services/vendor-returns.ts)
 
   returnSerialsToSupplier: SerialVendorReturnService["returnToSupplier"] = (...args) => this.vendorReturns_.returnToSupplier(...args)
+
+  // ---------------------------------------------------------------- receipt corrections (services/receipt-corrections.ts)
+
+  cancelReceiptSerials: SerialReceiptCorrectionService["cancelSerials"] = (...args) => this.receiptCorrections_.cancelSerials(...args)
+  undoCancelReceiptSerials: SerialReceiptCorrectionService["undoCancelSerials"] = (...args) =>
+    this.receiptCorrections_.undoCancelSerials(...args)
 
   // ---------------------------------------------------------------- ownership (services/ownership.ts)
 

@@ -1,6 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import {
+  AdminCancelSerialReceipt,
   AdminGetSerialReceiptParams,
   AdminGetSerialReceiptsParams,
   AdminPostSerialReceipt,
@@ -9,7 +10,7 @@ import {
 } from "./validators"
 import { listSerialReceiptsConfig, retrieveSerialReceiptConfig } from "./query-config"
 
-/** Routes of receipts: list, post (or check), read, and returns to the supplier. */
+/** Routes of receipts: list, post (or check), read, cancel (whole or in part), and returns to the supplier. */
 export const serialReceiptMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -30,6 +31,12 @@ export const serialReceiptMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/serial-receipts/:id",
     middlewares: [validateAndTransformQuery(AdminGetSerialReceiptParams, retrieveSerialReceiptConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/serial-receipts/:id/cancel",
+    bodyParser: { sizeLimit: "5mb" },
+    middlewares: [validateAndTransformBody(AdminCancelSerialReceipt)],
   },
   {
     method: ["POST"],

@@ -73,3 +73,9 @@ export const AdminPostVendorReturn = z.strictObject({
   reason: freeText("reason", 500, { trim: true, singleLine: true }).nullish(),
 })
 export type AdminPostVendorReturnType = z.infer<typeof AdminPostVendorReturn>
+
+/** Cancel a receipt: the whole of it without a body, or only `serial_numbers` of it. */
+export const AdminCancelSerialReceipt = z.strictObject({
+  serial_numbers: serialTextList("serial_numbers").optional(),
+})
+export type AdminCancelSerialReceiptType = z.infer<typeof AdminCancelSerialReceipt>

@@ -1,0 +1,99 @@
+/**
+ * SQL of a receipt corrected after posting: the receipt and its lines (locked, so a
+ * cancel or a vendor return cannot run beside it), its serials, and their undo.
+ */
+import type { SerialStatus } from "./status-machine"
+import { run, type SqlManager } from "./sql"
+
+export type ReceiptSerialRow = {
+  id: string
+  serial_number: string
+  normalized: string
+  variant_id: string
+  inventory_item_id: string | null
+  status: SerialStatus
+  stock_location_id: string | null
+  receipt_id: string | null
+  supplier_name: string | null
+  supplier_reference: string | null
+  unit_cost: string | null
+  received_at: string | null
+}
+
+export const receiptCorrectionSql = {
+  async lockReceipt(
+    manager: SqlManager,
+    receiptId: string
+  ): Promise<{ id: string; status: string; stock_location_id: string; canceled_at: string | null } | null> {
+    const [row] = await run(manager,
+      `SELECT id, status, stock_location_id, canceled_at FROM serial_receipt WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [receiptId]
+    )
+    return row ?? null
+  },
+
+  async lockLines(manager: SqlManager, receiptId: string): Promise<Array<{ id: string; variant_id: string; quantity: number }>> {
+    const rows = await run(manager,
+      `SELECT id, variant_id, quantity FROM serial_receipt_line
+        WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [receiptId]
+    )
+    return rows.map((r: any) => ({ id: r.id, variant_id: r.variant_id, quantity: Number(r.quantity) }))
+  },
+
+  async lockSerialsOfReceipt(manager: SqlManager, receiptId: string): Promise<ReceiptSerialRow[]> {
+    return await run(manager,
+      `SELECT id, serial_number, normalized, variant_id, inventory_item_id, status, stock_location_id, receipt_id,
+              supplier_name, supplier_reference, unit_cost::text AS unit_cost, received_at
+         FROM serial_number
+        WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [receiptId]
+    )
+  },
+
+  async setLineQuantities(manager: SqlManager, lines: Array<{ id: string; quantity: number }>): Promise<void> {
+    if (!lines.length) {
+      return
+    }
+    await run(manager,
+      `UPDATE serial_receipt_line AS l
+          SET quantity = x.quantity, updated_at = now()
+         FROM jsonb_to_recordset(?::jsonb) AS x(id text, quantity integer)
+        WHERE l.id = x.id`,
+      [JSON.stringify(lines)]
+    )
+  },
+
+  async setReceiptStatus(manager: SqlManager, receiptId: string, status: string, canceledAt: string | null): Promise<void> {
+    await run(manager, `UPDATE serial_receipt SET status = ?, canceled_at = ?, updated_at = now() WHERE id = ?`, [
+      status,
+      canceledAt,
+      receiptId,
+    ])
+  },
+
+  /** The serials as `lockSerialsOfReceipt` read them, unit cost included. */
+  async restoreSerials(manager: SqlManager, rows: ReceiptSerialRow[]): Promise<void> {
+    if (!rows.length) {
+      return
+    }
+    await run(manager,
+      `UPDATE serial_number AS s
+          SET status = x.status, stock_location_id = x.stock_location_id, receipt_id = x.receipt_id,
+              supplier_name = x.supplier_name, supplier_reference = x.supplier_reference,
+              unit_cost = x.unit_cost,
+              raw_unit_cost = CASE WHEN x.unit_cost IS NULL THEN NULL
+                                   ELSE jsonb_build_object('value', x.unit_cost::text, 'precision', 20) END,
+              received_at = x.received_at, updated_at = now()
+         FROM jsonb_to_recordset(?::jsonb) AS x(
+           id text, status text, stock_location_id text, receipt_id text, supplier_name text,
+           supplier_reference text, unit_cost numeric, received_at timestamptz)
+        WHERE s.id = x.id`,
+      [JSON.stringify(rows)]
+    )
+  },
+
+  async deleteOperationLedger(manager: SqlManager, operationId: string): Promise<void> {
+    await run(manager, `DELETE FROM serial_ledger_entry WHERE data->>'operation_id' = ?`, [operationId])
+  },
+}
