@@ -221,6 +221,20 @@ describe("admin widgets in chromium", () => {
     const { inventory_items } = await admin.get(`/admin/inventory-items?sku=${product.variants[0].sku}&fields=id,location_levels.location_id,location_levels.stocked_quantity`)
     const levels = Object.fromEntries(inventory_items[0].location_levels.map((l: any) => [l.location_id, Number(l.stocked_quantity)]))
     expect(levels[shop.id]).toBe(1)
+
+    // The transfers page lists it, newest first; its page names each serial it moved.
+    await page.goto("/app/serial-transfers")
+    const row = page.locator("tbody tr").filter({ hasText: "Shop window" })
+    await row.waitFor()
+    expect(await row.innerText()).toMatch(/Demo Warehouse\s+Demo Shop\s+1\s+Shop window/)
+    await screenshot(page, "page-transfers")
+    await row.getByRole("link").click()
+    const detail = page.getByTestId("serial-transfer-detail")
+    await detail.getByRole("heading", { name: "Demo Warehouse → Demo Shop" }).waitFor()
+    await page.getByRole("heading", { name: "1 serial moved" }).waitFor()
+    await page.getByRole("link", { name: moving, exact: true }).waitFor()
+    expect(await detail.innerText()).toContain("Shop window")
+    await screenshot(page, "page-transfer-detail")
   })
 
   it("variant page: stock lowered by hand in Medusa, the admin picks the serial that left; a serial's page writes one off with the stock", async () => {

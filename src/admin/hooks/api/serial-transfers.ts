@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query"
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminSerialTransferResponse } from "../../../shared/http/admin"
+import type { AdminSerialTransferListResponse, AdminSerialTransferResponse } from "../../../shared/http/admin"
 import { serialNumberKeys } from "./serial-numbers"
 import { serialReportKeys } from "./serial-reports"
 
@@ -21,6 +21,36 @@ export function useTransferSerials() {
       // Counts per location and the serials' own rows changed.
       client.invalidateQueries({ queryKey: serialNumberKeys.all })
       client.invalidateQueries({ queryKey: serialReportKeys.all })
+      client.invalidateQueries({ queryKey: serialTransferKeys.all })
     },
+  })
+}
+
+export const serialTransferKeys = {
+  all: ["serial-admin", "serial-transfers"] as const,
+  list: (query: Record<string, unknown>) => [...serialTransferKeys.all, "list", query] as const,
+  detail: (id: string) => [...serialTransferKeys.all, "detail", id] as const,
+}
+
+/**
+ * Transfers newest first, a page at a time: each further page continues from the last
+ * one's `next_cursor` (the history has no total; the API answers none).
+ */
+export function useSerialTransfers(query: { location_id?: string; limit?: number }) {
+  return useInfiniteQuery({
+    queryKey: serialTransferKeys.list(query),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      sdk.client.fetch<AdminSerialTransferListResponse>("/admin/serial-transfers", {
+        query: { ...query, ...(pageParam ? { after: pageParam } : {}) },
+      }),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  })
+}
+
+export function useSerialTransfer(id: string) {
+  return useQuery({
+    queryKey: serialTransferKeys.detail(id),
+    queryFn: () => sdk.client.fetch<AdminSerialTransferResponse>(`/admin/serial-transfers/${id}`),
   })
 }
