@@ -132,7 +132,7 @@ describe("admin pages in chromium", () => {
     await page.getByRole("heading", { name: "Receipts" }).waitFor()
     await page.getByText("Makita EU").waitFor()
     await screenshot(page, "page-receipts")
-    await page.getByRole("button", { name: "Cancel" }).first().click()
+    await page.getByRole("button", { name: "Cancel", exact: true }).first().click()
     await page.getByRole("button", { name: "Cancel receipt" }).click()
     await page.getByText("Canceled", { exact: true }).first().waitFor()
     const after = await (await page.request.get("/admin/serial-numbers?q=RCV&status=active")).json()
@@ -311,5 +311,25 @@ describe("admin pages in chromium", () => {
       ["VR-0001", "active", warehouse.id],
       ["VR-0002", "inactive", null],
     ])
+
+    // VR-0001 never arrived after all: canceled from the receipt, which counts one unit less.
+    await row.getByRole("button", { name: "Cancel serials" }).click()
+    const cancelForm = page.getByTestId("cancel-receipt-serials-form")
+    const cancelScan = cancelForm.getByRole("textbox", { name: "Scan or type a serial number" })
+    for (const text of ["VR-0002", "VR-0001"]) {
+      await cancelScan.fill(text)
+      await cancelScan.press("Enter")
+    }
+    const cancelEntries = cancelForm.getByTestId("scan-entry")
+    await cancelEntries.nth(0).getByText("Not in stock (inactive)").waitFor()
+    await cancelEntries.nth(1).getByText("On this receipt, in stock here").waitFor()
+    await cancelForm.getByRole("button", { name: "Remove VR-0002", exact: true }).click()
+    await screenshot(page, "page-receipt-cancel-serials", { locator: cancelForm })
+    await cancelForm.getByRole("button", { name: "Cancel 1 serial" }).click()
+    await page.getByText(/1 serial canceled from receipt #\d+$/).waitFor()
+    const [vr1] = (await json("/admin/serial-numbers?q=VR-0001")).serial_numbers
+    expect(vr1).toMatchObject({ status: "inactive", stock_location_id: null, receipt_id: null })
+    const receiptAfter = (await json(`/admin/serial-receipts/${(await posted.json()).serial_receipt.id}`)).serial_receipt
+    expect(receiptAfter).toMatchObject({ status: "posted", lines: [expect.objectContaining({ quantity: 1 })] })
   })
 })

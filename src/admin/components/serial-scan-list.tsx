@@ -33,6 +33,20 @@ export const inStockOfReceipt =
     return own.status === "active" ? null : `Not in stock (${own.status})`
   }
 
+/** A check for `SerialScanList`: the text names a serial of this receipt still in stock at its location (a partial cancel). */
+export const stillOnReceipt =
+  (receiptId: string, locationId: string) =>
+  (found: AdminSerialNumber[]): string | null => {
+    const own = found.find((s) => s.receipt_id === receiptId)
+    if (!own) {
+      return "Did not come with this receipt"
+    }
+    if (own.status !== "active") {
+      return `Not in stock (${own.status})`
+    }
+    return own.stock_location_id === locationId ? null : "Moved to another location since"
+  }
+
 /** A check for `SerialScanList`: the text names a serial in stock at this location. */
 export const inStockAt =
   (locationId: string, locationName: (id: string) => string) =>

@@ -57,6 +57,19 @@ export function useCancelSerialReceipt() {
   })
 }
 
+/** Cancels chosen serials of a receipt that never arrived (its lines and Medusa's stock go down). */
+export function useCancelReceiptSerials(receiptId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { serial_numbers: string[] }) =>
+      sdk.client.fetch<{ serial_receipt: AdminSerialReceipt }>(`/admin/serial-receipts/${receiptId}/cancel`, { method: "POST", body }),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: keys.all })
+      client.invalidateQueries({ queryKey: serialNumberKeys.all })
+    },
+  })
+}
+
 /** Sends chosen serials of a receipt back to its supplier (Medusa's stock goes down with them). */
 export function useReturnToSupplier(receiptId: string) {
   const client = useQueryClient()

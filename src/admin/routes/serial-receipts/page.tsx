@@ -11,6 +11,7 @@ import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import type { AdminSerialReceipt } from "../../../shared/http/admin"
+import { CancelSerialsForm } from "./components/cancel-serials-form"
 import { VendorReturnForm } from "./components/vendor-return-form"
 
 /** "Return to supplier" on a posted receipt's row: a drawer with scan entry. */
@@ -32,6 +33,28 @@ const ReturnToSupplier = ({ receipt }: { receipt: AdminSerialReceipt }) => {
         </Drawer.Header>
         <Drawer.Body>
           <VendorReturnForm receiptId={receipt.id} supplier={receipt.supplier_name} onDone={() => setOpen(false)} />
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+/** "Cancel serials" on a posted receipt's row: units that never arrived, scanned. */
+const CancelSerials = ({ receipt }: { receipt: AdminSerialReceipt }) => {
+  const [open, setOpen] = useState(false)
+  return (
+    <Drawer open={open} onOpenChange={setOpen}>
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="transparent">
+          Cancel serials
+        </Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>Cancel serials of receipt #{receipt.display_id}</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body>
+          <CancelSerialsForm receiptId={receipt.id} locationId={receipt.stock_location_id} onDone={() => setOpen(false)} />
         </Drawer.Body>
       </Drawer.Content>
     </Drawer>
@@ -128,6 +151,7 @@ const SerialReceiptsPage = () => {
               r.status === "posted" && (
                 <div className="flex justify-end gap-x-1">
                   <ReturnToSupplier receipt={r} />
+                  <CancelSerials receipt={r} />
                   <Button size="small" variant="transparent" onClick={() => onCancel(r.id, r.display_id)}>
                     Cancel
                   </Button>
