@@ -193,7 +193,8 @@ export async function placeOrder(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "customer_id", "email", "items.id", "items.variant_id", "items.quantity", "items.metadata"],
+    // `items.*`: naming `items.quantity` among other item fields comes back without it.
+    fields: ["id", "customer_id", "email", "items.*"],
     filters: { id: result.id },
   })
   const order = data[0] as any
