@@ -1,6 +1,7 @@
 /**
- * SQL of a receipt corrected after posting: the receipt and its lines (locked, so a
- * cancel or a vendor return cannot run beside it), its serials, and their undo.
+ * SQL of a receipt changed after posting (a partial cancel, a vendor return): the receipt
+ * and its lines, locked so that two such changes or a cancel never run side by side, its
+ * serials, and their undo.
  */
 import type { SerialStatus } from "./status-machine"
 import { run, type SqlManager } from "./sql"
@@ -24,9 +25,9 @@ export const receiptCorrectionSql = {
   async lockReceipt(
     manager: SqlManager,
     receiptId: string
-  ): Promise<{ id: string; status: string; stock_location_id: string; canceled_at: string | null } | null> {
+  ): Promise<{ id: string; status: string; stock_location_id: string; supplier_name: string | null; canceled_at: string | null } | null> {
     const [row] = await run(manager,
-      `SELECT id, status, stock_location_id, canceled_at FROM serial_receipt WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      `SELECT id, status, stock_location_id, supplier_name, canceled_at FROM serial_receipt WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
       [receiptId]
     )
     return row ?? null
@@ -91,9 +92,5 @@ export const receiptCorrectionSql = {
         WHERE s.id = x.id`,
       [JSON.stringify(rows)]
     )
-  },
-
-  async deleteOperationLedger(manager: SqlManager, operationId: string): Promise<void> {
-    await run(manager, `DELETE FROM serial_ledger_entry WHERE data->>'operation_id' = ?`, [operationId])
   },
 }

@@ -820,7 +820,9 @@ function reservationsBeyond(rows: OrderSerialRow[], open: Record<string, number>
   const byLine = new Map<string, OrderSerialRow[]>()
   for (const row of rows) {
     const key = row.line_item_id ?? ""
-    byLine.set(key, [...(byLine.get(key) ?? []), row])
+    const held = byLine.get(key)
+    if (held) held.push(row)
+    else byLine.set(key, [row])
   }
   const beyond: OrderSerialRow[] = []
   for (const [line, held] of byLine) {

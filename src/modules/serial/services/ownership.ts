@@ -1,7 +1,7 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { AdminSerialOwnerChange } from "../../../shared/http/admin"
-import { snapshotsOf } from "../lib/fulfillment-sql"
+import { type OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
 import { ownershipSql } from "../lib/ownership-sql"
 import { generateId, sql, SqlManager } from "../lib/sql"
 import type { SerialUndo } from "../order-types"
@@ -52,20 +52,12 @@ export default class SerialOwnershipService {
     const operation_id = generateId("snop")
     await ownershipSql.setCustomer(manager, serial.id, input.customer_id)
     await sql.insertLedger(manager, [
-      {
-        serial_number_id: serial.id,
-        serial_number: serial.serial_number,
-        type: "owner_change",
-        from_status: serial.status,
-        to_status: serial.status,
-        from_location_id: serial.stock_location_id,
-        to_location_id: serial.stock_location_id,
+      ownerChangeRow(serial, {
         reference_type: "customer",
         reference_id: input.customer_id,
-        actor_type: input.actor_id ? "user" : null,
-        actor_id: input.actor_id ?? null,
+        actor_id: input.actor_id,
         data: { operation_id, from_customer_id: serial.customer_id, to_customer_id: input.customer_id, note: input.note ?? null },
-      },
+      }),
     ])
     return {
       owner_change: {
@@ -103,25 +95,14 @@ export default class SerialOwnershipService {
     await ownershipSql.setCustomers(manager, rows.map((r) => r.id), input.to_customer_id)
     await sql.insertLedger(
       manager,
-      rows.map((serial) => ({
-        serial_number_id: serial.id,
-        serial_number: serial.serial_number,
-        type: "owner_change",
-        from_status: serial.status,
-        to_status: serial.status,
-        from_location_id: serial.stock_location_id,
-        to_location_id: serial.stock_location_id,
-        reference_type: "order",
-        reference_id: input.order_id,
-        actor_type: input.actor_id ? "user" : null,
-        actor_id: input.actor_id ?? null,
-        data: {
-          operation_id,
-          from_customer_id: input.from_customer_id,
-          to_customer_id: input.to_customer_id,
-          note: "order transferred",
-        },
-      }))
+      rows.map((serial) =>
+        ownerChangeRow(serial, {
+          reference_type: "order",
+          reference_id: input.order_id,
+          actor_id: input.actor_id,
+          data: { operation_id, from_customer_id: input.from_customer_id, to_customer_id: input.to_customer_id, note: "order transferred" },
+        })
+      )
     )
     return {
       owner_changes: rows.map((serial) => ({
@@ -134,5 +115,26 @@ export default class SerialOwnershipService {
       })),
       undo: { operation_id, snapshots: snapshotsOf(rows) },
     }
+  }
+}
+
+/** The `owner_change` ledger row of a serial: status and location stay as they are. */
+function ownerChangeRow(
+  serial: OrderSerialRow,
+  ref: { reference_type: string; reference_id: string; actor_id?: string | null; data: Record<string, unknown> }
+) {
+  return {
+    serial_number_id: serial.id,
+    serial_number: serial.serial_number,
+    type: "owner_change",
+    from_status: serial.status,
+    to_status: serial.status,
+    from_location_id: serial.stock_location_id,
+    to_location_id: serial.stock_location_id,
+    reference_type: ref.reference_type,
+    reference_id: ref.reference_id,
+    actor_type: ref.actor_id ? "user" : null,
+    actor_id: ref.actor_id ?? null,
+    data: ref.data,
   }
 }

@@ -1,5 +1,6 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
+import { fulfillmentSql } from "../lib/fulfillment-sql"
 import { throwProblems } from "../lib/order-rules"
 import { receiptCorrectionSql, type ReceiptSerialRow } from "../lib/receipt-correction-sql"
 import { distinctScannedTexts } from "../lib/scanned-texts"
@@ -72,7 +73,9 @@ export default class SerialReceiptCorrectionService {
     const ofReceipt = await receiptCorrectionSql.lockSerialsOfReceipt(manager, input.receipt_id)
     const byKey = new Map<string, ReceiptSerialRow[]>()
     for (const row of ofReceipt) {
-      byKey.set(row.normalized, [...(byKey.get(row.normalized) ?? []), row])
+      const same = byKey.get(row.normalized)
+      if (same) same.push(row)
+      else byKey.set(row.normalized, [row])
     }
     const chosen: ReceiptSerialRow[] = []
     for (const [key, text] of texts) {
@@ -145,7 +148,7 @@ export default class SerialReceiptCorrectionService {
     await receiptCorrectionSql.restoreSerials(manager, undo.serials)
     await receiptCorrectionSql.setLineQuantities(manager, undo.lines)
     await receiptCorrectionSql.setReceiptStatus(manager, undo.receipt.id, undo.receipt.status, undo.receipt.canceled_at)
-    await receiptCorrectionSql.deleteOperationLedger(manager, undo.operation_id)
+    await fulfillmentSql.deleteOperationLedger(manager, undo.serials.map((r) => r.id), undo.operation_id)
   }
 }
 

@@ -5,6 +5,7 @@ import { snapshotsOf } from "../lib/fulfillment-sql"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import { generateId, SqlManager } from "../lib/sql"
+import { receiptCorrectionSql } from "../lib/receipt-correction-sql"
 import { vendorReturnSql } from "../lib/vendor-return-sql"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
@@ -47,7 +48,7 @@ export default class SerialVendorReturnService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ vendor_return: AdminVendorReturn; undo: SerialUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const receipt = await vendorReturnSql.lockReceipt(manager, input.receipt_id)
+    const receipt = await receiptCorrectionSql.lockReceipt(manager, input.receipt_id)
     if (!receipt) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial receipt with id "${input.receipt_id}" was not found`)
     }
