@@ -15,6 +15,10 @@
 //   npm run test:chaos                     the chaos tests (jest.chaos.config.js)
 //   npm run test:all                       both
 //
+// A run with browser test files first builds what their demo store needs (the plugin and
+// the store's admin bundle, each only when stale; output in .test-results/build.log), then
+// starts jest.
+//
 // A watchdog stops a run in which no test file has finished for TEST_WATCHDOG_MINUTES
 // (default 10), naming the files still running, and prints the totals so far.
 const { spawn } = require("child_process")
@@ -40,47 +44,83 @@ const resultsFile = path.join(resultsDir, `${tag}-${process.pid}.json`)
 const progressFile = path.join(resultsDir, `${tag}-${process.pid}-progress.ndjson`)
 const keptResults = path.join(resultsDir, `${tag}.json`)
 fs.writeFileSync(progressFile, "")
+const started = Date.now()
 
 const workers = process.env.TEST_WORKERS || String(Math.max(1, Math.min(4, os.cpus().length)))
 const watchdogMs = Number(process.env.TEST_WATCHDOG_MINUTES || 10) * 60_000
 
-const run = spawn(
-  process.execPath,
-  [
-    // Medusa's test runner loads medusa-config.ts with a dynamic import.
-    "--experimental-vm-modules",
-    "--no-warnings=ExperimentalWarning",
-    require.resolve("jest/bin/jest", { paths: [root] }),
-    `--maxWorkers=${workers}`,
-    // A worker that grew past this after a file is replaced: a shard's Medusa app leaves
-    // about 1 GB behind, and a browser file run by that worker next would add its store
-    // and Chromium on top (3.25 GB peak at 1200MB; 2.46 GB at 600MB, for a second or two
-    // of start-up per replaced worker).
-    `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY || "600MB"}`,
-    "--json",
-    `--outputFile=${resultsFile}`,
-    ...jestArgs,
-  ],
-  {
-    cwd: root,
-    stdio: "inherit",
-    // Its own process group, so the watchdog can stop jest, its workers and what they started.
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      TZ: process.env.TZ || "UTC",
-      LOG_LEVEL: process.env.LOG_LEVEL || "error",
-      SERIAL_TEST_PROGRESS_FILE: progressFile,
-      // Files or patterns named: each HTTP file runs on its own app, so that they match by
-      // name; without, the HTTP files run in shards of one app each (jest.config.js).
-      ...(positional.length && !positional.some((p) => p.includes("shards")) ? { SERIAL_TEST_HTTP_FILES: "1" } : {}),
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --max-old-space-size=${process.env.TEST_HEAP_MB || 2048}`.trim(),
-    },
-  }
-)
+// Whether this run has browser test files: all of them, or files named that are.
+const withBrowserTests = !chaos && (positional.length === 0 || positional.some((p) => /browser/.test(p)))
 
-const started = Date.now()
+/**
+ * The builds the browser tests' demo store needs (plugin, demo admin bundle), made before
+ * jest starts when stale: beside the tests they took the second core from HTTP files that
+ * race requests against Medusa's 5 s inventory lock, and added their 2.2 GB to the workers'.
+ */
+async function buildForBrowserTests() {
+  if (!withBrowserTests) {
+    return true
+  }
+  const store = require("./lib/store")
+  const logFile = path.join(resultsDir, "build.log")
+  fs.writeFileSync(logFile, "")
+  const mode = process.env.BROWSER_STORE_MODE || "start"
+  // The browser helper's environment for the same builds (no database is opened).
+  const env = store.storeEnv({ databaseUrl: "", port: 9000, mode, base: { ...process.env, LOG_LEVEL: "info" } })
+  const log = (m) => console.log(`[build] ${m}`)
+  try {
+    await store.ensureBrowserStoreBuilds(
+      (what, a, { cwd, env: stepEnv }) => store.runMedusa(what, a, { cwd, env: stepEnv ?? env, logFile, log }),
+      { mode, env, warn: log }
+    )
+    return true
+  } catch (e) {
+    console.error(`[build] ${String(e.message).split("\n")[0]} (the browser tests need it; log: ${logFile})`)
+    return false
+  }
+}
+
+let run = null
+let jestStartedAt = null
+function startJest() {
+  jestStartedAt = Date.now()
+  run = spawn(
+    process.execPath,
+    [
+      // Medusa's test runner loads medusa-config.ts with a dynamic import.
+      "--experimental-vm-modules",
+      "--no-warnings=ExperimentalWarning",
+      require.resolve("jest/bin/jest", { paths: [root] }),
+      `--maxWorkers=${workers}`,
+      // A worker that grew past this after a file is replaced: a shard's Medusa app leaves
+      // about 1 GB behind, and a browser file run by that worker next would add its store
+      // and Chromium on top (3.25 GB peak at 1200MB; 2.46 GB at 600MB, for a second or two
+      // of start-up per replaced worker).
+      `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY || "600MB"}`,
+      "--json",
+      `--outputFile=${resultsFile}`,
+      ...jestArgs,
+    ],
+    {
+      cwd: root,
+      stdio: "inherit",
+      // Its own process group, so the watchdog can stop jest, its workers and what they started.
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        TZ: process.env.TZ || "UTC",
+        LOG_LEVEL: process.env.LOG_LEVEL || "error",
+        SERIAL_TEST_PROGRESS_FILE: progressFile,
+        // Files or patterns named: each HTTP file runs on its own app, so that they match by
+        // name; without, the HTTP files run in shards of one app each (jest.config.js).
+        ...(positional.length && !positional.some((p) => p.includes("shards")) ? { SERIAL_TEST_HTTP_FILES: "1" } : {}),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --max-old-space-size=${process.env.TEST_HEAP_MB || 2048}`.trim(),
+      },
+    }
+  )
+  run.on("exit", onJestExit)
+}
 
 function progress() {
   const events = fs
@@ -96,12 +136,15 @@ function progress() {
   return {
     results: [...results, ...suites],
     running,
-    lastAt: Math.max(started, ...events.filter((e) => e.event === "result" || e.event === "suite").map((e) => e.at)),
+    lastAt: Math.max(jestStartedAt ?? started, ...events.filter((e) => e.event === "result" || e.event === "suite").map((e) => e.at)),
   }
 }
 
 let stoppedBy = null
 const watchdog = setInterval(() => {
+  if (!run) {
+    return // still building
+  }
   const { lastAt, running } = progress()
   if (Date.now() - lastAt > watchdogMs) {
     stoppedBy = `watchdog: no test file finished for ${watchdogMs / 60_000} minutes; stopping. Still running: ${running.join(", ") || "none (jest itself hung)"}`
@@ -124,7 +167,9 @@ function processKind(pid) {
   if (/chrom/i.test(cmd)) return "chromium"
   if (/jest-worker|processChild/.test(cmd)) return "jest workers"
   if (/medusa/.test(cmd) && / (start|develop)\b/.test(cmd)) return "browser store"
+  if (/medusa/.test(cmd) && / (build|plugin:build)\b/.test(cmd)) return "builds"
   if (/jest/.test(cmd)) return "jest"
+  if (/scripts\/test\.js/.test(cmd)) return "test runner"
   return "other"
 }
 const sampler = measure
@@ -150,7 +195,7 @@ const sampler = measure
           visit(child)
         }
       }
-      visit(run.pid)
+      visit(process.pid)
       if (kb > peakKb) {
         peakKb = kb
         peakByKind = byKind
@@ -158,7 +203,7 @@ const sampler = measure
     }, 1_000)
   : null
 
-run.on("exit", (code) => {
+function onJestExit(code) {
   clearInterval(watchdog)
   if (sampler) {
     clearInterval(sampler)
@@ -204,12 +249,29 @@ run.on("exit", (code) => {
   fs.rmSync(progressFile, { force: true })
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
   process.exit(code === 0 && failed === 0 && passed > 0 ? 0 : 1)
-})
+}
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    if (!run) {
+      process.exit(130) // while building: the builds end with this process (scripts/lib/store.js)
+    }
     try {
       process.kill(-run.pid, signal)
     } catch {}
   })
 }
+
+buildForBrowserTests().then((built) => {
+  if (built) {
+    startJest()
+    return
+  }
+  clearInterval(watchdog)
+  if (sampler) {
+    clearInterval(sampler)
+  }
+  fs.rmSync(progressFile, { force: true })
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+})

@@ -81,12 +81,9 @@ export async function startStore(label: string): Promise<RunningStore> {
   try {
     const port = await pickPort()
     const env = store.storeEnv({ databaseUrl, port, mode, base: { ...process.env, LOG_LEVEL: "info" } })
-    await store.ensurePluginBuild(run)
-    store.linkPluginIntoDemo(say)
+    // Done before the workers started, under `npm test` (scripts/test.js).
+    await store.ensureBrowserStoreBuilds(run, { mode, env, warn: say })
     await store.prepareTemplateDatabase({ serverUrl, name: TEMPLATE_DB, env, run })
-    if (mode === "start" && store.demoBuildIsStale()) {
-      await run("medusa build (demo store and admin)", ["build"], { cwd: store.demoDir, env })
-    }
     await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB)
     const publishableKey = await store.readSeedMarker(databaseUrl)
 
