@@ -332,4 +332,37 @@ describe("admin pages in chromium", () => {
     const receiptAfter = (await json(`/admin/serial-receipts/${(await posted.json()).serial_receipt.id}`)).serial_receipt
     expect(receiptAfter).toMatchObject({ status: "posted", lines: [expect.objectContaining({ quantity: 1 })] })
   })
+
+  it("pages the serial list by cursor: Next and Prev, the page kept in the URL", async () => {
+    const [anySerial] = (await (await page.request.get("/admin/serial-numbers?limit=1")).json()).serial_numbers
+    const texts = Array.from({ length: 25 }, (_, i) => `PAGE-${String(i + 1).padStart(3, "0")}`)
+    const made = await page.request.post("/admin/serial-numbers", { data: { variant_id: anySerial.variant_id, serial_numbers: texts } })
+    expect(made.status()).toBe(201)
+
+    await page.goto("/app/serial-numbers?q=PAGE-&order=serial_number")
+    // The pager: "1 — 20 of 25 results", the range's end and the count in one line.
+    await page.getByText("20 of 25 results", { exact: true }).waitFor()
+    expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(texts.slice(0, 20))
+
+    await page.getByRole("button", { name: "Next" }).click()
+    await page.waitForURL(/after=.*page=2|page=2.*after=/)
+    await page.getByText("25 of 25 results", { exact: true }).waitFor()
+    // The previous rows stay until the next page arrives.
+    await serialCells(page).filter({ hasText: "PAGE-021" }).waitFor()
+    expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(texts.slice(20))
+    expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(true)
+    await screenshot(page, "page-serial-numbers-second-page")
+
+    // A reload opens the same page.
+    await page.reload()
+    await page.getByText("25 of 25 results", { exact: true }).waitFor()
+    await serialCells(page).filter({ hasText: "PAGE-021" }).waitFor()
+    expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(texts.slice(20))
+
+    await page.getByRole("button", { name: "Prev" }).click()
+    await page.getByText("20 of 25 results", { exact: true }).waitFor()
+    await serialCells(page).filter({ hasText: "PAGE-001" }).waitFor()
+    expect(page.url()).not.toContain("after=")
+    expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(texts.slice(0, 20))
+  })
 })

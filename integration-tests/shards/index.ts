@@ -44,5 +44,6 @@ export const SHARDS: string[][] = [
     "integration-tests/http/serial-reports.spec.ts", // 4
     "integration-tests/http/serial-receipt-rollback.spec.ts", // 3
     "integration-tests/http/serial-stock-takes.spec.ts", // new
+    "integration-tests/http/serial-list.spec.ts", // new
   ],
 ]

@@ -1,17 +1,47 @@
 import { Table } from "@medusajs/ui"
 
-/** The dashboard's pagination row for server-side pages of `limit` rows. */
-export const ListPagination = ({
-  count,
-  offset,
-  limit,
-  onOffset,
-}: {
+/** A page of a list paged by offset (small lists). */
+export type OffsetListPage = { count: number; offset: number; limit: number; onOffset: (offset: number) => void }
+
+/**
+ * A page of a list paged by cursor (lists that grow to millions of rows): the page number
+ * only labels it, `hasNext` says whether the server gave a next cursor, and `estimated`
+ * that `count` is the server's estimate, not a count.
+ */
+export type CursorListPage = {
   count: number
-  offset: number
+  estimated: boolean
+  pageIndex: number
   limit: number
-  onOffset: (offset: number) => void
-}) => {
+  hasNext: boolean
+  onNext: () => void
+  onPrevious: () => void
+}
+
+export type ListPage = OffsetListPage | CursorListPage
+
+/** The pager's own words (a partial set would leave the others blank). */
+const PAGER_WORDS = { of: "of", results: "results", pages: "pages", prev: "Prev", next: "Next" }
+
+/** The dashboard's pagination row for server-side pages of `limit` rows. */
+export const ListPagination = (page: ListPage) => {
+  if ("onNext" in page) {
+    const { count, estimated, pageIndex, limit, hasNext, onNext, onPrevious } = page
+    return (
+      <Table.Pagination
+        count={count}
+        pageSize={limit}
+        pageIndex={pageIndex}
+        pageCount={Math.max(pageIndex + 1, Math.ceil(count / limit))}
+        canPreviousPage={pageIndex > 0}
+        canNextPage={hasNext}
+        previousPage={onPrevious}
+        nextPage={onNext}
+        translations={estimated ? { ...PAGER_WORDS, of: "of about" } : undefined}
+      />
+    )
+  }
+  const { count, offset, limit, onOffset } = page
   const pageIndex = Math.floor(offset / limit)
   const pageCount = Math.max(1, Math.ceil(count / limit))
   return (

@@ -1,7 +1,7 @@
 import { Table, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useNavigate } from "react-router-dom"
-import { ListPagination } from "./list-pagination"
+import { ListPagination, type ListPage } from "./list-pagination"
 
 export type ListColumn<Row> = {
   /** The header cell's content; none for a column of row actions. */
@@ -17,7 +17,7 @@ export type ListColumn<Row> = {
   ownClicks?: boolean
 }
 
-export type ListPage = { count: number; offset: number; limit: number; onOffset: (offset: number) => void }
+export type { ListPage } from "./list-pagination"
 
 /**
  * A list page's table: a header row from `columns`, one row per item, a line of text when

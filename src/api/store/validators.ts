@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { serialTextProblem } from "../../shared/serial-text"
-import { freeText, pastDate, queryInt } from "../utils/validators"
+import { cursorParam, freeText, pastDate, queryInt } from "../utils/validators"
 
 /** A path that is not valid percent-encoding is a 400, not Express' decoding error (500). */
 export function refuseUndecodablePath(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -84,10 +84,6 @@ export function idempotencyKeyOf(req: { headers: Record<string, string | string[
  */
 export const StoreCustomerListParams = z.strictObject({
   limit: queryInt("limit", 1, 200, 50),
-  after: z
-    .string({ error: (issue) => `Field 'after' must be the next_cursor of the previous page, got: '${String(issue.input).slice(0, 60)}'` })
-    .min(1)
-    .max(1000)
-    .optional(),
+  after: cursorParam.optional(),
 })
 export type StoreCustomerListParamsType = z.infer<typeof StoreCustomerListParams>

@@ -103,6 +103,12 @@ export const queryInt = (field: string, min: number, max: number, fallback: numb
       })
   )
 
+/** `after`: the `next_cursor` of the previous page of a keyset-paged list. */
+export const cursorParam = z
+  .string({ error: (issue) => `Field 'after' must be the next_cursor of the previous page, got: '${String(issue.input).slice(0, 60)}'` })
+  .min(1)
+  .max(1000)
+
 /** `order=field` or `order=-field`, limited to fields that are indexed or cheap to sort. */
 export const orderParam = (fields: readonly string[]) => {
   const allowed = fields.flatMap((f) => [f, `-${f}`])

@@ -86,6 +86,7 @@ import type SerialStockTakeService from "./services/stock-takes"
 import type SerialVendorReturnService from "./services/vendor-returns"
 import type SerialReceiptCorrectionService from "./services/receipt-corrections"
 import type SerialOwnershipService from "./services/ownership"
+import type SerialListService from "./services/serial-list"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override", "owner_change"]
@@ -114,6 +115,7 @@ type InjectedDependencies = {
   serialVendorReturnService: SerialVendorReturnService
   serialOwnershipService: SerialOwnershipService
   serialReceiptCorrectionService: SerialReceiptCorrectionService
+  serialListService: SerialListService
 }
 
 /**
@@ -158,6 +160,7 @@ class SerialModuleService extends MedusaService({
   protected readonly vendorReturns_: SerialVendorReturnService
   protected readonly receiptCorrections_: SerialReceiptCorrectionService
   protected readonly ownership_: SerialOwnershipService
+  protected readonly list_: SerialListService
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -181,6 +184,7 @@ class SerialModuleService extends MedusaService({
     this.vendorReturns_ = container.serialVendorReturnService
     this.ownership_ = container.serialOwnershipService
     this.receiptCorrections_ = container.serialReceiptCorrectionService
+    this.list_ = container.serialListService
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -196,6 +200,9 @@ class SerialModuleService extends MedusaService({
   }
 
   // ---------------------------------------------------------------- serial numbers
+
+  /** The admin list's page of serial ids, by cursor, with a capped count (services/serial-list.ts). */
+  listSerialNumberPage: SerialListService["listPage"] = (...args) => this.list_.listPage(...args)
 
   /**
    * Creates serials directly (admin entry, CSV import): status `inactive`, no location,

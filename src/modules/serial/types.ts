@@ -1,3 +1,4 @@
+import type { SerialListSortField } from "../../shared/serial-list"
 import type { SerialMovement } from "./lib/status-machine"
 
 export type DateInput = Date | string | null
@@ -122,3 +123,23 @@ export type StockLevelFacts = {
   stocked_quantity: number
   variant: { id: string; sku: string | null; product_id: string | null; inventory_item_id: string }
 }
+
+/** The admin serial list's filters, as the SQL of the list reads them (every one optional). */
+export type SerialListFilters = {
+  id?: string[]
+  status?: string[]
+  variant_id?: string[]
+  product_id?: string[]
+  stock_location_id?: string[]
+  customer_id?: string[]
+  order_id?: string[]
+  series_id?: string[]
+  receipt_id?: string[]
+  /** Part of the serial text, LIKE wildcards already escaped. */
+  q?: string
+  /** A serial's warranty at `now`: running, ended, or never set. */
+  warranty?: { state: "under_warranty" | "expired" | "none"; now: Date }
+}
+
+/** The list's order: one column of SERIAL_LIST_SORTS, then id in the same direction. */
+export type SerialListSort = { column: SerialListSortField; descending: boolean }

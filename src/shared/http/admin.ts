@@ -127,7 +127,15 @@ export type AdminSerialLedgerEntry = {
   [key: string]: unknown
 }
 
-export type AdminSerialNumberListResponse = AdminListPage & { serial_numbers: AdminSerialNumber[] }
+/**
+ * `GET /admin/serial-numbers`: `count` is exact up to 10,000 matches, Postgres' estimate
+ * beyond (`count_is_estimate`); `next_cursor` (pass as `after`) is null on the last page.
+ */
+export type AdminSerialNumberListResponse = AdminListPage & {
+  serial_numbers: AdminSerialNumber[]
+  count_is_estimate: boolean
+  next_cursor: string | null
+}
 
 export type AdminSerialReceiptLine = {
   id: string

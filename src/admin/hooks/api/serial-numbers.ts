@@ -44,7 +44,7 @@ export function useUpdateSerialNumber(id: string) {
 export function serialNumbersExportUrl(query: SerialListQuery): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === "" || key === "limit" || key === "offset") {
+    if (value === undefined || value === "" || key === "limit" || key === "offset" || key === "after") {
       continue
     }
     for (const v of [value].flat()) {

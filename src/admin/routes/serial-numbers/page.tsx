@@ -17,7 +17,8 @@ import {
 import { formatDate } from "../../lib/format"
 import { warrantyState } from "../../../shared/warranty-state"
 import { SERIAL_STATUS_LABELS } from "../../../shared/statuses"
-import { useUrlPage, useUrlState } from "../../lib/url-state"
+import { SERIAL_LIST_DEFAULT_ORDER } from "../../../shared/serial-list"
+import { useUrlCursorPage, useUrlState } from "../../lib/url-state"
 
 const FILTERS = ["q", "status", "product_id", "variant_id", "stock_location_id", "customer_id", "order_id", "receipt_id", "series_id", "warranty_state"]
 
@@ -41,12 +42,12 @@ const SerialNumbersPage = () => {
   const { params, get, set } = useUrlState()
   const navigate = useNavigate()
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  const page = useUrlPage()
-  const { offset, limit } = page
-  const order = get("order") ?? "-created_at"
+  const page = useUrlCursorPage()
+  const { after, limit } = page
+  const order = get("order") ?? SERIAL_LIST_DEFAULT_ORDER
 
   const query = useMemo(() => {
-    const q: SerialListQuery = { limit, offset, order }
+    const q: SerialListQuery = { limit, after, order }
     for (const key of FILTERS) {
       const value = params.get(key)
       if (value) {
@@ -54,7 +55,7 @@ const SerialNumbersPage = () => {
       }
     }
     return q
-  }, [params, limit, offset, order])
+  }, [params, limit, after, order])
 
   const { data, isLoading, isError, error } = useSerialNumbers(query)
   const locations = useStockLocationOptions().data
@@ -70,7 +71,7 @@ const SerialNumbersPage = () => {
       return next
     })
 
-  const { limit: _l, offset: _o, ...filtersOnly } = query
+  const { limit: _l, after: _a, ...filtersOnly } = query
 
   return (
     <Container className="divide-y p-0">
@@ -164,7 +165,15 @@ const SerialNumbersPage = () => {
         isLoading={isLoading}
         emptyText="No serial numbers match these filters."
         error={isError ? ((error as Error)?.message ?? "The list could not be loaded.") : undefined}
-        page={{ ...page, count: data?.count ?? 0 }}
+        page={{
+          count: data?.count ?? 0,
+          estimated: data?.count_is_estimate ?? false,
+          pageIndex: page.pageIndex,
+          limit,
+          hasNext: !!data?.next_cursor,
+          onNext: () => page.onNext(data?.next_cursor),
+          onPrevious: page.onPrevious,
+        }}
       />
     </Container>
   )

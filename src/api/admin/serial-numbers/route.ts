@@ -1,23 +1,52 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { queryList } from "../../utils/query-list"
+import { SERIAL_MODULE } from "../../../modules/serial"
+import type SerialModuleService from "../../../modules/serial/service"
 import { createSerialNumbersWorkflow } from "../../../workflows/create-serial-numbers"
 import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
 import { SERIAL_FIELDS } from "./query-config"
-import { withWarrantyFilter } from "./warranty-filter"
+import { serialListFilters } from "./list-filters"
+import { SERIAL_LIST_DEFAULT_ORDER } from "../../../shared/serial-list"
 import type { AdminCreateSerialNumbersType, AdminGetSerialNumbersParamsType } from "./validators"
 import type { AdminSerialNumberListResponse, AdminSerialNumbersCreatedResponse } from "../../../shared/http/admin"
 
+/**
+ * A page of serials: filtered, in one of the offered orders (newest first by default), by
+ * cursor (`after` = the previous `next_cursor`) or, for the first pages, `offset`. The
+ * count is exact up to SERIAL_LIST_COUNT_CAP, an estimate beyond (`count_is_estimate`).
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse<AdminSerialNumberListResponse>
 ) => {
   const now = new Date()
-  const { data, ...page } = await queryList(req, "serial_number", {
-    extraFields: PRESENT_SERIAL_NEEDS,
-    filters: withWarrantyFilter(req.filterableFields, now),
+  const params = req.validatedQuery as AdminGetSerialNumbersParamsType
+  const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
+  const page = await service.listSerialNumberPage({
+    filters: serialListFilters(params, now),
+    order: params.order ?? SERIAL_LIST_DEFAULT_ORDER,
+    limit: params.limit,
+    offset: params.offset,
+    after: params.after,
   })
-  res.json({ serial_numbers: data.map((s) => presentSerial(s, now)), ...page })
+  // The page's rows with the fields asked for (relations included), in the page's order.
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = page.ids.length
+    ? await query.graph({
+        entity: "serial_number",
+        fields: [...new Set([...req.queryConfig.fields, ...PRESENT_SERIAL_NEEDS])],
+        filters: { id: page.ids },
+      })
+    : { data: [] }
+  const byId = new Map((data as any[]).map((s) => [s.id, s]))
+  res.json({
+    serial_numbers: page.ids.flatMap((id) => (byId.has(id) ? [presentSerial(byId.get(id), now)] : [])),
+    count: page.count,
+    count_is_estimate: page.count_is_estimate,
+    offset: params.after ? 0 : params.offset,
+    limit: params.limit,
+    next_cursor: page.next_cursor,
+  })
 }
 
 export const POST = async (

@@ -1,18 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { serialTextProblem } from "../../../shared/serial-text"
-import { fieldsParam, freeText, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText, serialTextList } from "../../utils/validators"
+import { cursorParam, fieldsParam, freeText, idParam, isoDate, listParams, metadataSchema, oneOrMany, searchText, serialTextList } from "../../utils/validators"
 import { SERIAL_ALLOWED_FIELDS } from "./query-config"
+import { SERIAL_LIST_SORTS } from "../../../shared/serial-list"
 
-export const SERIAL_ORDER_FIELDS = [
-  "serial_number",
-  "status",
-  "created_at",
-  "updated_at",
-  "received_at",
-  "delivered_at",
-  "warranty_expires_at",
-] as const
+/** Sorts the list offers, each served by an index (src/shared/serial-list.ts). */
+export const SERIAL_ORDER_FIELDS = SERIAL_LIST_SORTS
 
 const status = z.enum(SERIAL_STATUSES)
 
@@ -20,6 +14,8 @@ const status = z.enum(SERIAL_STATUSES)
 export const WARRANTY_STATES = ["under_warranty", "expired", "none"] as const
 
 export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIAL_ALLOWED_FIELDS).extend({
+  /** The previous page's `next_cursor` (instead of `offset`, which reads every row it skips). */
+  after: cursorParam.optional(),
   q: searchText.optional(),
   id: oneOrMany(idParam).optional(),
   status: oneOrMany(status).optional(),

@@ -62,14 +62,10 @@ const SerialNumber = model
       on: ["variant_id", "status", "received_at"],
       where: "deleted_at IS NULL",
     },
-    // A fulfilment's first-in, first-out pick reads the oldest active serials in order.
-    // Only serials in stock are in it: a delivered or returned unit leaves it instead of
-    // adding one more entry to maintain on every move.
-    {
-      name: "IDX_serial_number_fifo_active",
-      on: ["variant_id", "stock_location_id", "received_at"],
-      where: "deleted_at IS NULL AND status = 'active'",
-    },
+    // The first-in, first-out pick's index (received_at, then the serial text in byte
+    // order, then id, among active serials of a variant at a location) orders by
+    // `serial_number COLLATE "C"`, which this language cannot say: it is made by
+    // Migration20261206000000 alone, as is the trigram index of the list's search.
     // A warranty-only variant's pool (its unowned `inactive` serials), oldest id first.
     {
       name: "IDX_serial_number_pool",
@@ -89,13 +85,22 @@ const SerialNumber = model
     },
     { name: "IDX_serial_number_order_id", on: ["order_id"], where: "deleted_at IS NULL AND order_id IS NOT NULL" },
     { name: "IDX_serial_number_receipt_id", on: ["receipt_id"], where: "deleted_at IS NULL AND receipt_id IS NOT NULL" },
-    { name: "IDX_serial_number_status_created", on: ["status", "created_at"], where: "deleted_at IS NULL" },
-    // The daily job and the expiry reports look these up by date.
+    { name: "IDX_serial_number_series_id", on: ["series_id"], where: "deleted_at IS NULL AND series_id IS NOT NULL" },
     {
-      name: "IDX_serial_number_warranty_expires_at",
-      on: ["warranty_expires_at"],
-      where: "deleted_at IS NULL AND warranty_expires_at IS NOT NULL",
+      name: "IDX_serial_number_replaces_serial_number_id",
+      on: ["replaces_serial_number_id"],
+      where: "deleted_at IS NULL AND replaces_serial_number_id IS NOT NULL",
     },
+    // The admin list's sorts (src/shared/serial-list.ts): one `(column, id)` index each, so
+    // that a page is one range of it, ties broken by id, NULLs included; by status, newest
+    // first, for its most used filter.
+    { name: "IDX_serial_number_status_created_id", on: ["status", "created_at", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_number_sort_serial_number", on: ["serial_number", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_number_sort_created_at", on: ["created_at", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_number_sort_received_at", on: ["received_at", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_number_sort_delivered_at", on: ["delivered_at", "id"], where: "deleted_at IS NULL" },
+    // Also the daily job's and the expiry reports' look-up by date.
+    { name: "IDX_serial_number_warranty_expires_id", on: ["warranty_expires_at", "id"], where: "deleted_at IS NULL" },
     {
       name: "IDX_serial_number_contract_expires_at",
       on: ["contract_expires_at"],

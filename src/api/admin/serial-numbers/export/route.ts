@@ -11,5 +11,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSerialNumbersParamsType>,
   res: MedusaResponse
 ) => {
-  await writeSerialExport(req, res, withWarrantyFilter(req.filterableFields))
+  // All pages, so the list's page cursor is not a filter here.
+  const { after: _page, ...filters } = req.filterableFields
+  await writeSerialExport(req, res, withWarrantyFilter(filters))
 }

@@ -1,0 +1,48 @@
+/**
+ * The indexes of Migration20261206000000, in one place for the migration (plain CREATE
+ * INDEX, inside Medusa's migration transaction) and src/scripts/build-serial-indexes.ts
+ * (CREATE INDEX CONCURRENTLY, before migrating a big table). Fixed once released: a later
+ * change of an index is a new migration with its own list.
+ */
+export const SERIAL_INDEXES_20261206: Array<{ name: string; create: string; replaces?: string[] }> = [
+  { name: "IDX_serial_number_sort_serial_number", create: `ON "serial_number" ("serial_number", "id") WHERE deleted_at IS NULL` },
+  { name: "IDX_serial_number_sort_created_at", create: `ON "serial_number" ("created_at", "id") WHERE deleted_at IS NULL` },
+  { name: "IDX_serial_number_sort_received_at", create: `ON "serial_number" ("received_at", "id") WHERE deleted_at IS NULL` },
+  { name: "IDX_serial_number_sort_delivered_at", create: `ON "serial_number" ("delivered_at", "id") WHERE deleted_at IS NULL` },
+  {
+    name: "IDX_serial_number_warranty_expires_id",
+    create: `ON "serial_number" ("warranty_expires_at", "id") WHERE deleted_at IS NULL`,
+    replaces: ["IDX_serial_number_warranty_expires_at"],
+  },
+  {
+    name: "IDX_serial_number_status_created_id",
+    create: `ON "serial_number" ("status", "created_at", "id") WHERE deleted_at IS NULL`,
+    replaces: ["IDX_serial_number_status_created"],
+  },
+  // The list's series filter, and the replacement look-up of a claim or exchange.
+  { name: "IDX_serial_number_series_id", create: `ON "serial_number" ("series_id") WHERE deleted_at IS NULL AND series_id IS NOT NULL` },
+  {
+    name: "IDX_serial_number_replaces_serial_number_id",
+    create: `ON "serial_number" ("replaces_serial_number_id") WHERE deleted_at IS NULL AND replaces_serial_number_id IS NOT NULL`,
+  },
+  {
+    name: "IDX_serial_number_fifo_pick",
+    create: `ON "serial_number" ("variant_id", "stock_location_id", "received_at", "serial_number" COLLATE "C", "id") WHERE deleted_at IS NULL AND status = 'active'`,
+    replaces: ["IDX_serial_number_fifo_active"],
+  },
+]
+
+/** Only-NULL indexes Medusa gives every soft-deletable model, dropped on the big tables. */
+export const DROPPED_NULL_INDEXES_20261206 = [
+  ["serial_number", "IDX_serial_number_deleted_at"],
+  ["serial_ledger_entry", "IDX_serial_ledger_entry_deleted_at"],
+  ["serial_notification", "IDX_serial_notification_deleted_at"],
+  ["maintenance_visit", "IDX_maintenance_visit_deleted_at"],
+] as const
+
+/** The search index, made only where pg_trgm exists or may be created. */
+export const TRIGRAM_INDEX_20261206 = {
+  name: "IDX_serial_number_serial_trgm",
+  create: `ON "serial_number" USING gin ("serial_number" gin_trgm_ops) WHERE deleted_at IS NULL`,
+}
+

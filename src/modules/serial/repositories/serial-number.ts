@@ -1,0 +1,144 @@
+import { mikroOrmBaseRepositoryFactory } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { SerialNumber } from "../models"
+import { run, SqlManager } from "../lib/sql"
+import { SERIAL_LIST_NULLABLE_SORTS } from "../../../shared/serial-list"
+import type { SerialListFilters, SerialListSort } from "../types"
+
+/** Where a page starts: after this sort value (as Postgres prints it) and id. */
+export type SerialListBound = { value: string | null; id: string }
+
+export type SerialListPageRow = { id: string; sort_value: string | null }
+
+/**
+ * The serial table's reads that the generated methods cannot do in one index range: the
+ * admin list's keyset pages and its capped count. The sort column comes from a fixed list
+ * (`SerialListSort`), never from input; every value is a bound parameter.
+ */
+export class SerialNumberRepository extends mikroOrmBaseRepositoryFactory(SerialNumber) {
+  /**
+   * One page of serial ids in `sort` order (ties by id), after `bound` when given. A
+   * nullable column is read in two ranges, its values then its NULLs (Postgres' order:
+   * NULLs last ascending, first descending), so that each is one range of its
+   * `(column, id)` index instead of an OR the planner cannot walk in order.
+   */
+  async listPage(
+    filters: SerialListFilters,
+    { sort, limit, bound }: { sort: SerialListSort; limit: number; bound?: SerialListBound | null },
+    context: Context = {}
+  ): Promise<SerialListPageRow[]> {
+    const manager = this.getActiveManager<SqlManager>(context)
+    const { column, descending } = sort
+    const dir = descending ? "DESC" : "ASC"
+    const cmp = descending ? "<" : ">"
+    const cast = column === "serial_number" ? "text" : "timestamptz"
+    const where = filterSql(filters)
+    const nullable = SERIAL_LIST_NULLABLE_SORTS.includes(column)
+
+    const values = async (after: SerialListBound | null, take: number) => {
+      const keyset = after ? ` AND (${column}, id) ${cmp} (?::${cast}, ?)` : ""
+      return await run<SerialListPageRow>(
+        manager,
+        `SELECT id, ${column}::text AS sort_value FROM serial_number
+          WHERE ${where.sql}${nullable ? ` AND ${column} IS NOT NULL` : ""}${keyset}
+          ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`,
+        [...where.params, ...(after ? [after.value, after.id] : []), take]
+      )
+    }
+    const nulls = async (afterId: string | null, take: number) =>
+      await run<SerialListPageRow>(
+        manager,
+        `SELECT id, NULL::text AS sort_value FROM serial_number
+          WHERE ${where.sql} AND ${column} IS NULL${afterId ? ` AND id ${cmp} ?` : ""}
+          ORDER BY id ${dir} LIMIT ?`,
+        [...where.params, ...(afterId ? [afterId] : []), take]
+      )
+
+    if (!nullable) {
+      return await values(bound ?? null, limit)
+    }
+    // Ascending: values, then NULLs. Descending: NULLs, then values.
+    const inNulls = bound != null && bound.value === null
+    if (!descending) {
+      if (inNulls) {
+        return await nulls(bound.id, limit)
+      }
+      const first = await values(bound ?? null, limit)
+      return first.length < limit ? [...first, ...(await nulls(null, limit - first.length))] : first
+    }
+    if (bound && !inNulls) {
+      return await values(bound, limit)
+    }
+    const first = await nulls(bound?.id ?? null, limit)
+    return first.length < limit ? [...first, ...(await values(null, limit - first.length))] : first
+  }
+
+  /**
+   * How many serials match: exact up to `cap`; beyond it the planner's estimate (never
+   * below cap + 1), marked as such. Counting a big set exactly reads all of it.
+   */
+  async countUpTo(
+    filters: SerialListFilters,
+    cap: number,
+    context: Context = {}
+  ): Promise<{ count: number; estimated: boolean }> {
+    const manager = this.getActiveManager<SqlManager>(context)
+    const where = filterSql(filters)
+    const [{ n }] = await run<{ n: number }>(
+      manager,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM serial_number WHERE ${where.sql} LIMIT ?) capped`,
+      [...where.params, cap + 1]
+    )
+    if (n <= cap) {
+      return { count: n, estimated: false }
+    }
+    const [row] = await run<{ "QUERY PLAN": any }>(
+      manager,
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM serial_number WHERE ${where.sql}`,
+      where.params
+    )
+    const planned = Number(row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0)
+    return { count: Math.max(cap + 1, Math.round(planned)), estimated: true }
+  }
+}
+
+/** Columns filtered by a list of ids or values (bound as one JSON array). */
+const LIST_FILTER_COLUMNS = [
+  "id",
+  "status",
+  "variant_id",
+  "product_id",
+  "stock_location_id",
+  "customer_id",
+  "order_id",
+  "series_id",
+  "receipt_id",
+] as const
+
+/** The WHERE clause (live rows only) of the list's filters, with its parameters in order. */
+function filterSql(filters: SerialListFilters): { sql: string; params: unknown[] } {
+  const parts = ["deleted_at IS NULL"]
+  const params: unknown[] = []
+  for (const column of LIST_FILTER_COLUMNS) {
+    const values = filters[column]
+    if (values?.length) {
+      parts.push(`${column} = ANY(ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))`)
+      params.push(JSON.stringify(values))
+    }
+  }
+  if (filters.q) {
+    // `q` arrives with LIKE's wildcards escaped (searchText); the trigram index serves it.
+    parts.push(`serial_number ILIKE ?`)
+    params.push(`%${filters.q}%`)
+  }
+  if (filters.warranty) {
+    const { state, now } = filters.warranty
+    if (state === "none") {
+      parts.push("warranty_expires_at IS NULL")
+    } else {
+      parts.push(`warranty_expires_at ${state === "under_warranty" ? ">=" : "<"} ?::timestamptz`)
+      params.push(now.toISOString())
+    }
+  }
+  return { sql: parts.join(" AND "), params }
+}

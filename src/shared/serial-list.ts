@@ -1,0 +1,24 @@
+/**
+ * The admin serial list's sorts and count, shared by the API (validation, SQL) and the
+ * admin (its sort menu, its "about N" label).
+ */
+
+/** Sorts the list offers, each served by a `(column, id)` index (Migration20261206000000). */
+export const SERIAL_LIST_SORTS = [
+  "serial_number",
+  "created_at",
+  "received_at",
+  "delivered_at",
+  "warranty_expires_at",
+] as const
+
+export type SerialListSortField = (typeof SERIAL_LIST_SORTS)[number]
+
+/** Sorts whose column may be empty: their empty rows come last ascending, first descending. */
+export const SERIAL_LIST_NULLABLE_SORTS: readonly SerialListSortField[] = ["received_at", "delivered_at", "warranty_expires_at"]
+
+/** The order when the client gives none: newest first. */
+export const SERIAL_LIST_DEFAULT_ORDER = "-created_at"
+
+/** Matches are counted exactly up to this many; beyond, the count is Postgres' estimate. */
+export const SERIAL_LIST_COUNT_CAP = 10_000
