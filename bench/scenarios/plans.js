@@ -1,8 +1,7 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the hot queries at the largest size. The plugin's own SQL
 // helpers (compiled, from .medusa/server) run against a manager that prefixes EXPLAIN, so
-// the plans are of the statements the plugin really sends; the admin list is built by
-// Medusa's query layer (MikroORM), so its two statements (page and count) are written out
-// here as that layer sends them for the bench's filter and order.
+// the plans are of the statements the plugin really sends, the admin list's included (its
+// repository, with the same manager).
 const path = require("path")
 const { root } = require("../lib/server")
 
@@ -15,7 +14,8 @@ function explainingManager(client, sink) {
       const text = query.replace(/\?/g, () => `$${++n}`)
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${text}`, params)
       sink.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
-      return []
+      // No rows; the list's capped count reads one (0: below the cap, so no estimate asked).
+      return /AS n FROM \(SELECT 1/.test(query) ? [{ n: 0 }] : []
     },
   }
 }
@@ -55,23 +55,39 @@ async function explainHotQueries(client, { store, bulk }) {
   await run("public warranty lookup", (m) => storefrontSql.findSoldSerial(m, sold.toUpperCase()))
 
   const v = bulk.variants[1].variantId
-  await run("admin list, filtered and sorted (page + count)", async (m) => {
-    await m.execute(
-      `SELECT s0.* FROM public.serial_number AS s0
-        WHERE s0.deleted_at IS NULL AND s0.variant_id = ? AND s0.status IN (?)
-        ORDER BY s0.received_at DESC LIMIT 50`,
-      [v, "active"]
-    )
-    await m.execute(
-      `SELECT count(*) AS count FROM public.serial_number AS s0
-        WHERE s0.deleted_at IS NULL AND s0.variant_id = ? AND s0.status IN (?)`,
-      [v, "active"]
-    )
-  })
+  // The admin list's statements, from the plugin's repository (compiled): a page in the
+  // default order, a filtered and sorted page, a search, and the capped count.
+  const { serialListSql } = require(path.join(root, ".medusa", "server", "src", "modules", "serial", "repositories", "serial-number.js"))
+  await run("admin list, default order (page)", (m) =>
+    serialListSql.listPage(m, {}, { sort: { column: "created_at", descending: true }, limit: 21 })
+  )
+  await run("admin list, variant and status, received newest first (page)", (m) =>
+    serialListSql.listPage(m, { variant_id: [v], status: ["active"] }, { sort: { column: "received_at", descending: true }, limit: 51 })
+  )
+  await run("admin list, search (page)", (m) =>
+    serialListSql.listPage(m, { q: sold.slice(-6) }, { sort: { column: "created_at", descending: true }, limit: 21 })
+  )
+  await run("admin list, count up to 10,000", (m) => serialListSql.countUpTo(m, { variant_id: [v], status: ["active"] }, 10000))
 
   await run("fulfilment pick (FIFO, 1,000 units)", (m) =>
     fulfillmentSql.pickFifo(m, { variant_id: v, location_id: store.locationId, count: 1000, exclude: [] })
   )
+  // One receipt of 100,000 serials with one received_at (as a real receipt is): the pick
+  // orders them by serial text, which its index holds.
+  const oneTime = "variant_bench_one_receipt"
+  for (const count of [1, 1000]) {
+    await run(`fulfilment pick (FIFO, ${count.toLocaleString("en")} of a 100,000-serial receipt with one received_at)`, async (m) => {
+      await client.query(
+        `INSERT INTO serial_number (id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, received_at, created_at, updated_at)
+         SELECT 'sn_onercpt' || lpad(n::text, 7, '0'), 'ONE-' || lpad(n::text, 7, '0'), 'ONE-' || lpad(n::text, 7, '0'), '',
+                $1, 'active', $2, timestamptz '2026-01-01 00:00:00+00', now(), now()
+           FROM generate_series(1, 100000) n`,
+        [oneTime, store.locationId]
+      )
+      await client.query("ANALYZE serial_number")
+      await fulfillmentSql.pickFifo(m, { variant_id: oneTime, location_id: store.locationId, count, exclude: [] })
+    })
+  }
   await run("fulfilment: serials of an order by line", (m) => fulfillmentSql.countByLine(m, "order_bulk1000"))
 
   const rows = Array.from({ length: 1000 }, (_, i) => ({

@@ -151,6 +151,10 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const refused = await failure(api.get(`/admin/serial-numbers?after=${forged}`, headers))
     expect(refused).toEqual({ status: 400, message: expect.stringContaining(`Invalid cursor '${forged}'`) })
 
+    // Filter values are data, whatever they hold.
+    const odd = await api.get(`/admin/serial-numbers?id=${encodeURIComponent('sn_"x\\y},{')}&id=${all[0].id}&status=active&status=delivered`, headers)
+    expect(odd.data.serial_numbers.map((s: any) => s.id)).toEqual(all[0].status === "inactive" ? [] : [all[0].id])
+
     const unknownSort = await failure(api.get("/admin/serial-numbers?order=status", headers))
     expect(unknownSort.status).toBe(400)
     expect(unknownSort.message).toContain("got: 'status'")

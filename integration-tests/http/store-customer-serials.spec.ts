@@ -31,6 +31,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   let pk: any
   let alice: { customer: any; headers: any }
   let bob: { customer: any; headers: any }
+  let aliceOrder: { id: string; display_id: number }
   let drill: any
 
   const as = (who: any) => ({ ...who.headers, validateStatus: () => true })
@@ -54,6 +55,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     alice = await registerCustomer(api, store.publishableKey, "alice@serials.test")
     const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }], "alice@serials.test")
     expect(order.customer_id).toBe(alice.customer.id)
+    aliceOrder = (await api.get(`/admin/orders/${order.id}?fields=id,display_id`, headers)).data.order
     const res = await api.post(
       `/admin/orders/${order.id}/fulfillments`,
       { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 1 }], additional_data: { serial_numbers: { [order.items[0].id]: ["DR-A1"] } } },
@@ -106,15 +108,20 @@ httpSuite(__filename, ({ api, getContainer }) => {
       status: "delivered",
       product: { title: "Drill", thumbnail: null },
       variant: { id: drill.id, title: "Drill default", sku: "DRILL-1" },
+      // Her order, to link to from her account.
+      order: { id: aliceOrder.id, display_id: aliceOrder.display_id },
       warranty_starts_at: dr.warranty_starts_at,
       warranty_expires_at: dr.warranty_expires_at,
       maintenance_status: "under_warranty",
       next_visit_date: dayFromNow(1),
     })
+    expect(aliceOrder.display_id).toEqual(expect.any(Number))
     // Monthly from tomorrow: tomorrow and a calendar month later.
     expect(s.upcoming_visits.map((v: any) => v.scheduled_date)).toEqual([dayFromNow(1), monthAfter(dayFromNow(1))])
-    // Nothing of the order, supplier or cost in the customer's own list either.
-    expect(JSON.stringify(res.data)).not.toMatch(/supplier|unit_cost|order_|sloc_/)
+    // Nothing of the supplier, cost or location in the customer's own list; of the order,
+    // its id and number only.
+    expect(JSON.stringify(res.data)).not.toMatch(/supplier|unit_cost|sloc_|line_item|fulfil/)
+    expect(Object.keys(s.order)).toEqual(["id", "display_id"])
 
     const other = await get("/store/customers/me/serial-numbers", bob)
     expect(other.status).toBe(200)
@@ -139,7 +146,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(register[0]).toMatchObject({ reference_type: "customer", reference_id: bob.customer.id, actor_type: "customer" })
     // It is Bob's now: in his list, and the public look-up knows it as sold.
     const mine = await get("/store/customers/me/serial-numbers", bob)
-    expect(mine.data.serial_numbers.map((s: any) => s.serial_number)).toEqual(["REG-1"])
+    expect(mine.data.serial_numbers.map((s: any) => [s.serial_number, s.order])).toEqual([["REG-1", null]])
     const lookup = await api.get("/store/serial-numbers/REG-1/warranty", pk)
     expect(lookup.data.warranty.sold).toBe(true)
     // A receipt cannot take the customer's unit into stock.
@@ -365,8 +372,9 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(stop()).toEqual([{ name: "serial_number.owner_changed", data: { id: dr.id, from_customer_id: alice.customer.id, to_customer_id: bob.customer.id } }])
 
     const bobs = (await get("/store/customers/me/serial-numbers", bob)).data.serial_numbers
-    expect(bobs.map((s: any) => [s.serial_number, s.warranty_starts_at, s.warranty_expires_at])).toEqual([
-      ["DR-A1", dr.warranty_starts_at, dr.warranty_expires_at],
+    // Alice's order stays hers: Bob sees the unit, not the order that sold it to her.
+    expect(bobs.map((s: any) => [s.serial_number, s.warranty_starts_at, s.warranty_expires_at, s.order])).toEqual([
+      ["DR-A1", dr.warranty_starts_at, dr.warranty_expires_at, null],
     ])
     expect((await get("/store/customers/me/serial-numbers", alice)).data.serial_numbers).toEqual([])
     const after = await serialDetail(api, headers, "DR-A1")

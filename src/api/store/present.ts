@@ -107,13 +107,22 @@ export function presentVisit(v: any): StoreUpcomingVisit {
   }
 }
 
-export function presentCustomerSerial(row: StorefrontSerialRow, info: VariantInfo | undefined, visits: any[]): StoreCustomerSerial {
+type OrderInfo = { id: string; display_id: number; customer_id: string | null }
+
+export function presentCustomerSerial(
+  row: StorefrontSerialRow,
+  info: VariantInfo | undefined,
+  visits: any[],
+  order?: OrderInfo
+): StoreCustomerSerial {
   return {
     id: row.id,
     serial_number: row.serial_number,
     status: row.status,
     product: { id: info?.product.id ?? row.product_id, title: info?.product.title ?? null, thumbnail: info?.product.thumbnail ?? null },
     variant: { id: row.variant_id, title: info?.title ?? null, sku: info?.sku ?? null },
+    // Only the owner's own order: a unit passed on keeps the first buyer's order private.
+    order: order && order.customer_id === row.customer_id ? { id: order.id, display_id: order.display_id } : null,
     delivered_at: iso(row.delivered_at),
     warranty_starts_at: iso(row.warranty_starts_at),
     warranty_expires_at: iso(row.warranty_expires_at),
@@ -125,10 +134,26 @@ export function presentCustomerSerial(row: StorefrontSerialRow, info: VariantInf
   }
 }
 
-/** A customer's serials with titles and upcoming visits. */
+/** Display ids and buyers of orders through Medusa's query (no other data of theirs). */
+async function orderInfo(scope: MedusaContainer, orderIds: string[]): Promise<Map<string, OrderInfo>> {
+  const ids = [...new Set(orderIds)]
+  if (!ids.length) {
+    return new Map()
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "display_id", "customer_id"], filters: { id: ids } })
+  return new Map(
+    (data as any[]).map((o) => [o.id, { id: o.id, display_id: Number(o.display_id), customer_id: o.customer_id ?? null }])
+  )
+}
+
+/** A customer's serials with titles, the order that sold them, and upcoming visits. */
 export async function customerSerials(scope: MedusaContainer, rows: StorefrontSerialRow[], visits: any[]) {
-  const info = await variantInfo(scope, rows.map((r) => r.variant_id))
-  return rows.map((r) => presentCustomerSerial(r, info.get(r.variant_id), visits))
+  const [info, orders] = await Promise.all([
+    variantInfo(scope, rows.map((r) => r.variant_id)),
+    orderInfo(scope, rows.flatMap((r) => (r.order_id ? [r.order_id] : []))),
+  ])
+  return rows.map((r) => presentCustomerSerial(r, info.get(r.variant_id), visits, r.order_id ? orders.get(r.order_id) : undefined))
 }
 
 export function presentClaim(c: any): StoreWarrantyClaim {

@@ -43,6 +43,12 @@ export type StoreCustomerSerial = {
   status: string
   product: { id: string | null; title: string | null; thumbnail: string | null }
   variant: { id: string; title: string | null; sku: string | null }
+  /**
+   * The customer's order that delivered it (link to the order page with `id`, show
+   * `display_id`); null for a serial registered, bought elsewhere, or passed on by its
+   * first owner (whose order it stays).
+   */
+  order: { id: string; display_id: number } | null
   delivered_at: string | null
   warranty_starts_at: string | null
   warranty_expires_at: string | null

@@ -18,6 +18,8 @@ export type StorefrontSerialRow = {
   product_id: string | null
   status: string
   customer_id: string | null
+  /** The order that sold it (the customer list shows it only to that order's customer). */
+  order_id: string | null
   delivered_at: Date | null
   warranty_starts_at: Date | null
   warranty_expires_at: Date | null
@@ -30,7 +32,7 @@ const NEXT_VISIT = `(SELECT min(v.scheduled_date) FROM maintenance_visit v
                       WHERE v.serial_number_id = s.id AND v.deleted_at IS NULL AND v.status = 'pending'
                         AND v.scheduled_date >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`
 
-const SERIAL_COLUMNS = `s.id, s.serial_number, s.variant_id, s.product_id, s.status, s.customer_id, s.delivered_at,
+const SERIAL_COLUMNS = `s.id, s.serial_number, s.variant_id, s.product_id, s.status, s.customer_id, s.order_id, s.delivered_at,
   s.warranty_starts_at, s.warranty_expires_at, s.contract_expires_at, ${NEXT_VISIT} AS next_visit_date`
 
 export type RegistrationRow = {

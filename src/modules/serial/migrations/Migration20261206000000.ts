@@ -49,6 +49,7 @@ END $$;`);
     for (const [table, name] of DROPPED_NULL_INDEXES_20261206) {
       this.addSql(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" ("deleted_at") WHERE deleted_at IS NULL;`);
     }
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_serial_number_variant_status_received" ON "serial_number" ("variant_id", "status", "received_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_serial_number_fifo_active" ON "serial_number" ("variant_id", "stock_location_id", "received_at") WHERE deleted_at IS NULL AND status = 'active';`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_serial_number_status_created" ON "serial_number" ("status", "created_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_serial_number_warranty_expires_at" ON "serial_number" ("warranty_expires_at") WHERE deleted_at IS NULL AND warranty_expires_at IS NOT NULL;`);

@@ -56,10 +56,11 @@ const SerialNumber = model
       unique: true,
       where: "deleted_at IS NULL",
     },
-    // The admin list by variant and status, newest arrivals first, reads one page in order.
+    // Serials of a variant in a status, newest first (not by received_at: see
+    // lib/serial-indexes.ts, the FIFO pick).
     {
-      name: "IDX_serial_number_variant_status_received",
-      on: ["variant_id", "status", "received_at"],
+      name: "IDX_serial_number_variant_status_created",
+      on: ["variant_id", "status", "created_at", "id"],
       where: "deleted_at IS NULL",
     },
     // The first-in, first-out pick's index (received_at, then the serial text in byte
