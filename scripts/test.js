@@ -203,11 +203,16 @@ const sampler = measure
     }, 1_000)
   : null
 
-function onJestExit(code) {
+/** Ends the watchdog and the memory sampler (their figures are read after). */
+function stopTimers() {
   clearInterval(watchdog)
   if (sampler) {
     clearInterval(sampler)
   }
+}
+
+function onJestExit(code) {
+  stopTimers()
   let passed = 0
   let failed = 0
   let skipped = 0
@@ -267,10 +272,7 @@ buildForBrowserTests().then((built) => {
     startJest()
     return
   }
-  clearInterval(watchdog)
-  if (sampler) {
-    clearInterval(sampler)
-  }
+  stopTimers()
   fs.rmSync(progressFile, { force: true })
   console.log("0 passed, 1 failed")
   process.exit(1)

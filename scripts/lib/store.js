@@ -240,13 +240,11 @@ function demoBuildIsStale({ admin = true } = {}) {
  * helper calls it too and finds it done.
  */
 async function ensureBrowserStoreBuilds(run, { mode = "start", env = process.env, warn = () => {} } = {}) {
-  const built = await ensurePluginBuild(run)
+  await ensurePluginBuild(run)
   linkPluginIntoDemo(warn)
   if (mode === "start" && demoBuildIsStale()) {
     await run("medusa build (demo store and admin)", ["build"], { cwd: demoDir, env })
-    return true
   }
-  return built
 }
 
 /**

@@ -14,6 +14,9 @@ export const SERIAL_LIST_SORTS = [
 
 export type SerialListSortField = (typeof SERIAL_LIST_SORTS)[number]
 
+/** The one sort on text; the others are on timestamps (their cursors hold Postgres' timestamptz text). */
+export const isTextSort = (field: SerialListSortField) => field === "serial_number"
+
 /** Sorts whose column may be empty: their empty rows come last ascending, first descending. */
 export const SERIAL_LIST_NULLABLE_SORTS: readonly SerialListSortField[] = ["received_at", "delivered_at", "warranty_expires_at"]
 

@@ -5,15 +5,12 @@ import { cursorParam, fieldsParam, freeText, idParam, isoDate, listParams, metad
 import { SERIAL_ALLOWED_FIELDS } from "./query-config"
 import { SERIAL_LIST_SORTS } from "../../../shared/serial-list"
 
-/** Sorts the list offers, each served by an index (src/shared/serial-list.ts). */
-export const SERIAL_ORDER_FIELDS = SERIAL_LIST_SORTS
-
 const status = z.enum(SERIAL_STATUSES)
 
 /** A serial's warranty now: running (through its expiry instant), ended, or never set. */
 export const WARRANTY_STATES = ["under_warranty", "expired", "none"] as const
 
-export const AdminGetSerialNumbersParams = listParams(SERIAL_ORDER_FIELDS, SERIAL_ALLOWED_FIELDS).extend({
+export const AdminGetSerialNumbersParams = listParams(SERIAL_LIST_SORTS, SERIAL_ALLOWED_FIELDS).extend({
   /** The previous page's `next_cursor` (instead of `offset`, which reads every row it skips). */
   after: cursorParam.optional(),
   q: searchText.optional(),

@@ -2,7 +2,7 @@ import { mikroOrmBaseRepositoryFactory } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { SerialNumber } from "../models"
 import { run, SqlManager } from "../lib/sql"
-import { SERIAL_LIST_NULLABLE_SORTS } from "../../../shared/serial-list"
+import { isTextSort, SERIAL_LIST_NULLABLE_SORTS } from "../../../shared/serial-list"
 import type { SerialListFilters, SerialListSort } from "../types"
 
 /** Where a page starts: after this sort value (as Postgres prints it) and id. */
@@ -45,7 +45,7 @@ export const serialListSql = {
     const { column, descending } = sort
     const dir = descending ? "DESC" : "ASC"
     const cmp = descending ? "<" : ">"
-    const cast = column === "serial_number" ? "text" : "timestamptz"
+    const cast = isTextSort(column) ? "text" : "timestamptz"
     const where = filterSql(filters)
     const nullable = SERIAL_LIST_NULLABLE_SORTS.includes(column)
 

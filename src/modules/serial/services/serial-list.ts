@@ -3,7 +3,7 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import { decodeCursor, encodeCursor } from "../lib/cursor"
 import type { SerialNumberRepository } from "../repositories/serial-number"
 import type { SerialListFilters, SerialListSort } from "../types"
-import { SERIAL_LIST_COUNT_CAP, SERIAL_LIST_SORTS, type SerialListSortField } from "../../../shared/serial-list"
+import { isTextSort, SERIAL_LIST_COUNT_CAP, SERIAL_LIST_SORTS, type SerialListSortField } from "../../../shared/serial-list"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -84,12 +84,13 @@ function parseOrder(order: string): SerialListSort {
 /** A cursor of this list, made for the same order (a cursor of another order is refused). */
 function readCursor(cursor: string, order: string, sort: SerialListSort) {
   const [madeFor, value, id] = decodeCursor(cursor, 3)
-  const isText = sort.column === "serial_number"
-  if (madeFor !== order || !id || (value !== null && !isText && !isPgTimestamp(value))) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `Invalid cursor '${cursor.slice(0, 100)}': it was not made for order '${order.slice(0, 60)}'; pass the next_cursor of the previous page with the same order`
-    )
+  const refuse = (why: string) =>
+    new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid cursor '${cursor.slice(0, 100)}': ${why}`)
+  if (madeFor !== order) {
+    throw refuse(`it was not made for order '${order.slice(0, 60)}'; pass the next_cursor of the previous page with the same order`)
+  }
+  if (!id || (value !== null && !isTextSort(sort.column) && !isPgTimestamp(value))) {
+    throw refuse("pass the next_cursor of the previous page as it was given")
   }
   return { value, id }
 }
