@@ -113,8 +113,10 @@ async function explainHotQueries(client, { store, bulk }) {
   )
   await run("receipt insert (1,000 serials + ledger)", async (m) => {
     await sql.insertSerials(m, rows)
-    await sql.insertLedger(
+    const { ledgerSql } = require(path.join(root, ".medusa", "server", "src", "modules", "serial", "repositories", "serial-ledger-entry.js"))
+    await ledgerSql.append(
       m,
+      "snop_bench_explain",
       rows.map((r) => ({
         serial_number_id: r.id,
         serial_number: r.serial_number,

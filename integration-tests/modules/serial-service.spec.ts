@@ -275,6 +275,28 @@ moduleIntegrationTestRunner<SerialModuleService>({
     describe("updateSerialDetails", () => {
       beforeEach(async () => serializeVariants(service))
 
+      it("stamps each change's ledger rows with its own operation, and an undo removes those rows only", async () => {
+        const [a] = await service.createSerials([{ serial_number: "OP-1", variant_id: "variant_a" }])
+        const first = await service.updateSerialDetails(a.id, { notes: "first" })
+        const second = await service.updateSerialDetails(a.id, { notes: "second" })
+        expect(first.operation_id).toMatch(/^snop_/)
+        expect(second.operation_id).toMatch(/^snop_/)
+        expect(second.operation_id).not.toBe(first.operation_id)
+        const before = await ledgerOf(a.id)
+        expect(before.map((l) => [l.type, (l.data as any)?.changes?.notes?.to ?? null])).toEqual([
+          ["create", null],
+          ["update", "first"],
+          ["update", "second"],
+        ])
+        expect(before.map((l) => l.operation_id)).toEqual([expect.stringMatching(/^snop_/), first.operation_id, second.operation_id])
+
+        // Undoing the older change, after a newer one: its row goes, the newer one stays.
+        await service.restoreSerialDetails(first)
+        const after = await ledgerOf(a.id)
+        expect(after.map((l) => l.operation_id)).toEqual([before[0].operation_id, second.operation_id])
+        expect((await byText("OP-1")).notes).toBeNull()
+      })
+
       it("records a warranty override in the ledger and marks the serial overridden", async () => {
         const [a] = await service.createSerials([{ serial_number: "WR-1", variant_id: "variant_a" }])
         await service.updateSerialDetails(
@@ -334,7 +356,7 @@ moduleIntegrationTestRunner<SerialModuleService>({
       it("deletes a fresh inactive serial, whose text can then be used again", async () => {
         const [a] = await service.createSerials([{ serial_number: "RM-1", variant_id: "variant_a" }])
         await service.updateSerialDetails(a.id, { notes: "typo" })
-        expect(await service.removeSerials([a.id])).toEqual([a.id])
+        expect((await service.removeSerials([a.id])).ids).toEqual([a.id])
         expect(await service.listSerialNumbers({})).toHaveLength(0)
         expect((await ledgerOf(a.id)).map((l) => l.type)).toEqual(["create", "update", "delete"])
 

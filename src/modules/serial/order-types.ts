@@ -102,3 +102,5 @@ export type ReplacementGroup = {
 
 /** `replaces_serial_number_id` set by a link, for undo. */
 export type ReplacementLink = { id: string; replaces_serial_number_id: string }
+/** What `linkReplacements` made, for its undo: the links, and the operation of their ledger rows. */
+export type ReplacementUndo = { links: ReplacementLink[]; operation_id: string }

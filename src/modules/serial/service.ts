@@ -87,6 +87,8 @@ import type SerialVendorReturnService from "./services/vendor-returns"
 import type SerialReceiptCorrectionService from "./services/receipt-corrections"
 import type SerialOwnershipService from "./services/ownership"
 import type SerialListService from "./services/serial-list"
+import type { SerialLedgerEntryRepository } from "./repositories/serial-ledger-entry"
+import { newOperationId } from "./lib/ids"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override", "owner_change"]
@@ -96,6 +98,12 @@ const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override", "owner
  * services (files under `services/`, registered in the module's container by Medusa under
  * their class name, first letter lower case), one area each.
  */
+/** What `updateSerialDetails` changed, for its undo; no operation when nothing changed. */
+export type SerialDetailsUndo = { id: string; previous: Record<string, unknown>; operation_id: string | null }
+
+/** The serials `removeSerials` deleted, and the operation of their `delete` rows. */
+export type RemovedSerials = { ids: string[]; operation_id: string }
+
 type InjectedDependencies = {
   serialOptions: SerialPluginOptions
   serialMovementService: SerialMovementService
@@ -116,6 +124,7 @@ type InjectedDependencies = {
   serialOwnershipService: SerialOwnershipService
   serialReceiptCorrectionService: SerialReceiptCorrectionService
   serialListService: SerialListService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
 }
 
 /**
@@ -161,6 +170,7 @@ class SerialModuleService extends MedusaService({
   protected readonly receiptCorrections_: SerialReceiptCorrectionService
   protected readonly ownership_: SerialOwnershipService
   protected readonly list_: SerialListService
+  protected readonly ledger_: SerialLedgerEntryRepository
 
   constructor(container: InjectedDependencies) {
     super(...arguments)
@@ -185,6 +195,7 @@ class SerialModuleService extends MedusaService({
     this.ownership_ = container.serialOwnershipService
     this.receiptCorrections_ = container.serialReceiptCorrectionService
     this.list_ = container.serialListService
+    this.ledger_ = container.serialLedgerEntryRepository
   }
 
   // Synchronous on purpose, and called in-process only (routes, steps): not part of the
@@ -269,8 +280,9 @@ class SerialModuleService extends MedusaService({
       const names = rows.filter((r) => takenSet.has(r.normalized)).map((r) => r.serial_number)
       throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `Serials already exist: ${names.join(", ")}`)
     }
-    await sql.insertLedger(
-      manager,
+    // Undone by purging the serials, rows and all (`purgeSerials`).
+    await this.ledger_.append(
+      reference.operation_id ?? newOperationId(),
       rows.map((r) => ({
         serial_number_id: r.id,
         serial_number: r.serial_number,
@@ -280,7 +292,8 @@ class SerialModuleService extends MedusaService({
         from_location_id: null,
         to_location_id: null,
         ...ledgerReference(reference),
-      }))
+      })),
+      sharedContext
     )
     return rows.map((r) => ({ id: r.id, serial_number: r.serial_number }))
   }
@@ -341,7 +354,7 @@ class SerialModuleService extends MedusaService({
     input: UpdateSerialDetailsInput,
     reference: LedgerReference = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; previous: Record<string, unknown> }> {
+  ): Promise<SerialDetailsUndo> {
     return await this.updateSerialDetails_(id, input, reference, sharedContext)
   }
 
@@ -351,7 +364,7 @@ class SerialModuleService extends MedusaService({
     input: UpdateSerialDetailsInput,
     reference: LedgerReference,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; previous: Record<string, unknown> }> {
+  ): Promise<SerialDetailsUndo> {
     const manager = sharedContext.transactionManager as SqlManager
     const current = (await sql.lockSerials(manager, [id])).get(id)
     if (!current) {
@@ -381,10 +394,11 @@ class SerialModuleService extends MedusaService({
       patch.warranty_overridden = true
     }
     if (!Object.keys(patch).length) {
-      return { id, previous: before }
+      return { id, previous: before, operation_id: null }
     }
     await sql.updateDetails(manager, id, patch)
-    await sql.insertLedger(manager, [
+    const operation_id = reference.operation_id ?? newOperationId()
+    await this.ledger_.append(operation_id, [
       {
         serial_number_id: id,
         serial_number: current.serial_number,
@@ -396,20 +410,18 @@ class SerialModuleService extends MedusaService({
         ...ledgerReference(reference),
         data: { changes: changed },
       },
-    ])
-    return { id, previous: before }
+    ], sharedContext)
+    return { id, previous: before, operation_id }
   }
 
   /** Puts back details saved by `updateSerialDetails` (workflow compensation). */
   @InjectTransactionManager()
-  async restoreSerialDetails(
-    id: string,
-    previous: Record<string, unknown>,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
+  async restoreSerialDetails(undo: SerialDetailsUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.updateDetails(manager, id, previous)
-    await sql.deleteLatestLedgerEntry(manager, id)
+    await sql.updateDetails(manager, undo.id, undo.previous)
+    if (undo.operation_id) {
+      await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
+    }
   }
 
   /**
@@ -421,7 +433,7 @@ class SerialModuleService extends MedusaService({
     ids: string[],
     reference: LedgerReference = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<RemovedSerials> {
     return await this.removeSerials_(ids, reference, sharedContext)
   }
 
@@ -430,7 +442,7 @@ class SerialModuleService extends MedusaService({
     ids: string[],
     reference: LedgerReference,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<RemovedSerials> {
     const manager = sharedContext.transactionManager as SqlManager
     const current = await sql.lockSerials(manager, ids)
     const missing = ids.filter((id) => !current.has(id))
@@ -447,8 +459,9 @@ class SerialModuleService extends MedusaService({
           .join(", ")}`
       )
     }
-    await sql.insertLedger(
-      manager,
+    const operation_id = reference.operation_id ?? newOperationId()
+    await this.ledger_.append(
+      operation_id,
       ids.map((id) => {
         const s = current.get(id)!
         return {
@@ -461,17 +474,19 @@ class SerialModuleService extends MedusaService({
           to_location_id: null,
           ...ledgerReference(reference),
         }
-      })
+      }),
+      sharedContext
     )
     await sql.softDeleteSerials(manager, ids)
-    return ids
+    return { ids, operation_id }
   }
 
-  /** Undoes `removeSerials` (workflow compensation). */
+  /** Undoes `removeSerials` (workflow compensation): the serials back, their `delete` rows gone. */
   @InjectTransactionManager()
-  async restoreRemovedSerials(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+  async restoreRemovedSerials(removed: RemovedSerials, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.restoreSerials(manager, ids)
+    await sql.restoreSerials(manager, removed.ids)
+    await this.ledger_.deleteOperation(removed.operation_id, sharedContext)
   }
 
   /** Hard-deletes serials created by a step that is being compensated, with their ledger. */

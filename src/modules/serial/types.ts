@@ -16,6 +16,11 @@ export type CreateSerialInput = {
 
 /** What a ledger row says caused it, and who. */
 export type LedgerReference = {
+  /**
+   * The change the rows belong to (`newOperationId()`), which its undo deletes them by;
+   * a new one when not given (a change nobody will undo by id).
+   */
+  operation_id?: string
   reference_type?: string | null
   reference_id?: string | null
   actor_type?: string | null
@@ -114,6 +119,8 @@ export type ReceiptRecordInput = {
 export type ReceivedSerials = {
   created_ids: string[]
   received_existing_ids: string[]
+  /** The operation of the receipt's ledger rows, which its undo deletes; null when nothing was received. */
+  operation_id: string | null
 }
 
 /** A serialized variant's stock at one location, as Medusa counts it. */

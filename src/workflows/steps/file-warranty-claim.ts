@@ -13,14 +13,14 @@ export const fileWarrantyClaimStep = createStep(
   fileWarrantyClaimStepId,
   async (input: FileWarrantyClaimInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const { id, replayed } = await service.fileWarrantyClaim(input)
-    return new StepResponse({ id, replayed }, replayed ? null : id)
+    const { id, replayed, undo } = await service.fileWarrantyClaim(input)
+    return new StepResponse({ id, replayed }, undo)
   },
-  async (id, { container }) => {
-    if (!id) {
+  async (undo, { container }) => {
+    if (!undo) {
       return
     }
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    await service.purgeWarrantyClaim(id)
+    await service.purgeWarrantyClaim(undo)
   }
 )

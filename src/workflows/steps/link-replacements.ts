@@ -9,17 +9,17 @@ export const linkReplacementsStep = createStep(
   linkReplacementsStepId,
   async (input: { order_id: string; groups: ReplacementGroup[] }, { container }) => {
     if (!input.groups.length) {
-      return new StepResponse([], [])
+      return new StepResponse([], null)
     }
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const links = await service.linkReplacements(input.order_id, input.groups)
-    return new StepResponse(links, links)
+    const undo = await service.linkReplacements(input.order_id, input.groups)
+    return new StepResponse(undo.links, undo.links.length ? undo : null)
   },
-  async (links, { container }) => {
-    if (!links?.length) {
+  async (undo, { container }) => {
+    if (!undo) {
       return
     }
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    await service.unlinkReplacements(links)
+    await service.unlinkReplacements(undo)
   }
 )

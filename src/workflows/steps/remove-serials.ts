@@ -9,14 +9,14 @@ export const removeSerialsStep = createStep(
   removeSerialsStepId,
   async (input: { ids: string[]; reference?: LedgerReference }, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const ids = await service.removeSerials(input.ids, input.reference ?? {})
-    return new StepResponse(ids, ids)
+    const removed = await service.removeSerials(input.ids, input.reference ?? {})
+    return new StepResponse(removed.ids, removed)
   },
-  async (ids, { container }) => {
-    if (!ids?.length) {
+  async (removed, { container }) => {
+    if (!removed?.ids.length) {
       return
     }
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    await service.restoreRemovedSerials(ids)
+    await service.restoreRemovedSerials(removed)
   }
 )

@@ -15,14 +15,14 @@ export const updateSerialDetailsStep = createStep(
   updateSerialDetailsStepId,
   async (input: UpdateSerialDetailsStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const { previous } = await service.updateSerialDetails(input.id, input.update, input.reference ?? {})
-    return new StepResponse({ id: input.id }, { id: input.id, previous })
+    const undo = await service.updateSerialDetails(input.id, input.update, input.reference ?? {})
+    return new StepResponse({ id: input.id }, undo)
   },
   async (undo, { container }) => {
     if (!undo) {
       return
     }
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    await service.restoreSerialDetails(undo.id, undo.previous)
+    await service.restoreSerialDetails(undo)
   }
 )

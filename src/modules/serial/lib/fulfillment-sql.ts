@@ -261,18 +261,6 @@ export const fulfillmentSql = {
       [json(snapshots)]
     )
   },
-
-  /** Removes the ledger rows one operation wrote for these serials (undo of a compensated step). */
-  async deleteOperationLedger(manager: SqlManager, ids: string[], operationId: string): Promise<void> {
-    if (!ids.length) {
-      return
-    }
-    await run(manager,
-      `DELETE FROM serial_ledger_entry
-        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND data->>'operation_id' = ?`,
-      [json(ids), operationId]
-    )
-  },
 }
 
 /**

@@ -37,3 +37,8 @@ export function fastUlid(now = Date.now()): string {
 export function generateId(prefix: string): string {
   return `${prefix}_${fastUlid()}`
 }
+
+/** The id of one change that writes ledger rows: what its undo deletes them by. */
+export function newOperationId(): string {
+  return generateId("snop")
+}

@@ -7,7 +7,9 @@
  * held in memory as a whole: only one batch, the serial keys seen so far (to find repeats)
  * and the line numbers of rows put in stock (to name the row that exceeds the stock).
  */
-import { generateId, LedgerRow, sql, SqlManager } from "./sql"
+import { generateId, sql, SqlManager } from "./sql"
+import { newOperationId } from "./ids"
+import { ledgerSql, type LedgerRow } from "../repositories/serial-ledger-entry"
 import { importSql, pairKey } from "./import-sql"
 import {
   CsvFileError,
@@ -350,7 +352,7 @@ export async function runSerialImport(
       metadata: r.parsed.metadata,
     }))
     await importSql.insertSerials(deps.manager, rows)
-    const ledger: Omit<LedgerRow, "id">[] = rows.map((s, i) => ({
+    const ledger: LedgerRow[] = rows.map((s, i) => ({
       serial_number_id: s.id,
       serial_number: s.serial_number,
       // An inactive serial is what a direct creation makes (and may be deleted like one);
@@ -366,7 +368,8 @@ export async function runSerialImport(
       actor_id: options.actor_id ?? null,
       data: { row: ready[i].parsed.row },
     }))
-    await sql.insertLedger(deps.manager, ledger)
+    // Undone by purging the imported serials, rows and all.
+    await ledgerSql.append(deps.manager, newOperationId(), ledger)
     for (const r of ready) {
       if (r.parsed.status === "active" && r.location_id) {
         stockPairs.get(pairKey(r.variant.id, r.location_id))!.written++

@@ -1,7 +1,7 @@
 import type { LedgerReference } from "../types"
 import type { PlannedTransition } from "./status-machine"
 
-/** The reference columns of a ledger row, every one present (null when not given). */
+/** The reference columns of a ledger row, every one present (null when not given); the operation is the writer's. */
 export function ledgerReference(ref: LedgerReference) {
   return {
     reference_type: ref.reference_type ?? null,

@@ -350,11 +350,6 @@ export const maintenanceSql = {
     )
   },
 
-  /** Removes the ledger rows one operation wrote (workflow compensation). */
-  async deleteOperationLedger(manager: SqlManager, operationId: string): Promise<void> {
-    await manager.execute(`DELETE FROM serial_ledger_entry WHERE data->>'operation_id' = ?`, [operationId])
-  },
-
   async lockClaim(manager: SqlManager, id: string): Promise<ClaimRow | null> {
     const [row] = await manager.execute(
       `SELECT id, display_id, serial_number_id, status, resolution, replacement_serial_number_id, closed_at, metadata

@@ -69,19 +69,6 @@ export const replacementSql = {
     )) as Array<{ id: string; serial_number: string; variant_id: string }>
   },
 
-  async deleteReplaceLedger(manager: SqlManager, links: Array<{ id: string; replaces_serial_number_id: string }>) {
-    if (!links.length) {
-      return
-    }
-    await manager.execute(
-      `DELETE FROM serial_ledger_entry AS l
-        USING jsonb_to_recordset(?::jsonb) AS x(id text, replaces_serial_number_id text)
-        WHERE l.type = 'replace' AND l.serial_number_id = x.id
-          AND l.data->>'replaces_serial_number_id' = x.replaces_serial_number_id`,
-      [JSON.stringify(links)]
-    )
-  },
-
   async setReplaces(manager: SqlManager, links: Array<{ id: string; replaces_serial_number_id: string | null }>) {
     if (!links.length) {
       return

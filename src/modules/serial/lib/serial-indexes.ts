@@ -55,3 +55,26 @@ export const TRIGRAM_INDEX_20261206 = {
   create: `ON "serial_number" USING gin ("serial_number" gin_trgm_ops) WHERE deleted_at IS NULL`,
 }
 
+
+/**
+ * The indexes of Migration20261207000000: the ledger's `operation_id` (what a compensated
+ * step deletes its rows by), and the keyset orders of the ledger and contract-expiry
+ * reports. The column must exist before its index: the build script adds it first (an
+ * instant change, the column being nullable without a default).
+ */
+export const SERIAL_INDEXES_20261207: Array<{ name: string; create: string; replaces?: string[] }> = [
+  {
+    name: "IDX_serial_ledger_entry_operation",
+    create: `ON "serial_ledger_entry" ("operation_id") WHERE operation_id IS NOT NULL AND deleted_at IS NULL`,
+  },
+  {
+    name: "IDX_serial_ledger_entry_created_id",
+    create: `ON "serial_ledger_entry" ("created_at", "id") WHERE deleted_at IS NULL`,
+    replaces: ["IDX_serial_ledger_entry_created"],
+  },
+  {
+    name: "IDX_serial_number_contract_expires_id",
+    create: `ON "serial_number" ("contract_expires_at", "id") WHERE deleted_at IS NULL AND contract_expires_at IS NOT NULL`,
+    replaces: ["IDX_serial_number_contract_expires_at"],
+  },
+]

@@ -42,10 +42,10 @@ export function toPgTimestamp(d: Date | string | null | undefined): string | nul
 
 const json = (v: unknown) => JSON.stringify(v)
 
-type MoveSet = Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>
+export type MoveSet = Partial<Record<(typeof MOVE_SETTABLE_COLUMNS)[number], string | Date | null>>
 
 /** `, column = ?` for each column a move sets, with its parameters in the same order. */
-function moveAssignments(set: MoveSet): { assignments: string; params: unknown[] } {
+export function moveAssignments(set: MoveSet): { assignments: string; params: unknown[] } {
   const columns = MOVE_SETTABLE_COLUMNS.filter((c) => set[c] !== undefined)
   return {
     assignments: columns.map((c) => `, ${c} = ?`).join(""),
@@ -61,21 +61,6 @@ export type LockedSerial = {
   serial_number: string
   status: SerialStatus
   stock_location_id: string | null
-}
-
-export type LedgerRow = {
-  serial_number_id: string
-  serial_number: string
-  type: string
-  from_status: string | null
-  to_status: string | null
-  from_location_id: string | null
-  to_location_id: string | null
-  reference_type: string | null
-  reference_id: string | null
-  actor_type: string | null
-  actor_id: string | null
-  data: Record<string, unknown> | null
 }
 
 const DETAIL_COLUMNS = [
@@ -209,26 +194,6 @@ export const sql = {
     return rows.filter((r) => !written.has(r.id)).map((r) => r.normalized)
   },
 
-  async insertLedger(manager: SqlManager, rows: Omit<LedgerRow, "id">[]): Promise<void> {
-    if (!rows.length) {
-      return
-    }
-    const payload = rows.map((r) => ({ id: generateId("snled"), ...r }))
-    await run(manager,
-      `INSERT INTO serial_ledger_entry
-         (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
-          reference_type, reference_id, actor_type, actor_id, data, created_at, updated_at)
-       SELECT x.id, x.serial_number_id, x.serial_number, x.type, x.from_status, x.to_status, x.from_location_id,
-              x.to_location_id, x.reference_type, x.reference_id, x.actor_type, x.actor_id, x.data,
-              clock_timestamp(), clock_timestamp()
-         FROM jsonb_to_recordset(?::jsonb) AS x(
-           id text, serial_number_id text, serial_number text, type text, from_status text, to_status text,
-           from_location_id text, to_location_id text, reference_type text, reference_id text, actor_type text,
-           actor_id text, data jsonb)`,
-      [json(payload)]
-    )
-  },
-
   /** Locks the serials (in id order, so concurrent batches cannot deadlock) and reads their state. */
   async lockSerials(manager: SqlManager, ids: string[]): Promise<Map<string, LockedSerial>> {
     if (!ids.length) {
@@ -258,61 +223,6 @@ export const sql = {
          FROM jsonb_to_recordset(?::jsonb) AS x(id text, status text, stock_location_id text)
         WHERE s.id = x.id`,
       [...params, json(moves)]
-    )
-  },
-
-  /**
-   * `applyMoves` and `insertLedger` in one statement for serials moved alike: the rows are
-   * updated and their ledger rows written from what the update returns, so a fulfilment of
-   * a thousand units sends its serials once instead of twice. `entry` is what every ledger
-   * row of the move shares.
-   */
-  async moveWithLedger(
-    manager: SqlManager,
-    moves: Array<{
-      id: string
-      status: SerialStatus
-      stock_location_id: string | null
-      from_status: SerialStatus | null
-      from_location_id: string | null
-    }>,
-    set: MoveSet,
-    entry: Pick<LedgerRow, "type" | "reference_type" | "reference_id" | "actor_type" | "actor_id" | "data">
-  ): Promise<void> {
-    if (!moves.length) {
-      return
-    }
-    const { assignments, params } = moveAssignments(set)
-    const payload = moves.map((m) => ({ ...m, ledger_id: generateId("snled") }))
-    await run(manager,
-      `WITH x AS (
-         SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
-           id text, status text, stock_location_id text, from_status text, from_location_id text, ledger_id text)
-       ), moved AS (
-         UPDATE serial_number AS s
-            SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
-                ${assignments}
-           FROM x
-          WHERE s.id = x.id
-         RETURNING s.id, s.serial_number, x.ledger_id, x.from_status, x.status AS to_status,
-                   x.from_location_id, x.stock_location_id AS to_location_id
-       )
-       INSERT INTO serial_ledger_entry
-         (id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
-          reference_type, reference_id, actor_type, actor_id, data, created_at, updated_at)
-       SELECT ledger_id, id, serial_number, ?, from_status, to_status, from_location_id, to_location_id,
-              ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp()
-         FROM moved`,
-      [
-        json(payload),
-        ...params,
-        entry.type,
-        entry.reference_type,
-        entry.reference_id,
-        entry.actor_type,
-        entry.actor_id,
-        entry.data === null || entry.data === undefined ? null : json(entry.data),
-      ]
     )
   },
 
@@ -420,10 +330,10 @@ export const sql = {
 
   /**
    * Compensation of a receipt that did not complete: serials it had received that existed
-   * before go back to how they were (inactive, no location, no receipt), with the ledger
-   * rows the receipt wrote for them removed.
+   * before go back to how they were (inactive, no location, no receipt). Its ledger rows
+   * go by its operation.
    */
-  async unreceiveExisting(manager: SqlManager, receiptId: string | null, ids: string[]): Promise<void> {
+  async unreceiveExisting(manager: SqlManager, ids: string[]): Promise<void> {
     if (!ids.length) {
       return
     }
@@ -434,12 +344,6 @@ export const sql = {
               updated_at = now()
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [json(ids)]
-    )
-    await run(manager,
-      `DELETE FROM serial_ledger_entry
-        WHERE reference_id IS NOT DISTINCT FROM ? AND type = 'receive'
-          AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [receiptId, json(ids)]
     )
   },
 
@@ -515,25 +419,6 @@ export const sql = {
     await updateColumns(manager, "serial_number", id, DETAIL_COLUMNS, patch)
   },
 
-  async deleteLedgerEntries(
-    manager: SqlManager,
-    where: { reference_id: string; type: string; serial_ids: string[] }
-  ): Promise<void> {
-    await run(manager,
-      `DELETE FROM serial_ledger_entry
-        WHERE reference_id = ? AND type = ? AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [where.reference_id, where.type, json(where.serial_ids)]
-    )
-  },
-
-  async deleteLatestLedgerEntry(manager: SqlManager, serialId: string): Promise<void> {
-    await run(manager,
-      `DELETE FROM serial_ledger_entry WHERE id = (
-         SELECT id FROM serial_ledger_entry WHERE serial_number_id = ? ORDER BY created_at DESC, id DESC LIMIT 1)`,
-      [serialId]
-    )
-  },
-
   async softDeleteSerials(manager: SqlManager, ids: string[]): Promise<void> {
     await run(manager,
       `UPDATE serial_number SET deleted_at = now() WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
@@ -550,11 +435,6 @@ export const sql = {
     } catch (e) {
       rethrowDuplicate(e)
     }
-    await run(manager,
-      `DELETE FROM serial_ledger_entry
-        WHERE type = 'delete' AND serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-      [json(ids)]
-    )
   },
 
   async purgeSerials(manager: SqlManager, ids: string[]): Promise<void> {

@@ -72,8 +72,8 @@ export type RegistrationUndo = {
     customer_id: string
     warranty_starts_at: string | null
     warranty_expires_at: string | null
-    reference_type: string
-    reference_id: string
+    /** The ledger `register` row's operation. */
+    operation_id: string
   }
   inserted_registration_id?: string
   decided_registration_id?: string
@@ -256,7 +256,7 @@ export const storefrontSql = {
     return rows[0]
   },
 
-  /** Undoes a registration or a decision on one (a compensated workflow step). */
+  /** Undoes a registration or a decision on one (a compensated workflow step), but for its ledger row. */
   async undoRegistration(manager: SqlManager, undo: RegistrationUndo): Promise<void> {
     if (undo.given) {
       const g = undo.given
@@ -265,11 +265,6 @@ export const storefrontSql = {
         `UPDATE serial_number SET customer_id = NULL, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now()
           WHERE id = ? AND customer_id = ?`,
         [g.warranty_starts_at, g.warranty_expires_at, g.serial_number_id, g.customer_id]
-      )
-      await manager.execute(
-        `DELETE FROM serial_ledger_entry
-          WHERE serial_number_id = ? AND type = 'register' AND reference_type = ? AND reference_id = ?`,
-        [g.serial_number_id, g.reference_type, g.reference_id]
       )
     }
     if (undo.inserted_registration_id) {

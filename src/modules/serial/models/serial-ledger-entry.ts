@@ -2,14 +2,16 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * History of a serial: one row per movement or change, written in the same transaction
- * as the change itself, and never updated. Rows are deleted in one case only: when a
+ * as the change itself, and never updated. Rows are deleted in two cases only: when a
  * workflow step that wrote them is compensated (its change is undone, so the history of
- * it goes too), e.g. a failed receipt, a receipt cancel undone, a claim withdrawn by a
- * failed workflow, or serials created by a failed step.
+ * it goes too: by the `operation_id` the step wrote them with), and with serials a failed
+ * step had created, which go entirely. Written only by repositories/serial-ledger-entry.ts.
  */
 const SerialLedgerEntry = model
   .define("serial_ledger_entry", {
     id: model.id({ prefix: "snled" }).primaryKey(),
+    /** The change that wrote the row (`snop_...`): what undoing that change deletes by. */
+    operation_id: model.text().nullable(),
     serial_number_id: model.text(),
     /** The serial's text at the time, so the ledger reads on its own. */
     serial_number: model.text(),
@@ -29,7 +31,9 @@ const SerialLedgerEntry = model
   .indexes([
     { name: "IDX_serial_ledger_entry_serial_created", on: ["serial_number_id", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_serial_ledger_entry_reference", on: ["reference_type", "reference_id"], where: "deleted_at IS NULL" },
-    { name: "IDX_serial_ledger_entry_created", on: ["created_at"], where: "deleted_at IS NULL" },
+    // The ledger report's keyset order (lib/serial-indexes.ts, Migration20261207000000).
+    { name: "IDX_serial_ledger_entry_created_id", on: ["created_at", "id"], where: "deleted_at IS NULL" },
+    { name: "IDX_serial_ledger_entry_operation", on: ["operation_id"], where: "operation_id IS NOT NULL" },
   ])
 
 export default SerialLedgerEntry

@@ -102,9 +102,10 @@ const SerialNumber = model
     { name: "IDX_serial_number_sort_delivered_at", on: ["delivered_at", "id"], where: "deleted_at IS NULL" },
     // Also the daily job's and the expiry reports' look-up by date.
     { name: "IDX_serial_number_warranty_expires_id", on: ["warranty_expires_at", "id"], where: "deleted_at IS NULL" },
+    // The contract-expiry report's keyset order (lib/serial-indexes.ts).
     {
-      name: "IDX_serial_number_contract_expires_at",
-      on: ["contract_expires_at"],
+      name: "IDX_serial_number_contract_expires_id",
+      on: ["contract_expires_at", "id"],
       where: "deleted_at IS NULL AND contract_expires_at IS NOT NULL",
     },
     {

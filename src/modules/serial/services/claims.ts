@@ -1,20 +1,28 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import { generateId, sql, SqlManager } from "../lib/sql"
+import { generateId, SqlManager } from "../lib/sql"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { maintenanceSql } from "../lib/maintenance-sql"
 import { CLAIM_TRANSITIONS, claimCoverage } from "../lib/maintenance-rules"
 import type { ClaimStatus, ClaimUndo, FileWarrantyClaimInput, UpdateWarrantyClaimInput } from "../maintenance-types"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
 }
+
+/** What undoing a filed claim removes: the claim, and its ledger row by the filing's operation. */
+export type FiledClaimUndo = { claim_id: string; operation_id: string }
 
 /** Warranty claims: filing them with the coverage of the moment, and their life until closed. */
 export default class ClaimService {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
 
-  constructor({ baseRepository }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
   }
 
   /**
@@ -26,7 +34,7 @@ export default class ClaimService {
   async file(
     input: FileWarrantyClaimInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; replayed: boolean }> {
+  ): Promise<{ id: string; replayed: boolean; undo: FiledClaimUndo | null }> {
     const manager = sharedContext.transactionManager as SqlManager
     const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
     if (!serial) {
@@ -51,7 +59,7 @@ export default class ClaimService {
             `Idempotency-Key "${input.idempotency_key}" was used for a claim on another serial; send a new key for a new claim`
           )
         }
-        return { id: byKey.id, replayed: true }
+        return { id: byKey.id, replayed: true, undo: null }
       }
       if (open.length) {
         throw new MedusaError(
@@ -76,7 +84,8 @@ export default class ClaimService {
       idempotency_key: input.idempotency_key ?? null,
       metadata: input.metadata ?? null,
     })
-    await sql.insertLedger(manager, [
+    const operation_id = newOperationId()
+    await this.ledger_.append(operation_id, [
       {
         serial_number_id: serial.id,
         serial_number: serial.serial_number,
@@ -91,16 +100,16 @@ export default class ClaimService {
         actor_id: input.actor_id ?? null,
         data: { maintenance_status: status },
       },
-    ])
-    return { id, replayed: false }
+    ], sharedContext)
+    return { id, replayed: false, undo: { claim_id: id, operation_id } }
   }
 
   /** Removes a claim that is being undone, with its ledger row (workflow compensation). */
   @InjectTransactionManager()
-  async purge(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+  async purge(undo: FiledClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await manager.execute(`DELETE FROM serial_ledger_entry WHERE reference_type = 'claim' AND reference_id = ? AND type = 'warranty_claim'`, [id])
-    await maintenanceSql.purgeClaim(manager, id)
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
+    await maintenanceSql.purgeClaim(manager, undo.claim_id)
   }
 
   /**

@@ -1,14 +1,17 @@
 import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
-import { generateId, sql, SqlManager } from "../lib/sql"
+import { sql, SqlManager } from "../lib/sql"
 import { maintenanceSql } from "../lib/maintenance-sql"
 import { addDays, formatDay } from "../lib/schedule"
 import type { TakenReminders, ExpireUndo } from "../maintenance-types"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
   serialOptions: SerialPluginOptions
   serialMovementService: SerialMovementService
 }
@@ -16,11 +19,13 @@ type InjectedDependencies = {
 /** The daily job's passes: serials past their end of life expire, each reminder is taken once. */
 export default class DailyJobService {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
   protected readonly options_: SerialPluginOptions
   protected readonly movement_: SerialMovementService
 
-  constructor({ baseRepository, serialOptions, serialMovementService }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository, serialOptions, serialMovementService }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
     this.options_ = serialOptions
     this.movement_ = serialMovementService
   }
@@ -42,12 +47,12 @@ export default class DailyJobService {
       return { ids, undo: null }
     }
     const before = await sql.lockSerials(manager, ids)
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await this.movement_.move(
       {
         ids,
         movement: "expire",
-        reference: { reference_type: "end_of_life", actor_type: "system", data: { operation_id } },
+        reference: { reference_type: "end_of_life", actor_type: "system", operation_id },
       },
       sharedContext
     )
@@ -68,7 +73,7 @@ export default class DailyJobService {
     }
     const manager = sharedContext.transactionManager as SqlManager
     await sql.applyMoves(manager, undo.serials, {})
-    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
   /**

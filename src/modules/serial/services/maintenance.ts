@@ -1,7 +1,7 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
-import { generateId, sql, SqlManager, toPgTimestamp } from "../lib/sql"
+import { generateId, SqlManager, toPgTimestamp } from "../lib/sql"
 import { ledgerReference } from "../lib/ledger-reference"
 import { ContractRow, maintenanceSql, ScheduleRow, VisitRow } from "../lib/maintenance-sql"
 import { formatDay, planSchedule, ScheduleError, SchedulePlan } from "../lib/schedule"
@@ -15,9 +15,12 @@ import type {
   VisitStatus,
   VisitUndo,
 } from "../maintenance-types"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
   maintenanceVisitService: ModulesSdkTypes.IMedusaInternalService<any>
 }
 
@@ -28,10 +31,12 @@ type InjectedDependencies = {
  */
 export default class MaintenanceService {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
   protected readonly maintenanceVisitService_: ModulesSdkTypes.IMedusaInternalService<any>
 
-  constructor({ baseRepository, maintenanceVisitService }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository, maintenanceVisitService }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
     this.maintenanceVisitService_ = maintenanceVisitService
   }
 
@@ -112,7 +117,7 @@ export default class MaintenanceService {
     }
 
     const id = generateId("snmsch")
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await maintenanceSql.insertSchedule(manager, {
       id,
       type: input.type,
@@ -162,7 +167,7 @@ export default class MaintenanceService {
             reference_id: id,
             actor_type: input.actor_id ? "user" : null,
             actor_id: input.actor_id ?? null,
-            data: { operation_id },
+            operation_id,
           })
         : []
     const schedule = (await maintenanceSql.lockSchedule(manager, id)) as ScheduleRow
@@ -178,7 +183,7 @@ export default class MaintenanceService {
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
     await maintenanceSql.setContractExpiry(manager, undo.contracts)
-    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
     await maintenanceSql.purgeSchedule(manager, id)
   }
 
@@ -199,7 +204,7 @@ export default class MaintenanceService {
     if (!schedule) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Maintenance schedule with id "${id}" was not found`)
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const undo: ScheduleUndo = { operation_id, schedule: { ...schedule }, visits: [], contracts: [] }
     const patch: Partial<ScheduleRow> = {}
     const now = new Date()
@@ -247,7 +252,8 @@ export default class MaintenanceService {
         reference_id: id,
         actor_type: input.actor_id ? "user" : null,
         actor_id: input.actor_id ?? null,
-        data: { operation_id, cancelled: true },
+        operation_id,
+        data: { cancelled: true },
       })
     }
     return { id, undo }
@@ -271,7 +277,7 @@ export default class MaintenanceService {
     }
     await maintenanceSql.writeVisits(manager, undo.visits)
     await maintenanceSql.setContractExpiry(manager, undo.contracts)
-    await maintenanceSql.deleteOperationLedger(manager, undo.operation_id)
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
   /**
@@ -298,7 +304,7 @@ export default class MaintenanceService {
         `Maintenance schedule ${id} has ${done} completed visit${done === 1 ? "" : "s"} and cannot be deleted: cancel it instead, so that their history stays`
       )
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const undo: ScheduleUndo = { operation_id, schedule: { ...schedule }, visits: [], contracts: [] }
     await maintenanceSql.setScheduleDeleted(manager, id, new Date().toISOString())
     if (schedule.type === "amc" && schedule.status !== "cancelled") {
@@ -308,7 +314,8 @@ export default class MaintenanceService {
         reference_id: id,
         actor_type: actorId ? "user" : null,
         actor_id: actorId,
-        data: { operation_id, deleted: true },
+        operation_id,
+        data: { deleted: true },
       })
     }
     return { id, undo }
@@ -365,8 +372,8 @@ export default class MaintenanceService {
       changes.map((r) => ({ id: r.id, contract_expires_at: iso(r.wanted) }))
     )
     const ref = ledgerReference(reference)
-    await sql.insertLedger(
-      manager,
+    await this.ledger_.append(
+      reference.operation_id ?? newOperationId(),
       changes.map((r) => ({
         serial_number_id: r.id,
         serial_number: r.serial_number,
@@ -377,7 +384,8 @@ export default class MaintenanceService {
         to_location_id: r.stock_location_id,
         ...ref,
         data: { ...(ref.data ?? {}), changes: { contract_expires_at: { from: iso(r.current), to: iso(r.wanted) } } },
-      }))
+      })),
+      { transactionManager: manager }
     )
     return changes.map((r) => ({ id: r.id, contract_expires_at: iso(r.current) }))
   }

@@ -17,6 +17,8 @@ import type {
 } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import type SeriesService from "./series"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -24,6 +26,7 @@ type InjectedDependencies = {
   serialSettingsService: ModulesSdkTypes.IMedusaInternalService<any>
   serialMovementService: SerialMovementService
   seriesService: SeriesService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
 }
 
 /**
@@ -37,13 +40,22 @@ export default class OrderSerialService {
   protected readonly serialSettingsService_: ModulesSdkTypes.IMedusaInternalService<any>
   protected readonly movement_: SerialMovementService
   protected readonly series_: SeriesService
+  protected readonly ledger_: SerialLedgerEntryRepository
 
-  constructor({ baseRepository, serialOptions, serialSettingsService, serialMovementService, seriesService }: InjectedDependencies) {
+  constructor({
+    baseRepository,
+    serialOptions,
+    serialSettingsService,
+    serialMovementService,
+    seriesService,
+    serialLedgerEntryRepository,
+  }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.options_ = serialOptions
     this.serialSettingsService_ = serialSettingsService
     this.movement_ = serialMovementService
     this.series_ = seriesService
+    this.ledger_ = serialLedgerEntryRepository
   }
 
   /**
@@ -216,7 +228,7 @@ export default class OrderSerialService {
       }
     }
 
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     // Every row moved below was locked and read in full by this transaction above.
     const snapshots = snapshotsOf([...lines.flatMap((l) => chosen.get(l.line_item_id)!), ...toRelease])
     const deliveredAt = input.delivered_at ?? new Date()
@@ -225,7 +237,8 @@ export default class OrderSerialService {
       reference_id: input.fulfillment_id,
       actor_type: input.actor_id ? "user" : null,
       actor_id: input.actor_id ?? null,
-      data: { operation_id, order_id: input.order_id, ...data },
+      operation_id,
+      data: { order_id: input.order_id, ...data },
     })
     for (const line of lines) {
       const rows = chosen.get(line.line_item_id)!
@@ -316,7 +329,7 @@ export default class OrderSerialService {
       return { moved: [], undo: null }
     }
     const origins = await fulfillmentSql.deliveredFrom(manager, rows.map((r) => r.id))
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const snapshots = snapshotsOf(rows)
     const groups = new Map<string, { location: string | null; overridden: boolean; ids: string[] }>()
     for (const r of rows) {
@@ -349,7 +362,8 @@ export default class OrderSerialService {
             reference_id: input.fulfillment_id,
             actor_type: input.actor_id ? "user" : null,
             actor_id: input.actor_id ?? null,
-            data: { operation_id, order_id: input.order_id },
+            operation_id,
+            data: { order_id: input.order_id },
           },
         },
         sharedContext
@@ -389,12 +403,12 @@ export default class OrderSerialService {
     if (!rows.length) {
       return { moved: [], undo: null }
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const shippedAt = new Date(input.shipped_at).toISOString()
     const snapshots = snapshotsOf(rows)
     await fulfillmentSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
-    await sql.insertLedger(
-      manager,
+    await this.ledger_.append(
+      operation_id,
       rows.map((r) => ({
         serial_number_id: r.id,
         serial_number: r.serial_number,
@@ -407,8 +421,9 @@ export default class OrderSerialService {
         reference_id: input.fulfillment_id,
         actor_type: null,
         actor_id: null,
-        data: { operation_id, order_id: input.order_id, shipped_at: shippedAt },
-      }))
+        data: { order_id: input.order_id, shipped_at: shippedAt },
+      })),
+      sharedContext
     )
     return {
       moved: rows.map((r) => ({ id: r.id, serial_number: r.serial_number, line_item_id: r.line_item_id, movement: "ship" as const, status: r.status })),
@@ -461,7 +476,7 @@ export default class OrderSerialService {
     if (!rows.length) {
       return { moved: [], undo: null }
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const snapshots = snapshotsOf(rows)
     await this.movement_.move(
       {
@@ -473,7 +488,8 @@ export default class OrderSerialService {
           reference_id: input.order_id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, reason: input.reason ?? "order canceled" },
+          operation_id,
+          data: { reason: input.reason ?? "order canceled" },
         },
       },
       sharedContext
@@ -553,7 +569,7 @@ export default class OrderSerialService {
           `${delivered} delivered with serials and ${reservedCount} reserved: ${ok.length} more cannot be reserved`
       )
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const snapshots = snapshotsOf(ok)
     await this.movement_.move(
       {
@@ -565,7 +581,8 @@ export default class OrderSerialService {
           reference_id: input.order_id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, line_item_id: input.line_item_id },
+          operation_id,
+          data: { line_item_id: input.line_item_id },
         },
       },
       sharedContext
@@ -650,15 +667,15 @@ export default class OrderSerialService {
 
     const f = from!
     const t = to!
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const snapshots = snapshotsOf([f, t])
     const reference: LedgerReference = {
       reference_type: "order",
       reference_id: input.order_id,
       actor_type: input.actor_id ? "user" : null,
       actor_id: input.actor_id ?? null,
+      operation_id,
       data: {
-        operation_id,
         line_item_id: input.line_item_id,
         swap: { from: f.serial_number, to: t.serial_number },
       },
@@ -742,11 +759,7 @@ export default class OrderSerialService {
     }
     const manager = sharedContext.transactionManager as SqlManager
     await fulfillmentSql.restoreSnapshots(manager, undo.snapshots)
-    await fulfillmentSql.deleteOperationLedger(
-      manager,
-      undo.snapshots.map((s) => s.id),
-      undo.operation_id
-    )
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
   /** Settings of the serialized variants among these, by variant id. */
@@ -783,8 +796,9 @@ export default class OrderSerialService {
       // The series skips values that exist; one taken meanwhile by another transaction:
       throw new MedusaError(MedusaError.Types.CONFLICT, `Serials ${taken.join(", ")} of the series were taken meanwhile; try again`)
     }
-    await sql.insertLedger(
-      manager,
+    // An operation of its own: the fulfilment's undo leaves these serials and their rows.
+    await this.ledger_.append(
+      newOperationId(),
       rows.map((r) => ({
         serial_number_id: r.id,
         serial_number: r.serial_number,
@@ -798,7 +812,8 @@ export default class OrderSerialService {
         actor_type: input.actor_id ? "user" : null,
         actor_id: input.actor_id ?? null,
         data: { order_id: input.order_id, line_item_id: line.line_item_id, series_id: seriesId },
-      }))
+      })),
+      sharedContext
     )
     return await fulfillmentSql.lockByIds(manager, rows.map((r) => r.id))
   }

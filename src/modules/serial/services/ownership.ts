@@ -3,8 +3,10 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import type { AdminSerialOwnerChange } from "../../../shared/http/admin"
 import { type OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
 import { ownershipSql } from "../lib/ownership-sql"
-import { generateId, sql, SqlManager } from "../lib/sql"
+import type { SqlManager } from "../lib/sql"
 import type { SerialUndo } from "../order-types"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 export type ChangeSerialOwnerInput = {
   id: string
@@ -21,9 +23,17 @@ export type ChangeSerialOwnerInput = {
 export default class SerialOwnershipService {
   // The transaction decorators find their manager through it.
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
 
-  constructor({ baseRepository }: { baseRepository: DAL.RepositoryService }) {
+  constructor({
+    baseRepository,
+    serialLedgerEntryRepository,
+  }: {
+    baseRepository: DAL.RepositoryService
+    serialLedgerEntryRepository: SerialLedgerEntryRepository
+  }) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
   }
 
   /**
@@ -49,16 +59,16 @@ export default class SerialOwnershipService {
     if (serial.customer_id === input.customer_id) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${serial.serial_number} is owned by ${input.customer_id} already`)
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await ownershipSql.setCustomer(manager, serial.id, input.customer_id)
-    await sql.insertLedger(manager, [
+    await this.ledger_.append(operation_id, [
       ownerChangeRow(serial, {
         reference_type: "customer",
         reference_id: input.customer_id,
         actor_id: input.actor_id,
-        data: { operation_id, from_customer_id: serial.customer_id, to_customer_id: input.customer_id, note: input.note ?? null },
+        data: { from_customer_id: serial.customer_id, to_customer_id: input.customer_id, note: input.note ?? null },
       }),
-    ])
+    ], sharedContext)
     return {
       owner_change: {
         serial_number_id: serial.id,
@@ -91,18 +101,19 @@ export default class SerialOwnershipService {
     if (!rows.length) {
       return { owner_changes: [], undo: null }
     }
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await ownershipSql.setCustomers(manager, rows.map((r) => r.id), input.to_customer_id)
-    await sql.insertLedger(
-      manager,
+    await this.ledger_.append(
+      operation_id,
       rows.map((serial) =>
         ownerChangeRow(serial, {
           reference_type: "order",
           reference_id: input.order_id,
           actor_id: input.actor_id,
-          data: { operation_id, from_customer_id: input.from_customer_id, to_customer_id: input.to_customer_id, note: "order transferred" },
+          data: { from_customer_id: input.from_customer_id, to_customer_id: input.to_customer_id, note: "order transferred" },
         })
-      )
+      ),
+      sharedContext
     )
     return {
       owner_changes: rows.map((serial) => ({

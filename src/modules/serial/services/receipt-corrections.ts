@@ -1,14 +1,16 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import { fulfillmentSql } from "../lib/fulfillment-sql"
 import { throwProblems } from "../lib/order-rules"
 import { receiptCorrectionSql, type ReceiptSerialRow } from "../lib/receipt-correction-sql"
 import { distinctScannedTexts } from "../lib/scanned-texts"
-import { generateId, sql, SqlManager } from "../lib/sql"
+import { sql, SqlManager } from "../lib/sql"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
   serialMovementService: SerialMovementService
 }
 
@@ -43,10 +45,12 @@ export type CancelReceiptSerialsUndo = {
  */
 export default class SerialReceiptCorrectionService {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
   protected readonly movement_: SerialMovementService
 
-  constructor({ baseRepository, serialMovementService }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository, serialMovementService }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
     this.movement_ = serialMovementService
   }
 
@@ -98,7 +102,7 @@ export default class SerialReceiptCorrectionService {
 
     const lines = await receiptCorrectionSql.lockLines(manager, input.receipt_id)
     const lowered = lowerLines(lines, chosen)
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await this.movement_.moveLocked(
       chosen,
       {
@@ -109,7 +113,8 @@ export default class SerialReceiptCorrectionService {
           reference_id: input.receipt_id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, canceled: true, partial: true },
+          operation_id,
+          data: { canceled: true, partial: true },
         },
       },
       sharedContext
@@ -148,7 +153,7 @@ export default class SerialReceiptCorrectionService {
     await receiptCorrectionSql.restoreSerials(manager, undo.serials)
     await receiptCorrectionSql.setLineQuantities(manager, undo.lines)
     await receiptCorrectionSql.setReceiptStatus(manager, undo.receipt.id, undo.receipt.status, undo.receipt.canceled_at)
-    await fulfillmentSql.deleteOperationLedger(manager, undo.serials.map((r) => r.id), undo.operation_id)
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 }
 

@@ -10,14 +10,17 @@ import type {
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
 import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
 import { planTransition } from "../lib/status-machine"
-import { generateId, LedgerRow, sql, SqlManager, toPgTimestamp } from "../lib/sql"
+import { generateId, sql, SqlManager, toPgTimestamp } from "../lib/sql"
 import { expandFirstCount, expandRange, SerialInputError } from "../../../shared/serial-input"
 import { ledgerReference, planColumns } from "../lib/ledger-reference"
 import type SeriesService from "./series"
 import type SerialMovementService from "./serial-movement"
+import type { LedgerRow, SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { newOperationId } from "../lib/ids"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
   serialOptions: SerialPluginOptions
   serialSettingsService: ModulesSdkTypes.IMedusaInternalService<any>
   seriesService: SeriesService
@@ -33,6 +36,7 @@ type PlannedLine = ReceiptLineInput & { serials: string[]; series_id: string | n
  */
 export default class ReceiptService {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
   protected readonly options_: SerialPluginOptions
   protected readonly serialSettingsService_: ModulesSdkTypes.IMedusaInternalService<any>
   protected readonly series_: SeriesService
@@ -40,12 +44,14 @@ export default class ReceiptService {
 
   constructor({
     baseRepository,
+    serialLedgerEntryRepository,
     serialOptions,
     serialSettingsService,
     seriesService,
     serialMovementService,
   }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
     this.options_ = serialOptions
     this.serialSettingsService_ = serialSettingsService
     this.series_ = seriesService
@@ -80,7 +86,7 @@ export default class ReceiptService {
     }
     const created: Parameters<typeof sql.insertSerials>[1] = []
     const movedByLine: Array<{ ids: string[]; unit_cost: number | null }> = []
-    const ledger: Omit<LedgerRow, "id">[] = []
+    const ledger: LedgerRow[] = []
     const ref = ledgerReference({ reference_type: "purchase_receipt", reference_id: input.receipt_id, ...reference })
     // Without a receipt, the reference names what brought the stock (e.g. an inventory level).
     for (const line of lines) {
@@ -140,10 +146,12 @@ export default class ReceiptService {
       )
       await sql.setUnitCost(manager, ids, unit_cost)
     }
-    await sql.insertLedger(manager, ledger)
+    const operation_id = newOperationId()
+    await this.ledger_.append(operation_id, ledger, sharedContext)
     return {
       created_ids: created.map((c) => c.id),
       received_existing_ids: movedByLine.flatMap((m) => m.ids),
+      operation_id,
     }
   }
 
@@ -172,7 +180,10 @@ export default class ReceiptService {
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
     await sql.purgeSerials(manager, received.created_ids)
-    await sql.unreceiveExisting(manager, receiptId, received.received_existing_ids)
+    await sql.unreceiveExisting(manager, received.received_existing_ids)
+    if (received.operation_id) {
+      await this.ledger_.deleteOperation(received.operation_id, sharedContext)
+    }
   }
 
   /**
@@ -185,7 +196,7 @@ export default class ReceiptService {
     level: StockLevelFacts,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReceivedSerials> {
-    const none = { created_ids: [], received_existing_ids: [] }
+    const none = { created_ids: [], received_existing_ids: [], operation_id: null }
     const manager = sharedContext.transactionManager as SqlManager
     const [setting] = await this.settings_({ variant_id: level.variant.id }, sharedContext)
     if (!setting?.is_serialized || !setting.series_id) {
@@ -230,7 +241,7 @@ export default class ReceiptService {
     stockLocationId: string,
     reference: LedgerReference,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<{ ids: string[]; operation_id: string }> {
     const manager = sharedContext.transactionManager as SqlManager
     const serials = await sql.serialsOfReceipt(manager, receiptId)
     const gone = serials.filter((s) => s.status !== "active" || s.stock_location_id !== stockLocationId)
@@ -243,32 +254,31 @@ export default class ReceiptService {
       )
     }
     const ids = serials.map((s) => s.id)
+    const operation_id = newOperationId()
     await this.movement_.move(
       {
         ids,
         movement: "deactivate",
-        reference: { reference_type: "purchase_receipt", reference_id: receiptId, ...reference, data: { canceled: true } },
+        reference: { reference_type: "purchase_receipt", reference_id: receiptId, ...reference, operation_id, data: { canceled: true } },
       },
       sharedContext
     )
-    return ids
+    return { ids, operation_id }
   }
 
   /** Compensation of `unstock`: the serials return to stock, the ledger rows go. */
   @InjectTransactionManager()
   async restock(
-    receiptId: string,
-    stockLocationId: string,
-    ids: string[],
+    undo: { stock_location_id: string; ids: string[]; operation_id: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
     await sql.applyMoves(
       manager,
-      ids.map((id) => ({ id, status: "active", stock_location_id: stockLocationId })),
+      undo.ids.map((id) => ({ id, status: "active", stock_location_id: undo.stock_location_id })),
       {}
     )
-    await sql.deleteLedgerEntries(manager, { reference_id: receiptId, type: "deactivate", serial_ids: ids })
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
   /** The serials of each receipt line and what is wrong with them; `series` says whether to issue values or preview them. */

@@ -1,26 +1,31 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import { normalizeSerial } from "../../../shared/serial-text"
-import { generateId, LedgerRow, sql, SqlManager } from "../lib/sql"
+import { sql, SqlManager } from "../lib/sql"
 import { fulfillmentSql, snapshotsOf, OrderSerialRow } from "../lib/fulfillment-sql"
 import { replacementSql, returnSql } from "../lib/return-sql"
 import { CLEARED_ASSIGNMENT, throwProblems } from "../lib/order-rules"
-import type { ReplacementGroup, ReplacementLink, ReturnSerialsInput, ReturnSerialsResult } from "../order-types"
+import type { ReplacementGroup, ReplacementLink, ReplacementUndo, ReturnSerialsInput, ReturnSerialsResult } from "../order-types"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
+import type { LedgerRow, SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialMovementService: SerialMovementService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
 }
 
 /** Serials coming back with returns, and the replacements exchanges and claims send out. */
 export default class ReturnSerialService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly movement_: SerialMovementService
+  protected readonly ledger_: SerialLedgerEntryRepository
 
-  constructor({ baseRepository, serialMovementService }: InjectedDependencies) {
+  constructor({ baseRepository, serialMovementService, serialLedgerEntryRepository }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.movement_ = serialMovementService
+    this.ledger_ = serialLedgerEntryRepository
   }
 
   /**
@@ -110,7 +115,7 @@ export default class ReturnSerialService {
       )
     }
 
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const snapshots = snapshotsOf(chosen.map((c) => c.row))
     const before = new Map(snapshots.map((snap) => [snap.id, snap]))
     const groups = new Map<
@@ -141,9 +146,9 @@ export default class ReturnSerialService {
             reference_id: input.return_id,
             actor_type: input.actor_id ? "user" : "system",
             actor_id: input.actor_id ?? null,
+            operation_id,
             // Who had the serials: the ledger keeps it after the serial forgets it.
             data: {
-              operation_id,
               order_id: input.order_id,
               line_item_id: first.line_item_id,
               customer_id: first.customer_id ?? null,
@@ -181,10 +186,10 @@ export default class ReturnSerialService {
     orderId: string,
     groups: ReplacementGroup[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReplacementLink[]> {
+  ): Promise<ReplacementUndo> {
     const manager = sharedContext.transactionManager as SqlManager
     const links: ReplacementLink[] = []
-    const ledger: Omit<LedgerRow, "id">[] = []
+    const ledger: LedgerRow[] = []
     for (const group of groups) {
       await sql.lockKey(manager, `serial-replacements:${group.return_id}`)
       const fresh = await replacementSql.unlinkedOnLines(manager, orderId, group.line_item_ids)
@@ -219,15 +224,16 @@ export default class ReturnSerialService {
       }
     }
     await replacementSql.setReplaces(manager, links)
-    await sql.insertLedger(manager, ledger)
-    return links
+    const operation_id = newOperationId()
+    await this.ledger_.append(operation_id, ledger, sharedContext)
+    return { links, operation_id }
   }
 
   /** Undoes `linkReplacements` (workflow compensation). */
   @InjectTransactionManager()
-  async unlinkReplacements(links: ReplacementLink[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+  async unlinkReplacements(undo: ReplacementUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await replacementSql.setReplaces(manager, links.map((l) => ({ id: l.id, replaces_serial_number_id: null })))
-    await replacementSql.deleteReplaceLedger(manager, links)
+    await replacementSql.setReplaces(manager, undo.links.map((l) => ({ id: l.id, replaces_serial_number_id: null })))
+    await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 }

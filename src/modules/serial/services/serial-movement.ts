@@ -3,10 +3,13 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import type { MoveSerialsInput } from "../types"
 import { planTransition, SerialMovement, SerialStatus } from "../lib/status-machine"
 import { LockedSerial, sql, SqlManager } from "../lib/sql"
+import { newOperationId } from "../lib/ids"
 import { ledgerReference } from "../lib/ledger-reference"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
 }
 
 /**
@@ -16,9 +19,11 @@ type InjectedDependencies = {
  */
 export default class SerialMovementService {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly ledger_: SerialLedgerEntryRepository
 
-  constructor({ baseRepository }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
+    this.ledger_ = serialLedgerEntryRepository
   }
 
   /**
@@ -51,7 +56,6 @@ export default class SerialMovementService {
     input: Omit<MoveSerialsInput, "ids">,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; status: SerialStatus }[]> {
-    const manager = sharedContext.transactionManager as SqlManager
     const current = new Map(locked.map((s) => [s.id, s]))
     const ids = [...current.keys()]
     const refused: string[] = []
@@ -69,8 +73,8 @@ export default class SerialMovementService {
     }
 
     const planned = plans as NonNullable<(typeof plans)[number]>[]
-    await sql.moveWithLedger(
-      manager,
+    await this.ledger_.moveAndAppend(
+      input.reference?.operation_id ?? newOperationId(),
       planned.map((p) => ({
         id: p.id,
         status: p.plan.to_status,
@@ -79,7 +83,8 @@ export default class SerialMovementService {
         from_location_id: p.plan.from_location_id,
       })),
       input.set ?? {},
-      { type: input.movement, ...ledgerReference(input.reference ?? {}) }
+      { type: input.movement, ...ledgerReference(input.reference ?? {}) },
+      sharedContext
     )
     return planned.map((p) => ({ id: p.id, status: p.plan.to_status }))
   }

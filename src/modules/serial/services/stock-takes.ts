@@ -9,6 +9,7 @@ import { generateId, SqlManager } from "../lib/sql"
 import { type CountedSerialRow, stockTakeSql } from "../lib/stock-take-sql"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -76,7 +77,7 @@ export default class SerialStockTakeService {
     throwProblems(comparison.problems)
 
     const id = generateId("sntk")
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const reference = {
       reference_type: "stock_take",
       reference_id: id,
@@ -88,14 +89,14 @@ export default class SerialStockTakeService {
     if (toTransfer.length) {
       await this.movement_.moveLocked(
         toTransfer.map((u) => rows.get(u.id)!),
-        { movement: "transfer", location_id: input.location_id, reference: { ...reference, data: { operation_id, note: input.note ?? null } } },
+        { movement: "transfer", location_id: input.location_id, reference: { ...reference, operation_id, data: { note: input.note ?? null } } },
         sharedContext
       )
     }
     if (toLose.length) {
       await this.movement_.moveLocked(
         toLose.map((m) => rows.get(m.id)!),
-        { movement: "scrap", reference: { ...reference, data: { operation_id, reason: "lost", note: input.note ?? null } } },
+        { movement: "scrap", reference: { ...reference, operation_id, data: { reason: "lost", note: input.note ?? null } } },
         sharedContext
       )
     }

@@ -3,7 +3,9 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
 import { normalizeSerial } from "../../../shared/serial-text"
 import { decodeCursor, pageOf } from "../lib/cursor"
-import { generateId, sql, SqlManager } from "../lib/sql"
+import { generateId, SqlManager } from "../lib/sql"
+import { newOperationId } from "../lib/ids"
+import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { warrantyFor } from "../lib/warranty"
 import {
   RegistrableRow,
@@ -25,6 +27,7 @@ export type RegisterSerialResult = {
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialOptions: SerialPluginOptions
+  serialLedgerEntryRepository: SerialLedgerEntryRepository
 }
 
 type RegisterReference = { reference_type: string; reference_id: string; actor_type: string | null; actor_id: string | null }
@@ -37,10 +40,12 @@ type RegisterReference = { reference_type: string; reference_id: string; actor_t
 export default class StorefrontService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly options_: SerialPluginOptions
+  protected readonly ledger_: SerialLedgerEntryRepository
 
-  constructor({ baseRepository, serialOptions }: InjectedDependencies) {
+  constructor({ baseRepository, serialOptions, serialLedgerEntryRepository }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.options_ = serialOptions
+    this.ledger_ = serialLedgerEntryRepository
   }
 
   /** A sold serial by its text (trimmed, case-insensitive), or null. */
@@ -227,6 +232,9 @@ export default class StorefrontService {
   /** Undoes `register` or `decideRegistration` (their workflow step's compensation). */
   @InjectTransactionManager()
   async undoRegistration(undo: RegistrationUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (undo.given) {
+      await this.ledger_.deleteOperation(undo.given.operation_id, sharedContext)
+    }
     await storefrontSql.undoRegistration(sharedContext.transactionManager as SqlManager, undo)
   }
 
@@ -247,7 +255,8 @@ export default class StorefrontService {
       }
     }
     await storefrontSql.setRegistration(manager, serial.id, { customer_id: customerId, warranty })
-    await sql.insertLedger(manager, [
+    const operation_id = newOperationId()
+    await this.ledger_.append(operation_id, [
       {
         serial_number_id: serial.id,
         serial_number: serial.serial_number,
@@ -264,15 +273,14 @@ export default class StorefrontService {
           warranty_expires_at: warranty?.expires_at ?? null,
         },
       },
-    ])
+    ], { transactionManager: manager })
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
     return {
       serial_number_id: serial.id,
       customer_id: customerId,
       warranty_starts_at: iso(serial.warranty_starts_at),
       warranty_expires_at: iso(serial.warranty_expires_at),
-      reference_type: ref.reference_type,
-      reference_id: ref.reference_id,
+      operation_id,
     }
   }
 }

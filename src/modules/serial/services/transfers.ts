@@ -6,6 +6,7 @@ import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -88,7 +89,7 @@ export default class SerialTransferService {
     throwProblems(problems)
 
     const id = generateId("sntrf")
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await this.movement_.moveLocked(
       chosen.map((r) => ({ id: r.id, serial_number: r.serial_number, status: r.status, stock_location_id: r.stock_location_id })),
       {
@@ -99,7 +100,8 @@ export default class SerialTransferService {
           reference_id: id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, note: input.note ?? null },
+          operation_id,
+          data: { note: input.note ?? null },
         },
       },
       sharedContext

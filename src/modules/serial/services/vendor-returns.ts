@@ -9,6 +9,7 @@ import { receiptCorrectionSql } from "../lib/receipt-correction-sql"
 import { vendorReturnSql } from "../lib/vendor-return-sql"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -75,7 +76,7 @@ export default class SerialVendorReturnService {
     throwProblems(problems)
 
     const id = generateId("snvr")
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     await this.movement_.moveLocked(
       chosen,
       {
@@ -85,7 +86,8 @@ export default class SerialVendorReturnService {
           reference_id: input.receipt_id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, vendor_return_id: id, reason: input.reason ?? null },
+          operation_id,
+          data: { vendor_return_id: id, reason: input.reason ?? null },
         },
       },
       sharedContext

@@ -7,6 +7,7 @@ import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
+import { newOperationId } from "../lib/ids"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -98,7 +99,7 @@ export default class SerialWriteOffService {
     throwProblems(problems)
 
     const id = generateId("snwo")
-    const operation_id = generateId("snop")
+    const operation_id = newOperationId()
     const created_at = new Date().toISOString()
     await this.movement_.moveLocked(
       chosen.map((r) => ({ id: r.id, serial_number: r.serial_number, status: r.status, stock_location_id: r.stock_location_id })),
@@ -109,7 +110,8 @@ export default class SerialWriteOffService {
           reference_id: id,
           actor_type: input.actor_id ? "user" : null,
           actor_id: input.actor_id ?? null,
-          data: { operation_id, reason: input.reason, stock_already_lowered: !!input.stock_already_lowered },
+          operation_id,
+          data: { reason: input.reason, stock_already_lowered: !!input.stock_already_lowered },
         },
       },
       sharedContext
