@@ -1,8 +1,10 @@
 import { createStockLocationsWorkflow } from "@medusajs/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/admin"
 import { createProductWithVariant } from "../helpers/catalog"
 import { failure, statusOf } from "../helpers/http"
 import { httpSuite } from "../helpers/suite"
+import { REPORT_COUNT_CAP } from "../../src/modules/serial/lib/report-sql"
 
 jest.setTimeout(180_000)
 
@@ -186,6 +188,189 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const today = await report(`ledger?from=${dayFromToday(0)}&to=${dayFromToday(0)}&limit=3`)
     expect(today).toMatchObject({ count: 13, limit: 3 })
     expect(today.rows).toHaveLength(3)
+  })
+
+  /** Every page of a report by cursor, `limit` rows a page: the rows in order, and each answer. */
+  const walkByCursor = async (path: string, limit: number) => {
+    const rows: any[] = []
+    const pages: any[] = []
+    let after: string | null = null
+    for (let n = 0; n < 100; n++) {
+      const page = await report(`${path}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ""}`)
+      rows.push(...page.rows)
+      pages.push(page)
+      after = page.next_cursor
+      if (!after) {
+        return { rows, pages }
+      }
+    }
+    throw new Error(`more than 100 pages of ${path}`)
+  }
+
+  /** The same by offset, page after page until one says it is the last. */
+  const walkByOffset = async (path: string, limit: number) => {
+    const rows: any[] = []
+    for (let offset = 0; offset < 100 * limit; offset += limit) {
+      const page = await report(`${path}&limit=${limit}&offset=${offset}`)
+      rows.push(...page.rows)
+      if (!page.next_cursor) {
+        return rows
+      }
+    }
+    throw new Error(`more than 100 pages of ${path}`)
+  }
+
+  /** a before b with NULLs last: -1, 0 or 1. */
+  const nullsLast = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
+
+  it("walks every report to its end by next_cursor in pages of 1, 2 and 3: each row once, in the report's order, as the offset pages and one big page have them", async () => {
+    const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    // Ties on every order: S-1 and S-9 end their warranty with D-2; D-2, D-3 and S-1 their
+    // contract on one day; the receipts' six ledger rows written in one instant (to the
+    // microsecond, which a cursor must keep to find the rest of them).
+    for (const text of ["S-1", "S-9"]) {
+      await api.post(`/admin/serial-numbers/${serials[text]}`, { warranty_expires_at: expiresAt["D-2"] }, headers)
+    }
+    await api.post(
+      "/admin/maintenance-schedules",
+      { serial_number_ids: [serials["D-2"], serials["D-3"], serials["S-1"]], type: "amc", periodicity: "manual", start_date: dayFromToday(-300), end_date: dayFromToday(100) },
+      headers
+    )
+    await api.post(
+      "/admin/maintenance-schedules",
+      { serial_number_ids: [serials["D-4"]], type: "amc", periodicity: "manual", start_date: dayFromToday(-300), end_date: dayFromToday(10) },
+      headers
+    )
+    await knex.raw(
+      `UPDATE serial_ledger_entry SET created_at = (SELECT min(created_at) + interval '1.234567 seconds' FROM serial_ledger_entry WHERE type = 'receive') WHERE type = 'receive'`
+    )
+    // Serials without a product (product_id may be empty): the summary's groups with an
+    // empty product, in stock at North and out of stock, come last.
+    await knex.raw(`UPDATE serial_number SET product_id = NULL WHERE id IN (?, ?)`, [serials["D-2"], serials["S-9"]])
+
+    /** Each report, and whether a row comes before the next in its order (ties broken by id). */
+    const reports: Array<[string, (a: any, b: any) => boolean]> = [
+      ["summary?", (a, b) => (nullsLast(a.product_id, b.product_id) || nullsLast(a.stock_location_id, b.stock_location_id)) < 0],
+      [
+        "summary?group_by=variant",
+        (a, b) => (nullsLast(a.product_id, b.product_id) || nullsLast(a.variant_id, b.variant_id) || nullsLast(a.stock_location_id, b.stock_location_id)) < 0,
+      ],
+      ["warranty-expiry?within_days=60", (a, b) => (nullsLast(a.warranty_expires_at, b.warranty_expires_at) || nullsLast(a.id, b.id)) < 0],
+      ["contract-expiry?within_days=365", (a, b) => (nullsLast(a.contract_expires_at, b.contract_expires_at) || nullsLast(a.id, b.id)) < 0],
+      // The API shows times to the millisecond: rows within one of them are in the order of
+      // their microseconds, and the tied receipt rows by id, newest id first.
+      [
+        "ledger?",
+        (a, b) => a.created_at > b.created_at || (a.created_at === b.created_at && (a.type !== "receive" || b.type !== "receive" || a.id > b.id)),
+      ],
+    ]
+    const sizes: Record<string, number> = {}
+    for (const [path, before] of reports) {
+      const whole = await report(`${path}&limit=1000`)
+      expect({ path, next_cursor: whole.next_cursor, count_is_estimate: whole.count_is_estimate }).toEqual({ path, next_cursor: null, count_is_estimate: false })
+      expect(whole.count).toBe(whole.rows.length)
+      sizes[path] = whole.rows.length
+      for (let i = 1; i < whole.rows.length; i++) {
+        expect({ path, i, inOrder: before(whole.rows[i - 1], whole.rows[i]) }).toEqual({ path, i, inOrder: true })
+      }
+      for (const limit of [1, 2, 3]) {
+        const { rows, pages } = await walkByCursor(path, limit)
+        expect({ path, limit, rows }).toEqual({ path, limit, rows: whole.rows })
+        expect({ path, limit, rows: await walkByOffset(path, limit) }).toEqual({ path, limit, rows: whole.rows })
+        for (const [n, page] of pages.entries()) {
+          expect({ path, limit, n, rows: page.rows.length }).toEqual({ path, limit, n, rows: n < pages.length - 1 ? limit : expect.any(Number) })
+          expect(page).toMatchObject({ count: whole.count, count_is_estimate: false, offset: 0, limit })
+        }
+      }
+    }
+    expect(sizes).toEqual({
+      // Drill at North, South and out of stock; Saw at North and out of stock; no product at North and out of stock.
+      "summary?": 7,
+      "summary?group_by=variant": 7,
+      "warranty-expiry?within_days=60": 5,
+      "contract-expiry?within_days=365": 4,
+      "ledger?": expect.any(Number),
+    })
+    const summaryRows = await report("summary?&limit=1000")
+    expect(summaryRows.rows.slice(-2).map((r: any) => [r.product_id, r.stock_location_id])).toEqual([
+      [null, north.id],
+      [null, null],
+    ])
+
+    // An offset page gives a cursor too, and its next page is the next offset page.
+    const third = await report("ledger?limit=2&offset=4")
+    const fourth = await report(`ledger?limit=2&after=${encodeURIComponent(third.next_cursor)}`)
+    expect(fourth.rows).toEqual((await report("ledger?limit=2&offset=6")).rows)
+    // Filters apply to every page alike.
+    const receipts = await walkByCursor("ledger?type=receive", 4)
+    expect(receipts.rows.map((r: any) => r.type)).toEqual(Array(6).fill("receive"))
+    expect(receipts.pages.map((p: any) => p.count)).toEqual([6, 6])
+  })
+
+  it(`counts a report exactly up to ${REPORT_COUNT_CAP} rows, then shows Postgres' estimate marked as one, and still pages by cursor`, async () => {
+    const texts = Array.from({ length: REPORT_COUNT_CAP }, (_, i) => `BULK-${String(i).padStart(6, "0")}`)
+    await api.post("/admin/serial-numbers", { variant_id: saw.id, serial_numbers: texts }, headers)
+    await getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("ANALYZE serial_ledger_entry")
+
+    const big = await report("ledger?limit=50")
+    expect(big.count_is_estimate).toBe(true)
+    // Postgres' row estimate of the ledger: near its 10,013 rows, and never within the cap.
+    expect(big.count).toBeGreaterThan(REPORT_COUNT_CAP)
+    expect(big.count).toBeLessThan(11_500)
+    const second = await report(`ledger?limit=50&after=${encodeURIComponent(big.next_cursor)}`)
+    expect(second).toMatchObject({ count_is_estimate: true, offset: 0 })
+    expect(second.rows).toHaveLength(50)
+    expect(second.rows.map((r: any) => r.id)).not.toContain(big.rows[49].id)
+    expect(second.rows.map((r: any) => r.id)).toEqual((await report("ledger?limit=50&offset=50")).rows.map((r: any) => r.id))
+
+    // A narrower filter is counted exactly again, as is the summary's handful of groups.
+    expect(await report("ledger?type=receive")).toMatchObject({ count: 6, count_is_estimate: false })
+    expect(await report("summary?")).toMatchObject({ count: 5, count_is_estimate: false })
+  })
+
+  it("refuses a cursor with an offset, a cursor that is not one, and one of another report or order or altered, naming it", async () => {
+    const ledgerPage = await report("ledger?limit=2")
+    const ledgerCursor: string = ledgerPage.next_cursor
+    expect(ledgerCursor).toEqual(expect.any(String))
+
+    const both = await failure(api.get(`/admin/serial-reports/ledger?limit=2&offset=2&after=${encodeURIComponent(ledgerCursor)}`, headers))
+    expect(both).toEqual({ status: 400, message: expect.stringContaining("Give 'after' or 'offset', not both (got offset 2)") })
+
+    for (const name of ["summary", "warranty-expiry", "contract-expiry", "ledger"]) {
+      const garbage = await failure(api.get(`/admin/serial-reports/${name}?after=not-a-cursor`, headers), name)
+      expect({ name, ...garbage }).toEqual({ name, status: 400, message: expect.stringContaining("Invalid cursor 'not-a-cursor'") })
+    }
+
+    const named = (cursor: string) => expect.stringContaining(`Invalid cursor '${cursor.slice(0, 100)}'`)
+    const summaryCursor: string = (await report("summary?limit=1")).next_cursor
+    const warrantyCursor: string = (await report("warranty-expiry?within_days=60&limit=1")).next_cursor
+    for (const [path, cursor, because] of [
+      ["warranty-expiry?within_days=60", ledgerCursor, "not made for the warranty-expiry report"],
+      ["contract-expiry?within_days=60", warrantyCursor, "not made for the contract-expiry report"],
+      ["ledger?", summaryCursor, "not made for the ledger report"],
+      ["summary?", ledgerCursor, "not made for the summary by product report"],
+      // Grouped by variant, the summary is another order, with a longer key.
+      ["summary?group_by=variant", summaryCursor, "pass the next_cursor of the previous page"],
+    ]) {
+      const err = await failure(api.get(`/admin/serial-reports/${path}&after=${encodeURIComponent(cursor)}`, headers), path)
+      expect({ path, ...err }).toEqual({ path, status: 400, message: named(cursor) })
+      expect({ path, message: err.message }).toEqual({ path, message: expect.stringContaining(because) })
+    }
+
+    // Altered cursors: a time that is not one, a NUL that Postgres cannot take, an empty
+    // key where the report has none.
+    const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values), "utf8").toString("base64url")
+    const [, time, id] = JSON.parse(Buffer.from(ledgerCursor, "base64url").toString("utf8"))
+    for (const [path, cursor] of [
+      ["ledger?", forge(["ledger", "yesterday", id])],
+      ["ledger?", forge(["ledger", time, null])],
+      ["ledger?", forge(["ledger", time, "snled_\u0000"])],
+      ["warranty-expiry?", forge(["warranty-expiry", "2026-02-30 00:00:00+00", id])],
+      ["summary?group_by=variant", forge(["summary by variant", null, null, null])],
+    ]) {
+      const err = await failure(api.get(`/admin/serial-reports/${path}&after=${cursor}`, headers), cursor)
+      expect({ path, ...err }).toEqual({ path, status: 400, message: named(cursor) })
+    }
   })
 
   it("refuses unknown reports with a 404 naming them, bad queries with a 400 naming field and value", async () => {

@@ -50,7 +50,7 @@ import type {
   SerialUndo,
   SwapLineSerialInput,
 } from "./order-types"
-import { reportSql, SerialReportName, SerialReportParams } from "./lib/report-sql"
+import { reportSql, SerialReportName, SerialReportPage, SerialReportParams } from "./lib/report-sql"
 import type { MedusaStockLevel } from "./lib/consistency-sql"
 import type { ConsistencyReport } from "./lib/consistency"
 import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "./lib/storefront-sql"
@@ -708,14 +708,17 @@ class SerialModuleService extends MedusaService({
 
   // ---------------------------------------------------------------- reports
 
-  /** One page of a report (see lib/report-sql.ts): one query, rows and total count. */
+  /**
+   * One page of a report (see lib/report-sql.ts): by cursor (`after`) or `offset`, with a
+   * count exact up to REPORT_COUNT_CAP and estimated beyond.
+   */
   @InjectManager()
   async serialReport(
     name: SerialReportName,
     params: SerialReportParams,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
-    return await reportSql.run(sharedContext.manager as SqlManager, name, params)
+  ): Promise<SerialReportPage> {
+    return await reportSql.page(sharedContext.manager as SqlManager, name, params)
   }
 
   // ---------------------------------------------------------------- consistency (services/consistency.ts)

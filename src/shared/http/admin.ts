@@ -205,6 +205,22 @@ export type SerialSummaryQuery = {
   group_by?: "product" | "variant"
   limit?: number
   offset?: number
+  /** The previous page's `next_cursor` (not together with a non-zero `offset`). */
+  after?: string
+}
+
+/**
+ * A page of `GET /admin/serial-reports/:report` (summary, warranty-expiry, contract-expiry,
+ * ledger): `count` is exact up to 10,000 rows, Postgres' estimate beyond
+ * (`count_is_estimate`); `next_cursor` (pass as `after`) is null on the last page.
+ */
+export type AdminSerialReportPage<Row> = AdminListPage & {
+  report: "summary" | "warranty-expiry" | "contract-expiry" | "ledger"
+  /** The expiry reports' window, in days from now. */
+  within_days?: number
+  rows: Row[]
+  count_is_estimate: boolean
+  next_cursor: string | null
 }
 
 export type AdminSerialSeries = {

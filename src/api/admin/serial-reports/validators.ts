@@ -4,11 +4,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { REPORT_NAMES } from "../../../modules/serial/lib/report-sql"
-import { idParam, isoDate, oneOrMany, queryInt } from "../../utils/validators"
+import { cursorParam, idParam, isoDate, oneOrMany, queryInt } from "../../utils/validators"
 
 const page = {
   limit: queryInt("limit", 1, 1000, 50),
   offset: queryInt("offset", 0, 10_000_000, 0),
+  /** The previous page's `next_cursor` (instead of `offset`, which reads every row it skips). */
+  after: cursorParam.optional(),
 }
 const many = (schema: z.ZodTypeAny) =>
   oneOrMany(schema)

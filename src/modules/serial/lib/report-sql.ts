@@ -1,16 +1,27 @@
 /**
- * The admin reports. Each page is ONE statement: the filtered set is a CTE, and the
- * statement answers both its total count and the requested page (as JSON), so a report
- * never runs a query per row, nor a second one for the count.
+ * The admin reports, built to stay fast at 10M serials and a billion ledger rows: each
+ * page is read after the previous page's last row in the report's order (a cursor, not an
+ * offset that reads every skipped row), and the count stops counting at a cap. A page is
+ * ONE statement (its rows as JSON, and the count up to the cap); only a count beyond the
+ * cap asks the planner for its estimate, with a second one.
  */
-import type { SqlManager } from "./sql"
+import { MedusaError } from "@medusajs/framework/utils"
+import { decodeCursor, encodeCursor, isPgTimestamp, type CursorValue } from "./cursor"
+import { run, type SqlManager } from "./sql"
+import { textArrayLiteral } from "../repositories/serial-number"
 
 export const REPORT_NAMES = ["summary", "warranty-expiry", "contract-expiry", "ledger"] as const
 export type SerialReportName = (typeof REPORT_NAMES)[number]
 
+/** A report's rows are counted exactly up to this many; beyond, the count is Postgres' estimate. */
+export const REPORT_COUNT_CAP = 10_000
+
 export type SerialReportParams = {
   limit: number
+  /** Rows to skip (small pages of a small report); not together with `after`. */
   offset: number
+  /** The previous page's `next_cursor`. */
+  after?: string
   /** summary, expiry reports */
   product_id?: string[]
   stock_location_id?: string[]
@@ -31,6 +42,15 @@ export type SerialReportParams = {
   to?: string
 }
 
+export type SerialReportPage = {
+  rows: Record<string, unknown>[]
+  /** Exact up to REPORT_COUNT_CAP, else Postgres' estimate and `count_is_estimate`. */
+  count: number
+  count_is_estimate: boolean
+  /** Null on the last page. */
+  next_cursor: string | null
+}
+
 const STATUSES = ["inactive", "active", "reserved", "delivered", "expired", "scrapped"]
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
 const DAY_MS = 86_400_000
@@ -42,8 +62,9 @@ class Where {
 
   anyOf(column: string, values: string[] | undefined): this {
     if (values?.length) {
-      this.parts.push(`${column} IN (SELECT jsonb_array_elements_text(?::jsonb))`)
-      this.params.push(JSON.stringify(values))
+      // A literal array: the planner knows the values, and so estimates a count beyond the cap.
+      this.parts.push(`${column} = ANY(?::text[])`)
+      this.params.push(textArrayLiteral(values))
     }
     return this
   }
@@ -59,12 +80,78 @@ class Where {
   }
 }
 
-/** `WITH f AS (...)` -> one row: the count of f and one page of it, ordered. */
-function paged(filtered: string, order: string) {
-  return `WITH f AS (${filtered})
-    SELECT (SELECT count(*) FROM f) AS count,
-           (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY ${order}), '[]'::jsonb)
-              FROM (SELECT * FROM f p ORDER BY ${order} LIMIT ? OFFSET ?) p) AS rows`
+/** One column of a report's order. */
+type OrderKey = {
+  column: string
+  /** A timestamp: a cursor holds it as Postgres prints it, to the microsecond a JS Date would lose. */
+  timestamp?: boolean
+  descending?: boolean
+  /** May be NULL; its NULLs come last. */
+  nullable?: boolean
+}
+
+/** One report's page, as a statement's parts. Column names are constants here, never input. */
+type ReportQuery = {
+  /** What its cursors are made for: the report and its order (a cursor's first value). */
+  cursorFor: string
+  table: string
+  columns: string
+  where: Where
+  groupBy?: string
+  /** A total order: no two rows share all of these. */
+  order: OrderKey[]
+}
+
+const orderSql = (order: OrderKey[], prefix = "") =>
+  order.map((k) => `${prefix}${k.column} ${k.descending ? "DESC" : "ASC"}${k.nullable ? " NULLS LAST" : ""}`).join(", ")
+
+/**
+ * The rows after `key` in `order`. Keys that cannot be NULL compare as one row value,
+ * which an index on those columns serves as one range; a nullable key cannot (a
+ * comparison with NULL is NULL), so its NULLs, which sort last, are named explicitly:
+ * after a value come the greater values and the NULLs; after NULL, nothing of that key.
+ */
+function keysetSql(order: OrderKey[], key: CursorValue[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = []
+  const value = (k: OrderKey, v: string) => {
+    params.push(v)
+    return k.timestamp ? "?::timestamptz" : "?"
+  }
+  const after = (i: number): string => {
+    const rest = order.slice(i)
+    if (rest.every((k, j) => !k.nullable && key[i + j] !== null && !!k.descending === !!order[i].descending)) {
+      const values = rest.map((k, j) => value(k, key[i + j] as string))
+      return `(${rest.map((k) => k.column).join(", ")}) ${order[i].descending ? "<" : ">"} (${values.join(", ")})`
+    }
+    const k = order[i]
+    const v = key[i]
+    const beyond = v === null ? null : `(${k.column} ${k.descending ? "<" : ">"} ${value(k, v)}${k.nullable ? ` OR ${k.column} IS NULL` : ""})`
+    // NULLs come last: a key whose remaining values are all NULL ends its prefix's rows.
+    if (key.slice(i + 1).every((w) => w === null)) {
+      return beyond ?? "FALSE"
+    }
+    const same = v === null ? `${k.column} IS NULL` : `${k.column} = ${value(k, v)}`
+    const sameThenAfter = `(${same} AND ${after(i + 1)})`
+    return beyond ? `(${beyond} OR ${sameThenAfter})` : sameThenAfter
+  }
+  return { sql: after(0), params }
+}
+
+/** The key of a cursor made for `q`: refused, naming the cursor, when it is not one of q's. */
+function readCursor(cursor: string, q: ReportQuery): CursorValue[] {
+  const [madeFor, ...key] = decodeCursor(cursor, q.order.length + 1)
+  const refuse = (why: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid cursor '${cursor.slice(0, 100)}': ${why}`)
+  if (madeFor !== q.cursorFor) {
+    throw refuse(`it was not made for the ${q.cursorFor} report; pass the next_cursor of the previous page of the same report`)
+  }
+  const forged = q.order.some((k, i) => {
+    const v = key[i]
+    return v === null ? !k.nullable : !!k.timestamp && !isPgTimestamp(v)
+  })
+  if (forged) {
+    throw refuse("pass the next_cursor of the previous page as it was given")
+  }
+  return key
 }
 
 /** jsonb writes timestamps as `2026-01-31T00:00:00+00:00`; the API writes them as JS does. */
@@ -77,7 +164,30 @@ function normalizeDates(row: Record<string, unknown>) {
   return row
 }
 
-function expiry(column: "warranty_expires_at" | "contract_expires_at", p: SerialReportParams) {
+function summary(p: SerialReportParams): ReportQuery {
+  const byVariant = p.group_by === "variant"
+  const where = new Where()
+    .anyOf("product_id", p.product_id)
+    .anyOf("variant_id", p.variant_id)
+    .anyOf("stock_location_id", p.stock_location_id)
+  const order: OrderKey[] = [
+    { column: "product_id", nullable: true },
+    ...(byVariant ? [{ column: "variant_id" }] : []),
+    { column: "stock_location_id", nullable: true },
+  ]
+  const keys = order.map((k) => k.column).join(", ")
+  const counts = STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}') AS ${s}`).join(", ")
+  return {
+    cursorFor: byVariant ? "summary by variant" : "summary by product",
+    table: "serial_number",
+    columns: `${keys}, count(*) AS total, ${counts}`,
+    where,
+    groupBy: keys,
+    order,
+  }
+}
+
+function expiry(column: "warranty_expires_at" | "contract_expires_at", p: SerialReportParams): ReportQuery {
   const now = p.now ?? new Date()
   const until = new Date(now.getTime() + (p.within_days ?? 30) * DAY_MS)
   const where = new Where()
@@ -89,78 +199,114 @@ function expiry(column: "warranty_expires_at" | "contract_expires_at", p: Serial
     .anyOf("customer_id", p.customer_id)
     .anyOf("status", p.status)
   return {
-    sql: paged(
-      `SELECT id, serial_number, variant_id, product_id, status, stock_location_id, customer_id, order_id,
-              delivered_at, warranty_starts_at, warranty_expires_at, contract_expires_at
-         FROM serial_number WHERE ${where}`,
-      `p.${column}, p.id`
-    ),
-    params: [...where.params, p.limit, p.offset],
+    cursorFor: column === "warranty_expires_at" ? "warranty-expiry" : "contract-expiry",
+    table: "serial_number",
+    columns: `id, serial_number, variant_id, product_id, status, stock_location_id, customer_id, order_id,
+              delivered_at, warranty_starts_at, warranty_expires_at, contract_expires_at`,
+    where,
+    // The window's bounds keep the column from being NULL here.
+    order: [{ column, timestamp: true }, { column: "id" }],
+  }
+}
+
+function ledger(p: SerialReportParams): ReportQuery {
+  const where = new Where()
+    .anyOf("serial_number_id", p.serial_number_id)
+    .anyOf("type", p.type)
+    .anyOf("reference_type", p.reference_type)
+    .anyOf("reference_id", p.reference_id)
+  if (p.from) {
+    where.add(`created_at >= ?::timestamptz`, new Date(p.from).toISOString())
+  }
+  if (p.to) {
+    // A day without a time means the whole of that day.
+    if (DAY_RE.test(p.to)) {
+      where.add(`created_at < ?::timestamptz`, new Date(new Date(`${p.to}T00:00:00.000Z`).getTime() + DAY_MS).toISOString())
+    } else {
+      where.add(`created_at <= ?::timestamptz`, new Date(p.to).toISOString())
+    }
+  }
+  return {
+    cursorFor: "ledger",
+    table: "serial_ledger_entry",
+    columns: `id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
+              reference_type, reference_id, actor_type, actor_id, data, created_at`,
+    where,
+    order: [
+      { column: "created_at", timestamp: true, descending: true },
+      { column: "id", descending: true },
+    ],
   }
 }
 
 export const reportSql = {
-  build(name: SerialReportName, p: SerialReportParams): { sql: string; params: unknown[] } {
+  query(name: SerialReportName, p: SerialReportParams): ReportQuery {
     switch (name) {
-      case "summary": {
-        const where = new Where()
-          .anyOf("product_id", p.product_id)
-          .anyOf("variant_id", p.variant_id)
-          .anyOf("stock_location_id", p.stock_location_id)
-        const counts = STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}') AS ${s}`).join(", ")
-        const keys = p.group_by === "variant" ? "product_id, variant_id, stock_location_id" : "product_id, stock_location_id"
-        const order = p.group_by === "variant" ? "p.product_id NULLS LAST, p.variant_id, p.stock_location_id NULLS LAST" : "p.product_id NULLS LAST, p.stock_location_id NULLS LAST"
-        return {
-          sql: paged(
-            `SELECT ${keys}, count(*) AS total, ${counts}
-               FROM serial_number WHERE ${where}
-              GROUP BY ${keys}`,
-            order
-          ),
-          params: [...where.params, p.limit, p.offset],
-        }
-      }
+      case "summary":
+        return summary(p)
       case "warranty-expiry":
         return expiry("warranty_expires_at", p)
       case "contract-expiry":
         return expiry("contract_expires_at", p)
-      case "ledger": {
-        const where = new Where()
-          .anyOf("serial_number_id", p.serial_number_id)
-          .anyOf("type", p.type)
-          .anyOf("reference_type", p.reference_type)
-          .anyOf("reference_id", p.reference_id)
-        if (p.from) {
-          where.add(`created_at >= ?::timestamptz`, new Date(p.from).toISOString())
-        }
-        if (p.to) {
-          // A day without a time means the whole of that day.
-          if (DAY_RE.test(p.to)) {
-            where.add(`created_at < ?::timestamptz`, new Date(new Date(`${p.to}T00:00:00.000Z`).getTime() + DAY_MS).toISOString())
-          } else {
-            where.add(`created_at <= ?::timestamptz`, new Date(p.to).toISOString())
-          }
-        }
-        return {
-          sql: paged(
-            `SELECT id, serial_number_id, serial_number, type, from_status, to_status, from_location_id, to_location_id,
-                    reference_type, reference_id, actor_type, actor_id, data, created_at
-               FROM serial_ledger_entry WHERE ${where}`,
-            "p.created_at DESC, p.id DESC"
-          ),
-          params: [...where.params, p.limit, p.offset],
-        }
-      }
+      case "ledger":
+        return ledger(p)
     }
   },
 
-  async run(
-    manager: SqlManager,
-    name: SerialReportName,
-    p: SerialReportParams
-  ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
-    const { sql, params } = reportSql.build(name, p)
-    const [row]: Array<{ count: string; rows: Record<string, unknown>[] }> = await manager.execute(sql, params)
-    return { count: Number(row.count), rows: (row.rows ?? []).map(normalizeDates) }
+  /**
+   * The statement of one page: `limit + 1` rows after the cursor's key (or `offset` rows
+   * in), each with its key as Postgres prints it (`cursor_key`), and the report's count up
+   * to `REPORT_COUNT_CAP + 1`.
+   */
+  pageStatement(q: ReportQuery, p: SerialReportParams): { sql: string; params: unknown[] } {
+    if (p.after && p.offset) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Give 'after' or 'offset', not both (got offset ${p.offset}): a cursor page starts after the previous page's last row`
+      )
+    }
+    const keyset = p.after ? keysetSql(q.order, readCursor(p.after, q)) : null
+    const groupBy = q.groupBy ? ` GROUP BY ${q.groupBy}` : ""
+    const cursorKey = `jsonb_build_array(${q.order.map((k) => `${k.column}::text`).join(", ")}) AS cursor_key`
+    return {
+      sql: `SELECT
+          (SELECT count(*)::int FROM (SELECT 1 FROM ${q.table} WHERE ${q.where}${groupBy} LIMIT ?) capped) AS count,
+          (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY ${orderSql(q.order, "p.")}), '[]'::jsonb)
+             FROM (SELECT ${q.columns}, ${cursorKey}
+                     FROM ${q.table}
+                    WHERE ${q.where}${keyset ? ` AND ${keyset.sql}` : ""}${groupBy}
+                    ORDER BY ${orderSql(q.order)}
+                    LIMIT ? OFFSET ?) p) AS rows`,
+      params: [...q.where.params, REPORT_COUNT_CAP + 1, ...q.where.params, ...(keyset?.params ?? []), p.limit + 1, keyset ? 0 : p.offset],
+    }
+  },
+
+  /**
+   * How many rows a report has when it has more than the cap: the planner's estimate,
+   * never below cap + 1. Counting a big set exactly reads all of it.
+   */
+  async estimateCount(manager: SqlManager, q: ReportQuery): Promise<number> {
+    const [row] = await run<{ "QUERY PLAN": any }>(
+      manager,
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${q.table} WHERE ${q.where}${q.groupBy ? ` GROUP BY ${q.groupBy}` : ""}`,
+      q.where.params
+    )
+    const planned = Number(row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0)
+    return Math.max(REPORT_COUNT_CAP + 1, Math.round(planned))
+  },
+
+  async page(manager: SqlManager, name: SerialReportName, p: SerialReportParams): Promise<SerialReportPage> {
+    const q = reportSql.query(name, p)
+    const { sql, params } = reportSql.pageStatement(q, p)
+    const [row] = await run<{ count: number; rows: Array<Record<string, unknown> & { cursor_key: CursorValue[] }> }>(manager, sql, params)
+    const read = row.rows ?? []
+    const page = read.slice(0, p.limit)
+    const estimated = row.count > REPORT_COUNT_CAP
+    return {
+      rows: page.map(({ cursor_key, ...r }) => normalizeDates(r)),
+      count: estimated ? await reportSql.estimateCount(manager, q) : row.count,
+      count_is_estimate: estimated,
+      next_cursor: read.length > p.limit ? encodeCursor([q.cursorFor, ...page[page.length - 1].cursor_key]) : null,
+    }
   },
 }

@@ -157,6 +157,6 @@ function filterSql(filters: SerialListFilters): { sql: string; params: unknown[]
 }
 
 /** `{"a","b"}`: Postgres' text[] input form, each value quoted and escaped. */
-function textArrayLiteral(values: string[]): string {
+export function textArrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`
 }

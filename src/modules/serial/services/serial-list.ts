@@ -1,6 +1,6 @@
 import { InjectManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import { decodeCursor, encodeCursor } from "../lib/cursor"
+import { decodeCursor, encodeCursor, isPgTimestamp } from "../lib/cursor"
 import type { SerialNumberRepository } from "../repositories/serial-number"
 import type { SerialListFilters, SerialListSort } from "../types"
 import { isTextSort, SERIAL_LIST_COUNT_CAP, SERIAL_LIST_SORTS, type SerialListSortField } from "../../../shared/serial-list"
@@ -93,15 +93,4 @@ function readCursor(cursor: string, order: string, sort: SerialListSort) {
     throw refuse("pass the next_cursor of the previous page as it was given")
   }
   return { value, id }
-}
-
-/** A timestamp as Postgres prints a timestamptz (`2026-12-05 23:42:15.123456+00`), a real one. */
-function isPgTimestamp(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.exec(value)
-  if (!m) {
-    return false
-  }
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number)
-  const day = new Date(Date.UTC(y, mo - 1, d))
-  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && s < 60
 }

@@ -11,7 +11,9 @@ import { checkSerialConsistencyWorkflow } from "../../../../workflows/check-seri
  * `warranty-expiry`, `contract-expiry`: serials whose warranty / service contract ends
  * within `within_days` (default 30), soonest first.
  * `ledger`: ledger entries, newest first, filtered by serial, type, reference and dates.
- * Each answers `{ report, rows, count, offset, limit }`, one query per page.
+ * Each answers `{ report, rows, count, count_is_estimate, offset, limit, next_cursor }`: the
+ * next page is `after=next_cursor` (or `offset`, for the first pages); the count is exact up
+ * to REPORT_COUNT_CAP, Postgres' estimate beyond.
  * `consistency`: the consistency check, `{ report, ok, checked, problems, problem_count,
  * unserialized_stock }` (docs/admin-api.md). The report name and the query were checked by
  * `validateReportQuery`.
@@ -25,14 +27,16 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const name = req.params.report as SerialReportName
   const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
   const now = new Date()
-  const { rows, count } = await service.serialReport(name, { ...params, now })
+  const page = await service.serialReport(name, { ...params, now })
   const expiry = name === "warranty-expiry" || name === "contract-expiry"
   res.json({
     report: name,
     ...(expiry ? { within_days: params.within_days } : {}),
-    rows: expiry ? rows.map((r) => ({ ...r, maintenance_status: maintenanceStatus(r as any, now) })) : rows,
-    count,
-    offset: params.offset,
+    rows: expiry ? page.rows.map((r) => ({ ...r, maintenance_status: maintenanceStatus(r as any, now) })) : page.rows,
+    count: page.count,
+    count_is_estimate: page.count_is_estimate,
+    offset: params.after ? 0 : params.offset,
     limit: params.limit,
+    next_cursor: page.next_cursor,
   })
 }
