@@ -7,8 +7,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { decodeCursor, encodeCursor, isPgTimestamp, type CursorValue } from "./cursor"
-import { run, type SqlManager } from "./sql"
-import { textArrayLiteral } from "../repositories/serial-number"
+import { run, textArrayLiteral, type SqlManager } from "./sql"
 
 export const REPORT_NAMES = ["summary", "warranty-expiry", "contract-expiry", "ledger"] as const
 export type SerialReportName = (typeof REPORT_NAMES)[number]

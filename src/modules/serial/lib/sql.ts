@@ -30,6 +30,14 @@ export async function run<T = any>(manager: SqlManager, query: string, params: u
   return result.rows
 }
 
+/**
+ * `{"a","b"}`: Postgres' text[] input form, each value quoted and escaped, bound as one
+ * `?::text[]` (knex would expand a JS array into a `?, ?` list).
+ */
+export function textArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`
+}
+
 export function toPgTimestamp(d: Date | string | null | undefined): string | null | undefined {
   if (d === undefined) {
     return undefined

@@ -1,7 +1,7 @@
 import { mikroOrmBaseRepositoryFactory } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { SerialNumber } from "../models"
-import { run, SqlManager } from "../lib/sql"
+import { run, SqlManager, textArrayLiteral } from "../lib/sql"
 import { isTextSort, SERIAL_LIST_NULLABLE_SORTS } from "../../../shared/serial-list"
 import type { SerialListFilters, SerialListSort } from "../types"
 
@@ -154,9 +154,4 @@ function filterSql(filters: SerialListFilters): { sql: string; params: unknown[]
     }
   }
   return { sql: parts.join(" AND "), params }
-}
-
-/** `{"a","b"}`: Postgres' text[] input form, each value quoted and escaped. */
-export function textArrayLiteral(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`
 }
