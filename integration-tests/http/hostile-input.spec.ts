@@ -302,7 +302,9 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
     it("every write route refuses a NUL, an invisible or broken character or an impossible date in any field, with a 4xx, changing nothing", async () => {
       // Every write route that reads a body has a template: one added later must get one.
-      expect(templates.map((t) => t.route).sort()).toEqual(
+      // Bodies without a text or date field have nothing to poison (the fuzz above covers them).
+      const WITHOUT_TEXT = ["POST /admin/serial-reports/consistency/runs"]
+      expect([...templates.map((t) => t.route), ...WITHOUT_TEXT].sort()).toEqual(
         pluginRoutes()
           .filter((r) => r.method === "POST")
           .map((r) => `${r.method} ${r.path}`)

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { spawn } from "child_process"
 import path from "path"
 import { adminHeaders } from "../helpers/admin"
-import { expectConsistent } from "../helpers/consistency"
+import { expectConsistent, runConsistencyCheck } from "../helpers/consistency"
 import { createStockedVariant, createStore, placeOrder, receiveSerials, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
@@ -24,7 +24,7 @@ httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
     const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
     return (await knex.raw(query, bindings)).rows
   }
-  const check = async () => (await api.get("/admin/serial-reports/consistency", headers)).data
+  const check = async () => await runConsistencyCheck(api, headers)
 
   // Once per file: the runner snapshots the database after this and restores it before
   // every test, so each test starts from these rows, and the token stays valid.
@@ -57,13 +57,46 @@ httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
   it("a store after receipts and a fulfilment is consistent, with what it checked counted", async () => {
     const report = await expectConsistent(api, headers)
     expect(report).toEqual({
-      report: "consistency",
       ok: true,
       checked: { serialized_variants: 1, variant_locations: 2, serials: 5, ledger_entries: 7 },
       problems: [],
       problem_count: 0,
       unserialized_stock: [],
     })
+  })
+
+  it("the report route answers the latest run: none before the first, its report after", async () => {
+    const before = (await api.get("/admin/serial-reports/consistency", headers)).data
+    expect(before).toEqual({ report: "consistency", run: null })
+    const report = await runConsistencyCheck(api, headers)
+    const after = (await api.get("/admin/serial-reports/consistency", headers)).data
+    expect(after.run).toMatchObject({ status: "completed", trigger: "admin", limit: 1000, serials_checked: 5, error: null, report })
+    expect(Date.parse(after.run.finished_at)).toBeGreaterThanOrEqual(Date.parse(after.run.started_at))
+  })
+
+  it("a run stopped midway is taken over from its checkpoint by the next start, each serial counted once", async () => {
+    const service: any = getContainer().resolve("serial")
+    const { run } = await service.startConsistencyRun({ trigger: "cli", limit: 1000 })
+    // Two serials checked, then the process that walked the run dies: its heartbeat goes stale.
+    expect(await service.checkConsistencyChunk(run.id, 2)).toEqual({ done: false })
+    expect((await service.retrieveConsistencyRun(run.id)).serials_checked).toBe(2)
+    const live = await api.post("/admin/serial-reports/consistency/runs", {}, headers)
+    expect({ status: live.status, id: live.data.run.id }).toEqual({ status: 200, id: run.id })
+    await sqlRaw(`UPDATE serial_consistency_run SET heartbeat_at = now() - interval '1 hour' WHERE id = ?`, [run.id])
+
+    const taken = await api.post("/admin/serial-reports/consistency/runs", {}, headers)
+    expect({ status: taken.status, id: taken.data.run.id }).toEqual({ status: 202, id: run.id })
+    let finished = taken.data.run
+    while (finished.status === "running") {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      finished = (await api.get(`/admin/serial-reports/consistency/runs/${run.id}`, headers)).data.run
+    }
+    expect(finished).toMatchObject({ status: "completed", trigger: "cli", serials_checked: 5 })
+    expect(finished.report).toEqual(await runConsistencyCheck(api, headers))
+    expect(finished.report.checked).toEqual({ serialized_variants: 1, variant_locations: 2, serials: 5, ledger_entries: 7 })
+
+    const unknown = await api.get("/admin/serial-reports/consistency/runs/sncrun_nope", headers).catch((e: any) => e.response)
+    expect({ status: unknown.status, message: unknown.data.message }).toEqual({ status: 404, message: expect.stringContaining("sncrun_nope") })
   })
 
   it("stock Medusa counts beyond the serials is reported as unserialized, and is not a failure", async () => {
@@ -168,11 +201,11 @@ httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
 
   it("the limit caps the problems listed, not those counted; a bad limit is a 400 naming it", async () => {
     await sqlRaw(`UPDATE serial_number SET status = 'scrapped', stock_location_id = NULL WHERE variant_id = ?`, [drill.id])
-    const report = (await api.get("/admin/serial-reports/consistency?limit=2", headers)).data
+    const report = await runConsistencyCheck(api, headers, { limit: 2 })
     expect(report.problems).toHaveLength(2)
     // Five serials disagree with their ledger; fewer serials than Medusa counts is no problem.
     expect(report.problem_count).toBe(5)
-    const bad = await api.get("/admin/serial-reports/consistency?limit=zero", headers).catch((e: any) => e.response)
+    const bad = await api.post("/admin/serial-reports/consistency/runs", { limit: "zero" }, headers).catch((e: any) => e.response)
     expect(bad.status).toBe(400)
     expect(bad.data.message).toContain("zero")
     const unknown = await api.get("/admin/serial-reports/consistency?colour=red", headers).catch((e: any) => e.response)

@@ -68,7 +68,7 @@ export * from "./steps/return-serials"
 export * from "./link-replacements"
 export * from "./steps/link-replacements"
 export * from "./steps/read-order-replacements"
-export * from "./check-serial-consistency"
+export * from "./start-serial-consistency-run"
 // ---------------------------------------------------------------- registrations
 export * from "./register-customer-serial"
 export * from "./decide-serial-registration"
@@ -106,3 +106,4 @@ export * from "./steps/read-order-customer"
 // ---------------------------------------------------------------- receipt corrections
 export * from "./cancel-receipt-serials"
 export * from "./steps/cancel-receipt-serials"
+export * from "./steps/start-consistency-run"

@@ -31,6 +31,9 @@ export const SerialEvents = {
   /** An admin approved or rejected a registration: `{ id, status }` */
   REGISTRATION_DECIDED: "serial_registration.decided",
 
+  /** A consistency run was started (or a stale one taken over) by an admin: the worker walks it. `{ id }` */
+  CONSISTENCY_RUN_STARTED: "serial_consistency_run.started",
+
   // ------------------------------------------------------------ maintenance and claims
   /** A maintenance schedule was created: `{ id, type, serial_number_ids }` */
   MAINTENANCE_SCHEDULE_CREATED: "maintenance_schedule.created",

@@ -8,6 +8,7 @@ import {
 import type { Context } from "@medusajs/framework/types"
 import {
   MaintenanceSchedule,
+  SerialConsistencyRun,
   MaintenanceScheduleSerial,
   MaintenanceVisit,
   SerialLedgerEntry,
@@ -150,6 +151,7 @@ class SerialModuleService extends MedusaService({
   WarrantyClaim,
   SerialNotification,
   SerialRegistration,
+  SerialConsistencyRun,
 }) {
   protected readonly options_: SerialPluginOptions
   protected readonly movement_: SerialMovementService
@@ -724,7 +726,12 @@ class SerialModuleService extends MedusaService({
   // ---------------------------------------------------------------- consistency (services/consistency.ts)
 
   listSerializedVariantIds: ConsistencyService["serializedVariantIds"] = (...args) => this.consistency_.serializedVariantIds(...args)
-  checkConsistency: ConsistencyService["check"] = (...args) => this.consistency_.check(...args)
+  startConsistencyRun: ConsistencyService["startRun"] = (...args) => this.consistency_.startRun(...args)
+  checkConsistencyChunk: ConsistencyService["checkChunk"] = (...args) => this.consistency_.checkChunk(...args)
+  finishConsistencyRun: ConsistencyService["finishRun"] = (...args) => this.consistency_.finishRun(...args)
+  failConsistencyRun: ConsistencyService["failRun"] = (...args) => this.consistency_.failRun(...args)
+  retrieveConsistencyRun: ConsistencyService["retrieveRun"] = (...args) => this.consistency_.retrieveRun(...args)
+  latestConsistencyRun: ConsistencyService["latestRun"] = (...args) => this.consistency_.latestRun(...args)
 
   // ---------------------------------------------------------------- storefront (services/storefront.ts)
 

@@ -398,3 +398,75 @@ export type AdminSerialOwnerChange = {
   warranty_expires_at: string | null
 }
 export type AdminSerialOwnerChangeResponse = { owner_change: AdminSerialOwnerChange }
+
+// ---------------------------------------------------------------- consistency check
+
+export type ConsistencyProblemKind =
+  /** more serials in stock at a location than Medusa's stocked quantity there */
+  | "serials_exceed_stock"
+  /** a serial delivered again while still delivered: on two lines at once */
+  | "delivered_twice"
+  /** a ledger entry starting from another status than the entry before it left */
+  | "ledger_chain"
+  /** a ledger entry the status machine does not allow */
+  | "ledger_transition"
+  /** a serial with no ledger at all */
+  | "ledger_missing"
+  /** a serial whose status, location, order or line is not what its ledger ends with */
+  | "state_differs_from_ledger"
+
+export type ConsistencyProblem = {
+  kind: ConsistencyProblemKind
+  serial_number?: string
+  serial_number_id?: string
+  variant_id?: string
+  location_id?: string
+  expected: unknown
+  actual: unknown
+  message: string
+}
+
+/** Stock Medusa counts that no serial stands for: reported, and not a failure (docs/admin-api.md, "Checking consistency"). */
+export type UnserializedStock = {
+  variant_id: string
+  location_id: string
+  stocked_quantity: number
+  serials_in_stock: number
+  unserialized: number
+}
+
+export type ConsistencyReport = {
+  ok: boolean
+  checked: {
+    serialized_variants: number
+    variant_locations: number
+    serials: number
+    ledger_entries: number
+  }
+  problems: ConsistencyProblem[]
+  /** How many problems there are in all; `problems` lists at most the check's limit per part. */
+  problem_count: number
+  unserialized_stock: UnserializedStock[]
+}
+
+/** What started a consistency run. */
+export type ConsistencyRunTrigger = "schedule" | "admin" | "cli"
+
+/**
+ * One run of the consistency check (`POST /admin/serial-consistency-runs`, the daily
+ * schedule, the CLI): its progress while `running`, its report once `completed`, why it
+ * stopped when `failed`.
+ */
+export type ConsistencyRun = {
+  id: string
+  status: "running" | "completed" | "failed"
+  trigger: ConsistencyRunTrigger
+  /** Problems listed per part of the check. */
+  limit: number
+  serials_checked: number
+  started_at: string
+  heartbeat_at: string
+  finished_at: string | null
+  error: string | null
+  report: ConsistencyReport | null
+}

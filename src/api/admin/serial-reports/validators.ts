@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
 import { REPORT_NAMES } from "../../../modules/serial/lib/report-sql"
-import { cursorParam, idParam, isoDate, oneOrMany, queryInt } from "../../utils/validators"
+import { cursorParam, idParam, isoDate, oneOrMany, queryInt, wholeNumber } from "../../utils/validators"
 
 const page = {
   limit: queryInt("limit", 1, 1000, 50),
@@ -35,8 +35,8 @@ export type AdminReportName = (typeof ADMIN_REPORT_NAMES)[number]
 
 /** The query each report takes; anything else is refused, naming it. */
 export const REPORT_PARAMS: Record<AdminReportName, z.ZodTypeAny> = {
-  /** `limit`: at most this many problems listed per part of the check (all are counted). */
-  consistency: z.object({ limit: queryInt("limit", 1, 10_000, 1000) }).strict(),
+  /** The latest run's report; a run is started by `POST /admin/serial-reports/consistency/runs`. */
+  consistency: z.object({}).strict(),
   summary: z
     .object({
       ...page,
@@ -82,3 +82,9 @@ export function validateReportQuery(req: MedusaRequest, res: MedusaResponse, nex
   }
   return validateAndTransformQuery(REPORT_PARAMS[name] as any, { isList: false, defaults: [], allowed: [] })(req, res, next)
 }
+
+/** Body of `POST /admin/serial-reports/consistency/runs`: `limit`, the problems listed per part of the check (all are counted). */
+export const AdminPostConsistencyRun = z.strictObject({
+  limit: wholeNumber("limit", 1, 10_000).optional(),
+})
+export type AdminPostConsistencyRunType = z.infer<typeof AdminPostConsistencyRun>

@@ -1,6 +1,7 @@
 /**
- * The consistency check's SQL: three set-based statements over the whole module, whatever
- * the number of serials (no query per row).
+ * The consistency check's SQL: set-based statements (no query per row), the ledger and
+ * state parts over one chunk of serials at a time, so that a check of 10M serials is a
+ * walk of short statements (lib/consistency-run.ts), not one sort of the whole ledger.
  *
  * - stock: serials in stock (active or reserved) per serialized variant and location,
  *   side by side with Medusa's stocked quantity, which the caller read from the inventory
@@ -13,7 +14,7 @@
  *   reserved or delivered, against the last reserve / deliver entry (order and line).
  */
 import { TRANSITIONS } from "./status-machine"
-import type { SqlManager } from "./sql"
+import { run, textArrayLiteral, type SqlManager } from "./sql"
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -74,7 +75,7 @@ const STATEFUL = `NOT (l.from_status IS NULL AND l.to_status IS NULL)`
 
 export const consistencySql = {
   async serializedVariantIds(manager: SqlManager): Promise<string[]> {
-    const rows: Array<{ variant_id: string }> = await manager.execute(
+    const rows: Array<{ variant_id: string }> = await run(manager,
       `SELECT variant_id FROM serial_settings WHERE is_serialized AND deleted_at IS NULL ORDER BY variant_id`
     )
     return rows.map((r) => r.variant_id)
@@ -85,7 +86,7 @@ export const consistencySql = {
     if (!variantIds.length) {
       return []
     }
-    const rows: Array<Record<string, string>> = await manager.execute(
+    const rows: Array<Record<string, string>> = await run(manager,
       `WITH medusa AS (
          SELECT x.variant_id, x.location_id, sum(x.stocked_quantity) AS stocked_quantity
            FROM jsonb_to_recordset(?::jsonb) AS x(variant_id text, location_id text, stocked_quantity numeric)
@@ -114,9 +115,21 @@ export const consistencySql = {
     }))
   },
 
-  /** Ledger entries that do not follow from the entry before them; at most `limit`, and how many in all. */
-  async ledger(manager: SqlManager, limit: number): Promise<{ entries: number; count: number; rows: LedgerProblemRow[] }> {
-    const [row]: Array<{ entries: string; count: string; rows: LedgerProblemRow[] }> = await manager.execute(
+  /**
+   * The serial ids of one chunk of the walk: the next `size` serials after `afterId` in id
+   * order (deleted ones too: their ledger is history all the same), read from the primary key.
+   */
+  async chunk(manager: SqlManager, afterId: string, size: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await run(manager, `SELECT id FROM serial_number WHERE id > ? ORDER BY id LIMIT ?`, [afterId, size])
+    return rows.map((r) => r.id)
+  },
+
+  /**
+   * Ledger entries of these serials that do not follow from the entry before them; at
+   * most `limit`, and how many in all. Reads the serials' ledgers by their index.
+   */
+  async ledger(manager: SqlManager, ids: string[], limit: number): Promise<{ entries: number; count: number; rows: LedgerProblemRow[] }> {
+    const [row]: Array<{ entries: string; count: string; rows: LedgerProblemRow[] }> = await run(manager,
       `WITH allowed AS (
          SELECT * FROM jsonb_to_recordset(?::jsonb) AS a(type text, from_status text, to_status text)
        ), e AS (
@@ -126,7 +139,7 @@ export const consistencySql = {
                 lag(l.data->>'line_item_id') OVER w AS previous_line_item_id,
                 row_number() OVER w AS position
            FROM serial_ledger_entry l
-          WHERE l.deleted_at IS NULL AND ${STATEFUL}
+          WHERE l.serial_number_id = ANY(?::text[]) AND l.deleted_at IS NULL AND ${STATEFUL}
          WINDOW w AS (PARTITION BY l.serial_number_id ORDER BY l.created_at, l.id)
        ), judged AS (
          SELECT e.*,
@@ -151,24 +164,27 @@ export const consistencySql = {
                    FROM bad b LEFT JOIN serial_number s ON s.id = b.serial_number_id
                   ORDER BY b.serial_number_id, b.position
                   LIMIT ?) p) AS rows`,
-      [json(allowedMoves()), limit]
+      [json(allowedMoves()), textArrayLiteral(ids), limit]
     )
     return { entries: Number(row.entries), count: Number(row.count), rows: row.rows }
   },
 
-  /** Serials whose row disagrees with the end of their ledger; at most `limit`, and how many serials in all. */
-  async state(manager: SqlManager, limit: number): Promise<{ serials: number; count: number; rows: StateProblemRow[] }> {
-    const [row]: Array<{ serials: string; count: string; rows: StateProblemRow[] }> = await manager.execute(
-      `WITH last AS (
+  /**
+   * These serials (those not deleted) whose row disagrees with the end of their ledger; at
+   * most `limit`, and how many serials in all.
+   */
+  async state(manager: SqlManager, ids: string[], limit: number): Promise<{ serials: number; count: number; rows: StateProblemRow[] }> {
+    const [row]: Array<{ serials: string; count: string; rows: StateProblemRow[] }> = await run(manager,
+      `WITH ids AS (SELECT unnest(?::text[]) AS id), last AS (
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id, l.to_status, l.to_location_id
            FROM serial_ledger_entry l
-          WHERE l.deleted_at IS NULL AND ${STATEFUL}
+          WHERE l.serial_number_id IN (SELECT id FROM ids) AND l.deleted_at IS NULL AND ${STATEFUL}
           ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
        ), assigned AS (
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id,
                 ${ENTRY_ORDER} AS order_id, l.data->>'line_item_id' AS line_item_id
            FROM serial_ledger_entry l
-          WHERE l.deleted_at IS NULL AND l.type IN ('reserve', 'deliver', 'issue')
+          WHERE l.serial_number_id IN (SELECT id FROM ids) AND l.deleted_at IS NULL AND l.type IN ('reserve', 'deliver', 'issue')
           ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
        ), joined AS (
          SELECT s.id AS serial_number_id, s.serial_number, s.variant_id, s.status, s.stock_location_id,
@@ -179,7 +195,7 @@ export const consistencySql = {
            FROM serial_number s
            LEFT JOIN last ON last.serial_number_id = s.id
            LEFT JOIN assigned a ON a.serial_number_id = s.id
-          WHERE s.deleted_at IS NULL
+          WHERE s.id IN (SELECT id FROM ids) AND s.deleted_at IS NULL
        ), bad AS (
          SELECT * FROM joined j
           WHERE NOT j.has_ledger
@@ -193,7 +209,7 @@ export const consistencySql = {
               (SELECT count(*) FROM bad) AS count,
               (SELECT coalesce(jsonb_agg(to_jsonb(p) - 'created_at'), '[]'::jsonb) FROM (
                  SELECT * FROM bad ORDER BY created_at, serial_number_id LIMIT ?) p) AS rows`,
-      [limit]
+      [textArrayLiteral(ids), limit]
     )
     return { serials: Number(row.serials), count: Number(row.count), rows: row.rows }
   },

@@ -8,3 +8,4 @@ export { MaintenanceSchedule, MaintenanceScheduleSerial, MaintenanceVisit } from
 export { default as WarrantyClaim } from "./warranty-claim"
 export { default as SerialNotification } from "./serial-notification"
 export { default as SerialRegistration } from "./serial-registration"
+export { default as SerialConsistencyRun } from "./serial-consistency-run"

@@ -3,7 +3,6 @@ import { SERIAL_MODULE } from "../../../../modules/serial"
 import { maintenanceStatus } from "../../../../shared/maintenance-status"
 import type { SerialReportName } from "../../../../modules/serial/lib/report-sql"
 import type SerialModuleService from "../../../../modules/serial/service"
-import { checkSerialConsistencyWorkflow } from "../../../../workflows/check-serial-consistency"
 
 /**
  * `summary`: serials per product (or per variant with `group_by=variant`) and stock location,
@@ -14,18 +13,18 @@ import { checkSerialConsistencyWorkflow } from "../../../../workflows/check-seri
  * Each answers `{ report, rows, count, count_is_estimate, offset, limit, next_cursor }`: the
  * next page is `after=next_cursor` (or `offset`, for the first pages); the count is exact up
  * to REPORT_COUNT_CAP, Postgres' estimate beyond.
- * `consistency`: the consistency check, `{ report, ok, checked, problems, problem_count,
- * unserialized_stock }` (docs/admin-api.md). The report name and the query were checked by
- * `validateReportQuery`.
+ * `consistency`: the latest run of the consistency check, `{ report, run }` (`run.report`
+ * once completed; null before the first run), which the nightly job or `POST
+ * /admin/serial-reports/consistency/runs` starts (docs/admin-api.md). The report name and
+ * the query were checked by `validateReportQuery`.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const params = req.validatedQuery as any
+  const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
   if (req.params.report === "consistency") {
-    const { result } = await checkSerialConsistencyWorkflow(req.scope).run({ input: { limit: params.limit } })
-    return res.json({ report: "consistency", ...result })
+    return res.json({ report: "consistency", run: await service.latestConsistencyRun() })
   }
   const name = req.params.report as SerialReportName
-  const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
   const now = new Date()
   const page = await service.serialReport(name, { ...params, now })
   const expiry = name === "warranty-expiry" || name === "contract-expiry"

@@ -1,5 +1,4 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type { MedusaStockLevel } from "../../modules/serial/lib/consistency-sql"
 import type SerialModuleService from "../../modules/serial/service"
@@ -10,20 +9,12 @@ export type SerializedStock = {
   stock_levels: MedusaStockLevel[]
 }
 
-export const readSerializedStockStepId = "read-serialized-stock-step"
 /**
  * Medusa's stocked quantity per serialized variant and location, read from the product
- * and inventory modules in two queries. Variants without managed inventory, and items
- * shared by several variants (kits: their units cannot be told apart per variant), are
- * left out, as the stock reconciliation leaves them alone. Read-only.
+ * and inventory modules in two queries, for the consistency check. Variants without
+ * managed inventory, and items shared by several variants (kits: their units cannot be
+ * told apart per variant), are left out, as the stock reconciliation leaves them alone.
  */
-export const readSerializedStockStep = createStep(
-  readSerializedStockStepId,
-  async (_: void, { container }) => {
-    return new StepResponse(await readSerializedStock(container))
-  }
-)
-
 export async function readSerializedStock(container: { resolve: (key: string) => any }): Promise<SerializedStock> {
   const service: SerialModuleService = container.resolve(SERIAL_MODULE)
   const serialized = await service.listSerializedVariantIds()
