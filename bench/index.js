@@ -5,7 +5,8 @@
 //
 //   --quick            smaller sizes, shorter runs (development)
 //   --only=a,b         run only these scenarios: fulfilment, growth, lookup, list, receipts,
-//                      plans, import (the bulk seed runs whenever a later one needs it)
+//                      plans, import, consistency (the bulk seed runs whenever a later one needs it)
+//   --consistency-serials=N   serials (five ledger rows each) of the consistency scenario
 //   BENCH_PORT=9400    port of the store; BENCH_PGPORT=9401 port of Postgres
 const path = require("path")
 const { startStore, serverMemory, log, root } = require("./lib/server")
@@ -15,6 +16,7 @@ const { fulfilmentScenario } = require("./scenarios/fulfilment")
 const { receiptScenarios } = require("./scenarios/receipt")
 const { readLatency, lookupLoad } = require("./scenarios/reads")
 const { explainHotQueries } = require("./scenarios/plans")
+const { consistencyScenario } = require("./scenarios/consistency")
 const { printReport, writeResults, machine } = require("./lib/report")
 
 const argv = process.argv.slice(2)
@@ -22,6 +24,7 @@ const quick = argv.includes("--quick")
 const onlyArg = argv.find((a) => a.startsWith("--only="))
 const only = onlyArg ? new Set(onlyArg.slice(7).split(",")) : null
 const wants = (name) => !only || only.has(name)
+const consistencyArg = argv.find((a) => a.startsWith("--consistency-serials="))
 
 const CONFIG = quick
   ? {
@@ -31,6 +34,7 @@ const CONFIG = quick
       readRounds: 60,
       load: { connectionCounts: [10, 50], duration: 3, rounds: 2 },
       importRows: 20000,
+      consistencySerials: 100000,
     }
   : {
       sizes: [10000, 100000, 1000000],
@@ -39,6 +43,7 @@ const CONFIG = quick
       readRounds: 150,
       load: { connectionCounts: [10, 50], duration: 8, rounds: 3 },
       importRows: 100000,
+      consistencySerials: 1000000,
     }
 const SERIES_BLOCK = 10000
 const SERIES_PATTERN = "BN-{YYYY}-########"
@@ -136,6 +141,20 @@ async function main() {
         log("EXPLAIN (ANALYZE, BUFFERS) of the hot queries...")
         result.plans = await explainHotQueries(client, { store: fixtures, bulk })
       }
+    }
+
+    if (wants("consistency")) {
+      const serials = consistencyArg ? Number(consistencyArg.split("=")[1]) : CONFIG.consistencySerials
+      log(`Consistency check over ${serials.toLocaleString("en")} serials with five ledger rows each...`)
+      const second = store.pg.client("medusa_bench")
+      await second.connect()
+      try {
+        result.consistency = await consistencyScenario(api, fixtures, [client, second], { serials })
+      } finally {
+        await second.end()
+      }
+      const c = result.consistency
+      log(`Consistency run: ${c.seconds.toFixed(1)} s (${c.ratio.toFixed(1)}x a count of the ledger, ${c.baseline_seconds.toFixed(1)} s); ${c.checked.serials} serials, ${c.checked.ledger_entries} entries, ${c.problem_count} problems`)
     }
 
     if (wants("receipts")) {

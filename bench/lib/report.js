@@ -20,6 +20,15 @@ function targetRows(r) {
       l.ratio <= 5
     )
   }
+  if (r.consistency) {
+    const c = r.consistency
+    add(
+      `consistency run, ${c.checked.serials.toLocaleString("en")} serials / ${c.checked.ledger_entries.toLocaleString("en")} ledger entries`,
+      `${fmt(c.seconds)} s (${fmt(c.ratio)}x a count(*) of the ledger, ${fmt(c.baseline_seconds)} s)`,
+      c.serials_seeded >= 10000000 ? "< 300 s" : "-",
+      c.serials_seeded >= 10000000 ? c.seconds < 300 : null
+    )
+  }
   if (r.fulfilment) {
     const f = r.fulfilment
     add(`fulfil a ${f.units.toLocaleString("en")}-unit serialized line vs unserialized`, `${fmt(f.ratio)}x`, "<= 1.5x", f.ratio <= 1.5)

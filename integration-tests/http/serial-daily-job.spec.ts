@@ -1,5 +1,5 @@
 import { createCustomersWorkflow, createStockLocationsWorkflow } from "@medusajs/core-flows"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { runSerialDailyJob } from "../../src/jobs/serial-daily"
 import { adminHeaders } from "../helpers/admin"
 import { createProductWithVariant } from "../helpers/catalog"
@@ -225,5 +225,62 @@ httpSuite(__filename, ({ api, getContainer }) => {
       notifications: 0,
     })
     expect(await notifications()).toHaveLength(11)
+  })
+
+  it("a sender that dies midway: the next pass sends exactly the reminders it had not sent, once", async () => {
+    // Weekly from 9 days ago: an overdue visit and a due one, and CMP-A's warranty expiring.
+    const schedule = (
+      await api.post(
+        "/admin/maintenance-schedules",
+        { serial_number_ids: [serials["CMP-A"]], type: "preventive", periodicity: "weekly", start_date: dayFromToday(-9), visit_count: 3 },
+        headers
+      )
+    ).data.maintenance_schedule
+    const [overdue, due] = schedule.visits
+    const container = getContainer()
+    const service: any = container.resolve("serial")
+    const taken = await service.takeReminders(new Date(), 100)
+    expect(taken.log_ids).toHaveLength(3)
+
+    // The dying sender leased all three and sent one (the due visit) before it stopped.
+    const claimed = await service.claimReminderNotifications(100)
+    expect(claimed.rows.map((r: any) => r.kind).sort()).toEqual(["visit_due", "visit_overdue", "warranty_expiring"])
+    const dueRow = claimed.rows.find((r: any) => r.kind === "visit_due")
+    const module: any = container.resolve(Modules.NOTIFICATION)
+    await module.createNotifications([
+      {
+        to: "owner@serials.test",
+        channel: "email",
+        template: "serial-visit-due",
+        data: {},
+        idempotency_key: `serial:visit_due:${due.id}:${dayFromToday(5)}`,
+      },
+    ])
+    await service.finishReminderNotifications([dueRow.id], "sent")
+
+    // While its lease holds, no other pass touches the other two.
+    expect(await runSerialDailyJob(container)).toMatchObject({ notifications: 0 })
+    expect(await notifications()).toHaveLength(1)
+
+    // The lease runs out: the next pass sends the two it had not sent, and nothing twice.
+    const knex: any = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    await knex.raw(`UPDATE serial_notification SET claimed_until = now() - interval '1 minute' WHERE status = 'pending'`)
+    expect(await runSerialDailyJob(container)).toMatchObject({ visit_due: 0, visit_overdue: 0, warranty_expiring: 0, notifications: 2 })
+    const sent = await notifications()
+    expect(sent.map((n: any) => [n.template, n.resource_id ?? null]).sort()).toEqual(
+      [
+        ["serial-visit-due", null],
+        ["serial-visit-overdue", overdue.id],
+        ["serial-warranty-expiring", serials["CMP-A"]],
+      ].sort()
+    )
+    const { rows } = await knex.raw(`SELECT kind, status, attempts FROM serial_notification ORDER BY kind`)
+    expect(rows).toEqual([
+      { kind: "visit_due", status: "sent", attempts: 1 },
+      { kind: "visit_overdue", status: "sent", attempts: 2 },
+      { kind: "warranty_expiring", status: "sent", attempts: 2 },
+    ])
+    expect(await runSerialDailyJob(container)).toMatchObject({ notifications: 0 })
+    expect(await notifications()).toHaveLength(3)
   })
 })

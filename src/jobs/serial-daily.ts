@@ -4,6 +4,8 @@ import { SERIAL_MODULE } from "../modules/serial"
 import type SerialModuleService from "../modules/serial/service"
 import { expireEndOfLifeSerialsWorkflow } from "../workflows/expire-end-of-life-serials"
 import { sendSerialRemindersWorkflow } from "../workflows/send-serial-reminders"
+import { deliverSerialNotificationsWorkflow } from "../workflows/deliver-serial-notifications"
+import type { EndOfLifeCursor } from "../modules/serial/lib/maintenance-sql"
 
 /**
  * The plugin's daily job (03:00 UTC): serials past their end of life become `expired`,
@@ -42,14 +44,17 @@ export async function runSerialDailyJob(
   const options = service.getOptions()
   const totals: SerialDailyJobResult = { expired: 0, visit_due: 0, visit_overdue: 0, warranty_expiring: 0, notifications: 0 }
 
+  // By cursor: each batch starts after the last serial of the one before.
+  let after: EndOfLifeCursor | null = null
   for (;;) {
     const { result } = await expireEndOfLifeSerialsWorkflow(container).run({
-      input: { now: now.toISOString(), limit: batchSize },
+      input: { now: now.toISOString(), limit: batchSize, after },
     })
     totals.expired += result.ids.length
-    if (result.ids.length < batchSize) {
+    if (!result.next) {
       break
     }
+    after = result.next
   }
   for (;;) {
     const { result } = await sendSerialRemindersWorkflow(container).run({
@@ -63,8 +68,15 @@ export async function runSerialDailyJob(
     totals.visit_due += result.visit_due.length
     totals.visit_overdue += result.visit_overdue.length
     totals.warranty_expiring += result.warranty_expiring.length
-    totals.notifications += result.notifications
     if (Math.max(result.visit_due.length, result.visit_overdue.length, result.warranty_expiring.length) < batchSize) {
+      break
+    }
+  }
+  // The outbox: what this run took, and whatever an earlier run left unsent.
+  for (;;) {
+    const { result } = await deliverSerialNotificationsWorkflow(container).run({ input: { limit: batchSize } })
+    totals.notifications += result.sent
+    if (result.claimed < batchSize) {
       break
     }
   }

@@ -4,11 +4,13 @@ import {
   DROPPED_NULL_INDEXES_20261206,
   SERIAL_INDEXES_20261206,
   SERIAL_INDEXES_20261207,
+  SERIAL_INDEXES_20261207_EOL,
   TRIGRAM_INDEX_20261206,
 } from "../modules/serial/lib/serial-indexes"
 
 /**
- * Builds the serial tables' indexes of Migration20261206000000 and Migration20261207000000
+ * Builds the serial tables' indexes of Migration20261206000000, Migration20261207000000 and
+ * Migration20261207020000
  * (with the ledger's `operation_id` column they index) without locking the tables
  * (`CREATE INDEX CONCURRENTLY`), before `medusa db:migrate`, for a store with millions of
  * serials; run in the store's folder:
@@ -51,7 +53,7 @@ export default async function buildSerialIndexes({ container }: ExecArgs) {
   }
   // Nullable, no default: an instant change of the catalog, not a rewrite of the ledger.
   await knex.raw(`ALTER TABLE IF EXISTS "serial_ledger_entry" ADD COLUMN IF NOT EXISTS "operation_id" text NULL`)
-  for (const index of SERIAL_INDEXES_20261207) {
+  for (const index of [...SERIAL_INDEXES_20261207, ...SERIAL_INDEXES_20261207_EOL]) {
     await build(index.name, index.create)
     for (const old of index.replaces ?? []) {
       await knex.raw(`DROP INDEX CONCURRENTLY IF EXISTS "${old}"`)

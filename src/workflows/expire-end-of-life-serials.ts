@@ -2,12 +2,16 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { expireEndOfLifeStep } from "./steps/expire-end-of-life"
+import type { EndOfLifeCursor } from "../modules/serial/lib/maintenance-sql"
 
 export const expireEndOfLifeSerialsWorkflowId = "expire-end-of-life-serials-workflow"
-/** One batch of the daily end-of-life pass: serials past their end of life become `expired`. */
+/**
+ * One batch of the daily end-of-life pass: serials past their end of life become
+ * `expired`, after `after` (the previous batch's `next`).
+ */
 export const expireEndOfLifeSerialsWorkflow = createWorkflow(
   expireEndOfLifeSerialsWorkflowId,
-  (input: { now: string; limit: number }) => {
+  (input: { now: string; limit: number; after?: EndOfLifeCursor | null }) => {
     const expired = expireEndOfLifeStep(input)
     when({ expired }, ({ expired }) => expired.ids.length > 0).then(() => {
       emitEventStep({

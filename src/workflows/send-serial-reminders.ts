@@ -2,7 +2,6 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { takeRemindersStep } from "./steps/take-reminders"
-import { sendReminderNotificationsStep } from "./steps/send-reminder-notifications"
 
 export type SendSerialRemindersInput = {
   now: string
@@ -13,16 +12,16 @@ export type SendSerialRemindersInput = {
 
 export const sendSerialRemindersWorkflowId = "send-serial-reminders-workflow"
 /**
- * One batch of the daily reminders: takes what is due (each reminder once, ever), sends
- * notifications, and emits `maintenance_visit.due`, `maintenance_visit.overdue` and
- * `serial_number.warranty_expiring` with the ids. A failure releases the taken
- * reminders, so the next run sends them.
+ * One batch of the daily reminders: takes what is due (each reminder once, ever) into the
+ * outbox, and emits `maintenance_visit.due`, `maintenance_visit.overdue` and
+ * `serial_number.warranty_expiring` with the ids. The notifications go out from the
+ * outbox (`deliverSerialNotificationsWorkflow`). A failure releases the taken reminders,
+ * so the next run takes them again.
  */
 export const sendSerialRemindersWorkflow = createWorkflow(
   sendSerialRemindersWorkflowId,
   (input: SendSerialRemindersInput) => {
     const taken = takeRemindersStep(transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit })))
-    const sent = sendReminderNotificationsStep(taken)
     when({ taken }, ({ taken }) => taken.visit_due.length > 0).then(() => {
       emitEventStep({
         eventName: SerialEvents.MAINTENANCE_VISIT_DUE,
@@ -48,11 +47,10 @@ export const sendSerialRemindersWorkflow = createWorkflow(
       }).config({ name: "emit-warranty-expiring" })
     })
     return new WorkflowResponse(
-      transform({ taken, sent }, ({ taken, sent }) => ({
+      transform({ taken }, ({ taken }) => ({
         visit_due: taken.visit_due.map((v) => v.id),
         visit_overdue: taken.visit_overdue.map((v) => v.id),
         warranty_expiring: taken.warranty_expiring.map((s) => s.id),
-        notifications: sent.sent,
       }))
     )
   }

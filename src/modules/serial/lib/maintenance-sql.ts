@@ -3,7 +3,7 @@
  * the contract expiry that `amc` schedules maintain. Rows travel as one JSON parameter
  * (`jsonb_to_recordset`), as in sql.ts; column names come from constants, never input.
  */
-import { generateId, SqlManager, updateColumns } from "./sql"
+import { generateId, run, SqlManager, updateColumns } from "./sql"
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -64,7 +64,10 @@ export type ClaimRow = {
   metadata: Record<string, unknown> | null
 }
 
-const VISIT_COLUMNS =
+/** Where the end-of-life pass goes on: the last serial of its previous batch. */
+export type EndOfLifeCursor = { end_of_life_at: string; id: string }
+
+export const VISIT_COLUMNS =
   "id, schedule_id, serial_number_id, scheduled_date, status, kind, completed_at, technician, notes, warranty_claim_id"
 
 export const maintenanceSql = {
@@ -460,17 +463,28 @@ export const maintenanceSql = {
   // ------------------------------------------------------------ the daily job
 
   /** Serials whose end of life has passed and that are not expired (or scrapped) yet. */
-  async endOfLifeCandidates(manager: SqlManager, now: string, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await manager.execute(
-      `SELECT id FROM serial_number
-        WHERE end_of_life_at IS NOT NULL AND end_of_life_at <= ?::timestamptz
-          AND status NOT IN ('expired', 'scrapped') AND deleted_at IS NULL
-        ORDER BY id
+  /**
+   * The next `limit` serials past their end of life that have not expired, after the
+   * cursor `after` (end of life as Postgres prints it, id): one range of the partial index
+   * `IDX_serial_number_end_of_life_due`, which holds only serials still to expire, so the
+   * pass never reads the millions that expired before.
+   */
+  async endOfLifeCandidates(
+    manager: SqlManager,
+    now: string,
+    limit: number,
+    after: EndOfLifeCursor | null = null
+  ): Promise<Array<{ id: string; end_of_life_at: string }>> {
+    return await run(
+      manager,
+      `SELECT id, end_of_life_at::text AS end_of_life_at FROM serial_number
+        WHERE end_of_life_at <= ?::timestamptz AND status NOT IN ('expired', 'scrapped') AND deleted_at IS NULL
+          ${after ? "AND (end_of_life_at, id) > (?::timestamptz, ?)" : ""}
+        ORDER BY end_of_life_at, id
         LIMIT ?
         FOR UPDATE SKIP LOCKED`,
-      [now, limit]
+      [now, ...(after ? [after.end_of_life_at, after.id] : []), limit]
     )
-    return rows.map((r) => r.id)
   },
 
   /**
@@ -504,8 +518,8 @@ export const maintenanceSql = {
           ORDER BY v.scheduled_date, v.id
           LIMIT ?),
        taken AS (
-         INSERT INTO serial_notification (id, kind, subject_id, key, created_at, updated_at)
-         SELECT 'snntf_' || replace(gen_random_uuid()::text, '-', ''), ?, c.id, c.key, now(), now()
+         INSERT INTO serial_notification (id, kind, subject_id, key, status, created_at, updated_at)
+         SELECT 'snntf_' || replace(gen_random_uuid()::text, '-', ''), ?, c.id, c.key, 'pending', now(), now()
            FROM candidates c
          ON CONFLICT (kind, subject_id, key) WHERE deleted_at IS NULL DO NOTHING
          RETURNING id AS log_id, subject_id)
@@ -535,8 +549,8 @@ export const maintenanceSql = {
           ORDER BY s.warranty_expires_at, s.id
           LIMIT ?),
        taken AS (
-         INSERT INTO serial_notification (id, kind, subject_id, key, created_at, updated_at)
-         SELECT 'snntf_' || replace(gen_random_uuid()::text, '-', ''), 'warranty_expiring', c.id, c.key, now(), now()
+         INSERT INTO serial_notification (id, kind, subject_id, key, status, created_at, updated_at)
+         SELECT 'snntf_' || replace(gen_random_uuid()::text, '-', ''), 'warranty_expiring', c.id, c.key, 'pending', now(), now()
            FROM candidates c
          ON CONFLICT (kind, subject_id, key) WHERE deleted_at IS NULL DO NOTHING
          RETURNING id AS log_id, subject_id)

@@ -78,3 +78,15 @@ export const SERIAL_INDEXES_20261207: Array<{ name: string; create: string; repl
     replaces: ["IDX_serial_number_contract_expires_at"],
   },
 ]
+
+/**
+ * The serial table's index of Migration20261207020000: the end-of-life pass reads only
+ * serials still to expire (expired ones leave the index), in its keyset order.
+ */
+export const SERIAL_INDEXES_20261207_EOL: Array<{ name: string; create: string; replaces?: string[] }> = [
+  {
+    name: "IDX_serial_number_end_of_life_due",
+    create: `ON "serial_number" ("end_of_life_at", "id") WHERE deleted_at IS NULL AND end_of_life_at IS NOT NULL AND status NOT IN ('expired', 'scrapped')`,
+    replaces: ["IDX_serial_number_end_of_life_at"],
+  },
+]

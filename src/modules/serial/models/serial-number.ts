@@ -108,10 +108,11 @@ const SerialNumber = model
       on: ["contract_expires_at", "id"],
       where: "deleted_at IS NULL AND contract_expires_at IS NOT NULL",
     },
+    // The end-of-life pass's keyset order, holding only serials still to expire (lib/serial-indexes.ts).
     {
-      name: "IDX_serial_number_end_of_life_at",
-      on: ["end_of_life_at"],
-      where: "deleted_at IS NULL AND end_of_life_at IS NOT NULL",
+      name: "IDX_serial_number_end_of_life_due",
+      on: ["end_of_life_at", "id"],
+      where: "deleted_at IS NULL AND end_of_life_at IS NOT NULL AND status NOT IN ('expired', 'scrapped')",
     },
   ])
 

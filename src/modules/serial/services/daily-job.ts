@@ -1,8 +1,9 @@
-import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
 import { sql, SqlManager } from "../lib/sql"
-import { maintenanceSql } from "../lib/maintenance-sql"
+import { maintenanceSql, type EndOfLifeCursor, type VisitRow } from "../lib/maintenance-sql"
+import { notificationOutboxSql, type OutboxRow, type WarrantySubject } from "../lib/notification-outbox-sql"
 import { addDays, formatDay } from "../lib/schedule"
 import type { TakenReminders, ExpireUndo } from "../maintenance-types"
 import type SerialMovementService from "./serial-movement"
@@ -39,13 +40,17 @@ export default class DailyJobService {
   async expireEndOfLife(
     now: Date,
     limit: number,
+    after: EndOfLifeCursor | null = null,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ ids: string[]; undo: ExpireUndo | null }> {
+  ): Promise<{ ids: string[]; undo: ExpireUndo | null; next: EndOfLifeCursor | null }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const ids = await maintenanceSql.endOfLifeCandidates(manager, now.toISOString(), limit)
+    const candidates = await maintenanceSql.endOfLifeCandidates(manager, now.toISOString(), limit, after)
+    const ids = candidates.map((c) => c.id)
     if (!ids.length) {
-      return { ids, undo: null }
+      return { ids, undo: null, next: null }
     }
+    const last = candidates[candidates.length - 1]
+    const next = candidates.length === limit ? { end_of_life_at: last.end_of_life_at, id: last.id } : null
     const before = await sql.lockSerials(manager, ids)
     const operation_id = newOperationId()
     await this.movement_.move(
@@ -58,6 +63,7 @@ export default class DailyJobService {
     )
     return {
       ids,
+      next,
       undo: {
         operation_id,
         serials: [...before.values()].map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
@@ -123,5 +129,37 @@ export default class DailyJobService {
   @InjectTransactionManager()
   async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     await maintenanceSql.deleteNotificationLog(sharedContext.transactionManager as SqlManager, logIds)
+  }
+
+  /**
+   * Leases up to `limit` pending reminders to the caller, with what sending them needs:
+   * the visits and serials they are about, read now.
+   */
+  @InjectTransactionManager()
+  async claimNotifications(
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rows: OutboxRow[]; visits: VisitRow[]; serials: WarrantySubject[] }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await notificationOutboxSql.claim(manager, limit)
+    const visitIds = rows.filter((r) => r.kind !== "warranty_expiring").map((r) => r.subject_id)
+    const serialIds = rows.filter((r) => r.kind === "warranty_expiring").map((r) => r.subject_id)
+    return {
+      rows,
+      visits: await notificationOutboxSql.visits(manager, visitIds),
+      serials: await notificationOutboxSql.serials(manager, serialIds),
+    }
+  }
+
+  /** Marks leased reminders done: `sent`, or `skipped` (nobody to send them to). */
+  @InjectManager()
+  async finishNotifications(ids: string[], status: "sent" | "skipped", @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await notificationOutboxSql.finish(sharedContext.manager as SqlManager, ids, status)
+  }
+
+  /** Records a failed send: tried again later, or given up after the last attempt. */
+  @InjectManager()
+  async failNotification(row: Pick<OutboxRow, "id" | "attempts">, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await notificationOutboxSql.fail(sharedContext.manager as SqlManager, row, error)
   }
 }
