@@ -5,8 +5,8 @@ import type SerialModuleService from "../modules/serial/service"
 import type { ConsistencyRun, ConsistencyRunTrigger } from "../shared/http/admin"
 import { readSerializedStock } from "../workflows/utils/read-serialized-stock"
 
-/** Serials per chunk of a run: one short transaction each (a few tens of ms at 5,000). */
-export const CONSISTENCY_CHUNK_SIZE = 5000
+/** Serials per chunk of a run: one short transaction each. */
+export const CONSISTENCY_CHUNK_SIZE = 10000
 
 /**
  * The nightly consistency check (04:00 UTC, after the daily job): a run over every serial,

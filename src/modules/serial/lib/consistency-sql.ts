@@ -18,6 +18,9 @@ import { run, textArrayLiteral, type SqlManager } from "./sql"
 
 const json = (v: unknown) => JSON.stringify(v)
 
+/** Serial ids in `(after, last]`: one chunk of a consistency run. */
+export type SerialRange = { after: string; last: string }
+
 export type MedusaStockLevel = { variant_id: string; location_id: string; stocked_quantity: number }
 
 export type StockRow = {
@@ -55,6 +58,9 @@ export type StateProblemRow = {
   ledger_order_id: string | null
   ledger_line_item_id: string | null
 }
+
+/** The movement types of the status machine. */
+const MOVEMENT_TYPES = Object.keys(TRANSITIONS)
 
 /** (type, from, to) of every movement the status machine allows, as SQL reads them. */
 function allowedMoves() {
@@ -116,75 +122,91 @@ export const consistencySql = {
   },
 
   /**
-   * The serial ids of one chunk of the walk: the next `size` serials after `afterId` in id
-   * order (deleted ones too: their ledger is history all the same), read from the primary key.
+   * One chunk of the walk: the range of serial ids after `afterId` that holds the next
+   * `size` serials (deleted ones too: their ledger is history all the same), read from the
+   * primary key; null when no serial is left. A range, not a list of ids: the ledger and
+   * state statements then read one range of their indexes each, in the window's order.
    */
-  async chunk(manager: SqlManager, afterId: string, size: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await run(manager, `SELECT id FROM serial_number WHERE id > ? ORDER BY id LIMIT ?`, [afterId, size])
-    return rows.map((r) => r.id)
+  async chunk(manager: SqlManager, afterId: string, size: number): Promise<{ after: string; last: string; serials: number } | null> {
+    const [row] = await run<{ last: string | null; serials: string }>(
+      manager,
+      `SELECT max(id) AS last, count(*) AS serials FROM (SELECT id FROM serial_number WHERE id > ? ORDER BY id LIMIT ?) c`,
+      [afterId, size]
+    )
+    return row.last ? { after: afterId, last: row.last, serials: Number(row.serials) } : null
   },
 
   /**
-   * Ledger entries of these serials that do not follow from the entry before them; at
-   * most `limit`, and how many in all. Reads the serials' ledgers by their index.
+   * Ledger entries of the serials of a range that do not follow from the entry before
+   * them; at most `limit`, and how many in all. One range of the ledger's
+   * (serial_number_id, created_at) index, already in the window's order.
    */
-  async ledger(manager: SqlManager, ids: string[], limit: number): Promise<{ entries: number; count: number; rows: LedgerProblemRow[] }> {
-    const [row]: Array<{ entries: string; count: string; rows: LedgerProblemRow[] }> = await run(manager,
-      `WITH allowed AS (
-         SELECT * FROM jsonb_to_recordset(?::jsonb) AS a(type text, from_status text, to_status text)
-       ), e AS (
-         SELECT l.id, l.serial_number_id, l.serial_number, l.type, l.from_status, l.to_status,
-                l.data->>'line_item_id' AS line_item_id,
-                lag(l.to_status) OVER w AS previous_status,
-                lag(l.data->>'line_item_id') OVER w AS previous_line_item_id,
+  async ledger(manager: SqlManager, range: SerialRange, limit: number): Promise<{ entries: number; count: number; rows: LedgerProblemRow[] }> {
+    // One pass: the window replays each serial's ledger, one aggregate counts the entries
+    // and the problems and lists the first `limit` of them (rare: the list is built only
+    // from the rows that are problems). Movements are checked against two text arrays
+    // (the movement types, and 'type|from|to' of each allowed move), not a table per row.
+    const [row]: Array<{ entries: string; count: string; rows: LedgerProblemRow[] | null }> = await run(manager,
+      `WITH e AS (
+         SELECT x.*, lag(x.to_status) OVER w AS previous_status, lag(x.line_item_id) OVER w AS previous_line_item_id,
                 row_number() OVER w AS position
-           FROM serial_ledger_entry l
-          WHERE l.serial_number_id = ANY(?::text[]) AND l.deleted_at IS NULL AND ${STATEFUL}
-         WINDOW w AS (PARTITION BY l.serial_number_id ORDER BY l.created_at, l.id)
+           FROM (SELECT l.id, l.serial_number_id, l.serial_number, l.type, l.from_status, l.to_status, l.created_at,
+                        l.data->>'line_item_id' AS line_item_id
+                   FROM serial_ledger_entry l
+                  WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL AND ${STATEFUL}) x
+         -- Byte order (COLLATE "C") to group by serial: a locale's comparison costs more, and
+         -- any order of the serials will do.
+         WINDOW w AS (PARTITION BY x.serial_number_id COLLATE "C" ORDER BY x.created_at, x.id COLLATE "C")
        ), judged AS (
          SELECT e.*,
                 CASE
                   WHEN e.type IN ('deliver', 'issue') AND e.previous_status = 'delivered' THEN 'delivered_twice'
                   WHEN e.type = 'delete' THEN NULL
                   WHEN e.from_status IS DISTINCT FROM e.previous_status THEN 'ledger_chain'
-                  WHEN e.type IN (SELECT type FROM allowed)
-                   AND NOT EXISTS (SELECT 1 FROM allowed a
-                                    WHERE a.type = e.type AND a.from_status IS NOT DISTINCT FROM e.from_status
-                                      AND a.to_status = e.to_status) THEN 'ledger_transition'
-                  WHEN e.type NOT IN (SELECT type FROM allowed)
-                   AND e.to_status IS DISTINCT FROM e.from_status THEN 'ledger_transition'
+                  WHEN e.type = ANY(?::text[])
+                   AND NOT (e.type || '|' || coalesce(e.from_status, '') || '|' || coalesce(e.to_status, '')) = ANY(?::text[])
+                    THEN 'ledger_transition'
+                  WHEN NOT e.type = ANY(?::text[]) AND e.to_status IS DISTINCT FROM e.from_status THEN 'ledger_transition'
                 END AS kind
            FROM e
-       ), bad AS (SELECT * FROM judged WHERE kind IS NOT NULL)
-       SELECT (SELECT count(*) FROM e) AS entries,
-              (SELECT count(*) FROM bad) AS count,
-              (SELECT coalesce(jsonb_agg(to_jsonb(p)), '[]'::jsonb) FROM (
-                 SELECT b.kind, b.serial_number_id, b.serial_number, s.variant_id, b.id AS entry_id, b.type,
-                        b.from_status, b.to_status, b.previous_status, b.previous_line_item_id, b.line_item_id
-                   FROM bad b LEFT JOIN serial_number s ON s.id = b.serial_number_id
-                  ORDER BY b.serial_number_id, b.position
-                  LIMIT ?) p) AS rows`,
-      [json(allowedMoves()), textArrayLiteral(ids), limit]
+       )
+       SELECT count(*) AS entries, count(kind) AS count,
+              to_jsonb((array_agg(jsonb_build_object(
+                'kind', kind, 'serial_number_id', serial_number_id, 'serial_number', serial_number,
+                'variant_id', (SELECT s.variant_id FROM serial_number s WHERE s.id = judged.serial_number_id),
+                'entry_id', id, 'type', type, 'from_status', from_status, 'to_status', to_status,
+                'previous_status', previous_status, 'previous_line_item_id', previous_line_item_id,
+                'line_item_id', line_item_id) ORDER BY serial_number_id COLLATE "C", position) FILTER (WHERE kind IS NOT NULL))[1:?]) AS rows
+         FROM judged`,
+      [
+        range.after,
+        range.last,
+        textArrayLiteral(MOVEMENT_TYPES),
+        textArrayLiteral(allowedMoves().map((m) => `${m.type}|${m.from_status ?? ""}|${m.to_status ?? ""}`)),
+        textArrayLiteral(MOVEMENT_TYPES),
+        limit,
+      ]
     )
-    return { entries: Number(row.entries), count: Number(row.count), rows: row.rows }
+    return { entries: Number(row.entries), count: Number(row.count), rows: row.rows ?? [] }
   },
 
   /**
-   * These serials (those not deleted) whose row disagrees with the end of their ledger; at
-   * most `limit`, and how many serials in all.
+   * Serials of a range (those not deleted) whose row disagrees with the end of their
+   * ledger; at most `limit`, and how many serials in all.
    */
-  async state(manager: SqlManager, ids: string[], limit: number): Promise<{ serials: number; count: number; rows: StateProblemRow[] }> {
+  async state(manager: SqlManager, range: SerialRange, limit: number): Promise<{ serials: number; count: number; rows: StateProblemRow[] }> {
     const [row]: Array<{ serials: string; count: string; rows: StateProblemRow[] }> = await run(manager,
-      `WITH ids AS (SELECT unnest(?::text[]) AS id), last AS (
+      `WITH last AS (
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id, l.to_status, l.to_location_id
            FROM serial_ledger_entry l
-          WHERE l.serial_number_id IN (SELECT id FROM ids) AND l.deleted_at IS NULL AND ${STATEFUL}
+          WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL AND ${STATEFUL}
           ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
        ), assigned AS (
          SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id,
                 ${ENTRY_ORDER} AS order_id, l.data->>'line_item_id' AS line_item_id
            FROM serial_ledger_entry l
-          WHERE l.serial_number_id IN (SELECT id FROM ids) AND l.deleted_at IS NULL AND l.type IN ('reserve', 'deliver', 'issue')
+          WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL
+            AND l.type IN ('reserve', 'deliver', 'issue')
           ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
        ), joined AS (
          SELECT s.id AS serial_number_id, s.serial_number, s.variant_id, s.status, s.stock_location_id,
@@ -195,7 +217,7 @@ export const consistencySql = {
            FROM serial_number s
            LEFT JOIN last ON last.serial_number_id = s.id
            LEFT JOIN assigned a ON a.serial_number_id = s.id
-          WHERE s.id IN (SELECT id FROM ids) AND s.deleted_at IS NULL
+          WHERE s.id > ? AND s.id <= ? AND s.deleted_at IS NULL
        ), bad AS (
          SELECT * FROM joined j
           WHERE NOT j.has_ledger
@@ -209,7 +231,7 @@ export const consistencySql = {
               (SELECT count(*) FROM bad) AS count,
               (SELECT coalesce(jsonb_agg(to_jsonb(p) - 'created_at'), '[]'::jsonb) FROM (
                  SELECT * FROM bad ORDER BY created_at, serial_number_id LIMIT ?) p) AS rows`,
-      [textArrayLiteral(ids), limit]
+      [range.after, range.last, range.after, range.last, range.after, range.last, limit]
     )
     return { serials: Number(row.serials), count: Number(row.count), rows: row.rows }
   },

@@ -88,19 +88,19 @@ export default class ConsistencyService {
     const manager = sharedContext.transactionManager as SqlManager
     await statementTimeout(manager)
     const current = await this.lockRunning_(runId, sharedContext)
-    const ids = await consistencySql.chunk(manager, current.cursor, size)
-    if (!ids.length) {
+    const range = await consistencySql.chunk(manager, current.cursor, size)
+    if (!range) {
       return { done: true }
     }
     const limit = current.problem_limit
-    const ledger = await consistencySql.ledger(manager, ids, limit)
-    const state = await consistencySql.state(manager, ids, limit)
+    const ledger = await consistencySql.ledger(manager, range, limit)
+    const state = await consistencySql.state(manager, range, limit)
     const progress: Progress = current.progress
     const found: Found = current.found
     await this.runs_.update(
       {
         id: runId,
-        cursor: ids[ids.length - 1],
+        cursor: range.last,
         heartbeat_at: new Date(),
         progress: {
           serials: progress.serials + state.serials,
@@ -115,7 +115,7 @@ export default class ConsistencyService {
       },
       sharedContext
     )
-    return { done: ids.length < size }
+    return { done: range.serials < size }
   }
 
   /** Ends a walked run: Medusa's stock against the serials in stock, then the report. */
