@@ -137,26 +137,50 @@ export const consistencySql = {
   },
 
   /**
-   * Ledger entries of the serials of a range that do not follow from the entry before
-   * them; at most `limit`, and how many in all. One range of the ledger's
-   * (serial_number_id, created_at) index, already in the window's order.
+   * The ledger and state parts of the check for the serials of a range, in ONE statement
+   * that reads the range of the ledger once (the window replays each serial's ledger; its
+   * rows, held in memory, give each serial's last entry and its last reserve / deliver),
+   * then joins the range of the serials: a chunk costs one index range of each table.
+   *
+   * - ledger: entries that do not follow from the entry before them (at most `limit`
+   *   listed, all counted); movements are checked against two text arrays (the movement
+   *   types, and `type|from|to` of each allowed move), not a table per row;
+   * - state: serials (those not deleted) whose row disagrees with the end of their ledger.
    */
-  async ledger(manager: SqlManager, range: SerialRange, limit: number): Promise<{ entries: number; count: number; rows: LedgerProblemRow[] }> {
-    // One pass: the window replays each serial's ledger, one aggregate counts the entries
-    // and the problems and lists the first `limit` of them (rare: the list is built only
-    // from the rows that are problems). Movements are checked against two text arrays
-    // (the movement types, and 'type|from|to' of each allowed move), not a table per row.
-    const [row]: Array<{ entries: string; count: string; rows: LedgerProblemRow[] | null }> = await run(manager,
-      `WITH e AS (
+  async checkRange(
+    manager: SqlManager,
+    range: SerialRange,
+    limit: number
+  ): Promise<{
+    ledger: { entries: number; count: number; rows: LedgerProblemRow[] }
+    state: { serials: number; count: number; rows: StateProblemRow[] }
+  }> {
+    const [row] = await run<{
+      entries: string
+      ledger_count: string
+      ledger_rows: LedgerProblemRow[] | null
+      serials: string
+      state_count: string
+      state_rows: StateProblemRow[] | null
+    }>(
+      manager,
+      `WITH e AS MATERIALIZED (
          SELECT x.*, lag(x.to_status) OVER w AS previous_status, lag(x.line_item_id) OVER w AS previous_line_item_id,
                 row_number() OVER w AS position
-           FROM (SELECT l.id, l.serial_number_id, l.serial_number, l.type, l.from_status, l.to_status, l.created_at,
-                        l.data->>'line_item_id' AS line_item_id
+           FROM (SELECT l.id, l.serial_number_id, l.serial_number, l.type, l.from_status, l.to_status, l.to_location_id,
+                        l.created_at, l.data->>'line_item_id' AS line_item_id, ${ENTRY_ORDER} AS order_id,
+                        l.type IN ('reserve', 'deliver', 'issue') AS assigns
                    FROM serial_ledger_entry l
                   WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL AND ${STATEFUL}) x
          -- Byte order (COLLATE "C") to group by serial: a locale's comparison costs more, and
          -- any order of the serials will do.
          WINDOW w AS (PARTITION BY x.serial_number_id COLLATE "C" ORDER BY x.created_at, x.id COLLATE "C")
+       ), last AS (
+         SELECT DISTINCT ON (serial_number_id) serial_number_id, to_status, to_location_id
+           FROM e ORDER BY serial_number_id, position DESC
+       ), assigned AS (
+         SELECT DISTINCT ON (serial_number_id) serial_number_id, order_id, line_item_id
+           FROM e WHERE assigns ORDER BY serial_number_id, position DESC
        ), judged AS (
          SELECT e.*,
                 CASE
@@ -169,45 +193,15 @@ export const consistencySql = {
                   WHEN NOT e.type = ANY(?::text[]) AND e.to_status IS DISTINCT FROM e.from_status THEN 'ledger_transition'
                 END AS kind
            FROM e
-       )
-       SELECT count(*) AS entries, count(kind) AS count,
-              to_jsonb((array_agg(jsonb_build_object(
-                'kind', kind, 'serial_number_id', serial_number_id, 'serial_number', serial_number,
-                'variant_id', (SELECT s.variant_id FROM serial_number s WHERE s.id = judged.serial_number_id),
-                'entry_id', id, 'type', type, 'from_status', from_status, 'to_status', to_status,
-                'previous_status', previous_status, 'previous_line_item_id', previous_line_item_id,
-                'line_item_id', line_item_id) ORDER BY serial_number_id COLLATE "C", position) FILTER (WHERE kind IS NOT NULL))[1:?]) AS rows
-         FROM judged`,
-      [
-        range.after,
-        range.last,
-        textArrayLiteral(MOVEMENT_TYPES),
-        textArrayLiteral(allowedMoves().map((m) => `${m.type}|${m.from_status ?? ""}|${m.to_status ?? ""}`)),
-        textArrayLiteral(MOVEMENT_TYPES),
-        limit,
-      ]
-    )
-    return { entries: Number(row.entries), count: Number(row.count), rows: row.rows ?? [] }
-  },
-
-  /**
-   * Serials of a range (those not deleted) whose row disagrees with the end of their
-   * ledger; at most `limit`, and how many serials in all.
-   */
-  async state(manager: SqlManager, range: SerialRange, limit: number): Promise<{ serials: number; count: number; rows: StateProblemRow[] }> {
-    const [row]: Array<{ serials: string; count: string; rows: StateProblemRow[] }> = await run(manager,
-      `WITH last AS (
-         SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id, l.to_status, l.to_location_id
-           FROM serial_ledger_entry l
-          WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL AND ${STATEFUL}
-          ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
-       ), assigned AS (
-         SELECT DISTINCT ON (l.serial_number_id) l.serial_number_id,
-                ${ENTRY_ORDER} AS order_id, l.data->>'line_item_id' AS line_item_id
-           FROM serial_ledger_entry l
-          WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL
-            AND l.type IN ('reserve', 'deliver', 'issue')
-          ORDER BY l.serial_number_id, l.created_at DESC, l.id DESC
+       ), ledger_part AS (
+         SELECT count(*) AS entries, count(kind) AS ledger_count,
+                to_jsonb((array_agg(jsonb_build_object(
+                  'kind', kind, 'serial_number_id', serial_number_id, 'serial_number', serial_number,
+                  'variant_id', (SELECT s.variant_id FROM serial_number s WHERE s.id = judged.serial_number_id),
+                  'entry_id', id, 'type', type, 'from_status', from_status, 'to_status', to_status,
+                  'previous_status', previous_status, 'previous_line_item_id', previous_line_item_id,
+                  'line_item_id', line_item_id) ORDER BY serial_number_id COLLATE "C", position) FILTER (WHERE kind IS NOT NULL))[1:?]) AS ledger_rows
+           FROM judged
        ), joined AS (
          SELECT s.id AS serial_number_id, s.serial_number, s.variant_id, s.status, s.stock_location_id,
                 s.order_id, s.line_item_id, s.created_at,
@@ -218,21 +212,33 @@ export const consistencySql = {
            LEFT JOIN last ON last.serial_number_id = s.id
            LEFT JOIN assigned a ON a.serial_number_id = s.id
           WHERE s.id > ? AND s.id <= ? AND s.deleted_at IS NULL
-       ), bad AS (
-         SELECT * FROM joined j
-          WHERE NOT j.has_ledger
-             OR j.status IS DISTINCT FROM j.ledger_status
-             OR j.stock_location_id IS DISTINCT FROM j.ledger_location_id
-             OR (j.status IN ('reserved', 'delivered')
-                 AND (j.order_id IS DISTINCT FROM j.ledger_order_id
-                      OR j.line_item_id IS DISTINCT FROM j.ledger_line_item_id))
+       ), state_part AS (
+         SELECT count(*) AS serials, count(*) FILTER (WHERE bad) AS state_count,
+                to_jsonb((array_agg(to_jsonb(j) - 'created_at' - 'bad' ORDER BY created_at, serial_number_id) FILTER (WHERE bad))[1:?]) AS state_rows
+           FROM (SELECT joined.*,
+                        (NOT has_ledger
+                         OR status IS DISTINCT FROM ledger_status
+                         OR stock_location_id IS DISTINCT FROM ledger_location_id
+                         OR (status IN ('reserved', 'delivered')
+                             AND (order_id IS DISTINCT FROM ledger_order_id OR line_item_id IS DISTINCT FROM ledger_line_item_id))) AS bad
+                   FROM joined) j
        )
-       SELECT (SELECT count(*) FROM joined) AS serials,
-              (SELECT count(*) FROM bad) AS count,
-              (SELECT coalesce(jsonb_agg(to_jsonb(p) - 'created_at'), '[]'::jsonb) FROM (
-                 SELECT * FROM bad ORDER BY created_at, serial_number_id LIMIT ?) p) AS rows`,
-      [range.after, range.last, range.after, range.last, range.after, range.last, limit]
+       SELECT * FROM ledger_part, state_part`,
+      [
+        range.after,
+        range.last,
+        textArrayLiteral(MOVEMENT_TYPES),
+        textArrayLiteral(allowedMoves().map((m) => `${m.type}|${m.from_status ?? ""}|${m.to_status ?? ""}`)),
+        textArrayLiteral(MOVEMENT_TYPES),
+        limit,
+        range.after,
+        range.last,
+        limit,
+      ]
     )
-    return { serials: Number(row.serials), count: Number(row.count), rows: row.rows }
+    return {
+      ledger: { entries: Number(row.entries), count: Number(row.ledger_count), rows: row.ledger_rows ?? [] },
+      state: { serials: Number(row.serials), count: Number(row.state_count), rows: row.state_rows ?? [] },
+    }
   },
 }

@@ -93,8 +93,7 @@ export default class ConsistencyService {
       return { done: true }
     }
     const limit = current.problem_limit
-    const ledger = await consistencySql.ledger(manager, range, limit)
-    const state = await consistencySql.state(manager, range, limit)
+    const { ledger, state } = await consistencySql.checkRange(manager, range, limit)
     const progress: Progress = current.progress
     const found: Found = current.found
     await this.runs_.update(
@@ -184,8 +183,11 @@ export default class ConsistencyService {
   }
 }
 
+/** For this transaction: a statement timeout, and room to sort a chunk's ledger in memory. */
 async function statementTimeout(manager: SqlManager) {
-  await run(manager, `SELECT set_config('statement_timeout', ?, true)`, [String(CONSISTENCY_STATEMENT_TIMEOUT_MS)])
+  await run(manager, `SELECT set_config('statement_timeout', ?, true), set_config('work_mem', '64MB', true)`, [
+    String(CONSISTENCY_STATEMENT_TIMEOUT_MS),
+  ])
 }
 
 /** A run as the admin API sends it: progress while running, the report once completed. */
