@@ -5,6 +5,7 @@ import { adminHeaders } from "../helpers/admin"
 import { expectConsistent, runConsistencyCheck } from "../helpers/consistency"
 import { createStockedVariant, createStore, placeOrder, receiveSerials, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
+import { walkSerialConsistencyRun } from "../../src/jobs/serial-consistency"
 
 jest.setTimeout(240_000)
 
@@ -94,6 +95,8 @@ httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
     expect(finished).toMatchObject({ status: "completed", trigger: "cli", serials_checked: 5 })
     expect(finished.report).toEqual(await runConsistencyCheck(api, headers))
     expect(finished.report.checked).toEqual({ serialized_variants: 1, variant_locations: 2, serials: 5, ledger_entries: 7 })
+    // The first walker, back from its stall, finds the run finished: it leaves it as it is.
+    expect(await walkSerialConsistencyRun(getContainer(), run.id)).toMatchObject({ id: run.id, status: "completed", error: null })
 
     const unknown = await api.get("/admin/serial-reports/consistency/runs/sncrun_nope", headers).catch((e: any) => e.response)
     expect({ status: unknown.status, message: unknown.data.message }).toEqual({ status: 404, message: expect.stringContaining("sncrun_nope") })

@@ -143,10 +143,17 @@ export default class ConsistencyService {
     return present(await this.find_(runId, sharedContext))
   }
 
-  /** Marks a run failed, with why (a statement timeout, a lost database), so the next start begins anew. */
+  /**
+   * Marks a running run failed, with why (a statement timeout, a lost database), so the
+   * next start begins anew. A run another walker finished meanwhile stays as it is.
+   */
   @InjectTransactionManager()
   async failRun(runId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.runs_.update({ id: runId, status: "failed", error: error.slice(0, 2000), finished_at: new Date() }, sharedContext)
+    await sql.lockKey(sharedContext.transactionManager as SqlManager, RUN_LOCK)
+    const [current] = await this.runs_.list({ id: runId, status: "running" }, { take: 1 }, sharedContext)
+    if (current) {
+      await this.runs_.update({ id: runId, status: "failed", error: error.slice(0, 2000), finished_at: new Date() }, sharedContext)
+    }
   }
 
   @InjectManager()
