@@ -190,4 +190,4 @@ function phaseClock() {
   }
 }
 
-module.exports = { allocateSeriesValues, insertBulkSerials, managerFor }
+module.exports = { allocateSeriesValues, insertBulkSerials, managerFor, shareOut }

@@ -5,6 +5,7 @@
 // whole ledger, the least any check that reads every entry must do.
 const { createVariant, serialize } = require("../lib/api")
 const { log } = require("../lib/server")
+const { shareOut } = require("../lib/bulk-seed")
 
 const CHUNK = 500000
 
@@ -113,17 +114,5 @@ const LEDGER = `INSERT INTO serial_ledger_entry
                  (2, 'release', 'reserved', 'active', 'order'),
                  (3, 'deliver', 'active', 'delivered', 'fulfillment'),
                  (4, 'ship', 'delivered', 'delivered', 'fulfillment')) AS e(k, type, from_status, to_status, reference_type)`
-
-/** Runs `work` on every item, each client taking the next item as soon as it is free. */
-async function shareOut(clients, items, work) {
-  let next = 0
-  await Promise.all(
-    clients.map(async (c) => {
-      while (next < items.length) {
-        await work(c, items[next++])
-      }
-    })
-  )
-}
 
 module.exports = { consistencyScenario }

@@ -7,7 +7,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { decodeCursor, encodeCursor, isPgTimestamp, type CursorValue } from "./cursor"
-import { run, textArrayLiteral, type SqlManager } from "./sql"
+import { plannedRows, run, textArrayLiteral, type SqlManager } from "./sql"
 
 export const REPORT_NAMES = ["summary", "warranty-expiry", "contract-expiry", "ledger"] as const
 export type SerialReportName = (typeof REPORT_NAMES)[number]
@@ -285,13 +285,12 @@ export const reportSql = {
    * never below cap + 1. Counting a big set exactly reads all of it.
    */
   async estimateCount(manager: SqlManager, q: ReportQuery): Promise<number> {
-    const [row] = await run<{ "QUERY PLAN": any }>(
+    return await plannedRows(
       manager,
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${q.table} WHERE ${q.where}${q.groupBy ? ` GROUP BY ${q.groupBy}` : ""}`,
-      q.where.params
+      `SELECT 1 FROM ${q.table} WHERE ${q.where}${q.groupBy ? ` GROUP BY ${q.groupBy}` : ""}`,
+      q.where.params,
+      REPORT_COUNT_CAP + 1
     )
-    const planned = Number(row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0)
-    return Math.max(REPORT_COUNT_CAP + 1, Math.round(planned))
   },
 
   async page(manager: SqlManager, name: SerialReportName, p: SerialReportParams): Promise<SerialReportPage> {

@@ -38,6 +38,16 @@ export function textArrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`
 }
 
+/**
+ * How many rows Postgres' planner expects `SELECT ... ` to return (its EXPLAIN estimate),
+ * never below `atLeast`: the count of a set too big to count exactly.
+ */
+export async function plannedRows(manager: SqlManager, select: string, params: unknown[], atLeast: number): Promise<number> {
+  const [row] = await run<{ "QUERY PLAN": any }>(manager, `EXPLAIN (FORMAT JSON) ${select}`, params)
+  const planned = Number(row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0)
+  return Math.max(atLeast, Math.round(planned))
+}
+
 export function toPgTimestamp(d: Date | string | null | undefined): string | null | undefined {
   if (d === undefined) {
     return undefined

@@ -1,7 +1,7 @@
 import { mikroOrmBaseRepositoryFactory } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { SerialNumber } from "../models"
-import { run, SqlManager, textArrayLiteral } from "../lib/sql"
+import { plannedRows, run, SqlManager, textArrayLiteral } from "../lib/sql"
 import { isTextSort, SERIAL_LIST_NULLABLE_SORTS } from "../../../shared/serial-list"
 import type { SerialListFilters, SerialListSort } from "../types"
 
@@ -103,13 +103,8 @@ export const serialListSql = {
     if (n <= cap) {
       return { count: n, estimated: false }
     }
-    const [row] = await run<{ "QUERY PLAN": any }>(
-      manager,
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM serial_number WHERE ${where.sql}`,
-      where.params
-    )
-    const planned = Number(row?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0)
-    return { count: Math.max(cap + 1, Math.round(planned)), estimated: true }
+    const count = await plannedRows(manager, `SELECT 1 FROM serial_number WHERE ${where.sql}`, where.params, cap + 1)
+    return { count, estimated: true }
   },
 }
 

@@ -86,7 +86,7 @@ export default class ConsistencyService {
   @InjectTransactionManager()
   async checkChunk(runId: string, size: number, @MedusaContext() sharedContext: Context = {}): Promise<{ done: boolean }> {
     const manager = sharedContext.transactionManager as SqlManager
-    await statementTimeout(manager)
+    await chunkTransactionSettings(manager)
     const current = await this.lockRunning_(runId, sharedContext)
     const range = await consistencySql.chunk(manager, current.cursor, size)
     if (!range) {
@@ -125,7 +125,7 @@ export default class ConsistencyService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ConsistencyRun> {
     const manager = sharedContext.transactionManager as SqlManager
-    await statementTimeout(manager)
+    await chunkTransactionSettings(manager)
     const current = await this.lockRunning_(runId, sharedContext)
     const rows = await consistencySql.stock(manager, stock.variant_ids, stock.stock_levels)
     const progress: Progress = current.progress
@@ -179,19 +179,16 @@ export default class ConsistencyService {
   protected async lockRunning_(runId: string, sharedContext: Context) {
     const manager = sharedContext.transactionManager as SqlManager
     await sql.lockKey(manager, RUN_LOCK)
-    const [current] = await this.runs_.list({ id: runId }, { take: 1 }, sharedContext)
-    if (!current || current.status !== "running") {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Consistency run ${runId} is ${current ? current.status : "not found"}, not running`
-      )
+    const current = await this.find_(runId, sharedContext)
+    if (current.status !== "running") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Consistency run ${runId} is ${current.status}, not running`)
     }
     return current
   }
 }
 
 /** For this transaction: a statement timeout, and room to sort a chunk's ledger in memory. */
-async function statementTimeout(manager: SqlManager) {
+async function chunkTransactionSettings(manager: SqlManager) {
   await run(manager, `SELECT set_config('statement_timeout', ?, true), set_config('work_mem', '64MB', true)`, [
     String(CONSISTENCY_STATEMENT_TIMEOUT_MS),
   ])
