@@ -102,6 +102,35 @@ httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
     expect({ status: unknown.status, message: unknown.data.message }).toEqual({ status: 404, message: expect.stringContaining("sncrun_nope") })
   })
 
+  it("walkers side by side check each serial once, and a chunk a dead walker claimed is checked by the next", async () => {
+    const service: any = getContainer().resolve("serial")
+    const single = await runConsistencyCheck(api, headers)
+
+    // Three walkers, one serial per chunk: five chunks claimed and recorded in any order.
+    const { run: parallel } = await service.startConsistencyRun({ trigger: "cli", limit: 1000 })
+    const walked = await walkSerialConsistencyRun(getContainer(), parallel.id, { chunkSize: 1, walkers: 3 })
+    expect(walked).toMatchObject({ status: "completed", serials_checked: 5, report: single })
+
+    // A walker checked the first serial, then another claimed the next two and died with them.
+    const { run } = await service.startConsistencyRun({ trigger: "cli", limit: 1000 })
+    expect(await service.checkConsistencyChunk(run.id, 1)).toEqual({ done: false })
+    const ids = (await sqlRaw(`SELECT id FROM serial_number ORDER BY id`)).map((r: any) => r.id)
+    await sqlRaw(
+      `UPDATE serial_consistency_run
+          SET cursor = ?, claimed = ?::jsonb, heartbeat_at = now() - interval '1 hour'
+        WHERE id = ?`,
+      [ids[2], JSON.stringify([{ id: "sncclm_dead", after: ids[0], last: ids[2], claimed_at: "2026-01-01T00:00:00.000Z" }]), run.id]
+    )
+    const taken = await api.post("/admin/serial-reports/consistency/runs", {}, headers)
+    expect({ status: taken.status, id: taken.data.run.id }).toEqual({ status: 202, id: run.id })
+    let finished = taken.data.run
+    while (finished.status === "running") {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      finished = (await api.get(`/admin/serial-reports/consistency/runs/${run.id}`, headers)).data.run
+    }
+    expect(finished).toMatchObject({ status: "completed", serials_checked: 5, report: single })
+  })
+
   it("stock Medusa counts beyond the serials is reported as unserialized, and is not a failure", async () => {
     await sqlRaw(
       `UPDATE inventory_level SET stocked_quantity = stocked_quantity + 3

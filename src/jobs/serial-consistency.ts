@@ -7,6 +7,11 @@ import { readSerializedStock } from "../workflows/utils/read-serialized-stock"
 
 /** Serials per chunk of a run: one short transaction each. */
 export const CONSISTENCY_CHUNK_SIZE = 10000
+/**
+ * Walkers of a run in one process: each keeps one Postgres backend busy with a chunk, so
+ * two use two of the database's cores (a run at 10M serials takes half as long as with one).
+ */
+export const CONSISTENCY_WALKERS = 2
 
 /**
  * The nightly consistency check (04:00 UTC, after the daily job): a run over every serial,
@@ -38,33 +43,48 @@ export const config = {
  */
 export async function runSerialConsistencyCheck(
   container: MedusaContainer,
-  { trigger, limit = 1000, chunkSize = CONSISTENCY_CHUNK_SIZE }: { trigger: ConsistencyRunTrigger; limit?: number; chunkSize?: number }
+  {
+    trigger,
+    limit = 1000,
+    chunkSize = CONSISTENCY_CHUNK_SIZE,
+    walkers = CONSISTENCY_WALKERS,
+  }: { trigger: ConsistencyRunTrigger; limit?: number; chunkSize?: number; walkers?: number }
 ): Promise<ConsistencyRun> {
   const service: SerialModuleService = container.resolve(SERIAL_MODULE)
   const { run, started } = await service.startConsistencyRun({ trigger, limit })
   if (!started) {
     return run
   }
-  return await walkSerialConsistencyRun(container, run.id, chunkSize)
+  return await walkSerialConsistencyRun(container, run.id, { chunkSize, walkers })
 }
 
 /**
- * Walks a started run from its checkpoint to the end: chunk after chunk, then Medusa's
- * stock, then the report. A failure (a statement timeout, a lost connection) marks the
- * run failed with its reason, and is answered, not thrown: the run says what happened.
+ * Walks a started run from its checkpoint to the end: `walkers` loops side by side (each
+ * claims a chunk, checks it, records it, until none is left; Postgres checks their chunks
+ * in parallel), then Medusa's stock, then the report. A failure (a statement timeout, a
+ * lost connection) marks the run failed with its reason, and is answered, not thrown: the
+ * run says what happened.
  */
 export async function walkSerialConsistencyRun(
   container: MedusaContainer,
   runId: string,
-  chunkSize = CONSISTENCY_CHUNK_SIZE
+  { chunkSize = CONSISTENCY_CHUNK_SIZE, walkers = CONSISTENCY_WALKERS }: { chunkSize?: number; walkers?: number } = {}
 ): Promise<ConsistencyRun> {
   const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-  try {
+  const walk = async () => {
     for (;;) {
       const { done } = await service.checkConsistencyChunk(runId, chunkSize)
       if (done) {
-        break
+        return
       }
+    }
+  }
+  try {
+    // Settled, not raced: a walker that failed lets the others end their chunk first.
+    const ended = await Promise.allSettled(Array.from({ length: walkers }, walk))
+    const failed = ended.find((e): e is PromiseRejectedResult => e.status === "rejected")
+    if (failed) {
+      throw failed.reason
     }
     return await service.finishConsistencyRun(runId, await readSerializedStock(container))
   } catch (e) {

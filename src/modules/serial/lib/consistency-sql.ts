@@ -164,53 +164,59 @@ export const consistencySql = {
       state_rows: StateProblemRow[] | null
     }>(
       manager,
-      `WITH e AS MATERIALIZED (
-         SELECT x.*, lag(x.to_status) OVER w AS previous_status, lag(x.line_item_id) OVER w AS previous_line_item_id,
-                row_number() OVER w AS position
-           FROM (SELECT l.id, l.serial_number_id, l.serial_number, l.type, l.from_status, l.to_status, l.to_location_id,
-                        l.created_at, l.data->>'line_item_id' AS line_item_id, ${ENTRY_ORDER} AS order_id,
-                        l.type IN ('reserve', 'deliver', 'issue') AS assigns
-                   FROM serial_ledger_entry l
-                  WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL AND ${STATEFUL}) x
-         -- Byte order (COLLATE "C") to group by serial: a locale's comparison costs more, and
-         -- any order of the serials will do.
-         WINDOW w AS (PARTITION BY x.serial_number_id COLLATE "C" ORDER BY x.created_at, x.id COLLATE "C")
-       ), last AS (
-         SELECT DISTINCT ON (serial_number_id) serial_number_id, to_status, to_location_id
-           FROM e ORDER BY serial_number_id, position DESC
-       ), assigned AS (
-         SELECT DISTINCT ON (serial_number_id) serial_number_id, order_id, line_item_id
-           FROM e WHERE assigns ORDER BY serial_number_id, position DESC
-       ), judged AS (
-         SELECT e.*,
+      `WITH judged AS (
+         SELECT x.*,
                 CASE
-                  WHEN e.type IN ('deliver', 'issue') AND e.previous_status = 'delivered' THEN 'delivered_twice'
-                  WHEN e.type = 'delete' THEN NULL
-                  WHEN e.from_status IS DISTINCT FROM e.previous_status THEN 'ledger_chain'
-                  WHEN e.type = ANY(?::text[])
-                   AND NOT (e.type || '|' || coalesce(e.from_status, '') || '|' || coalesce(e.to_status, '')) = ANY(?::text[])
+                  WHEN x.type IN ('deliver', 'issue') AND x.previous_status = 'delivered' THEN 'delivered_twice'
+                  WHEN x.type = 'delete' THEN NULL
+                  WHEN x.from_status IS DISTINCT FROM x.previous_status THEN 'ledger_chain'
+                  WHEN x.type = ANY(?::text[])
+                   AND NOT (x.type || '|' || coalesce(x.from_status, '') || '|' || coalesce(x.to_status, '')) = ANY(?::text[])
                     THEN 'ledger_transition'
-                  WHEN NOT e.type = ANY(?::text[]) AND e.to_status IS DISTINCT FROM e.from_status THEN 'ledger_transition'
+                  WHEN NOT x.type = ANY(?::text[]) AND x.to_status IS DISTINCT FROM x.from_status THEN 'ledger_transition'
                 END AS kind
-           FROM e
-       ), ledger_part AS (
-         SELECT count(*) AS entries, count(kind) AS ledger_count,
-                to_jsonb((array_agg(jsonb_build_object(
+           FROM (SELECT l.id, l.serial_number_id, l.serial_number, l.type, l.from_status, l.to_status, l.to_location_id,
+                        l.data->>'line_item_id' AS line_item_id, ${ENTRY_ORDER} AS order_id,
+                        l.type IN ('reserve', 'deliver', 'issue') AS assigns,
+                        lag(l.to_status) OVER w AS previous_status,
+                        lag(l.data->>'line_item_id') OVER w AS previous_line_item_id,
+                        lead(l.id) OVER w IS NULL AS is_last
+                   FROM serial_ledger_entry l
+                  WHERE l.serial_number_id > ? AND l.serial_number_id <= ? AND l.deleted_at IS NULL AND ${STATEFUL}
+                 -- The order of the ledger's (serial_number_id, created_at) index: read in it, the
+                 -- replay needs no sort, and its rows come out grouped by serial.
+                 WINDOW w AS (PARTITION BY l.serial_number_id ORDER BY l.created_at, l.id)) x
+       ), per_serial AS MATERIALIZED (
+         SELECT serial_number_id, count(*) AS entries, count(kind) AS problems,
+                -- In the replay's order (the input's; an ORDER BY here would sort every group).
+                array_agg(jsonb_build_object(
                   'kind', kind, 'serial_number_id', serial_number_id, 'serial_number', serial_number,
-                  'variant_id', (SELECT s.variant_id FROM serial_number s WHERE s.id = judged.serial_number_id),
                   'entry_id', id, 'type', type, 'from_status', from_status, 'to_status', to_status,
                   'previous_status', previous_status, 'previous_line_item_id', previous_line_item_id,
-                  'line_item_id', line_item_id) ORDER BY serial_number_id COLLATE "C", position) FILTER (WHERE kind IS NOT NULL))[1:?]) AS ledger_rows
+                  'line_item_id', line_item_id)) FILTER (WHERE kind IS NOT NULL) AS problem_rows,
+                max(to_status) FILTER (WHERE is_last) AS ledger_status,
+                max(to_location_id) FILTER (WHERE is_last) AS ledger_location_id,
+                array_agg(order_id) FILTER (WHERE assigns) AS assigned_orders,
+                array_agg(line_item_id) FILTER (WHERE assigns) AS assigned_lines
            FROM judged
+          GROUP BY serial_number_id
+       ), ledger_part AS (
+         SELECT coalesce(sum(entries), 0) AS entries, coalesce(sum(problems), 0) AS ledger_count,
+                (SELECT to_jsonb((array_agg(r.row || jsonb_build_object('variant_id', s.variant_id) ORDER BY r.serial_number_id, r.n))[1:?])
+                   FROM (SELECT p.serial_number_id, u.row, u.n
+                           FROM per_serial p, unnest(p.problem_rows) WITH ORDINALITY AS u(row, n)
+                          WHERE p.problem_rows IS NOT NULL) r
+                   LEFT JOIN serial_number s ON s.id = r.serial_number_id) AS ledger_rows
+           FROM per_serial
        ), joined AS (
          SELECT s.id AS serial_number_id, s.serial_number, s.variant_id, s.status, s.stock_location_id,
                 s.order_id, s.line_item_id, s.created_at,
-                last.serial_number_id IS NOT NULL AS has_ledger,
-                last.to_status AS ledger_status, last.to_location_id AS ledger_location_id,
-                a.order_id AS ledger_order_id, a.line_item_id AS ledger_line_item_id
+                p.serial_number_id IS NOT NULL AS has_ledger,
+                p.ledger_status, p.ledger_location_id,
+                p.assigned_orders[cardinality(p.assigned_orders)] AS ledger_order_id,
+                p.assigned_lines[cardinality(p.assigned_lines)] AS ledger_line_item_id
            FROM serial_number s
-           LEFT JOIN last ON last.serial_number_id = s.id
-           LEFT JOIN assigned a ON a.serial_number_id = s.id
+           LEFT JOIN per_serial p ON p.serial_number_id = s.id
           WHERE s.id > ? AND s.id <= ? AND s.deleted_at IS NULL
        ), state_part AS (
          SELECT count(*) AS serials, count(*) FILTER (WHERE bad) AS state_count,
@@ -225,11 +231,11 @@ export const consistencySql = {
        )
        SELECT * FROM ledger_part, state_part`,
       [
-        range.after,
-        range.last,
         textArrayLiteral(MOVEMENT_TYPES),
         textArrayLiteral(allowedMoves().map((m) => `${m.type}|${m.from_status ?? ""}|${m.to_status ?? ""}`)),
         textArrayLiteral(MOVEMENT_TYPES),
+        range.after,
+        range.last,
         limit,
         range.after,
         range.last,

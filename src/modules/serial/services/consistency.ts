@@ -1,7 +1,14 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import { run, sql, type SqlManager } from "../lib/sql"
-import { consistencySql, type LedgerProblemRow, type MedusaStockLevel, type StateProblemRow } from "../lib/consistency-sql"
+import {
+  consistencySql,
+  type LedgerProblemRow,
+  type MedusaStockLevel,
+  type SerialRange,
+  type StateProblemRow,
+} from "../lib/consistency-sql"
+import { generateId } from "../lib/ids"
 import { buildConsistencyReport } from "../lib/consistency"
 import type { ConsistencyRun, ConsistencyRunTrigger } from "../../../shared/http/admin"
 
@@ -17,6 +24,8 @@ export const CONSISTENCY_STATEMENT_TIMEOUT_MS = 60_000
 
 type Progress = { serials: number; ledger_entries: number; ledger_problems: number; state_problems: number }
 type Found = { ledger: LedgerProblemRow[]; state: StateProblemRow[] }
+/** A range of serial ids a walker took to check, and when (a claim left stale is taken over). */
+type ChunkClaim = SerialRange & { id: string; claimed_at: string }
 
 const RUN_LOCK = "serial-consistency-run"
 
@@ -69,6 +78,7 @@ export default class ConsistencyService {
         trigger: input.trigger,
         problem_limit: input.limit,
         cursor: "",
+        claimed: [] satisfies ChunkClaim[],
         progress: { serials: 0, ledger_entries: 0, ledger_problems: 0, state_problems: 0 } satisfies Progress,
         found: { ledger: [], state: [] } satisfies Found,
         heartbeat_at: now,
@@ -80,26 +90,78 @@ export default class ConsistencyService {
   }
 
   /**
-   * Checks the next `size` serials of a run and records them: its cursor, counts and
-   * problems advance together, in one transaction. Answers whether the walk is done.
+   * Checks the next `size` serials of a run and records them. The range is claimed in one
+   * short transaction (the cursor advances past it, the claim is noted), then checked and
+   * recorded in another, so that several walkers (in one process or in several) check
+   * ranges side by side. Answers `done` once nothing is left to claim.
    */
-  @InjectTransactionManager()
-  async checkChunk(runId: string, size: number, @MedusaContext() sharedContext: Context = {}): Promise<{ done: boolean }> {
-    const manager = sharedContext.transactionManager as SqlManager
-    await chunkTransactionSettings(manager)
-    const current = await this.lockRunning_(runId, sharedContext)
-    const range = await consistencySql.chunk(manager, current.cursor, size)
-    if (!range) {
+  async checkChunk(runId: string, size: number, sharedContext: Context = {}): Promise<{ done: boolean }> {
+    const claimed = await this.claimChunk_(runId, size, sharedContext)
+    if (!claimed) {
       return { done: true }
     }
-    const limit = current.problem_limit
-    const { ledger, state } = await consistencySql.checkRange(manager, range, limit)
+    await this.checkClaimed_(runId, claimed.claim, claimed.limit, sharedContext)
+    return { done: false }
+  }
+
+  /**
+   * The next range to check: a claim whose walker went quiet (stale, as a run's heartbeat),
+   * taken over; else the range after the cursor. Null when neither is left.
+   */
+  @InjectTransactionManager()
+  protected async claimChunk_(
+    runId: string,
+    size: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ claim: ChunkClaim; limit: number } | null> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const current = await this.lockRunning_(runId, sharedContext)
+    const claimed: ChunkClaim[] = current.claimed ?? []
+    const now = new Date()
+    const stale = claimed.find((c) => now.getTime() - new Date(c.claimed_at).getTime() >= CONSISTENCY_RUN_STALE_MS)
+    const range = stale ?? (await consistencySql.chunk(manager, current.cursor, size))
+    if (!range) {
+      return null
+    }
+    const claim: ChunkClaim = { id: generateId("sncclm"), after: range.after, last: range.last, claimed_at: now.toISOString() }
+    await this.runs_.update(
+      {
+        id: runId,
+        ...(stale ? {} : { cursor: range.last }),
+        claimed: [...claimed.filter((c) => c !== stale), claim],
+        heartbeat_at: now,
+      },
+      sharedContext
+    )
+    return { claim, limit: current.problem_limit }
+  }
+
+  /**
+   * Checks a claimed range and records what it found: counts and problems advance and the
+   * claim goes, in one transaction. A claim another walker took over meanwhile is left to
+   * that walker (its range is then counted once, by whoever holds the claim).
+   */
+  @InjectTransactionManager()
+  protected async checkClaimed_(
+    runId: string,
+    claim: ChunkClaim,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await chunkTransactionSettings(manager)
+    const { ledger, state } = await consistencySql.checkRange(manager, claim, limit)
+    const current = await this.lockRunning_(runId, sharedContext)
+    const claimed: ChunkClaim[] = current.claimed ?? []
+    if (!claimed.some((c) => c.id === claim.id)) {
+      return
+    }
     const progress: Progress = current.progress
     const found: Found = current.found
     await this.runs_.update(
       {
         id: runId,
-        cursor: range.last,
+        claimed: claimed.filter((c) => c.id !== claim.id),
         heartbeat_at: new Date(),
         progress: {
           serials: progress.serials + state.serials,
@@ -107,14 +169,15 @@ export default class ConsistencyService {
           ledger_problems: progress.ledger_problems + ledger.count,
           state_problems: progress.state_problems + state.count,
         } satisfies Progress,
+        // Ranges finish in any order: kept in serial id order, the first `limit` of the
+        // run are those a walk one range after the other would list.
         found: {
-          ledger: [...found.ledger, ...ledger.rows].slice(0, limit),
-          state: [...found.state, ...state.rows].slice(0, limit),
+          ledger: bySerial([...found.ledger, ...ledger.rows]).slice(0, limit),
+          state: bySerial([...found.state, ...state.rows]).slice(0, limit),
         } satisfies Found,
       },
       sharedContext
     )
-    return { done: range.serials < size }
   }
 
   /** Ends a walked run: Medusa's stock against the serials in stock, then the report. */
@@ -127,6 +190,10 @@ export default class ConsistencyService {
     const manager = sharedContext.transactionManager as SqlManager
     await chunkTransactionSettings(manager)
     const current = await this.lockRunning_(runId, sharedContext)
+    if ((current.claimed ?? []).length) {
+      // A range is still out with another walker: it finishes the run.
+      return present(current)
+    }
     const rows = await consistencySql.stock(manager, stock.variant_ids, stock.stock_levels)
     const progress: Progress = current.progress
     const found: Found = current.found
@@ -185,6 +252,11 @@ export default class ConsistencyService {
     }
     return current
   }
+}
+
+/** Problem rows in serial id order, each serial's rows in the order they came (stable sort). */
+function bySerial<T extends { serial_number_id: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (a.serial_number_id < b.serial_number_id ? -1 : a.serial_number_id > b.serial_number_id ? 1 : 0))
 }
 
 /** For this transaction: a statement timeout, and room to sort a chunk's ledger in memory. */
