@@ -6,6 +6,8 @@
 //   --quick            smaller sizes, shorter runs (development)
 //   --only=a,b         run only these scenarios: fulfilment, growth, lookup, list, receipts,
 //                      plans, import, consistency (the bulk seed runs whenever a later one needs it)
+//   --serials=N        the bulk seed grows to N serials (its last step; 10000000 for the
+//                      10M figures), the read scenarios measured at each step
 //   --consistency-serials=N   serials (five ledger rows each) of the consistency scenario
 //   BENCH_PORT=9400    port of the store; BENCH_PGPORT=9401 port of Postgres
 const path = require("path")
@@ -14,7 +16,7 @@ const { Api, readStore, createVariant, serialize } = require("./lib/api")
 const { allocateSeriesValues, insertBulkSerials } = require("./lib/bulk-seed")
 const { fulfilmentScenario } = require("./scenarios/fulfilment")
 const { receiptScenarios } = require("./scenarios/receipt")
-const { readLatency, lookupLoad } = require("./scenarios/reads")
+const { readLatency, lookupLoad, listMatrix } = require("./scenarios/reads")
 const { explainHotQueries } = require("./scenarios/plans")
 const { consistencyScenario } = require("./scenarios/consistency")
 const { printReport, writeResults, machine } = require("./lib/report")
@@ -25,6 +27,7 @@ const onlyArg = argv.find((a) => a.startsWith("--only="))
 const only = onlyArg ? new Set(onlyArg.slice(7).split(",")) : null
 const wants = (name) => !only || only.has(name)
 const consistencyArg = argv.find((a) => a.startsWith("--consistency-serials="))
+const serialsArg = argv.find((a) => a.startsWith("--serials="))
 
 const CONFIG = quick
   ? {
@@ -45,6 +48,14 @@ const CONFIG = quick
       importRows: 100000,
       consistencySerials: 1000000,
     }
+CONFIG.listRounds = quick ? 20 : 40
+if (serialsArg) {
+  const largest = Number(serialsArg.split("=")[1])
+  if (!Number.isInteger(largest) || largest < 1000) {
+    throw new Error(`--serials must be a whole number of at least 1000, got: ${serialsArg.split("=")[1]}`)
+  }
+  CONFIG.sizes = [...CONFIG.sizes.filter((s) => s < largest), largest]
+}
 const SERIES_BLOCK = 10000
 const SERIES_PATTERN = "BN-{YYYY}-########"
 
@@ -98,7 +109,7 @@ async function main() {
         seconds: alloc.seconds,
         values_per_s: largest / alloc.seconds,
       }
-      const bulk = { variants, values: alloc.values, soldSerials: [] }
+      const bulk = { variants, seriesId: s.serial_series.id, values: alloc.values, soldSerials: [] }
       result.growth = []
       result.seed = []
       let seeded = 0
@@ -132,6 +143,10 @@ async function main() {
       await second.end()
       if (result.growth.length) {
         result.admin_list = result.growth[result.growth.length - 1].list
+      }
+      if (wants("list")) {
+        log(`Every filter and sort of the admin list at ${seeded.toLocaleString("en")} serials, ${CONFIG.listRounds} rounds each...`)
+        result.list_matrix = { serials: seeded, cases: await listMatrix(api, fixtures, bulk, { rounds: CONFIG.listRounds }) }
       }
       if (wants("lookup")) {
         log(`Warranty lookup under load (autocannon), ${CONFIG.load.connectionCounts.join(" and ")} connections...`)

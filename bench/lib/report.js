@@ -51,6 +51,44 @@ function targetRows(r) {
       )
     }
   }
+  if (r.admin_list?.default_list) {
+    const a = r.admin_list
+    const ratio = a.default_list.p95 / a.orders.p95
+    add(
+      `admin serial list (50, default order, no filter) p95 vs /admin/orders?limit=50`,
+      `${fmt(ratio)}x (${fmt(a.default_list.p95, 1)} vs ${fmt(a.orders.p95, 1)} ms)`,
+      "<= 1.0x and < 100 ms",
+      ratio <= 1.0 && a.default_list.p95 < 100
+    )
+  }
+  if (r.list_matrix) {
+    const ratios = r.list_matrix.cases.map((c) => ({ c, ratio: c.serial_list.p95 / c.orders.p95 }))
+    const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a))
+    const slowest = ratios.reduce((a, b) => (b.c.serial_list.p95 > a.c.serial_list.p95 ? b : a))
+    add(
+      `admin serial list, each of ${ratios.length} filters and sorts, p95 vs /admin/orders?limit=50`,
+      `worst ${fmt(worst.ratio)}x (${worst.c.name}); slowest ${fmt(slowest.c.serial_list.p95, 1)} ms (${slowest.c.name})`,
+      "each <= 1.0x and < 150 ms",
+      ratios.every(({ c, ratio }) => ratio <= 1.0 && c.serial_list.p95 < 150)
+    )
+  }
+  const growth = r.growth ?? []
+  const atMillion = growth.find((g) => g.serials === 1000000)
+  const largestGrowth = growth[growth.length - 1]
+  if (atMillion && largestGrowth && largestGrowth.serials > atMillion.serials) {
+    const ratio = largestGrowth.lookup.lookup.p99 / atMillion.lookup.lookup.p99
+    add(
+      `public warranty lookup p99, ${largestGrowth.serials.toLocaleString("en")} vs 1,000,000 serials (one client)`,
+      `${fmt(ratio)}x (${fmt(largestGrowth.lookup.lookup.p99, 1)} vs ${fmt(atMillion.lookup.lookup.p99, 1)} ms)`,
+      "flat (<= 1.2x)",
+      ratio <= 1.2
+    )
+  }
+  const pickOne = r.plans && Object.entries(r.plans).find(([name]) => name.startsWith("fulfilment pick (FIFO, 1 of"))
+  if (pickOne) {
+    const ms = pickOne[1].summary[0]?.execution_ms
+    add("FIFO pick of 1 unit from a 100,000-serial receipt with one received_at (EXPLAIN ANALYZE)", `${fmt(ms, 2)} ms`, "< 20 ms", ms < 20)
+  }
   if (r.admin_list) {
     const a = r.admin_list
     const ratio = a.serial_list.p95 / a.orders.p95
@@ -104,10 +142,33 @@ function printReport(r) {
         g.serials.toLocaleString("en"),
         `${fmt(g.lookup.lookup.p50, 1)} / ${fmt(g.lookup.lookup.p95, 1)}`,
         `${fmt(g.lookup.regions.p50, 1)} / ${fmt(g.lookup.regions.p95, 1)}`,
+        `${fmt(g.lookup.lookup.p99, 1)}`,
+        g.list.default_list ? `${fmt(g.list.default_list.p50, 1)} / ${fmt(g.list.default_list.p95, 1)}` : "-",
         `${fmt(g.list.serial_list.p50, 1)} / ${fmt(g.list.serial_list.p95, 1)}`,
         `${fmt(g.list.orders.p50, 1)} / ${fmt(g.list.orders.p95, 1)}`,
       ]),
-      ["serials", "warranty lookup", "GET /store/regions/:id", "admin serial list", "GET /admin/orders"]
+      [
+        "serials",
+        "warranty lookup",
+        "GET /store/regions/:id",
+        "lookup p99",
+        "admin list, default",
+        "admin list, variant+status",
+        "GET /admin/orders",
+      ]
+    )
+  }
+  if (r.list_matrix) {
+    console.log(`\nAdmin serial list at ${r.list_matrix.serials.toLocaleString("en")} serials, each filter and sort (one client; p50 / p95 ms)\n`)
+    printTable(
+      r.list_matrix.cases.map((c) => [
+        c.name,
+        `${c.count}${c.count_is_estimate ? " (estimate)" : ""}`,
+        `${fmt(c.serial_list.p50, 1)} / ${fmt(c.serial_list.p95, 1)}`,
+        `${fmt(c.orders.p50, 1)} / ${fmt(c.orders.p95, 1)}`,
+        `${fmt(c.serial_list.p95 / c.orders.p95)}x`,
+      ]),
+      ["case", "count", "serial list", "GET /admin/orders", "p95 ratio"]
     )
   }
   if (r.seed?.length) {
