@@ -62,7 +62,7 @@ function targetRows(r) {
     )
   }
   if (r.list_matrix) {
-    const ratios = r.list_matrix.cases.map((c) => ({ c, ratio: c.serial_list.p95 / c.orders.p95 }))
+    const ratios = r.list_matrix.cases.filter((c) => !c.against_the_sort).map((c) => ({ c, ratio: c.serial_list.p95 / c.orders.p95 }))
     const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a))
     const slowest = ratios.reduce((a, b) => (b.c.serial_list.p95 > a.c.serial_list.p95 ? b : a))
     add(
@@ -76,10 +76,14 @@ function targetRows(r) {
   const atMillion = growth.find((g) => g.serials === 1000000)
   const largestGrowth = growth[growth.length - 1]
   if (atMillion && largestGrowth && largestGrowth.serials > atMillion.serials) {
-    const ratio = largestGrowth.lookup.lookup.p99 / atMillion.lookup.lookup.p99
+    // Each size's p99 as a ratio of the baseline route's p99 in the same rounds, so that
+    // the machine's load at one size and not the other does not count as growth.
+    const relative = (g) => g.lookup.lookup.p99 / g.lookup.regions.p99
+    const ratio = relative(largestGrowth) / relative(atMillion)
     add(
-      `public warranty lookup p99, ${largestGrowth.serials.toLocaleString("en")} vs 1,000,000 serials (one client)`,
-      `${fmt(ratio)}x (${fmt(largestGrowth.lookup.lookup.p99, 1)} vs ${fmt(atMillion.lookup.lookup.p99, 1)} ms)`,
+      `public warranty lookup p99 (as a ratio of /store/regions/:id's), ${largestGrowth.serials.toLocaleString("en")} vs 1,000,000 serials (one client)`,
+      `${fmt(ratio)}x (${fmt(relative(largestGrowth))}x: ${fmt(largestGrowth.lookup.lookup.p99, 1)} vs ${fmt(largestGrowth.lookup.regions.p99, 1)} ms; ` +
+        `${fmt(relative(atMillion))}x: ${fmt(atMillion.lookup.lookup.p99, 1)} vs ${fmt(atMillion.lookup.regions.p99, 1)} ms)`,
       "flat (<= 1.2x)",
       ratio <= 1.2
     )
@@ -162,7 +166,7 @@ function printReport(r) {
     console.log(`\nAdmin serial list at ${r.list_matrix.serials.toLocaleString("en")} serials, each filter and sort (one client; p50 / p95 ms)\n`)
     printTable(
       r.list_matrix.cases.map((c) => [
-        c.name,
+        c.against_the_sort ? `${c.name} (against the sort, outside the target)` : c.name,
         `${c.count}${c.count_is_estimate ? " (estimate)" : ""}`,
         `${fmt(c.serial_list.p50, 1)} / ${fmt(c.serial_list.p95, 1)}`,
         `${fmt(c.orders.p50, 1)} / ${fmt(c.orders.p95, 1)}`,

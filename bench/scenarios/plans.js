@@ -56,13 +56,17 @@ async function explainHotQueries(client, { store, bulk }) {
 
   const v = bulk.variants[1].variantId
   // The admin list's statements, from the plugin's repository (compiled): a page in the
-  // default order, a filtered and sorted page, a search, and the capped count.
+  // default order, a filtered and sorted page, the warranty filter's page, a search, and
+  // the capped count.
   const { serialListSql } = require(path.join(root, ".medusa", "server", "src", "modules", "serial", "repositories", "serial-number.js"))
   await run("admin list, default order (page)", (m) =>
     serialListSql.listPage(m, {}, { sort: { column: "created_at", descending: true }, limit: 21 })
   )
   await run("admin list, variant and status, received newest first (page)", (m) =>
     serialListSql.listPage(m, { variant_id: [v], status: ["active"] }, { sort: { column: "received_at", descending: true }, limit: 51 })
+  )
+  await run("admin list, warranty expired, most recently expired first (page)", (m) =>
+    serialListSql.listPage(m, { warranty: { state: "expired", now: new Date() } }, { sort: { column: "warranty_expires_at", descending: true }, limit: 51 })
   )
   await run("admin list, search (page)", (m) =>
     serialListSql.listPage(m, { q: sold.slice(-6) }, { sort: { column: "created_at", descending: true }, limit: 21 })

@@ -17,7 +17,7 @@ import {
 import { formatDate } from "../../lib/format"
 import { warrantyState } from "../../../shared/warranty-state"
 import { SERIAL_STATUS_LABELS } from "../../../shared/statuses"
-import { SERIAL_LIST_DEFAULT_ORDER } from "../../../shared/serial-list"
+import { defaultSerialListOrder } from "../../../shared/serial-list"
 import { useUrlCursorPage, useUrlState } from "../../lib/url-state"
 
 const FILTERS = ["q", "status", "product_id", "variant_id", "stock_location_id", "customer_id", "order_id", "receipt_id", "series_id", "warranty_state"]
@@ -44,7 +44,7 @@ const SerialNumbersPage = () => {
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const page = useUrlCursorPage()
   const { after, limit } = page
-  const order = get("order") ?? SERIAL_LIST_DEFAULT_ORDER
+  const order = get("order") ?? defaultSerialListOrder({ warranty_state: get("warranty_state") })
 
   const query = useMemo(() => {
     const q: SerialListQuery = { limit, after, order }

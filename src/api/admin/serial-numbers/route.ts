@@ -6,13 +6,14 @@ import { createSerialNumbersWorkflow } from "../../../workflows/create-serial-nu
 import { PRESENT_SERIAL_NEEDS, presentSerial } from "../../utils/present-serial"
 import { SERIAL_FIELDS } from "./query-config"
 import { serialListFilters } from "./list-filters"
-import { SERIAL_LIST_DEFAULT_ORDER } from "../../../shared/serial-list"
+import { defaultSerialListOrder } from "../../../shared/serial-list"
 import type { AdminCreateSerialNumbersType, AdminGetSerialNumbersParamsType } from "./validators"
 import type { AdminSerialNumberListResponse, AdminSerialNumbersCreatedResponse } from "../../../shared/http/admin"
 
 /**
- * A page of serials: filtered, in one of the offered orders (newest first by default), by
- * cursor (`after` = the previous `next_cursor`) or, for the first pages, `offset`. The
+ * A page of serials: filtered, in one of the offered orders (newest first by default; by
+ * warranty expiry when filtered by warranty), by cursor (`after` = the previous
+ * `next_cursor`) or, for the first pages, `offset`. The
  * count is exact up to SERIAL_LIST_COUNT_CAP, an estimate beyond (`count_is_estimate`).
  */
 export const GET = async (
@@ -24,7 +25,7 @@ export const GET = async (
   const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
   const page = await service.listSerialNumberPage({
     filters: serialListFilters(params, now),
-    order: params.order ?? SERIAL_LIST_DEFAULT_ORDER,
+    order: params.order ?? defaultSerialListOrder(params),
     limit: params.limit,
     offset: params.offset,
     after: params.after,

@@ -33,9 +33,12 @@ export class SerialNumberRepository extends mikroOrmBaseRepositoryFactory(Serial
 export const serialListSql = {
   /**
    * One page of serial ids in `sort` order (ties by id), after `bound` when given. A
-   * nullable column is read in two ranges, its values then its NULLs (Postgres' order:
-   * NULLs last ascending, first descending), so that each is one range of its
-   * `(column, id)` index instead of an OR the planner cannot walk in order.
+   * nullable column is read in two ranges, its values then its NULLs, so that each is one
+   * range of its `(column, id)` index instead of an OR the planner cannot walk in order.
+   * Empty values come last both ways (not Postgres' NULLS FIRST when descending): a page of
+   * "received newest first" starts with received serials, and is read from the values'
+   * end of the index, not after every serial never received (at 10M serials, 500,000 of
+   * them were walked in 2.1 s before the first match of a variant and status filter).
    */
   async listPage(
     manager: SqlManager,
@@ -73,20 +76,12 @@ export const serialListSql = {
     if (!nullable) {
       return await values(bound ?? null, limit)
     }
-    // Ascending: values, then NULLs. Descending: NULLs, then values.
-    const inNulls = bound != null && bound.value === null
-    if (!descending) {
-      if (inNulls) {
-        return await nulls(bound.id, limit)
-      }
-      const first = await values(bound ?? null, limit)
-      return first.length < limit ? [...first, ...(await nulls(null, limit - first.length))] : first
+    // Values, then NULLs, in either direction.
+    if (bound != null && bound.value === null) {
+      return await nulls(bound.id, limit)
     }
-    if (bound && !inNulls) {
-      return await values(bound, limit)
-    }
-    const first = await nulls(bound?.id ?? null, limit)
-    return first.length < limit ? [...first, ...(await values(null, limit - first.length))] : first
+    const first = await values(bound ?? null, limit)
+    return first.length < limit ? [...first, ...(await nulls(null, limit - first.length))] : first
   },
 
   /**
