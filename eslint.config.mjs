@@ -26,6 +26,21 @@ export default [
     rules: { "@medusajs/use-inject-manager-on-public-methods": "off" },
   },
   {
+    // One way to run SQL: run() and its siblings in lib/sql.ts bind the parameters through
+    // knex; MikroORM's execute inlines them into the text (seconds for a big JSON batch).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/modules/serial/lib/sql.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='execute']",
+          message: "Run SQL through run() (src/modules/serial/lib/sql.ts), not the manager's execute.",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/shared/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -3,7 +3,7 @@
  * as one JSON parameter (see sql.ts for the pattern).
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import type { SqlManager } from "./sql"
+import { run, type SqlManager } from "./sql"
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -36,7 +36,7 @@ export const importSql = {
       return
     }
     try {
-      await manager.execute(
+      await run(manager,
         `INSERT INTO serial_number
            (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status,
             stock_location_id, supplier_name, supplier_reference, unit_cost, raw_unit_cost, received_at,
@@ -76,7 +76,7 @@ export const importSql = {
     if (!keys.length) {
       return []
     }
-    return await manager.execute(
+    return await run(manager,
       `SELECT s.normalized, s.scope_key, s.serial_number, s.variant_id
          FROM serial_number s
          JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
@@ -94,7 +94,7 @@ export const importSql = {
     if (!pairs.length) {
       return new Map()
     }
-    const rows: Array<{ variant_id: string; location_id: string; count: string }> = await manager.execute(
+    const rows: Array<{ variant_id: string; location_id: string; count: string }> = await run(manager,
       `SELECT x.variant_id, x.location_id, count(s.id) AS count
          FROM jsonb_to_recordset(?::jsonb) AS x(variant_id text, location_id text)
          LEFT JOIN serial_number s

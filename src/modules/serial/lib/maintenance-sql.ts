@@ -76,7 +76,7 @@ export const maintenanceSql = {
     if (!ids.length) {
       return new Map()
     }
-    const rows: ScheduleSerialRow[] = await manager.execute(
+    const rows: ScheduleSerialRow[] = await run(manager,
       `SELECT id, serial_number, status, stock_location_id, customer_id, warranty_expires_at, contract_expires_at
          FROM serial_number
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
@@ -106,7 +106,7 @@ export const maintenanceSql = {
       metadata: Record<string, unknown> | null
     }
   ): Promise<void> {
-    await manager.execute(
+    await run(manager,
       `INSERT INTO maintenance_schedule
          (id, type, periodicity, interval_value, interval_unit, start_date, end_date, visit_count,
           first_visit_on_start, assignee, status, customer_id, notes, created_by, metadata, created_at, updated_at)
@@ -138,7 +138,7 @@ export const maintenanceSql = {
     if (!rows.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `INSERT INTO maintenance_schedule_serial
          (id, schedule_id, serial_number_id, previous_contract_expires_at, created_at, updated_at)
        SELECT x.id, ?, x.serial_number_id, x.previous_contract_expires_at, now(), now()
@@ -166,7 +166,7 @@ export const maintenanceSql = {
     if (!rows.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `INSERT INTO maintenance_visit
          (id, schedule_id, serial_number_id, scheduled_date, status, kind, completed_at, technician, notes,
           warranty_claim_id, created_by, created_at, updated_at)
@@ -180,7 +180,7 @@ export const maintenanceSql = {
   },
 
   async lockSchedule(manager: SqlManager, id: string, withDeleted = false): Promise<ScheduleRow | null> {
-    const [row] = await manager.execute(
+    const [row] = await run(manager,
       `SELECT id, type, periodicity, status, assignee, end_date, cancelled_at, completed_at, notes, metadata, deleted_at
          FROM maintenance_schedule
         WHERE id = ? ${withDeleted ? "" : "AND deleted_at IS NULL"}
@@ -191,7 +191,7 @@ export const maintenanceSql = {
   },
 
   async scheduleSerialIds(manager: SqlManager, scheduleId: string): Promise<string[]> {
-    const rows: { serial_number_id: string }[] = await manager.execute(
+    const rows: { serial_number_id: string }[] = await run(manager,
       `SELECT serial_number_id FROM maintenance_schedule_serial WHERE schedule_id = ? ORDER BY serial_number_id`,
       [scheduleId]
     )
@@ -208,7 +208,7 @@ export const maintenanceSql = {
     if (!ids.length) {
       return new Map()
     }
-    const rows: VisitRow[] = await manager.execute(
+    const rows: VisitRow[] = await run(manager,
       `SELECT ${VISIT_COLUMNS} FROM maintenance_visit
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
         ORDER BY id
@@ -220,7 +220,7 @@ export const maintenanceSql = {
 
   /** Visits of a schedule in these statuses, locked. */
   async lockScheduleVisits(manager: SqlManager, scheduleId: string, statuses: string[]): Promise<VisitRow[]> {
-    return await manager.execute(
+    return await run(manager,
       `SELECT ${VISIT_COLUMNS} FROM maintenance_visit
         WHERE schedule_id = ? AND status IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
         ORDER BY id
@@ -235,7 +235,7 @@ export const maintenanceSql = {
     scheduleId: string,
     { generatedOnly }: { generatedOnly: boolean }
   ): Promise<Record<string, number>> {
-    const rows: { status: string; count: string }[] = await manager.execute(
+    const rows: { status: string; count: string }[] = await run(manager,
       `SELECT status, count(*) AS count FROM maintenance_visit
         WHERE schedule_id = ? ${generatedOnly ? "AND kind = 'scheduled'" : ""} AND deleted_at IS NULL GROUP BY status`,
       [scheduleId]
@@ -251,7 +251,7 @@ export const maintenanceSql = {
     if (!rows.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE maintenance_visit AS v
           SET scheduled_date = x.scheduled_date, status = x.status, completed_at = x.completed_at,
               technician = x.technician, notes = x.notes, warranty_claim_id = x.warranty_claim_id, updated_at = now()
@@ -267,7 +267,7 @@ export const maintenanceSql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE maintenance_visit SET status = ?, updated_at = now()
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [status, json(ids)]
@@ -278,7 +278,7 @@ export const maintenanceSql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE maintenance_visit SET technician = ?, updated_at = now()
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [technician, json(ids)]
@@ -287,20 +287,20 @@ export const maintenanceSql = {
 
   /** Soft-deletes (or, with `at` null, restores) a schedule with its serial rows and visits. */
   async setScheduleDeleted(manager: SqlManager, scheduleId: string, at: string | null): Promise<void> {
-    await manager.execute(`UPDATE maintenance_visit SET deleted_at = ? WHERE schedule_id = ?`, [at, scheduleId])
-    await manager.execute(`UPDATE maintenance_schedule_serial SET deleted_at = ? WHERE schedule_id = ?`, [at, scheduleId])
-    await manager.execute(`UPDATE maintenance_schedule SET deleted_at = ? WHERE id = ?`, [at, scheduleId])
+    await run(manager, `UPDATE maintenance_visit SET deleted_at = ? WHERE schedule_id = ?`, [at, scheduleId])
+    await run(manager, `UPDATE maintenance_schedule_serial SET deleted_at = ? WHERE schedule_id = ?`, [at, scheduleId])
+    await run(manager, `UPDATE maintenance_schedule SET deleted_at = ? WHERE id = ?`, [at, scheduleId])
   },
 
   /** Removes a schedule that is being undone, with everything it generated. */
   async purgeSchedule(manager: SqlManager, scheduleId: string): Promise<void> {
-    await manager.execute(`DELETE FROM maintenance_visit WHERE schedule_id = ?`, [scheduleId])
-    await manager.execute(`DELETE FROM maintenance_schedule_serial WHERE schedule_id = ?`, [scheduleId])
-    await manager.execute(`DELETE FROM maintenance_schedule WHERE id = ?`, [scheduleId])
+    await run(manager, `DELETE FROM maintenance_visit WHERE schedule_id = ?`, [scheduleId])
+    await run(manager, `DELETE FROM maintenance_schedule_serial WHERE schedule_id = ?`, [scheduleId])
+    await run(manager, `DELETE FROM maintenance_schedule WHERE id = ?`, [scheduleId])
   },
 
   async purgeVisit(manager: SqlManager, id: string): Promise<void> {
-    await manager.execute(`DELETE FROM maintenance_visit WHERE id = ?`, [id])
+    await run(manager, `DELETE FROM maintenance_visit WHERE id = ?`, [id])
   },
 
   /**
@@ -312,7 +312,7 @@ export const maintenanceSql = {
     if (!serialIds.length) {
       return []
     }
-    return await manager.execute(
+    return await run(manager,
       `WITH target AS (SELECT DISTINCT jsonb_array_elements_text(?::jsonb) AS id),
        active_end AS (
          SELECT l.serial_number_id AS id, max(s.end_date) AS end_date
@@ -345,7 +345,7 @@ export const maintenanceSql = {
     if (!rows.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number AS s SET contract_expires_at = x.contract_expires_at, updated_at = now()
          FROM jsonb_to_recordset(?::jsonb) AS x(id text, contract_expires_at timestamptz)
         WHERE s.id = x.id`,
@@ -354,7 +354,7 @@ export const maintenanceSql = {
   },
 
   async lockClaim(manager: SqlManager, id: string): Promise<ClaimRow | null> {
-    const [row] = await manager.execute(
+    const [row] = await run(manager,
       `SELECT id, display_id, serial_number_id, status, resolution, replacement_serial_number_id, closed_at, metadata
          FROM warranty_claim WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
       [id]
@@ -380,7 +380,7 @@ export const maintenanceSql = {
       metadata: Record<string, unknown> | null
     }
   ): Promise<void> {
-    await manager.execute(
+    await run(manager,
       `INSERT INTO warranty_claim
          (id, serial_number_id, serial_number, customer_id, description, status, maintenance_status, covered,
           warranty_expires_at, contract_expires_at, filed_at, created_by, idempotency_key, metadata, created_at, updated_at)
@@ -414,7 +414,7 @@ export const maintenanceSql = {
     idempotencyKey: string | null
   ): Promise<{ byKey: { id: string; serial_number_id: string } | null; open: Array<{ id: string; display_id: number }> }> {
     const rows: Array<{ id: string; display_id: number; serial_number_id: string; status: string; idempotency_key: string | null }> =
-      await manager.execute(
+      await run(manager,
         `SELECT id, display_id, serial_number_id, status, idempotency_key
            FROM warranty_claim
           WHERE customer_id = ? AND deleted_at IS NULL
@@ -438,12 +438,12 @@ export const maintenanceSql = {
   },
 
   async purgeClaim(manager: SqlManager, id: string): Promise<void> {
-    await manager.execute(`UPDATE maintenance_visit SET warranty_claim_id = NULL WHERE warranty_claim_id = ?`, [id])
-    await manager.execute(`DELETE FROM warranty_claim WHERE id = ?`, [id])
+    await run(manager, `UPDATE maintenance_visit SET warranty_claim_id = NULL WHERE warranty_claim_id = ?`, [id])
+    await run(manager, `DELETE FROM warranty_claim WHERE id = ?`, [id])
   },
 
   async visitsOfClaim(manager: SqlManager, claimId: string): Promise<VisitRow[]> {
-    return await manager.execute(
+    return await run(manager,
       `SELECT ${VISIT_COLUMNS} FROM maintenance_visit WHERE warranty_claim_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
       [claimId]
     )
@@ -453,7 +453,7 @@ export const maintenanceSql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE maintenance_visit SET warranty_claim_id = ?, updated_at = now()
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [claimId, json(ids)]
@@ -507,7 +507,7 @@ export const maintenanceSql = {
     where += range.toInclusive ? ` AND v.scheduled_date <= ?::timestamptz` : ` AND v.scheduled_date < ?::timestamptz`
     whereParams.push(range.to)
     const dayKey = `to_char(v.scheduled_date AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
-    return await manager.execute(
+    return await run(manager,
       `WITH candidates AS (
          SELECT ${VISIT_COLUMNS.split(", ").map((c) => `v.${c}`).join(", ")}, ${dayKey} AS key
            FROM maintenance_visit v
@@ -535,7 +535,7 @@ export const maintenanceSql = {
     range: { from: string; to: string },
     limit: number
   ): Promise<Array<{ id: string; serial_number: string; customer_id: string | null; warranty_expires_at: Date; log_id: string }>> {
-    return await manager.execute(
+    return await run(manager,
       `WITH candidates AS (
          SELECT s.id, s.serial_number, s.customer_id, s.warranty_expires_at,
                 to_char(s.warranty_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key
@@ -565,7 +565,7 @@ export const maintenanceSql = {
     if (!ids.length) {
       return
     }
-    await manager.execute(`DELETE FROM serial_notification WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`, [
+    await run(manager, `DELETE FROM serial_notification WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`, [
       json(ids),
     ])
   },

@@ -4,7 +4,7 @@
  * always part of the WHERE clause, so one customer can never reach another's rows.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import type { SqlManager } from "./sql"
+import { run, type SqlManager } from "./sql"
 
 /** The one "not found" of the storefront: unknown, unsold and someone else's serials alike. */
 export function storefrontSerialNotFound(text: string) {
@@ -88,7 +88,7 @@ export const storefrontSql = {
    * times; the most recently delivered one answers.
    */
   async findSoldSerial(manager: SqlManager, normalized: string): Promise<StorefrontSerialRow | null> {
-    const rows: StorefrontSerialRow[] = await manager.execute(
+    const rows: StorefrontSerialRow[] = await run(manager,
       `SELECT ${SERIAL_COLUMNS}
          FROM serial_number s
         WHERE s.normalized = ? AND s.deleted_at IS NULL AND s.customer_id IS NOT NULL
@@ -129,7 +129,7 @@ export const storefrontSql = {
       }
     }
     params.push(page.limit)
-    return await manager.execute(
+    return await run(manager,
       `SELECT ${SERIAL_COLUMNS}
          FROM serial_number s
         WHERE ${where.join(" AND ")}
@@ -140,7 +140,7 @@ export const storefrontSql = {
   },
 
   async countCustomerSerials(manager: SqlManager, customerId: string): Promise<number> {
-    const [row]: { count: string }[] = await manager.execute(
+    const [row]: { count: string }[] = await run(manager,
       `SELECT count(*) AS count FROM serial_number WHERE customer_id = ? AND deleted_at IS NULL`,
       [customerId]
     )
@@ -149,7 +149,7 @@ export const storefrontSql = {
 
   /** A customer's own serial by its normalized text (null when it is not theirs). */
   async findCustomerSerial(manager: SqlManager, customerId: string, normalized: string): Promise<StorefrontSerialRow | null> {
-    const rows: StorefrontSerialRow[] = await manager.execute(
+    const rows: StorefrontSerialRow[] = await run(manager,
       `SELECT ${SERIAL_COLUMNS}
          FROM serial_number s
         WHERE s.customer_id = ? AND s.normalized = ? AND s.deleted_at IS NULL
@@ -165,7 +165,7 @@ export const storefrontSql = {
    */
   async lockRegistrable(manager: SqlManager, normalized: string) {
     const rows: RegistrableRow[] =
-      await manager.execute(
+      await run(manager,
         `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
                 warranty_starts_at, warranty_expires_at
            FROM serial_number
@@ -178,7 +178,7 @@ export const storefrontSql = {
   },
 
   async warrantySettings(manager: SqlManager, variantId: string) {
-    const rows: Array<{ warranty_value: number | null; warranty_unit: string | null }> = await manager.execute(
+    const rows: Array<{ warranty_value: number | null; warranty_unit: string | null }> = await run(manager,
       `SELECT warranty_value, warranty_unit FROM serial_settings WHERE variant_id = ? AND deleted_at IS NULL LIMIT 1`,
       [variantId]
     )
@@ -192,19 +192,19 @@ export const storefrontSql = {
     row: { customer_id: string; warranty?: { starts_at: string | null; expires_at: string | null } }
   ) {
     if (row.warranty) {
-      await manager.execute(
+      await run(manager,
         `UPDATE serial_number SET customer_id = ?, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now() WHERE id = ?`,
         [row.customer_id, row.warranty.starts_at, row.warranty.expires_at, id]
       )
     } else {
-      await manager.execute(`UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [row.customer_id, id])
+      await run(manager, `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [row.customer_id, id])
     }
   },
 
   /** A serial for an admin's approval of a registration: locked, with what decides it. */
   async lockSerialForRegistration(manager: SqlManager, id: string) {
     const rows: RegistrableRow[] =
-      await manager.execute(
+      await run(manager,
         `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
                 warranty_starts_at, warranty_expires_at
            FROM serial_number WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
@@ -214,7 +214,7 @@ export const storefrontSql = {
   },
 
   async findPendingRegistration(manager: SqlManager, serialId: string, customerId: string): Promise<RegistrationRow | null> {
-    const rows: RegistrationRow[] = await manager.execute(
+    const rows: RegistrationRow[] = await run(manager,
       `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
         WHERE serial_number_id = ? AND customer_id = ? AND status = 'pending' AND deleted_at IS NULL LIMIT 1`,
       [serialId, customerId]
@@ -226,7 +226,7 @@ export const storefrontSql = {
     manager: SqlManager,
     row: { id: string; serial_number_id: string; serial_number: string; customer_id: string; purchased_at: string }
   ): Promise<RegistrationRow> {
-    const rows: RegistrationRow[] = await manager.execute(
+    const rows: RegistrationRow[] = await run(manager,
       `INSERT INTO serial_registration (id, serial_number_id, serial_number, customer_id, purchased_at, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'pending', now(), now())
        RETURNING ${REGISTRATION_COLUMNS}`,
@@ -236,7 +236,7 @@ export const storefrontSql = {
   },
 
   async lockRegistration(manager: SqlManager, id: string): Promise<RegistrationRow | null> {
-    const rows: RegistrationRow[] = await manager.execute(
+    const rows: RegistrationRow[] = await run(manager,
       `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
       [id]
     )
@@ -248,7 +248,7 @@ export const storefrontSql = {
     id: string,
     row: { status: "approved" | "rejected"; decided_by: string | null; note: string | null }
   ): Promise<RegistrationRow> {
-    const rows: RegistrationRow[] = await manager.execute(
+    const rows: RegistrationRow[] = await run(manager,
       `UPDATE serial_registration SET status = ?, decided_at = now(), decided_by = ?, note = ?, updated_at = now()
         WHERE id = ? RETURNING ${REGISTRATION_COLUMNS}`,
       [row.status, row.decided_by, row.note, id]
@@ -261,17 +261,17 @@ export const storefrontSql = {
     if (undo.given) {
       const g = undo.given
       // Only while the serial still is the customer's from this registration.
-      await manager.execute(
+      await run(manager,
         `UPDATE serial_number SET customer_id = NULL, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now()
           WHERE id = ? AND customer_id = ?`,
         [g.warranty_starts_at, g.warranty_expires_at, g.serial_number_id, g.customer_id]
       )
     }
     if (undo.inserted_registration_id) {
-      await manager.execute(`DELETE FROM serial_registration WHERE id = ? AND status = 'pending'`, [undo.inserted_registration_id])
+      await run(manager, `DELETE FROM serial_registration WHERE id = ? AND status = 'pending'`, [undo.inserted_registration_id])
     }
     if (undo.decided_registration_id) {
-      await manager.execute(
+      await run(manager,
         `UPDATE serial_registration SET status = 'pending', decided_at = NULL, decided_by = NULL, note = NULL, updated_at = now()
           WHERE id = ?`,
         [undo.decided_registration_id]
@@ -280,7 +280,7 @@ export const storefrontSql = {
   },
 
   async listCustomerRegistrations(manager: SqlManager, customerId: string): Promise<RegistrationRow[]> {
-    return await manager.execute(
+    return await run(manager,
       `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
         WHERE customer_id = ? AND deleted_at IS NULL AND status <> 'approved'
         ORDER BY created_at DESC, id DESC LIMIT 1000`,
@@ -305,7 +305,7 @@ export const storefrontSql = {
       params.push(page.id)
     }
     params.push(page.limit)
-    return await manager.execute(
+    return await run(manager,
       `SELECT id, display_id, serial_number_id, serial_number, description, status, covered, maintenance_status,
               warranty_expires_at, contract_expires_at, filed_at, resolution, closed_at
          FROM warranty_claim
@@ -317,7 +317,7 @@ export const storefrontSql = {
   },
 
   async countCustomerClaims(manager: SqlManager, customerId: string): Promise<number> {
-    const [row]: { count: string }[] = await manager.execute(
+    const [row]: { count: string }[] = await run(manager,
       `SELECT count(*) AS count FROM warranty_claim WHERE customer_id = ? AND deleted_at IS NULL`,
       [customerId]
     )
@@ -325,7 +325,7 @@ export const storefrontSql = {
   },
 
   async listCustomerVisits(manager: SqlManager, customerId: string, serialIds?: string[]) {
-    return await manager.execute(
+    return await run(manager,
       `SELECT v.id, v.serial_number_id, s.serial_number, v.scheduled_date, v.kind, v.status, v.technician
          FROM maintenance_visit v
          JOIN serial_number s ON s.id = v.serial_number_id AND s.deleted_at IS NULL

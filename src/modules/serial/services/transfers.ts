@@ -1,6 +1,6 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
-import { generateId, SqlManager } from "../lib/sql"
+import { generateId, run, SqlManager } from "../lib/sql"
 import { fulfillmentSql, snapshotsOf } from "../lib/fulfillment-sql"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
@@ -136,7 +136,7 @@ export default class SerialTransferService {
       where += " AND (from_location_id = ? OR to_location_id = ?)"
       params.push(location_id, location_id)
     }
-    const rows: any[] = await manager.execute(
+    const rows: any[] = await run(manager,
       `SELECT reference_id AS id, count(*) AS serial_count, min(from_location_id) AS from_location_id,
               min(to_location_id) AS to_location_id, min(actor_id) AS created_by, min(created_at) AS created_at,
               min(data->>'note') AS note
@@ -166,7 +166,7 @@ export default class SerialTransferService {
   }
 
   protected async read_(manager: SqlManager, id: string): Promise<SerialTransfer> {
-    const rows: any[] = await manager.execute(
+    const rows: any[] = await run(manager,
       `SELECT l.serial_number_id, l.serial_number, l.from_location_id, l.to_location_id, l.actor_id, l.data, l.created_at, s.variant_id
          FROM serial_ledger_entry l
          JOIN serial_number s ON s.id = l.serial_number_id
