@@ -7,10 +7,10 @@
  * held in memory as a whole: only one batch, the serial keys seen so far (to find repeats)
  * and the line numbers of rows put in stock (to name the row that exceeds the stock).
  */
-import { generateId, sql, SqlManager } from "./sql"
+import { generateId, SqlManager } from "./sql"
 import { newOperationId } from "./ids"
 import { ledgerSql, type LedgerRow } from "../repositories/serial-ledger-entry"
-import { importSql, pairKey } from "./import-sql"
+import { pairKey } from "./pair-key"
 import {
   CsvFileError,
   CsvHeader,
@@ -22,6 +22,8 @@ import {
   ParsedRow,
 } from "./serial-csv"
 import { warrantyFor } from "./warranty"
+import { advisoryLockSql } from "../repositories/advisory-lock"
+import { importSql } from "../repositories/serial-import"
 
 export const IMPORT_BATCH_SIZE = 1000
 /** Problems listed in the answer; all of them are counted. */
@@ -393,7 +395,7 @@ export async function runSerialImport(
     }
     if (!options.dry_run) {
       for (const p of pairs) {
-        await sql.lockKey(deps.manager, `serial-stock:${p.variant.id}:${p.location.id}`)
+        await advisoryLockSql.lockKey(deps.manager, `serial-stock:${p.variant.id}:${p.location.id}`)
       }
     }
     const inStock = await importSql.countInStock(

@@ -1,7 +1,9 @@
-import { mikroOrmBaseRepositoryFactory } from "@medusajs/framework/utils"
+import { MedusaError, mikroOrmBaseRepositoryFactory } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { SerialNumber } from "../models"
-import { plannedRows, run, SqlManager, textArrayLiteral } from "../lib/sql"
+import { moveAssignments, type MoveSet, plannedRows, run, SqlManager, textArrayLiteral, updateColumns } from "../lib/sql"
+import type { SerialStatus } from "../lib/status-machine"
+import type { EndOfLifeCursor } from "../maintenance-types"
 import { isTextSort, SERIAL_LIST_NULLABLE_SORTS } from "../../../shared/serial-list"
 import type { SerialListFilters, SerialListSort } from "../types"
 
@@ -149,4 +151,301 @@ function filterSql(filters: SerialListFilters): { sql: string; params: unknown[]
     }
   }
   return { sql: parts.join(" AND "), params }
+}
+
+const json = (v: unknown) => JSON.stringify(v)
+
+export type LockedSerial = {
+  id: string
+  serial_number: string
+  status: SerialStatus
+  stock_location_id: string | null
+}
+
+const DETAIL_COLUMNS = [
+  "notes",
+  "metadata",
+  "end_of_life_at",
+  "warranty_starts_at",
+  "warranty_expires_at",
+  "warranty_overridden",
+] as const
+
+/** Turns Postgres' unique violation on the serial index into the plugin's duplicate error. */
+function rethrowDuplicate(e: any): never {
+  const detail: string = e?.detail ?? e?.message ?? ""
+  if (e?.code === "23505" || /duplicate key/.test(detail)) {
+    const m = /\(normalized, scope_key\)=\(([^,]*),/.exec(detail)
+    throw new MedusaError(
+      MedusaError.Types.DUPLICATE_ERROR,
+      m ? `Serial already exists: ${m[1]}` : "A serial in the input already exists"
+    )
+  }
+  throw e
+}
+
+/** The serial table's statements, on any manager (a transaction's, or the bench's). */
+export const serialSql = {
+  /**
+   * Inserts serials; answers the normalized text of those not written because a serial
+   * with the same key exists (see the statement).
+   */
+  async insertSerials(
+    manager: SqlManager,
+    rows: Array<{
+      id: string
+      serial_number: string
+      normalized: string
+      scope_key: string
+      variant_id: string
+      product_id: string | null
+      inventory_item_id: string | null
+      status: SerialStatus
+      series_id: string | null
+      end_of_life_at?: string | null
+      notes: string | null
+      metadata: Record<string, unknown> | null
+      stock_location_id?: string | null
+      receipt_id?: string | null
+      supplier_name?: string | null
+      supplier_reference?: string | null
+      unit_cost?: number | null
+      received_at?: string | null
+    }>
+  ): Promise<string[]> {
+    if (!rows.length) {
+      return []
+    }
+    const payload = rows.map((r) => ({
+      id: r.id,
+      serial_number: r.serial_number,
+      normalized: r.normalized,
+      scope_key: r.scope_key,
+      variant_id: r.variant_id,
+      product_id: r.product_id,
+      inventory_item_id: r.inventory_item_id,
+      status: r.status,
+      series_id: r.series_id,
+      end_of_life_at: r.end_of_life_at ?? null,
+      notes: r.notes,
+      metadata: r.metadata,
+      stock_location_id: r.stock_location_id ?? null,
+      receipt_id: r.receipt_id ?? null,
+      supplier_name: r.supplier_name ?? null,
+      supplier_reference: r.supplier_reference ?? null,
+      unit_cost: r.unit_cost ?? null,
+      received_at: r.received_at ?? null,
+    }))
+    // unit_cost is a Medusa big number: the numeric column plus its raw JSON twin. A serial
+    // another transaction took meanwhile (the unique key) is skipped, after waiting for that
+    // transaction to end, and returned, so the caller refuses it as if it had been there
+    // before: every loser of a race gets the same answer as a late request.
+    const inserted: Array<{ id: string }> = await run(manager,
+        `INSERT INTO serial_number
+           (id, serial_number, normalized, scope_key, variant_id, product_id, inventory_item_id, status,
+            series_id, end_of_life_at, notes, metadata, stock_location_id, receipt_id, supplier_name,
+            supplier_reference, unit_cost, raw_unit_cost, received_at, created_at, updated_at)
+         SELECT x.id, x.serial_number, x.normalized, x.scope_key, x.variant_id, x.product_id, x.inventory_item_id,
+                x.status, x.series_id, x.end_of_life_at, x.notes, x.metadata, x.stock_location_id, x.receipt_id,
+                x.supplier_name, x.supplier_reference, x.unit_cost,
+                CASE WHEN x.unit_cost IS NULL THEN NULL
+                     ELSE jsonb_build_object('value', x.unit_cost::text, 'precision', 20) END,
+                x.received_at, now(), now()
+           FROM jsonb_to_recordset(?::jsonb) AS x(
+             id text, serial_number text, normalized text, scope_key text, variant_id text, product_id text,
+             inventory_item_id text, status text, series_id text, end_of_life_at timestamptz, notes text,
+             metadata jsonb, stock_location_id text, receipt_id text, supplier_name text,
+             supplier_reference text, unit_cost numeric, received_at timestamptz)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [json(payload)]
+      )
+    const written = new Set(inserted.map((r) => r.id))
+    return rows.filter((r) => !written.has(r.id)).map((r) => r.normalized)
+  },
+
+  /** Locks the serials (in id order, so concurrent batches cannot deadlock) and reads their state. */
+  async lockSerials(manager: SqlManager, ids: string[]): Promise<Map<string, LockedSerial>> {
+    if (!ids.length) {
+      return new Map()
+    }
+    const rows: LockedSerial[] = await run(manager,
+      `SELECT id, serial_number, status, stock_location_id
+         FROM serial_number
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
+        ORDER BY id
+        FOR UPDATE`,
+      [json(ids)]
+    )
+    return new Map(rows.map((r) => [r.id, r]))
+  },
+
+  async applyMoves(
+    manager: SqlManager,
+    moves: Array<{ id: string; status: SerialStatus; stock_location_id: string | null }>,
+    set: MoveSet
+  ): Promise<void> {
+    const { assignments, params } = moveAssignments(set)
+    await run(manager,
+      `UPDATE serial_number AS s
+          SET status = x.status, stock_location_id = x.stock_location_id, updated_at = now()
+              ${assignments}
+         FROM jsonb_to_recordset(?::jsonb) AS x(id text, status text, stock_location_id text)
+        WHERE s.id = x.id`,
+      [...params, json(moves)]
+    )
+  },
+
+  async findTakenSerials(
+    manager: SqlManager,
+    keys: Array<{ normalized: string; scope_key: string }>
+  ): Promise<Array<{ serial_number: string }>> {
+    if (!keys.length) {
+      return []
+    }
+    return await run(manager,
+      `SELECT s.serial_number
+         FROM serial_number s
+         JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
+           ON s.normalized = x.normalized AND s.scope_key = x.scope_key
+        WHERE s.deleted_at IS NULL
+        ORDER BY s.serial_number`,
+      [json(keys)]
+    )
+  },
+
+  /** The serials that hold these texts in these scopes, with what a receipt needs to judge them. */
+  async findSerialsByKey(
+    manager: SqlManager,
+    keys: Array<{ normalized: string; scope_key: string }>
+  ): Promise<
+    Array<{ id: string; serial_number: string; normalized: string; variant_id: string; status: SerialStatus; customer_id: string | null }>
+  > {
+    if (!keys.length) {
+      return []
+    }
+    return await run(manager,
+      `SELECT s.id, s.serial_number, s.normalized, s.variant_id, s.status, s.customer_id
+         FROM serial_number s
+         JOIN jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text)
+           ON s.normalized = x.normalized AND s.scope_key = x.scope_key
+        WHERE s.deleted_at IS NULL
+        ORDER BY s.id
+        FOR UPDATE OF s`,
+      [json(keys)]
+    )
+  },
+
+  /** Serials of a variant physically in stock at a location: active, or reserved for an order. */
+  async countInStock(manager: SqlManager, variantId: string, locationId: string): Promise<number> {
+    const [row]: { count: string }[] = await run(manager,
+      `SELECT count(*) AS count FROM serial_number
+        WHERE variant_id = ? AND stock_location_id = ? AND status IN ('active', 'reserved') AND deleted_at IS NULL`,
+      [variantId, locationId]
+    )
+    return Number(row.count)
+  },
+
+  async countInStockByLocation(manager: SqlManager, variantId: string): Promise<Record<string, number>> {
+    const rows: { stock_location_id: string; count: string }[] = await run(manager,
+      `SELECT stock_location_id, count(*) AS count FROM serial_number
+        WHERE variant_id = ? AND stock_location_id IS NOT NULL AND status IN ('active', 'reserved')
+          AND deleted_at IS NULL
+        GROUP BY stock_location_id`,
+      [variantId]
+    )
+    return Object.fromEntries(rows.map((r) => [r.stock_location_id, Number(r.count)]))
+  },
+
+  /** Which of these normalized texts exist as serials, in any scope. */
+  async existingNormalized(manager: SqlManager, normalized: string[]): Promise<Set<string>> {
+    if (!normalized.length) {
+      return new Set()
+    }
+    const rows: { normalized: string }[] = await run(manager,
+      `SELECT DISTINCT normalized FROM serial_number
+        WHERE normalized IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL`,
+      [json(normalized)]
+    )
+    return new Set(rows.map((r) => r.normalized))
+  },
+
+  async serialsWithHistory(manager: SqlManager, ids: string[], detailOnlyTypes: string[]): Promise<Set<string>> {
+    const rows: { serial_number_id: string }[] = await run(manager,
+      `SELECT DISTINCT serial_number_id FROM serial_ledger_entry
+        WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+          AND type NOT IN (SELECT jsonb_array_elements_text(?::jsonb))
+          AND deleted_at IS NULL`,
+      [json(ids), json(detailOnlyTypes)]
+    )
+    return new Set(rows.map((r) => r.serial_number_id))
+  },
+
+  async readDetails(manager: SqlManager, id: string): Promise<Record<string, unknown>> {
+    const [row] = await run(manager,
+      `SELECT ${DETAIL_COLUMNS.join(", ")} FROM serial_number WHERE id = ?`,
+      [id]
+    )
+    return row ?? {}
+  },
+
+  async updateDetails(manager: SqlManager, id: string, patch: Record<string, unknown>): Promise<void> {
+    await updateColumns(manager, "serial_number", id, DETAIL_COLUMNS, patch)
+  },
+
+  async softDeleteSerials(manager: SqlManager, ids: string[]): Promise<void> {
+    await run(manager,
+      `UPDATE serial_number SET deleted_at = now() WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+  },
+
+  async restoreSerials(manager: SqlManager, ids: string[]): Promise<void> {
+    try {
+      await run(manager,
+        `UPDATE serial_number SET deleted_at = NULL WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+        [json(ids)]
+      )
+    } catch (e) {
+      rethrowDuplicate(e)
+    }
+  },
+
+  async purgeSerials(manager: SqlManager, ids: string[]): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await run(manager,
+      `DELETE FROM serial_ledger_entry WHERE serial_number_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+    await run(manager,
+      `DELETE FROM serial_number WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+  },
+
+  /**
+   * The next `limit` serials past their end of life that have not expired, after the
+   * cursor `after` (end of life as Postgres prints it, id): one range of the partial index
+   * `IDX_serial_number_end_of_life_due`, which holds only serials still to expire, so the
+   * pass never reads the millions that expired before.
+   */
+  async endOfLifeCandidates(
+    manager: SqlManager,
+    now: string,
+    limit: number,
+    after: EndOfLifeCursor | null = null
+  ): Promise<Array<{ id: string; end_of_life_at: string }>> {
+    return await run(
+      manager,
+      `SELECT id, end_of_life_at::text AS end_of_life_at FROM serial_number
+        WHERE end_of_life_at <= ?::timestamptz AND status NOT IN ('expired', 'scrapped') AND deleted_at IS NULL
+          ${after ? "AND (end_of_life_at, id) > (?::timestamptz, ?)" : ""}
+        ORDER BY end_of_life_at, id
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED`,
+      [now, ...(after ? [after.end_of_life_at, after.id] : []), limit]
+    )
+  },
 }

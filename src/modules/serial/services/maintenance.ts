@@ -3,20 +3,23 @@ import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { generateId, SqlManager, toPgTimestamp } from "../lib/sql"
 import { ledgerReference } from "../lib/ledger-reference"
-import { ContractRow, maintenanceSql, ScheduleRow, VisitRow } from "../lib/maintenance-sql"
 import { formatDay, planSchedule, ScheduleError, SchedulePlan } from "../lib/schedule"
 import { dayToTimestamp, FUTURE_TOLERANCE_MS, MAX_GENERATED_VISITS, VISIT_TRANSITIONS } from "../lib/maintenance-rules"
 import type {
   CreateMaintenanceScheduleInput,
   LogMaintenanceVisitInput,
+  ScheduleRow,
   ScheduleUndo,
   UpdateMaintenanceScheduleInput,
   UpdateMaintenanceVisitInput,
+  VisitRow,
   VisitStatus,
   VisitUndo,
 } from "../maintenance-types"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { type ContractRow, maintenanceSql } from "../repositories/maintenance"
+import { warrantyClaimSql } from "../repositories/warranty-claim"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -526,7 +529,7 @@ export default class MaintenanceService {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
     }
     if (input.warranty_claim_id) {
-      const claim = await maintenanceSql.lockClaim(manager, input.warranty_claim_id)
+      const claim = await warrantyClaimSql.lockClaim(manager, input.warranty_claim_id)
       if (!claim) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${input.warranty_claim_id}" was not found`)
       }

@@ -3,8 +3,8 @@ import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
 import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
-import { generateId, sql, SqlManager } from "../lib/sql"
-import { fulfillmentSql, OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
+import { generateId, SqlManager } from "../lib/sql"
+import { snapshotsOf } from "../lib/snapshots"
 import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "../lib/order-rules"
 import { warrantyFor } from "../lib/warranty"
 import type {
@@ -14,11 +14,14 @@ import type {
   ReserveLineSerialsInput,
   SerialUndo,
   SwapLineSerialInput,
+  OrderSerialRow,
 } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import type SeriesService from "./series"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { orderSerialSql } from "../repositories/order-serials"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -103,7 +106,7 @@ export default class OrderSerialService {
       throwProblems(problems)
       return { moved: [], undo: null }
     }
-    await fulfillmentSql.lockLines(manager, lines.map((l) => l.line_item_id))
+    await orderSerialSql.lockLines(manager, lines.map((l) => l.line_item_id))
 
     const chosen = new Map<string, OrderSerialRow[]>(lines.map((l) => [l.line_item_id, []]))
     const taken = new Set<string>()
@@ -136,7 +139,7 @@ export default class OrderSerialService {
         named.push({ line, text: cleanSerial(raw), key })
       }
     }
-    const namedRows = await fulfillmentSql.lockByText(
+    const namedRows = await orderSerialSql.lockByText(
       manager,
       named.map((n) => {
         const [scope_key, normalized] = n.key.split("\u0000")
@@ -158,8 +161,8 @@ export default class OrderSerialService {
     }
 
     // 2. Serials reserved for the line, then 3. first in, first out (auto policy).
-    const deliveredBefore = await fulfillmentSql.countByLine(manager, input.order_id)
-    const reserved = await fulfillmentSql.lockReservedForLines(
+    const deliveredBefore = await orderSerialSql.countByLine(manager, input.order_id)
+    const reserved = await orderSerialSql.lockReservedForLines(
       manager,
       input.order_id,
       lines.map((l) => l.line_item_id)
@@ -175,7 +178,7 @@ export default class OrderSerialService {
       let missing = line.quantity - picked.length
       if (missing > 0 && policy === "auto" && !line.manage_inventory) {
         // Warranty only: the variant's pool first (oldest first), then new serials of its series.
-        const pool = await fulfillmentSql.pickPool(manager, {
+        const pool = await orderSerialSql.pickPool(manager, {
           variant_id: line.variant_id,
           count: missing,
           exclude: [...taken, ...picked.map((p) => p.id)],
@@ -188,7 +191,7 @@ export default class OrderSerialService {
           missing = 0
         }
       } else if (missing > 0 && policy === "auto" && line.manage_inventory) {
-        const fifo = await fulfillmentSql.pickFifo(manager, {
+        const fifo = await orderSerialSql.pickFifo(manager, {
           variant_id: line.variant_id,
           location_id: input.location_id,
           count: missing,
@@ -320,7 +323,7 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await fulfillmentSql.lockOrderSerials(manager, {
+    const rows = await orderSerialSql.lockOrderSerials(manager, {
       order_id: input.order_id,
       statuses: ["delivered"],
       fulfillment_id: input.fulfillment_id,
@@ -328,7 +331,7 @@ export default class OrderSerialService {
     if (!rows.length) {
       return { moved: [], undo: null }
     }
-    const origins = await fulfillmentSql.deliveredFrom(manager, rows.map((r) => r.id))
+    const origins = await orderSerialSql.deliveredFrom(manager, rows.map((r) => r.id))
     const operation_id = newOperationId()
     const snapshots = snapshotsOf(rows)
     const groups = new Map<string, { location: string | null; overridden: boolean; ids: string[] }>()
@@ -394,7 +397,7 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await fulfillmentSql.lockOrderSerials(manager, {
+    const rows = await orderSerialSql.lockOrderSerials(manager, {
       order_id: input.order_id,
       statuses: ["delivered"],
       fulfillment_id: input.fulfillment_id,
@@ -406,7 +409,7 @@ export default class OrderSerialService {
     const operation_id = newOperationId()
     const shippedAt = new Date(input.shipped_at).toISOString()
     const snapshots = snapshotsOf(rows)
-    await fulfillmentSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
+    await orderSerialSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
     await this.ledger_.append(
       operation_id,
       rows.map((r) => ({
@@ -451,7 +454,7 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    let rows = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    let rows = await orderSerialSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
     if (input.open_quantities) {
       rows = reservationsBeyond(rows, input.open_quantities)
     }
@@ -515,7 +518,7 @@ export default class OrderSerialService {
     if (!settings.has(input.variant_id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line ${input.label} is not serialized`)
     }
-    await fulfillmentSql.lockLines(manager, [input.line_item_id])
+    await orderSerialSql.lockLines(manager, [input.line_item_id])
     const problems: string[] = []
     const wanted: Array<{ text: string; key: string }> = []
     const seen = new Map<string, string>()
@@ -533,7 +536,7 @@ export default class OrderSerialService {
       seen.set(key, cleanSerial(raw))
       wanted.push({ text: cleanSerial(raw), key })
     }
-    const rows = await fulfillmentSql.lockByText(
+    const rows = await orderSerialSql.lockByText(
       manager,
       wanted.map((w) => {
         const [scope_key, normalized] = w.key.split("\u0000")
@@ -559,7 +562,7 @@ export default class OrderSerialService {
       }
     }
     throwProblems(problems)
-    const counts = (await fulfillmentSql.countByLine(manager, input.order_id))[input.line_item_id] ?? {}
+    const counts = (await orderSerialSql.countByLine(manager, input.order_id))[input.line_item_id] ?? {}
     const delivered = counts.delivered ?? 0
     const reservedCount = counts.reserved ?? 0
     if (delivered + reservedCount + ok.length > input.ordered_quantity) {
@@ -621,8 +624,8 @@ export default class OrderSerialService {
     if (fromKey.normalized === toKey.normalized) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Serial ${input.from.trim()} cannot be swapped for itself`)
     }
-    await fulfillmentSql.lockLines(manager, [input.line_item_id])
-    const rows = await fulfillmentSql.lockByText(manager, [fromKey, toKey])
+    await orderSerialSql.lockLines(manager, [input.line_item_id])
+    const rows = await orderSerialSql.lockByText(manager, [fromKey, toKey])
     const from = rows.find((r) => r.normalized === fromKey.normalized)
     const to = rows.find((r) => r.normalized === toKey.normalized)
     const problems: string[] = []
@@ -645,7 +648,7 @@ export default class OrderSerialService {
     }
     let origin: string | null = null
     if (from && !problems.length) {
-      const delivered = from.status === "reserved" ? null : (await fulfillmentSql.deliveredFrom(manager, [from.id])).get(from.id)
+      const delivered = from.status === "reserved" ? null : (await orderSerialSql.deliveredFrom(manager, [from.id])).get(from.id)
       origin = from.status === "reserved" ? from.stock_location_id : delivered?.location ?? null
       if (delivered?.issued) {
         // Swaps exchange units in stock; a warranty-only serial never was.
@@ -758,7 +761,7 @@ export default class OrderSerialService {
       return
     }
     const manager = sharedContext.transactionManager as SqlManager
-    await fulfillmentSql.restoreSnapshots(manager, undo.snapshots)
+    await orderSerialSql.restoreSnapshots(manager, undo.snapshots)
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
@@ -791,7 +794,7 @@ export default class OrderSerialService {
       notes: null,
       metadata: null,
     }))
-    const taken = await sql.insertSerials(manager, rows)
+    const taken = await serialSql.insertSerials(manager, rows)
     if (taken.length) {
       // The series skips values that exist; one taken meanwhile by another transaction:
       throw new MedusaError(MedusaError.Types.CONFLICT, `Serials ${taken.join(", ")} of the series were taken meanwhile; try again`)
@@ -815,7 +818,7 @@ export default class OrderSerialService {
       })),
       sharedContext
     )
-    return await fulfillmentSql.lockByIds(manager, rows.map((r) => r.id))
+    return await orderSerialSql.lockByIds(manager, rows.map((r) => r.id))
   }
 
   protected async serializedSettings_(variantIds: string[], sharedContext: Context) {

@@ -1,12 +1,12 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { AdminSerialOwnerChange } from "../../../shared/http/admin"
-import { type OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
-import { ownershipSql } from "../lib/ownership-sql"
+import { snapshotsOf } from "../lib/snapshots"
 import type { SqlManager } from "../lib/sql"
-import type { SerialUndo } from "../order-types"
+import type { OrderSerialRow, SerialUndo } from "../order-types"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { ownershipSql } from "../repositories/ownership"
 
 export type ChangeSerialOwnerInput = {
   id: string

@@ -1,12 +1,13 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import { throwProblems } from "../lib/order-rules"
-import { receiptCorrectionSql, type ReceiptSerialRow } from "../lib/receipt-correction-sql"
+import type { ReceiptSerialRow } from "../repositories/serial-receipt"
 import { distinctScannedTexts } from "../lib/scanned-texts"
-import { sql, SqlManager } from "../lib/sql"
+import { SqlManager } from "../lib/sql"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { receiptSql } from "../repositories/serial-receipt"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -65,7 +66,7 @@ export default class SerialReceiptCorrectionService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ result: CanceledReceiptSerials; undo: CancelReceiptSerialsUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const receipt = await receiptCorrectionSql.lockReceipt(manager, input.receipt_id)
+    const receipt = await receiptSql.lockReceipt(manager, input.receipt_id)
     if (!receipt) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial receipt with id "${input.receipt_id}" was not found`)
     }
@@ -74,7 +75,7 @@ export default class SerialReceiptCorrectionService {
     }
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const ofReceipt = await receiptCorrectionSql.lockSerialsOfReceipt(manager, input.receipt_id)
+    const ofReceipt = await receiptSql.lockSerialsOfReceipt(manager, input.receipt_id)
     const byKey = new Map<string, ReceiptSerialRow[]>()
     for (const row of ofReceipt) {
       const same = byKey.get(row.normalized)
@@ -100,7 +101,7 @@ export default class SerialReceiptCorrectionService {
     }
     throwProblems(problems)
 
-    const lines = await receiptCorrectionSql.lockLines(manager, input.receipt_id)
+    const lines = await receiptSql.lockLines(manager, input.receipt_id)
     const lowered = lowerLines(lines, chosen)
     const operation_id = newOperationId()
     await this.movement_.moveLocked(
@@ -119,11 +120,11 @@ export default class SerialReceiptCorrectionService {
       },
       sharedContext
     )
-    await sql.setUnitCost(manager, chosen.map((c) => c.id), null)
-    await receiptCorrectionSql.setLineQuantities(manager, lowered)
+    await receiptSql.setUnitCost(manager, chosen.map((c) => c.id), null)
+    await receiptSql.setLineQuantities(manager, lowered)
     const receiptCanceled = chosen.length === ofReceipt.length
     if (receiptCanceled) {
-      await receiptCorrectionSql.setReceiptStatus(manager, input.receipt_id, "canceled", new Date().toISOString())
+      await receiptSql.setReceiptStatus(manager, input.receipt_id, "canceled", new Date().toISOString())
     }
     return {
       result: {
@@ -150,9 +151,9 @@ export default class SerialReceiptCorrectionService {
       return
     }
     const manager = sharedContext.transactionManager as SqlManager
-    await receiptCorrectionSql.restoreSerials(manager, undo.serials)
-    await receiptCorrectionSql.setLineQuantities(manager, undo.lines)
-    await receiptCorrectionSql.setReceiptStatus(manager, undo.receipt.id, undo.receipt.status, undo.receipt.canceled_at)
+    await receiptSql.restoreSerials(manager, undo.serials)
+    await receiptSql.setLineQuantities(manager, undo.lines)
+    await receiptSql.setReceiptStatus(manager, undo.receipt.id, undo.receipt.status, undo.receipt.canceled_at)
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 }

@@ -2,14 +2,15 @@ import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusaj
 import type { Context, DAL } from "@medusajs/framework/types"
 import { normalizeSerial } from "../../../shared/serial-text"
 import type { AdminStockTake, StockTakeComparison, StockTakeCountedSerial, StockTakeInput } from "../../../shared/http/admin"
-import { snapshotsOf } from "../lib/fulfillment-sql"
+import { snapshotsOf } from "../lib/snapshots"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import { generateId, SqlManager } from "../lib/sql"
-import { type CountedSerialRow, stockTakeSql } from "../lib/stock-take-sql"
+import type { CountedSerialRow } from "../repositories/stock-take"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
+import { stockTakeSql } from "../repositories/stock-take"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService

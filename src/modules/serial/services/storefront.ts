@@ -7,14 +7,11 @@ import { generateId, SqlManager } from "../lib/sql"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { warrantyFor } from "../lib/warranty"
-import {
-  RegistrableRow,
-  RegistrationRow,
-  RegistrationUndo,
-  storefrontSerialNotFound,
-  storefrontSql,
-  StorefrontSerialRow,
-} from "../lib/storefront-sql"
+import type { RegistrableRow } from "../repositories/serial-registration"
+import { storefrontSerialNotFound } from "../lib/storefront-errors"
+import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "../types"
+import { registrationSql } from "../repositories/serial-registration"
+import { storefrontSql } from "../repositories/storefront"
 
 /** A customer's registration of a serial, and what its compensation undoes. */
 export type RegisterSerialResult = {
@@ -131,7 +128,7 @@ export default class StorefrontService {
   /** A customer's registrations that are not (or not yet) approved: pending and rejected. */
   @InjectManager()
   async listCustomerRegistrations(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<RegistrationRow[]> {
-    return await storefrontSql.listCustomerRegistrations(sharedContext.manager as SqlManager, customerId)
+    return await registrationSql.listCustomerRegistrations(sharedContext.manager as SqlManager, customerId)
   }
 
   /**
@@ -152,7 +149,7 @@ export default class StorefrontService {
     if (owned) {
       return { serial_number_id: owned.id, registration: null, existing: true, undo: {} }
     }
-    const candidates = await storefrontSql.lockRegistrable(manager, normalized)
+    const candidates = await registrationSql.lockRegistrable(manager, normalized)
     if (candidates.length !== 1) {
       // none, or (per-variant uniqueness) several units with that text: ambiguous.
       throw storefrontSerialNotFound(input.serial_number)
@@ -160,11 +157,11 @@ export default class StorefrontService {
     const serial = candidates[0]
     if (this.options_.registration_requires_approval) {
       // Registering again while one is pending answers the pending one.
-      const pending = await storefrontSql.findPendingRegistration(manager, serial.id, input.customer_id)
+      const pending = await registrationSql.findPendingRegistration(manager, serial.id, input.customer_id)
       if (pending) {
         return { serial_number_id: null, registration: pending, existing: false, undo: {} }
       }
-      const registration = await storefrontSql.insertRegistration(manager, {
+      const registration = await registrationSql.insertRegistration(manager, {
         id: generateId("snreg"),
         serial_number_id: serial.id,
         serial_number: serial.serial_number,
@@ -193,7 +190,7 @@ export default class StorefrontService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ registration: RegistrationRow; undo: RegistrationUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const registration = await storefrontSql.lockRegistration(manager, input.id)
+    const registration = await registrationSql.lockRegistration(manager, input.id)
     if (!registration) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial registration with id "${input.id}" was not found`)
     }
@@ -205,7 +202,7 @@ export default class StorefrontService {
     }
     const undo: RegistrationUndo = { decided_registration_id: registration.id }
     if (input.action === "approve") {
-      const serial = await storefrontSql.lockSerialForRegistration(manager, registration.serial_number_id)
+      const serial = await registrationSql.lockSerialForRegistration(manager, registration.serial_number_id)
       if (!serial || serial.customer_id || serial.status !== "inactive") {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -221,7 +218,7 @@ export default class StorefrontService {
         actor_id: input.actor_id ?? null,
       })
     }
-    const decided = await storefrontSql.decideRegistration(manager, registration.id, {
+    const decided = await registrationSql.decideRegistration(manager, registration.id, {
       status: input.action === "approve" ? "approved" : "rejected",
       decided_by: input.actor_id ?? null,
       note: input.note ?? null,
@@ -235,7 +232,7 @@ export default class StorefrontService {
     if (undo.given) {
       await this.ledger_.deleteOperation(undo.given.operation_id, sharedContext)
     }
-    await storefrontSql.undoRegistration(sharedContext.transactionManager as SqlManager, undo)
+    await registrationSql.undoRegistration(sharedContext.transactionManager as SqlManager, undo)
   }
 
   /** Customer and warranty from the purchase date (unless overridden), ledger `register`. */
@@ -248,13 +245,13 @@ export default class StorefrontService {
   ): Promise<NonNullable<RegistrationUndo["given"]>> {
     let warranty: { starts_at: string | null; expires_at: string | null } | undefined
     if (!serial.warranty_overridden) {
-      const period = warrantyFor(await storefrontSql.warrantySettings(manager, serial.variant_id), purchasedAt)
+      const period = warrantyFor(await registrationSql.warrantySettings(manager, serial.variant_id), purchasedAt)
       warranty = {
         starts_at: period ? period.starts_at.toISOString() : null,
         expires_at: period ? period.expires_at.toISOString() : null,
       }
     }
-    await storefrontSql.setRegistration(manager, serial.id, { customer_id: customerId, warranty })
+    await registrationSql.setRegistration(manager, serial.id, { customer_id: customerId, warranty })
     const operation_id = newOperationId()
     await this.ledger_.append(operation_id, [
       {

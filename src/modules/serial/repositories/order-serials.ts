@@ -8,57 +8,23 @@
  * Every query on order data filters on `order_id` (indexed); every lock is taken in id
  * order so that two transactions locking overlapping sets cannot deadlock.
  */
-import { run, type SqlManager } from "./sql"
-import type { SerialStatus } from "./status-machine"
+import { run, type SqlManager } from "../lib/sql"
+import type { SerialStatus } from "../lib/status-machine"
+import { SNAPSHOT_COLUMNS, type SerialSnapshot } from "../lib/snapshots"
+import { sortFifo } from "../lib/order-rules"
+import type { OrderSerialRow } from "../order-types"
 
 const json = (v: unknown) => JSON.stringify(v)
-
-/** What the order flows need to know about a serial they are about to move. */
-export type OrderSerialRow = {
-  id: string
-  serial_number: string
-  normalized: string
-  scope_key: string
-  variant_id: string
-  status: SerialStatus
-  stock_location_id: string | null
-  order_id: string | null
-  line_item_id: string | null
-  fulfillment_id: string | null
-  customer_id: string | null
-  delivered_at: Date | string | null
-  shipped_at: Date | string | null
-  received_at: Date | string | null
-  warranty_starts_at: Date | string | null
-  warranty_expires_at: Date | string | null
-  warranty_overridden: boolean
-}
 
 /** The columns of an `OrderSerialRow` (also read by stock-takes). */
 export const ROW_COLUMNS = `id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, order_id,
   line_item_id, fulfillment_id, customer_id, delivered_at, shipped_at, received_at, warranty_starts_at,
   warranty_expires_at, warranty_overridden`
 
-/** Columns a step's undo puts back. */
-export const SNAPSHOT_COLUMNS = [
-  "status",
-  "stock_location_id",
-  "customer_id",
-  "order_id",
-  "line_item_id",
-  "fulfillment_id",
-  "delivered_at",
-  "shipped_at",
-  "warranty_starts_at",
-  "warranty_expires_at",
-] as const
-
-export type SerialSnapshot = { id: string } & Record<(typeof SNAPSHOT_COLUMNS)[number], string | null>
-
-/** First in, first out: oldest receipt first, then the serial text (byte order, as `sortFifo`). */
+/** First in, first out: oldest receipt first, then the serial text (byte order, as `sortFifo` in lib/order-rules.ts). */
 const FIFO_ORDER = `received_at ASC NULLS LAST, serial_number COLLATE "C" ASC, id ASC`
 
-export const fulfillmentSql = {
+export const orderSerialSql = {
   /**
    * Transaction-scoped advisory locks on order lines (in a fixed order), so that reserving,
    * swapping and fulfilling serials of one line never interleave, on any process.
@@ -263,27 +229,3 @@ export const fulfillmentSql = {
   },
 }
 
-/**
- * What a step's undo puts back, taken from rows this transaction has locked and read in
- * full (every `OrderSerialRow` of the lock queries above), before it moves them.
- */
-export function snapshotsOf(rows: Array<{ id: string } & Record<(typeof SNAPSHOT_COLUMNS)[number], unknown>>): SerialSnapshot[] {
-  return rows.map((r) => {
-    const out: any = { id: r.id }
-    for (const c of SNAPSHOT_COLUMNS) {
-      const v = r[c]
-      out[c] = v instanceof Date ? v.toISOString() : v ?? null
-    }
-    return out as SerialSnapshot
-  })
-}
-
-export function sortFifo<T extends { received_at: Date | string | null; serial_number: string; id: string }>(rows: T[]): T[] {
-  const time = (v: Date | string | null) => (v === null ? Number.POSITIVE_INFINITY : new Date(v).getTime())
-  return [...rows].sort(
-    (a, b) =>
-      time(a.received_at) - time(b.received_at) ||
-      (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  )
-}

@@ -3,8 +3,9 @@
  * names, read (preview) or locked in id order (confirm). Both use indexed columns
  * (`stock_location_id, variant_id, status`; `normalized`).
  */
-import { type OrderSerialRow, ROW_COLUMNS } from "./fulfillment-sql"
-import { run, type SqlManager } from "./sql"
+import { ROW_COLUMNS } from "./order-serials"
+import { run, type SqlManager } from "../lib/sql"
+import type { OrderSerialRow } from "../order-types"
 
 export type CountedSerialRow = OrderSerialRow
 const COLUMNS = ROW_COLUMNS

@@ -1,6 +1,7 @@
 /** SQL of ownership changes: the serial locked in full (for the undo snapshot) and its new owner. */
-import { type OrderSerialRow, ROW_COLUMNS } from "./fulfillment-sql"
-import { run, type SqlManager } from "./sql"
+import { ROW_COLUMNS } from "./order-serials"
+import { run, type SqlManager } from "../lib/sql"
+import type { OrderSerialRow } from "../order-types"
 
 export const ownershipSql = {
   async lockById(manager: SqlManager, id: string): Promise<OrderSerialRow | null> {

@@ -1,9 +1,10 @@
 /**
  * Set-based SQL of the CSV import and export: one statement per batch of rows, rows passed
- * as one JSON parameter (see sql.ts for the pattern).
+ * as one JSON parameter (see lib/sql.ts for the pattern).
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { run, type SqlManager } from "./sql"
+import { run, type SqlManager } from "../lib/sql"
+import { pairKey } from "../lib/pair-key"
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -107,4 +108,3 @@ export const importSql = {
   },
 }
 
-export const pairKey = (variantId: string, locationId: string) => `${variantId}\u0000${locationId}`

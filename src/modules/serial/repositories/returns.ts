@@ -1,4 +1,4 @@
-import { run, type SqlManager } from "./sql"
+import { run, type SqlManager } from "../lib/sql"
 
 export const returnSql = {
   /**

@@ -1,10 +1,13 @@
 /**
- * SQL of a receipt changed after posting (a partial cancel, a vendor return): the receipt
- * and its lines, locked so that two such changes or a cancel never run side by side, its
- * serials, and their undo.
+ * SQL of purchase receipts: the serials a receipt brings in (their cost, their count by
+ * status, the undo of a receipt that did not complete), and a receipt changed after posting
+ * (a partial cancel, a vendor return): the receipt and its lines, locked so that two such
+ * changes or a cancel never run side by side, its serials, and their undo.
  */
-import type { SerialStatus } from "./status-machine"
-import { run, type SqlManager } from "./sql"
+import type { SerialStatus } from "../lib/status-machine"
+import { run, type SqlManager } from "../lib/sql"
+
+const json = (v: unknown) => JSON.stringify(v)
 
 export type ReceiptSerialRow = {
   id: string
@@ -21,7 +24,62 @@ export type ReceiptSerialRow = {
   received_at: string | null
 }
 
-export const receiptCorrectionSql = {
+export const receiptSql = {
+  /** Sets a receipt's unit cost on serials it received (a per-line value). */
+  async setUnitCost(manager: SqlManager, ids: string[], unitCost: number | null): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await run(manager,
+      `UPDATE serial_number
+          SET unit_cost = ?::numeric,
+              raw_unit_cost = CASE WHEN ?::numeric IS NULL THEN NULL
+                                   ELSE jsonb_build_object('value', (?::numeric)::text, 'precision', 20) END
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [unitCost, unitCost, unitCost, json(ids)]
+    )
+  },
+
+  async countByStatus(manager: SqlManager, where: { receipt_id: string }): Promise<Record<string, number>> {
+    const rows: { status: string; count: string }[] = await run(manager,
+      `SELECT status, count(*) AS count FROM serial_number
+        WHERE receipt_id = ? AND deleted_at IS NULL GROUP BY status`,
+      [where.receipt_id]
+    )
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]))
+  },
+
+  /** Serials a receipt brought in, with where they are now. */
+  async serialsOfReceipt(
+    manager: SqlManager,
+    receiptId: string
+  ): Promise<Array<{ id: string; serial_number: string; status: SerialStatus; stock_location_id: string | null }>> {
+    return await run(manager,
+      `SELECT id, serial_number, status, stock_location_id FROM serial_number
+        WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [receiptId]
+    )
+  },
+
+  /**
+   * Compensation of a receipt that did not complete: serials it had received that existed
+   * before go back to how they were (inactive, no location, no receipt). Its ledger rows
+   * go by its operation.
+   */
+  async unreceiveExisting(manager: SqlManager, ids: string[]): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await run(manager,
+      `UPDATE serial_number
+          SET status = 'inactive', stock_location_id = NULL, receipt_id = NULL, supplier_name = NULL,
+              supplier_reference = NULL, unit_cost = NULL, raw_unit_cost = NULL, received_at = NULL,
+              updated_at = now()
+        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+      [json(ids)]
+    )
+  },
+
   async lockReceipt(
     manager: SqlManager,
     receiptId: string

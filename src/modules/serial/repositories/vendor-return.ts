@@ -1,9 +1,10 @@
 /**
  * SQL of vendor returns: the serials a return names, locked in id order (the receipt is
- * locked with `receiptCorrectionSql.lockReceipt`).
+ * locked with `receiptSql.lockReceipt`).
  */
-import { type OrderSerialRow, ROW_COLUMNS } from "./fulfillment-sql"
-import { run, type SqlManager } from "./sql"
+import { ROW_COLUMNS } from "./order-serials"
+import { run, type SqlManager } from "../lib/sql"
+import type { OrderSerialRow } from "../order-types"
 
 export const vendorReturnSql = {
   /** Every serial with one of these texts (any variant), with the receipt it came with. */

@@ -1,0 +1,152 @@
+/**
+ * SQL of a customer's registration of a serial and an admin's decision on it: the serial
+ * locked while it is given, the registration row, and the undo of either.
+ */
+import { run, type SqlManager } from "../lib/sql"
+import type { RegistrationRow, RegistrationUndo } from "../types"
+
+/** A serial a customer may be given by a registration, with what an undo restores. */
+export type RegistrableRow = {
+  id: string
+  serial_number: string
+  variant_id: string
+  status: string
+  customer_id: string | null
+  stock_location_id: string | null
+  warranty_overridden: boolean
+  warranty_starts_at: Date | null
+  warranty_expires_at: Date | null
+}
+
+const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, created_at`
+
+export const registrationSql = {
+  /**
+   * Serials with this text that a customer may register: entered without stock
+   * (`inactive`) and belonging to nobody. Locked for the registration.
+   */
+  async lockRegistrable(manager: SqlManager, normalized: string) {
+    const rows: RegistrableRow[] =
+      await run(manager,
+        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
+                warranty_starts_at, warranty_expires_at
+           FROM serial_number
+          WHERE normalized = ? AND deleted_at IS NULL AND customer_id IS NULL AND status = 'inactive'
+          ORDER BY id
+          FOR UPDATE`,
+        [normalized]
+      )
+    return rows
+  },
+
+  async warrantySettings(manager: SqlManager, variantId: string) {
+    const rows: Array<{ warranty_value: number | null; warranty_unit: string | null }> = await run(manager,
+      `SELECT warranty_value, warranty_unit FROM serial_settings WHERE variant_id = ? AND deleted_at IS NULL LIMIT 1`,
+      [variantId]
+    )
+    return rows[0] ?? null
+  },
+
+  /** Gives a serial to a customer; the warranty columns only when given (not overridden). */
+  async setRegistration(
+    manager: SqlManager,
+    id: string,
+    row: { customer_id: string; warranty?: { starts_at: string | null; expires_at: string | null } }
+  ) {
+    if (row.warranty) {
+      await run(manager,
+        `UPDATE serial_number SET customer_id = ?, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now() WHERE id = ?`,
+        [row.customer_id, row.warranty.starts_at, row.warranty.expires_at, id]
+      )
+    } else {
+      await run(manager, `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [row.customer_id, id])
+    }
+  },
+
+  /** A serial for an admin's approval of a registration: locked, with what decides it. */
+  async lockSerialForRegistration(manager: SqlManager, id: string) {
+    const rows: RegistrableRow[] =
+      await run(manager,
+        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
+                warranty_starts_at, warranty_expires_at
+           FROM serial_number WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+        [id]
+      )
+    return rows[0] ?? null
+  },
+
+  async findPendingRegistration(manager: SqlManager, serialId: string, customerId: string): Promise<RegistrationRow | null> {
+    const rows: RegistrationRow[] = await run(manager,
+      `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
+        WHERE serial_number_id = ? AND customer_id = ? AND status = 'pending' AND deleted_at IS NULL LIMIT 1`,
+      [serialId, customerId]
+    )
+    return rows[0] ?? null
+  },
+
+  async insertRegistration(
+    manager: SqlManager,
+    row: { id: string; serial_number_id: string; serial_number: string; customer_id: string; purchased_at: string }
+  ): Promise<RegistrationRow> {
+    const rows: RegistrationRow[] = await run(manager,
+      `INSERT INTO serial_registration (id, serial_number_id, serial_number, customer_id, purchased_at, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', now(), now())
+       RETURNING ${REGISTRATION_COLUMNS}`,
+      [row.id, row.serial_number_id, row.serial_number, row.customer_id, row.purchased_at]
+    )
+    return rows[0]
+  },
+
+  async lockRegistration(manager: SqlManager, id: string): Promise<RegistrationRow | null> {
+    const rows: RegistrationRow[] = await run(manager,
+      `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    return rows[0] ?? null
+  },
+
+  async decideRegistration(
+    manager: SqlManager,
+    id: string,
+    row: { status: "approved" | "rejected"; decided_by: string | null; note: string | null }
+  ): Promise<RegistrationRow> {
+    const rows: RegistrationRow[] = await run(manager,
+      `UPDATE serial_registration SET status = ?, decided_at = now(), decided_by = ?, note = ?, updated_at = now()
+        WHERE id = ? RETURNING ${REGISTRATION_COLUMNS}`,
+      [row.status, row.decided_by, row.note, id]
+    )
+    return rows[0]
+  },
+
+  /** Undoes a registration or a decision on one (a compensated workflow step), but for its ledger row. */
+  async undoRegistration(manager: SqlManager, undo: RegistrationUndo): Promise<void> {
+    if (undo.given) {
+      const g = undo.given
+      // Only while the serial still is the customer's from this registration.
+      await run(manager,
+        `UPDATE serial_number SET customer_id = NULL, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now()
+          WHERE id = ? AND customer_id = ?`,
+        [g.warranty_starts_at, g.warranty_expires_at, g.serial_number_id, g.customer_id]
+      )
+    }
+    if (undo.inserted_registration_id) {
+      await run(manager, `DELETE FROM serial_registration WHERE id = ? AND status = 'pending'`, [undo.inserted_registration_id])
+    }
+    if (undo.decided_registration_id) {
+      await run(manager,
+        `UPDATE serial_registration SET status = 'pending', decided_at = NULL, decided_by = NULL, note = NULL, updated_at = now()
+          WHERE id = ?`,
+        [undo.decided_registration_id]
+      )
+    }
+  },
+
+  async listCustomerRegistrations(manager: SqlManager, customerId: string): Promise<RegistrationRow[]> {
+    return await run(manager,
+      `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
+        WHERE customer_id = ? AND deleted_at IS NULL AND status <> 'approved'
+        ORDER BY created_at DESC, id DESC LIMIT 1000`,
+      [customerId]
+    )
+  },
+}
