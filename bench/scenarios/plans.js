@@ -111,7 +111,7 @@ async function explainHotQueries(client, { store, bulk }) {
     received_at: new Date().toISOString(),
   }))
   await run("receipt: duplicate check of 1,000 serials", (m) =>
-    serialSql.findSerialsByKey(m, rows.map((r) => ({ normalized: r.normalized, scope_key: "" })))
+    serialSql.lockSerials(m, { keys: rows.map((r) => ({ normalized: r.normalized, scope_key: "" })) })
   )
   await run("receipt insert (1,000 serials + ledger)", async (m) => {
     await serialSql.insertSerials(m, rows)

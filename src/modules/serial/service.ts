@@ -99,6 +99,7 @@ import { returnSql } from "./repositories/returns"
 import { serialSql } from "./repositories/serial-number"
 import { receiptSql } from "./repositories/serial-receipt"
 import { reportSql } from "./repositories/serial-report"
+import { byId } from "./lib/by-id"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override", "owner_change"]
@@ -377,7 +378,7 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialDetailsUndo> {
     const manager = sharedContext.transactionManager as SqlManager
-    const current = (await serialSql.lockSerials(manager, [id])).get(id)
+    const [current] = await serialSql.lockSerials(manager, { id: [id] })
     if (!current) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${id}" was not found`)
     }
@@ -455,7 +456,7 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RemovedSerials> {
     const manager = sharedContext.transactionManager as SqlManager
-    const current = await serialSql.lockSerials(manager, ids)
+    const current = byId(await serialSql.lockSerials(manager, { id: ids }))
     const missing = ids.filter((id) => !current.has(id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${missing.join(", ")}" was not found`)

@@ -8,22 +8,12 @@ import type { ScheduleRow, VisitRow } from "../maintenance-types"
 
 const json = (v: unknown) => JSON.stringify(v)
 
-export type ScheduleSerialRow = {
-  id: string
-  serial_number: string
-  status: string
-  stock_location_id: string | null
-  customer_id: string | null
-  warranty_expires_at: Date | null
-  contract_expires_at: Date | null
-}
-
 export type ContractRow = {
   id: string
   serial_number: string
   status: string
   stock_location_id: string | null
-  current: Date | null
+  current: Date | string | null
   wanted: Date | null
 }
 
@@ -31,22 +21,6 @@ export const VISIT_COLUMNS =
   "id, schedule_id, serial_number_id, scheduled_date, status, kind, completed_at, technician, notes, warranty_claim_id"
 
 export const maintenanceSql = {
-  /** Locks serials (id order) and reads what a schedule or claim needs to know about them. */
-  async lockSerials(manager: SqlManager, ids: string[]): Promise<Map<string, ScheduleSerialRow>> {
-    if (!ids.length) {
-      return new Map()
-    }
-    const rows: ScheduleSerialRow[] = await run(manager,
-      `SELECT id, serial_number, status, stock_location_id, customer_id, warranty_expires_at, contract_expires_at
-         FROM serial_number
-        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
-        ORDER BY id
-        FOR UPDATE`,
-      [json(ids)]
-    )
-    return new Map(rows.map((r) => [r.id, r]))
-  },
-
   async insertSchedule(
     manager: SqlManager,
     row: {

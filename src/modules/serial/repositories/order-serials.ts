@@ -11,15 +11,9 @@
 import { run, type SqlManager } from "../lib/sql"
 import type { SerialStatus } from "../lib/status-machine"
 import { SNAPSHOT_COLUMNS, type SerialSnapshot } from "../lib/snapshots"
-import { sortFifo } from "../lib/order-rules"
-import type { OrderSerialRow } from "../order-types"
+import { SERIAL_ROW_COLUMNS, type SerialRow } from "./serial-number"
 
 const json = (v: unknown) => JSON.stringify(v)
-
-/** The columns of an `OrderSerialRow` (also read by stock-takes). */
-export const ROW_COLUMNS = `id, serial_number, normalized, scope_key, variant_id, status, stock_location_id, order_id,
-  line_item_id, fulfillment_id, customer_id, delivered_at, shipped_at, received_at, warranty_starts_at,
-  warranty_expires_at, warranty_overridden`
 
 /** First in, first out: oldest receipt first, then the serial text (byte order, as `sortFifo` in lib/order-rules.ts). */
 const FIFO_ORDER = `received_at ASC NULLS LAST, serial_number COLLATE "C" ASC, id ASC`
@@ -36,55 +30,6 @@ export const orderSerialSql = {
     }
   },
 
-  /** Locks serials named by their text (normalized, in a scope) and reads them. */
-  async lockByText(
-    manager: SqlManager,
-    keys: Array<{ normalized: string; scope_key: string }>
-  ): Promise<OrderSerialRow[]> {
-    if (!keys.length) {
-      return []
-    }
-    return await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number s
-        WHERE (s.normalized, s.scope_key) IN (
-                SELECT x.normalized, x.scope_key FROM jsonb_to_recordset(?::jsonb) AS x(normalized text, scope_key text))
-          AND s.deleted_at IS NULL
-        ORDER BY s.id
-        FOR UPDATE`,
-      [json(keys)]
-    )
-  },
-
-  /** Locks every serial with one of these texts (any variant or scope), in id order. */
-  async lockByNormalized(manager: SqlManager, normalized: string[]): Promise<OrderSerialRow[]> {
-    if (!normalized.length) {
-      return []
-    }
-    return await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number s
-        WHERE s.normalized IN (SELECT jsonb_array_elements_text(?::jsonb)) AND s.deleted_at IS NULL
-        ORDER BY s.id
-        FOR UPDATE`,
-      [json(normalized)]
-    )
-  },
-
-  /** Locks the serials reserved for these lines of an order, in FIFO order. */
-  async lockReservedForLines(manager: SqlManager, orderId: string, lineIds: string[]): Promise<OrderSerialRow[]> {
-    if (!lineIds.length) {
-      return []
-    }
-    const rows: OrderSerialRow[] = await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number
-        WHERE order_id = ? AND status = 'reserved'
-          AND line_item_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
-        ORDER BY id
-        FOR UPDATE`,
-      [orderId, json(lineIds)]
-    )
-    return sortFifo(rows)
-  },
-
   /**
    * Takes up to `count` active serials of a variant at a location, oldest first, skipping
    * rows another transaction holds, so concurrent fulfilments never pick the same serial.
@@ -92,12 +37,12 @@ export const orderSerialSql = {
   async pickFifo(
     manager: SqlManager,
     { variant_id, location_id, count, exclude }: { variant_id: string; location_id: string; count: number; exclude: string[] }
-  ): Promise<OrderSerialRow[]> {
+  ): Promise<SerialRow[]> {
     if (count <= 0) {
       return []
     }
     return await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number
+      `SELECT ${SERIAL_ROW_COLUMNS} FROM serial_number
         WHERE variant_id = ? AND stock_location_id = ? AND status = 'active' AND deleted_at IS NULL
           AND NOT (id = ANY (SELECT jsonb_array_elements_text(?::jsonb)))
         ORDER BY ${FIFO_ORDER}
@@ -115,12 +60,12 @@ export const orderSerialSql = {
   async pickPool(
     manager: SqlManager,
     { variant_id, count, exclude }: { variant_id: string; count: number; exclude: string[] }
-  ): Promise<OrderSerialRow[]> {
+  ): Promise<SerialRow[]> {
     if (count <= 0) {
       return []
     }
     return await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number
+      `SELECT ${SERIAL_ROW_COLUMNS} FROM serial_number
         WHERE variant_id = ? AND status = 'inactive' AND customer_id IS NULL AND deleted_at IS NULL
           AND NOT (id = ANY (SELECT jsonb_array_elements_text(?::jsonb)))
         ORDER BY id
@@ -128,42 +73,6 @@ export const orderSerialSql = {
         FOR UPDATE SKIP LOCKED`,
       [variant_id, json(exclude), count]
     )
-  },
-
-  async lockByIds(manager: SqlManager, ids: string[]): Promise<OrderSerialRow[]> {
-    if (!ids.length) {
-      return []
-    }
-    return await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number
-        WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
-        ORDER BY id FOR UPDATE`,
-      [json(ids)]
-    )
-  },
-
-  /** Locks the serials of an order with one of these statuses, optionally of one fulfilment. */
-  async lockOrderSerials(
-    manager: SqlManager,
-    { order_id, statuses, fulfillment_id, unshipped }: { order_id: string; statuses: SerialStatus[]; fulfillment_id?: string; unshipped?: boolean }
-  ): Promise<OrderSerialRow[]> {
-    const params: unknown[] = [order_id, json(statuses)]
-    let extra = ""
-    if (fulfillment_id) {
-      extra += " AND fulfillment_id = ?"
-      params.push(fulfillment_id)
-    }
-    if (unshipped) {
-      extra += " AND shipped_at IS NULL"
-    }
-    const rows: OrderSerialRow[] = await run(manager,
-      `SELECT ${ROW_COLUMNS} FROM serial_number
-        WHERE order_id = ? AND status IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL ${extra}
-        ORDER BY id
-        FOR UPDATE`,
-      params
-    )
-    return rows
   },
 
   /** Serials of an order's lines by status: { line_item_id: { delivered: n, reserved: n } }. */

@@ -41,18 +41,6 @@ export const returnSql = {
 }
 
 export const replacementSql = {
-  /** Serials delivered on these lines that replace nothing yet, oldest delivery first. */
-  async unlinkedOnLines(manager: SqlManager, orderId: string, lineIds: string[]) {
-    return (await run(manager,
-      `SELECT id, serial_number, variant_id FROM serial_number
-        WHERE order_id = ? AND line_item_id IN (SELECT jsonb_array_elements_text(?::jsonb))
-          AND replaces_serial_number_id IS NULL AND deleted_at IS NULL
-        ORDER BY delivered_at, serial_number
-        FOR UPDATE`,
-      [orderId, JSON.stringify(lineIds)]
-    )) as Array<{ id: string; serial_number: string; variant_id: string }>
-  },
-
   /** Serials a return brought back that no serial replaces yet, in the order they came back. */
   async returnedNotReplaced(manager: SqlManager, returnId: string) {
     return (await run(manager,

@@ -4,25 +4,10 @@
  * (a partial cancel, a vendor return): the receipt and its lines, locked so that two such
  * changes or a cancel never run side by side, its serials, and their undo.
  */
-import type { SerialStatus } from "../lib/status-machine"
+import type { SerialRow } from "./serial-number"
 import { run, type SqlManager } from "../lib/sql"
 
 const json = (v: unknown) => JSON.stringify(v)
-
-export type ReceiptSerialRow = {
-  id: string
-  serial_number: string
-  normalized: string
-  variant_id: string
-  inventory_item_id: string | null
-  status: SerialStatus
-  stock_location_id: string | null
-  receipt_id: string | null
-  supplier_name: string | null
-  supplier_reference: string | null
-  unit_cost: string | null
-  received_at: string | null
-}
 
 export const receiptSql = {
   /** Sets a receipt's unit cost on serials it received (a per-line value). */
@@ -47,18 +32,6 @@ export const receiptSql = {
       [where.receipt_id]
     )
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]))
-  },
-
-  /** Serials a receipt brought in, with where they are now. */
-  async serialsOfReceipt(
-    manager: SqlManager,
-    receiptId: string
-  ): Promise<Array<{ id: string; serial_number: string; status: SerialStatus; stock_location_id: string | null }>> {
-    return await run(manager,
-      `SELECT id, serial_number, status, stock_location_id FROM serial_number
-        WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
-      [receiptId]
-    )
   },
 
   /**
@@ -100,16 +73,6 @@ export const receiptSql = {
     return rows.map((r: any) => ({ id: r.id, variant_id: r.variant_id, quantity: Number(r.quantity) }))
   },
 
-  async lockSerialsOfReceipt(manager: SqlManager, receiptId: string): Promise<ReceiptSerialRow[]> {
-    return await run(manager,
-      `SELECT id, serial_number, normalized, variant_id, inventory_item_id, status, stock_location_id, receipt_id,
-              supplier_name, supplier_reference, unit_cost::text AS unit_cost, received_at
-         FROM serial_number
-        WHERE receipt_id = ? AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
-      [receiptId]
-    )
-  },
-
   async setLineQuantities(manager: SqlManager, lines: Array<{ id: string; quantity: number }>): Promise<void> {
     if (!lines.length) {
       return
@@ -131,8 +94,8 @@ export const receiptSql = {
     ])
   },
 
-  /** The serials as `lockSerialsOfReceipt` read them, unit cost included. */
-  async restoreSerials(manager: SqlManager, rows: ReceiptSerialRow[]): Promise<void> {
+  /** Puts serials back as `serialSql.lockSerials` read them in full, unit cost included. */
+  async restoreSerials(manager: SqlManager, rows: SerialRow[]): Promise<void> {
     if (!rows.length) {
       return
     }

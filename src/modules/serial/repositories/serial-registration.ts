@@ -4,41 +4,25 @@
  */
 import { run, type SqlManager } from "../lib/sql"
 import type { RegistrationRow, RegistrationUndo } from "../types"
+import type { SerialRow } from "./serial-number"
 
 /** A serial a customer may be given by a registration, with what an undo restores. */
-export type RegistrableRow = {
-  id: string
-  serial_number: string
-  variant_id: string
-  status: string
-  customer_id: string | null
-  stock_location_id: string | null
-  warranty_overridden: boolean
-  warranty_starts_at: Date | null
-  warranty_expires_at: Date | null
-}
+export type RegistrableRow = Pick<
+  SerialRow,
+  | "id"
+  | "serial_number"
+  | "variant_id"
+  | "status"
+  | "customer_id"
+  | "stock_location_id"
+  | "warranty_overridden"
+  | "warranty_starts_at"
+  | "warranty_expires_at"
+>
 
 const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, created_at`
 
 export const registrationSql = {
-  /**
-   * Serials with this text that a customer may register: entered without stock
-   * (`inactive`) and belonging to nobody. Locked for the registration.
-   */
-  async lockRegistrable(manager: SqlManager, normalized: string) {
-    const rows: RegistrableRow[] =
-      await run(manager,
-        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
-                warranty_starts_at, warranty_expires_at
-           FROM serial_number
-          WHERE normalized = ? AND deleted_at IS NULL AND customer_id IS NULL AND status = 'inactive'
-          ORDER BY id
-          FOR UPDATE`,
-        [normalized]
-      )
-    return rows
-  },
-
   async warrantySettings(manager: SqlManager, variantId: string) {
     const rows: Array<{ warranty_value: number | null; warranty_unit: string | null }> = await run(manager,
       `SELECT warranty_value, warranty_unit FROM serial_settings WHERE variant_id = ? AND deleted_at IS NULL LIMIT 1`,
@@ -61,18 +45,6 @@ export const registrationSql = {
     } else {
       await run(manager, `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [row.customer_id, id])
     }
-  },
-
-  /** A serial for an admin's approval of a registration: locked, with what decides it. */
-  async lockSerialForRegistration(manager: SqlManager, id: string) {
-    const rows: RegistrableRow[] =
-      await run(manager,
-        `SELECT id, serial_number, variant_id, status, customer_id, stock_location_id, warranty_overridden,
-                warranty_starts_at, warranty_expires_at
-           FROM serial_number WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-        [id]
-      )
-    return rows[0] ?? null
   },
 
   async findPendingRegistration(manager: SqlManager, serialId: string, customerId: string): Promise<RegistrationRow | null> {

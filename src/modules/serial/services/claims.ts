@@ -7,6 +7,7 @@ import { CLAIM_TRANSITIONS, claimCoverage } from "../lib/maintenance-rules"
 import type { ClaimStatus, ClaimUndo, FileWarrantyClaimInput, UpdateWarrantyClaimInput } from "../maintenance-types"
 import { maintenanceSql } from "../repositories/maintenance"
 import { warrantyClaimSql } from "../repositories/warranty-claim"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -37,7 +38,7 @@ export default class ClaimService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; replayed: boolean; undo: FiledClaimUndo | null }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    const [serial] = await serialSql.lockSerials(manager, { id: [input.serial_number_id] }, { columns: "full" })
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
     }
@@ -160,8 +161,8 @@ export default class ClaimService {
             `Field 'replacement_serial_number_id' names the claimed serial itself, got: '${replacement}'`
           )
         }
-        const found = await maintenanceSql.lockSerials(manager, [replacement])
-        if (!found.has(replacement)) {
+        const found = await serialSql.lockSerials(manager, { id: [replacement] })
+        if (!found.length) {
           throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${replacement}" was not found`)
         }
       }

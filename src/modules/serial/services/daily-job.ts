@@ -51,7 +51,7 @@ export default class DailyJobService {
     }
     const last = candidates[candidates.length - 1]
     const next = candidates.length === limit ? { end_of_life_at: last.end_of_life_at, id: last.id } : null
-    const before = await serialSql.lockSerials(manager, ids)
+    const before = await serialSql.lockSerials(manager, { id: ids })
     const operation_id = newOperationId()
     await this.movement_.move(
       {
@@ -66,7 +66,7 @@ export default class DailyJobService {
       next,
       undo: {
         operation_id,
-        serials: [...before.values()].map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
+        serials: before.map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
       },
     }
   }

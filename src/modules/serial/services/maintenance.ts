@@ -20,6 +20,8 @@ import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { type ContractRow, maintenanceSql } from "../repositories/maintenance"
 import { warrantyClaimSql } from "../repositories/warranty-claim"
+import { byId } from "../lib/by-id"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -91,7 +93,7 @@ export default class MaintenanceService {
       )
     }
 
-    const serials = await maintenanceSql.lockSerials(manager, ids)
+    const serials = byId(await serialSql.lockSerials(manager, { id: ids }, { columns: "full" }))
     const missing = ids.filter((id) => !serials.has(id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial numbers not found: ${missing.join(", ")}`)
@@ -335,7 +337,7 @@ export default class MaintenanceService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
     const manager = sharedContext.transactionManager as SqlManager
-    const current = await maintenanceSql.lockSerials(manager, rows.map((r) => r.id))
+    const current = byId(await serialSql.lockSerials(manager, { id: rows.map((r) => r.id) }, { columns: "full" }))
     const missing = rows.filter((r) => !current.has(r.id)).map((r) => r.id)
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial numbers not found: ${missing.join(", ")}`)
@@ -524,7 +526,7 @@ export default class MaintenanceService {
       }
       technician = technician === undefined ? schedule.assignee : technician
     }
-    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    const [serial] = await serialSql.lockSerials(manager, { id: [input.serial_number_id] }, { columns: "full" })
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
     }

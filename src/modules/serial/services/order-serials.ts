@@ -5,7 +5,7 @@ import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
 import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
 import { generateId, SqlManager } from "../lib/sql"
 import { snapshotsOf } from "../lib/snapshots"
-import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "../lib/order-rules"
+import { CLEARED_ASSIGNMENT, namedSerialProblem, sortFifo, throwProblems } from "../lib/order-rules"
 import { warrantyFor } from "../lib/warranty"
 import type {
   AssignFulfillmentSerialsInput,
@@ -21,7 +21,7 @@ import type SeriesService from "./series"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { orderSerialSql } from "../repositories/order-serials"
-import { serialSql } from "../repositories/serial-number"
+import { serialSql, type SerialRow } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -139,12 +139,15 @@ export default class OrderSerialService {
         named.push({ line, text: cleanSerial(raw), key })
       }
     }
-    const namedRows = await orderSerialSql.lockByText(
+    const namedRows = await serialSql.lockSerials(
       manager,
-      named.map((n) => {
-        const [scope_key, normalized] = n.key.split("\u0000")
-        return { scope_key, normalized }
-      })
+      {
+        keys: named.map((n) => {
+          const [scope_key, normalized] = n.key.split("\u0000")
+          return { scope_key, normalized }
+        }),
+      },
+      { columns: "full" }
     )
     const rowsByKey = new Map(namedRows.map((r) => [`${r.scope_key}\u0000${r.normalized}`, r]))
     for (const n of named) {
@@ -162,10 +165,12 @@ export default class OrderSerialService {
 
     // 2. Serials reserved for the line, then 3. first in, first out (auto policy).
     const deliveredBefore = await orderSerialSql.countByLine(manager, input.order_id)
-    const reserved = await orderSerialSql.lockReservedForLines(
-      manager,
-      input.order_id,
-      lines.map((l) => l.line_item_id)
+    const reserved = sortFifo(
+      await serialSql.lockSerials(
+        manager,
+        { order_id: input.order_id, status: ["reserved"], line_item_id: lines.map((l) => l.line_item_id) },
+        { columns: "full" }
+      )
     )
     for (const line of lines) {
       if (given[line.line_item_id] !== undefined) {
@@ -323,11 +328,11 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await orderSerialSql.lockOrderSerials(manager, {
-      order_id: input.order_id,
-      statuses: ["delivered"],
-      fulfillment_id: input.fulfillment_id,
-    })
+    const rows = await serialSql.lockSerials(
+      manager,
+      { order_id: input.order_id, status: ["delivered"], fulfillment_id: input.fulfillment_id },
+      { columns: "full" }
+    )
     if (!rows.length) {
       return { moved: [], undo: null }
     }
@@ -397,12 +402,11 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await orderSerialSql.lockOrderSerials(manager, {
-      order_id: input.order_id,
-      statuses: ["delivered"],
-      fulfillment_id: input.fulfillment_id,
-      unshipped: true,
-    })
+    const rows = await serialSql.lockSerials(
+      manager,
+      { order_id: input.order_id, status: ["delivered"], fulfillment_id: input.fulfillment_id, unshipped: true },
+      { columns: "full" }
+    )
     if (!rows.length) {
       return { moved: [], undo: null }
     }
@@ -454,7 +458,7 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    let rows = await orderSerialSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    let rows = await serialSql.lockSerials(manager, { order_id: input.order_id, status: ["reserved"] }, { columns: "full" })
     if (input.open_quantities) {
       rows = reservationsBeyond(rows, input.open_quantities)
     }
@@ -536,12 +540,15 @@ export default class OrderSerialService {
       seen.set(key, cleanSerial(raw))
       wanted.push({ text: cleanSerial(raw), key })
     }
-    const rows = await orderSerialSql.lockByText(
+    const rows = await serialSql.lockSerials(
       manager,
-      wanted.map((w) => {
-        const [scope_key, normalized] = w.key.split("\u0000")
-        return { scope_key, normalized }
-      })
+      {
+        keys: wanted.map((w) => {
+          const [scope_key, normalized] = w.key.split("\u0000")
+          return { scope_key, normalized }
+        }),
+      },
+      { columns: "full" }
     )
     const byKey = new Map(rows.map((r) => [`${r.scope_key}\u0000${r.normalized}`, r]))
     const ok: OrderSerialRow[] = []
@@ -625,7 +632,7 @@ export default class OrderSerialService {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Serial ${input.from.trim()} cannot be swapped for itself`)
     }
     await orderSerialSql.lockLines(manager, [input.line_item_id])
-    const rows = await orderSerialSql.lockByText(manager, [fromKey, toKey])
+    const rows = await serialSql.lockSerials(manager, { keys: [fromKey, toKey] }, { columns: "full" })
     const from = rows.find((r) => r.normalized === fromKey.normalized)
     const to = rows.find((r) => r.normalized === toKey.normalized)
     const problems: string[] = []
@@ -778,7 +785,7 @@ export default class OrderSerialService {
     count: number,
     input: AssignFulfillmentSerialsInput,
     sharedContext: Context
-  ): Promise<OrderSerialRow[]> {
+  ): Promise<SerialRow[]> {
     const manager = sharedContext.transactionManager as SqlManager
     const values = await this.series_.allocate(seriesId, count, { sku: line.sku ?? null, date: input.delivered_at ?? new Date() }, sharedContext)
     const rows = values.map((value) => ({
@@ -818,7 +825,7 @@ export default class OrderSerialService {
       })),
       sharedContext
     )
-    return await orderSerialSql.lockByIds(manager, rows.map((r) => r.id))
+    return await serialSql.lockSerials(manager, { id: rows.map((r) => r.id) }, { columns: "full" })
   }
 
   protected async serializedSettings_(variantIds: string[], sharedContext: Context) {
@@ -834,15 +841,15 @@ export default class OrderSerialService {
 }
 
 /** The reserved rows each line holds beyond its open quantity: the last ones in serial-number order. */
-function reservationsBeyond(rows: OrderSerialRow[], open: Record<string, number>): OrderSerialRow[] {
-  const byLine = new Map<string, OrderSerialRow[]>()
+function reservationsBeyond<T extends OrderSerialRow>(rows: T[], open: Record<string, number>): T[] {
+  const byLine = new Map<string, T[]>()
   for (const row of rows) {
     const key = row.line_item_id ?? ""
     const held = byLine.get(key)
     if (held) held.push(row)
     else byLine.set(key, [row])
   }
-  const beyond: OrderSerialRow[] = []
+  const beyond: T[] = []
   for (const [line, held] of byLine) {
     held.sort((a, b) => (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0))
     beyond.push(...held.slice(Math.max(0, open[line] ?? 0)))

@@ -7,6 +7,7 @@ import type { OrderSerialRow, SerialUndo } from "../order-types"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { ownershipSql } from "../repositories/ownership"
+import { serialSql } from "../repositories/serial-number"
 
 export type ChangeSerialOwnerInput = {
   id: string
@@ -46,7 +47,7 @@ export default class SerialOwnershipService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ owner_change: AdminSerialOwnerChange; undo: SerialUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const serial = await ownershipSql.lockById(manager, input.id)
+    const [serial] = await serialSql.lockSerials(manager, { id: [input.id] }, { columns: "full" })
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.id}" was not found`)
     }
@@ -97,7 +98,11 @@ export default class SerialOwnershipService {
     if (input.from_customer_id === input.to_customer_id) {
       return { owner_changes: [], undo: null }
     }
-    const rows = await ownershipSql.lockOwnedFromOrder(manager, input.order_id, input.from_customer_id)
+    const rows = await serialSql.lockSerials(
+      manager,
+      { order_id: input.order_id, customer_id: input.from_customer_id },
+      { columns: "full" }
+    )
     if (!rows.length) {
       return { owner_changes: [], undo: null }
     }

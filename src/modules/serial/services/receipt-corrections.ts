@@ -1,13 +1,13 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import { throwProblems } from "../lib/order-rules"
-import type { ReceiptSerialRow } from "../repositories/serial-receipt"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import { SqlManager } from "../lib/sql"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { receiptSql } from "../repositories/serial-receipt"
+import { serialSql, type SerialRow } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -35,7 +35,7 @@ export type CancelReceiptSerialsUndo = {
   operation_id: string
   receipt: { id: string; status: string; canceled_at: string | null }
   lines: Array<{ id: string; quantity: number }>
-  serials: ReceiptSerialRow[]
+  serials: SerialRow[]
 }
 
 /**
@@ -75,14 +75,14 @@ export default class SerialReceiptCorrectionService {
     }
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const ofReceipt = await receiptSql.lockSerialsOfReceipt(manager, input.receipt_id)
-    const byKey = new Map<string, ReceiptSerialRow[]>()
+    const ofReceipt = await serialSql.lockSerials(manager, { receipt_id: input.receipt_id }, { columns: "full" })
+    const byKey = new Map<string, SerialRow[]>()
     for (const row of ofReceipt) {
       const same = byKey.get(row.normalized)
       if (same) same.push(row)
       else byKey.set(row.normalized, [row])
     }
-    const chosen: ReceiptSerialRow[] = []
+    const chosen: SerialRow[] = []
     for (const [key, text] of texts) {
       const rows = byKey.get(key) ?? []
       const row = rows[0]

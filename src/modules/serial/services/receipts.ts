@@ -131,10 +131,9 @@ export default class ReceiptService {
     if (taken.length) {
       const takenSet = new Set(taken)
       // Another receipt took these serials after the plan read them: refused the same way.
-      const existing = await serialSql.findSerialsByKey(
-        manager,
-        created.filter((c) => takenSet.has(c.normalized)).map((c) => ({ normalized: c.normalized, scope_key: c.scope_key }))
-      )
+      const existing = await serialSql.lockSerials(manager, {
+        keys: created.filter((c) => takenSet.has(c.normalized)).map((c) => ({ normalized: c.normalized, scope_key: c.scope_key })),
+      })
       const raced = this.existingSerialProblems_(lines, new Map(existing.map((e) => [e.normalized, e])))
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Receipt refused: ${raced.join("; ")}`)
     }
@@ -246,7 +245,7 @@ export default class ReceiptService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ ids: string[]; operation_id: string }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const serials = await receiptSql.serialsOfReceipt(manager, receiptId)
+    const serials = await serialSql.lockSerials(manager, { receipt_id: receiptId })
     const gone = serials.filter((s) => s.status !== "active" || s.stock_location_id !== stockLocationId)
     if (gone.length) {
       throw new MedusaError(
@@ -363,7 +362,7 @@ export default class ReceiptService {
     }
 
     // 3. Serials that exist already: received if entered without stock, refused otherwise.
-    const existing = await serialSql.findSerialsByKey(manager, lookups)
+    const existing = await serialSql.lockSerials(manager, { keys: lookups })
     const existingByKey = new Map(existing.map((e) => [e.normalized, e]))
     problems.push(...this.existingSerialProblems_(lines, existingByKey))
     return { problems, lines, existingByKey }

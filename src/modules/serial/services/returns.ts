@@ -11,6 +11,7 @@ import type { LedgerRow, SerialLedgerEntryRepository } from "../repositories/ser
 import { advisoryLockSql } from "../repositories/advisory-lock"
 import { orderSerialSql } from "../repositories/order-serials"
 import { replacementSql, returnSql } from "../repositories/returns"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -45,7 +46,7 @@ export default class ReturnSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReturnSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const delivered = await orderSerialSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["delivered"] })
+    const delivered = await serialSql.lockSerials(manager, { order_id: input.order_id, status: ["delivered"] }, { columns: "full" })
     const already = await returnSql.returnedByLine(manager, input.return_id)
     const capacity = new Map(
       input.lines.map((l) => {
@@ -194,7 +195,11 @@ export default class ReturnSerialService {
     const ledger: LedgerRow[] = []
     for (const group of groups) {
       await advisoryLockSql.lockKey(manager, `serial-replacements:${group.return_id}`)
-      const fresh = await replacementSql.unlinkedOnLines(manager, orderId, group.line_item_ids)
+      const fresh = await serialSql.lockSerials(
+        manager,
+        { order_id: orderId, line_item_id: group.line_item_ids, replaces_nothing: true },
+        { columns: "full", order: "delivered" }
+      )
       const old = await replacementSql.returnedNotReplaced(manager, group.return_id)
       const pairs: Array<[typeof fresh[number], typeof old[number]]> = []
       for (const n of [...fresh]) {

@@ -12,6 +12,7 @@ import { storefrontSerialNotFound } from "../lib/storefront-errors"
 import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "../types"
 import { registrationSql } from "../repositories/serial-registration"
 import { storefrontSql } from "../repositories/storefront"
+import { serialSql } from "../repositories/serial-number"
 
 /** A customer's registration of a serial, and what its compensation undoes. */
 export type RegisterSerialResult = {
@@ -149,7 +150,11 @@ export default class StorefrontService {
     if (owned) {
       return { serial_number_id: owned.id, registration: null, existing: true, undo: {} }
     }
-    const candidates = await registrationSql.lockRegistrable(manager, normalized)
+    const candidates = await serialSql.lockSerials(
+      manager,
+      { normalized: [normalized], customer_id: null, status: ["inactive"] },
+      { columns: "full" }
+    )
     if (candidates.length !== 1) {
       // none, or (per-variant uniqueness) several units with that text: ambiguous.
       throw storefrontSerialNotFound(input.serial_number)
@@ -202,7 +207,7 @@ export default class StorefrontService {
     }
     const undo: RegistrationUndo = { decided_registration_id: registration.id }
     if (input.action === "approve") {
-      const serial = await registrationSql.lockSerialForRegistration(manager, registration.serial_number_id)
+      const [serial] = await serialSql.lockSerials(manager, { id: [registration.serial_number_id] }, { columns: "full" })
       if (!serial || serial.customer_id || serial.status !== "inactive") {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -271,7 +276,7 @@ export default class StorefrontService {
         },
       },
     ], { transactionManager: manager })
-    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
     return {
       serial_number_id: serial.id,
       customer_id: customerId,

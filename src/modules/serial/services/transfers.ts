@@ -9,6 +9,7 @@ import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import { orderSerialSql } from "../repositories/order-serials"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -68,7 +69,7 @@ export default class SerialTransferService {
       problems.push(`from_location_id and to_location_id are the same location (${input.from_location_id})`)
     }
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const rows = await orderSerialSql.lockByNormalized(manager, [...texts.keys()])
+    const rows = await serialSql.lockSerials(manager, { normalized: [...texts.keys()] }, { columns: "full" })
     const chosen: typeof rows = []
     for (const [key, text] of texts) {
       const matches = rows.filter((r) => r.normalized === key)

@@ -9,7 +9,7 @@ import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import { receiptSql } from "../repositories/serial-receipt"
-import { vendorReturnSql } from "../repositories/vendor-return"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -58,7 +58,7 @@ export default class SerialVendorReturnService {
     }
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const rows = await vendorReturnSql.lockByNormalized(manager, [...texts.keys()])
+    const rows = await serialSql.lockSerials(manager, { normalized: [...texts.keys()] }, { columns: "full" })
     const chosen: typeof rows = []
     for (const [key, text] of texts) {
       const matches = rows.filter((r) => r.normalized === key)
