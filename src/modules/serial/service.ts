@@ -96,7 +96,7 @@ import type SerialListService from "./services/serial-list"
 import type { SerialLedgerEntryRepository } from "./repositories/serial-ledger-entry"
 import { newOperationId } from "./lib/ids"
 import { returnSql } from "./repositories/returns"
-import { serialSql } from "./repositories/serial-number"
+import { SERIAL_DETAIL_COLUMNS, serialSql } from "./repositories/serial-number"
 import { receiptSql } from "./repositories/serial-receipt"
 import { reportSql } from "./repositories/serial-report"
 import { byId } from "./lib/by-id"
@@ -382,7 +382,8 @@ class SerialModuleService extends MedusaService({
     if (!current) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${id}" was not found`)
     }
-    const before = await serialSql.readDetails(manager, id)
+    const [row] = await this.listSerialNumbers({ id }, { select: [...SERIAL_DETAIL_COLUMNS] }, sharedContext)
+    const before: Record<string, unknown> = Object.fromEntries(SERIAL_DETAIL_COLUMNS.map((c) => [c, row[c]]))
     const patch: Record<string, unknown> = {}
     const changed: Record<string, { from: unknown; to: unknown }> = {}
     for (const key of ["notes", "metadata", "end_of_life_at", "warranty_starts_at", "warranty_expires_at"] as const) {

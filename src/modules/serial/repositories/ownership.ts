@@ -2,10 +2,6 @@
 import { run, type SqlManager } from "../lib/sql"
 
 export const ownershipSql = {
-  async setCustomer(manager: SqlManager, id: string, customerId: string): Promise<void> {
-    await run(manager, `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [customerId, id])
-  },
-
   async setCustomers(manager: SqlManager, ids: string[], customerId: string): Promise<void> {
     await run(
       manager,

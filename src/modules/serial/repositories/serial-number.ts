@@ -275,7 +275,8 @@ const NEW_SERIAL_OPTIONAL = [
   "metadata",
 ] as const
 
-const DETAIL_COLUMNS = [
+/** The columns `updateSerialDetails` reads and sets. */
+export const SERIAL_DETAIL_COLUMNS = [
   "notes",
   "metadata",
   "end_of_life_at",
@@ -521,16 +522,8 @@ export const serialSql = {
     return new Set(rows.map((r) => r.serial_number_id))
   },
 
-  async readDetails(manager: SqlManager, id: string): Promise<Record<string, unknown>> {
-    const [row] = await run(manager,
-      `SELECT ${DETAIL_COLUMNS.join(", ")} FROM serial_number WHERE id = ?`,
-      [id]
-    )
-    return row ?? {}
-  },
-
   async updateDetails(manager: SqlManager, id: string, patch: Record<string, unknown>): Promise<void> {
-    await updateColumns(manager, "serial_number", id, DETAIL_COLUMNS, patch)
+    await updateColumns(manager, "serial_number", id, SERIAL_DETAIL_COLUMNS, patch)
   },
 
   async softDeleteSerials(manager: SqlManager, ids: string[]): Promise<void> {

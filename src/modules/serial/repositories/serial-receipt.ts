@@ -86,14 +86,6 @@ export const receiptSql = {
     )
   },
 
-  async setReceiptStatus(manager: SqlManager, receiptId: string, status: string, canceledAt: string | null): Promise<void> {
-    await run(manager, `UPDATE serial_receipt SET status = ?, canceled_at = ?, updated_at = now() WHERE id = ?`, [
-      status,
-      canceledAt,
-      receiptId,
-    ])
-  },
-
   /** Puts serials back as `serialSql.lockSerials` read them in full, unit cost included. */
   async restoreSerials(manager: SqlManager, rows: SerialRow[]): Promise<void> {
     if (!rows.length) {

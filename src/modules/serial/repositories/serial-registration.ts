@@ -23,30 +23,6 @@ export type RegistrableRow = Pick<
 const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, created_at`
 
 export const registrationSql = {
-  async warrantySettings(manager: SqlManager, variantId: string) {
-    const rows: Array<{ warranty_value: number | null; warranty_unit: string | null }> = await run(manager,
-      `SELECT warranty_value, warranty_unit FROM serial_settings WHERE variant_id = ? AND deleted_at IS NULL LIMIT 1`,
-      [variantId]
-    )
-    return rows[0] ?? null
-  },
-
-  /** Gives a serial to a customer; the warranty columns only when given (not overridden). */
-  async setRegistration(
-    manager: SqlManager,
-    id: string,
-    row: { customer_id: string; warranty?: { starts_at: string | null; expires_at: string | null } }
-  ) {
-    if (row.warranty) {
-      await run(manager,
-        `UPDATE serial_number SET customer_id = ?, warranty_starts_at = ?, warranty_expires_at = ?, updated_at = now() WHERE id = ?`,
-        [row.customer_id, row.warranty.starts_at, row.warranty.expires_at, id]
-      )
-    } else {
-      await run(manager, `UPDATE serial_number SET customer_id = ?, updated_at = now() WHERE id = ?`, [row.customer_id, id])
-    }
-  },
-
   async findPendingRegistration(manager: SqlManager, serialId: string, customerId: string): Promise<RegistrationRow | null> {
     const rows: RegistrationRow[] = await run(manager,
       `SELECT ${REGISTRATION_COLUMNS} FROM serial_registration
@@ -75,19 +51,6 @@ export const registrationSql = {
       [id]
     )
     return rows[0] ?? null
-  },
-
-  async decideRegistration(
-    manager: SqlManager,
-    id: string,
-    row: { status: "approved" | "rejected"; decided_by: string | null; note: string | null }
-  ): Promise<RegistrationRow> {
-    const rows: RegistrationRow[] = await run(manager,
-      `UPDATE serial_registration SET status = ?, decided_at = now(), decided_by = ?, note = ?, updated_at = now()
-        WHERE id = ? RETURNING ${REGISTRATION_COLUMNS}`,
-      [row.status, row.decided_by, row.note, id]
-    )
-    return rows[0]
   },
 
   /** Undoes a registration or a decision on one (a compensated workflow step), but for its ledger row. */

@@ -1,5 +1,5 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
+import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { AdminSerialOwnerChange } from "../../../shared/http/admin"
 import { snapshotsOf } from "../lib/snapshots"
 import type { SqlManager } from "../lib/sql"
@@ -25,16 +25,20 @@ export default class SerialOwnershipService {
   // The transaction decorators find their manager through it.
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly ledger_: SerialLedgerEntryRepository
+  protected readonly serials_: ModulesSdkTypes.IMedusaInternalService<any>
 
   constructor({
     baseRepository,
     serialLedgerEntryRepository,
+    serialNumberService,
   }: {
     baseRepository: DAL.RepositoryService
     serialLedgerEntryRepository: SerialLedgerEntryRepository
+    serialNumberService: ModulesSdkTypes.IMedusaInternalService<any>
   }) {
     this.baseRepository_ = baseRepository
     this.ledger_ = serialLedgerEntryRepository
+    this.serials_ = serialNumberService
   }
 
   /**
@@ -61,7 +65,8 @@ export default class SerialOwnershipService {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${serial.serial_number} is owned by ${input.customer_id} already`)
     }
     const operation_id = newOperationId()
-    await ownershipSql.setCustomer(manager, serial.id, input.customer_id)
+    // Written by the ORM when the transaction commits; the ledger row after it is another table.
+    await this.serials_.update({ id: serial.id, customer_id: input.customer_id }, sharedContext)
     await this.ledger_.append(operation_id, [
       ownerChangeRow(serial, {
         reference_type: "customer",

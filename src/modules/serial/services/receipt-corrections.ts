@@ -1,5 +1,5 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
+import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import { SqlManager } from "../lib/sql"
@@ -13,6 +13,7 @@ type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialLedgerEntryRepository: SerialLedgerEntryRepository
   serialMovementService: SerialMovementService
+  serialReceiptService: ModulesSdkTypes.IMedusaInternalService<any>
 }
 
 export type CancelReceiptSerialsInput = {
@@ -48,11 +49,13 @@ export default class SerialReceiptCorrectionService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly ledger_: SerialLedgerEntryRepository
   protected readonly movement_: SerialMovementService
+  protected readonly receipts_: ModulesSdkTypes.IMedusaInternalService<any>
 
-  constructor({ baseRepository, serialLedgerEntryRepository, serialMovementService }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository, serialMovementService, serialReceiptService }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.ledger_ = serialLedgerEntryRepository
     this.movement_ = serialMovementService
+    this.receipts_ = serialReceiptService
   }
 
   /**
@@ -124,7 +127,8 @@ export default class SerialReceiptCorrectionService {
     await receiptSql.setLineQuantities(manager, lowered)
     const receiptCanceled = chosen.length === ofReceipt.length
     if (receiptCanceled) {
-      await receiptSql.setReceiptStatus(manager, input.receipt_id, "canceled", new Date().toISOString())
+      // Written by the ORM when the transaction commits: nothing after it here reads the receipt.
+      await this.receipts_.update({ id: input.receipt_id, status: "canceled", canceled_at: new Date() }, sharedContext)
     }
     return {
       result: {
@@ -153,7 +157,8 @@ export default class SerialReceiptCorrectionService {
     const manager = sharedContext.transactionManager as SqlManager
     await receiptSql.restoreSerials(manager, undo.serials)
     await receiptSql.setLineQuantities(manager, undo.lines)
-    await receiptSql.setReceiptStatus(manager, undo.receipt.id, undo.receipt.status, undo.receipt.canceled_at)
+    const { id, status, canceled_at } = undo.receipt
+    await this.receipts_.update({ id, status, canceled_at: canceled_at ? new Date(canceled_at) : null }, sharedContext)
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 }
