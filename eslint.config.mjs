@@ -4,11 +4,23 @@
 // - src/shared imports no package and no other part of src;
 // - the admin imports server code only through src/shared;
 // - the module imports no workflow, route, subscriber, job, link or admin code;
-// - a workflow step imports no hook file (a hook file registers a hook when it loads).
+// - a workflow step imports no hook file (a hook file registers a hook when it loads);
+// - nothing outside the module imports its repositories (its SQL).
 import medusa from "@medusajs/eslint-plugin"
 
 // An import that climbs out of its folder (`../`) into one of these top-level folders of src.
 const into = (dirs) => `^(\\.\\./)+(${dirs.join("|")})(/|$)`
+
+// The module's SQL is its own: code outside it goes through the module's service.
+const repositoriesPattern = {
+  regex: "modules/serial/repositories(/|$)",
+  message: "Only the serial module uses its repositories (its SQL); call the module's service.",
+}
+
+const noExecute = {
+  selector: "MemberExpression[property.name='execute']",
+  message: "Run SQL through run() (src/modules/serial/lib/sql.ts), not the manager's execute.",
+}
 
 export default [
   { ignores: [".medusa/**", "node_modules/**", "demo/**", ".demo/**", ".test-db/**", "integration-tests/**", "bench/**", "scripts/**"] },
@@ -24,6 +36,28 @@ export default [
     // which also gives them a manager: the rule asks for @InjectManager by name only.
     files: ["src/modules/serial/service.ts"],
     rules: { "@medusajs/use-inject-manager-on-public-methods": "off" },
+  },
+  {
+    // One way to run SQL: run() and its siblings in lib/sql.ts bind the parameters through
+    // knex; MikroORM's execute inlines them into the text (seconds for a big JSON batch).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/modules/serial/lib/sql.ts"],
+    rules: { "no-restricted-syntax": ["error", noExecute] },
+  },
+  {
+    // Medusa's loader registers every function or class exported from repositories/ as a
+    // repository (and fails on a plain function): statements are methods of exported objects.
+    files: ["src/modules/serial/repositories/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        noExecute,
+        {
+          selector: "ExportNamedDeclaration > FunctionDeclaration, ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.type=/FunctionExpression$/]",
+          message: "A repository file exports no function (Medusa would register it as a repository): put it in an exported object, or in lib/.",
+        },
+      ],
+    },
   },
   {
     files: ["src/shared/**/*.ts"],
@@ -66,11 +100,22 @@ export default [
     },
   },
   {
+    files: ["src/{workflows,api,jobs,subscribers,links,scripts}/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [repositoriesPattern] }],
+    },
+  },
+  {
     files: ["src/workflows/steps/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: into(["hooks"]), message: "A step imports no hook file: a hook file registers a hook when it loads." }] },
+        {
+          patterns: [
+            { regex: into(["hooks"]), message: "A step imports no hook file: a hook file registers a hook when it loads." },
+            repositoriesPattern,
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,7 @@
 const path = require("path")
 const { root } = require("./server")
 
-const built = (p) => require(path.join(root, ".medusa", "server", "src", "modules", "serial", "lib", p))
+const built = (p) => require(path.join(root, ".medusa", "server", "src", "modules", "serial", p))
 const builtShared = (p) => require(path.join(root, ".medusa", "server", "src", "shared", p))
 
 /** The plugin's SqlManager shape (`execute(sql, params)` with `?` placeholders) over a pg client. */
@@ -26,7 +26,8 @@ function managerFor(client) {
  * transaction as a receipt would; returns { values, seconds }.
  */
 async function allocateSeriesValues(client, { seriesId, pattern, count, blockSize = 10000, date = new Date() }) {
-  const { sql } = built("sql.js")
+  const { seriesCounterSql } = built("repositories/serial-series-counter.js")
+  const { serialSql } = built("repositories/serial-number.js")
   const { parseSeriesPattern, resolvePattern, formatSerial } = builtShared("series-pattern.js")
   const { normalizeSerial } = builtShared("serial-text.js")
   const manager = managerFor(client)
@@ -37,12 +38,12 @@ async function allocateSeriesValues(client, { seriesId, pattern, count, blockSiz
   while (values.length < count) {
     const wanted = Math.min(blockSize, count - values.length)
     await client.query("BEGIN")
-    const end = await sql.advanceCounter(manager, seriesId, resolved.key, wanted)
+    const end = await seriesCounterSql.advanceCounter(manager, seriesId, resolved.key, wanted)
     const block = []
     for (let v = end - BigInt(wanted) + 1n; v <= end; v++) {
       block.push(formatSerial(resolved, parsed.digits, v))
     }
-    const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))
+    const existing = await serialSql.existingNormalized(manager, block.map(normalizeSerial))
     await client.query("COMMIT")
     for (const value of block) {
       if (!existing.has(normalizeSerial(value))) {

@@ -5,7 +5,8 @@
 const path = require("path")
 const { root } = require("../lib/server")
 
-const built = (p) => require(path.join(root, ".medusa", "server", "src", "modules", "serial", "lib", p))
+// The module's compiled statements (repositories/) and helpers (lib/).
+const built = (p) => require(path.join(root, ".medusa", "server", "src", "modules", "serial", p))
 
 function explainingManager(client, sink) {
   return {
@@ -36,9 +37,11 @@ function summarizePlan(plan) {
 }
 
 async function explainHotQueries(client, { store, bulk }) {
-  const { storefrontSql } = built("storefront-sql.js")
-  const { fulfillmentSql } = built("fulfillment-sql.js")
-  const { sql, generateId } = built("sql.js")
+  const { storefrontSql } = built("repositories/storefront.js")
+  const { orderSerialSql } = built("repositories/order-serials.js")
+  const { serialSql, serialListSql } = built("repositories/serial-number.js")
+  const { ledgerSql } = built("repositories/serial-ledger-entry.js")
+  const { generateId } = built("lib/ids.js")
   const out = {}
   const run = async (name, fn) => {
     const sink = []
@@ -58,7 +61,6 @@ async function explainHotQueries(client, { store, bulk }) {
   // The admin list's statements, from the plugin's repository (compiled): a page in the
   // default order, a filtered and sorted page, the warranty filter's page, a search, and
   // the capped count.
-  const { serialListSql } = require(path.join(root, ".medusa", "server", "src", "modules", "serial", "repositories", "serial-number.js"))
   await run("admin list, default order (page)", (m) =>
     serialListSql.listPage(m, {}, { sort: { column: "created_at", descending: true }, limit: 21 })
   )
@@ -74,7 +76,7 @@ async function explainHotQueries(client, { store, bulk }) {
   await run("admin list, count up to 10,000", (m) => serialListSql.countUpTo(m, { variant_id: [v], status: ["active"] }, 10000))
 
   await run("fulfilment pick (FIFO, 1,000 units)", (m) =>
-    fulfillmentSql.pickFifo(m, { variant_id: v, location_id: store.locationId, count: 1000, exclude: [] })
+    orderSerialSql.pickFifo(m, { variant_id: v, location_id: store.locationId, count: 1000, exclude: [] })
   )
   // One receipt of 100,000 serials with one received_at (as a real receipt is): the pick
   // orders them by serial text, which its index holds.
@@ -89,10 +91,10 @@ async function explainHotQueries(client, { store, bulk }) {
         [oneTime, store.locationId]
       )
       await client.query("ANALYZE serial_number")
-      await fulfillmentSql.pickFifo(m, { variant_id: oneTime, location_id: store.locationId, count, exclude: [] })
+      await orderSerialSql.pickFifo(m, { variant_id: oneTime, location_id: store.locationId, count, exclude: [] })
     })
   }
-  await run("fulfilment: serials of an order by line", (m) => fulfillmentSql.countByLine(m, "order_bulk1000"))
+  await run("fulfilment: serials of an order by line", (m) => orderSerialSql.countByLine(m, "order_bulk1000"))
 
   const rows = Array.from({ length: 1000 }, (_, i) => ({
     id: generateId("sn"),
@@ -113,11 +115,10 @@ async function explainHotQueries(client, { store, bulk }) {
     received_at: new Date().toISOString(),
   }))
   await run("receipt: duplicate check of 1,000 serials", (m) =>
-    sql.findSerialsByKey(m, rows.map((r) => ({ normalized: r.normalized, scope_key: "" })))
+    serialSql.lockSerials(m, { keys: rows.map((r) => ({ normalized: r.normalized, scope_key: "" })) })
   )
   await run("receipt insert (1,000 serials + ledger)", async (m) => {
-    await sql.insertSerials(m, rows)
-    const { ledgerSql } = require(path.join(root, ".medusa", "server", "src", "modules", "serial", "repositories", "serial-ledger-entry.js"))
+    await serialSql.insertSerials(m, rows)
     await ledgerSql.append(
       m,
       "snop_bench_explain",

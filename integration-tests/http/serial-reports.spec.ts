@@ -4,7 +4,7 @@ import { adminHeaders } from "../helpers/admin"
 import { createProductWithVariant } from "../helpers/catalog"
 import { failure, statusOf } from "../helpers/http"
 import { httpSuite } from "../helpers/suite"
-import { REPORT_COUNT_CAP } from "../../src/modules/serial/lib/report-sql"
+import { REPORT_COUNT_CAP } from "../../src/modules/serial/types"
 
 jest.setTimeout(180_000)
 

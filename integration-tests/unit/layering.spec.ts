@@ -4,7 +4,8 @@
  *   code), so the admin bundle and storefront code can use it;
  * - the admin imports server code only through src/shared;
  * - the module knows nothing of workflows, routes, subscribers, jobs, links or the admin;
- * - a workflow step does not import a hook file (a hook file registers a hook when it loads).
+ * - a workflow step does not import a hook file (a hook file registers a hook when it loads);
+ * - nothing outside the module imports its repositories (its SQL).
  */
 import fs from "fs"
 import path from "path"
@@ -92,6 +93,13 @@ describe("layering of src/", () => {
     const layers = ["src/workflows", "src/api", "src/subscribers", "src/jobs", "src/links", "src/admin"]
     const imports = importsUnder(path.join(src, "modules"))
     expect(show(imports.filter((i) => layers.some((l) => inside(i.target, l))))).toEqual([])
+  })
+
+  it("nothing outside the module imports its repositories (its SQL)", () => {
+    const outside = ["workflows", "api", "subscribers", "jobs", "links", "admin", "scripts"].flatMap((d) =>
+      fs.existsSync(path.join(src, d)) ? importsUnder(path.join(src, d)) : []
+    )
+    expect(show(outside.filter((i) => inside(i.target, "src/modules/serial/repositories")))).toEqual([])
   })
 
   it("no workflow step imports a hook file", () => {

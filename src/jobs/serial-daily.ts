@@ -5,7 +5,7 @@ import type SerialModuleService from "../modules/serial/service"
 import { expireEndOfLifeSerialsWorkflow } from "../workflows/expire-end-of-life-serials"
 import { sendSerialRemindersWorkflow } from "../workflows/send-serial-reminders"
 import { deliverSerialNotificationsWorkflow } from "../workflows/deliver-serial-notifications"
-import type { EndOfLifeCursor } from "../modules/serial/lib/maintenance-sql"
+import type { EndOfLifeCursor } from "../modules/serial/maintenance-types"
 
 /**
  * The plugin's daily job (03:00 UTC): serials past their end of life become `expired`,

@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SerialEvents } from "../modules/serial/events"
 import { expireEndOfLifeStep } from "./steps/expire-end-of-life"
-import type { EndOfLifeCursor } from "../modules/serial/lib/maintenance-sql"
+import type { EndOfLifeCursor } from "../modules/serial/maintenance-types"
 
 export const expireEndOfLifeSerialsWorkflowId = "expire-end-of-life-serials-workflow"
 /**

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { warrantyDaysLeft } from "../../shared/warranty-state"
 import { maintenanceStatus } from "../../shared/maintenance-status"
-import type { StorefrontSerialRow } from "../../modules/serial/lib/storefront-sql"
+import type { StorefrontSerialRow } from "../../modules/serial/types"
 import type { StoreCustomerSerial, StoreSerialRegistration, StoreSerialWarranty, StoreUpcomingVisit, StoreWarrantyClaim } from "../../shared/http/store"
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

@@ -1,5 +1,4 @@
 import type { Interval, Periodicity } from "./lib/schedule"
-import type { ScheduleRow, VisitRow, ClaimRow } from "./lib/maintenance-sql"
 import type { ClaimStatus, VisitStatus } from "../../shared/statuses"
 
 export type ScheduleType = "warranty" | "amc" | "preventive"
@@ -108,3 +107,50 @@ export type ExpireUndo = {
   operation_id: string
   serials: Array<{ id: string; status: import("./lib/status-machine").SerialStatus; stock_location_id: string | null }>
 }
+
+export type ScheduleRow = {
+  id: string
+  type: string
+  periodicity: string
+  status: string
+  assignee: string | null
+  end_date: Date | null
+  cancelled_at: Date | null
+  completed_at: Date | null
+  notes: string | null
+  metadata: Record<string, unknown> | null
+  deleted_at: Date | null
+}
+
+export type VisitRow = {
+  id: string
+  schedule_id: string | null
+  serial_number_id: string
+  scheduled_date: Date
+  status: string
+  kind: string
+  completed_at: Date | null
+  technician: string | null
+  notes: string | null
+  warranty_claim_id: string | null
+}
+
+export type ClaimRow = {
+  id: string
+  display_id: number
+  serial_number_id: string
+  status: string
+  resolution: string | null
+  replacement_serial_number_id: string | null
+  closed_at: Date | null
+  metadata: Record<string, unknown> | null
+}
+
+/** Where the end-of-life pass goes on: the last serial of its previous batch. */
+export type EndOfLifeCursor = { end_of_life_at: string; id: string }
+
+export type ReminderKind = "visit_due" | "visit_overdue" | "warranty_expiring"
+
+export type OutboxRow = { id: string; kind: ReminderKind; subject_id: string; key: string; attempts: number }
+
+export type WarrantySubject = { id: string; serial_number: string; customer_id: string | null; warranty_expires_at: Date | null }

@@ -1,4 +1,4 @@
-import type { SerialSnapshot } from "./lib/fulfillment-sql"
+import type { SerialSnapshot } from "./lib/snapshots"
 import type { SerialMovement, SerialStatus } from "./lib/status-machine"
 
 /** One order line in a fulfilment, as the fulfilment hook reads it from Medusa. */
@@ -104,3 +104,24 @@ export type ReplacementGroup = {
 export type ReplacementLink = { id: string; replaces_serial_number_id: string }
 /** What `linkReplacements` made, for its undo: the links, and the operation of their ledger rows. */
 export type ReplacementUndo = { links: ReplacementLink[]; operation_id: string }
+
+/** What the order flows need to know about a serial they are about to move. */
+export type OrderSerialRow = {
+  id: string
+  serial_number: string
+  normalized: string
+  scope_key: string
+  variant_id: string
+  status: SerialStatus
+  stock_location_id: string | null
+  order_id: string | null
+  line_item_id: string | null
+  fulfillment_id: string | null
+  customer_id: string | null
+  delivered_at: Date | string | null
+  shipped_at: Date | string | null
+  received_at: Date | string | null
+  warranty_starts_at: Date | string | null
+  warranty_expires_at: Date | string | null
+  warranty_overridden: boolean
+}

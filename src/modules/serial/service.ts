@@ -25,7 +25,7 @@ import {
 import { scopeKeyOf, SerialPluginOptions } from "./lib/options"
 import { cleanSerial, normalizeSerial, serialTextProblem } from "../../shared/serial-text"
 import { planTransition, SerialStatus, TransitionError } from "./lib/status-machine"
-import { generateId, sql, SqlManager, toPgTimestamp } from "./lib/sql"
+import { generateId, SqlManager, toPgTimestamp } from "./lib/sql"
 import { ledgerReference } from "./lib/ledger-reference"
 import type { CsvRecord, ImportOptions, ImportReport, SerialImportCatalogue } from "./lib/import-engine"
 import type {
@@ -39,7 +39,6 @@ import type {
   StockLevelFacts,
   UpdateSerialDetailsInput,
 } from "./types"
-import { returnSql } from "./lib/return-sql"
 import type {
   AssignFulfillmentSerialsInput,
   OrderSerialsResult,
@@ -51,10 +50,16 @@ import type {
   SerialUndo,
   SwapLineSerialInput,
 } from "./order-types"
-import { reportSql, SerialReportName, SerialReportPage, SerialReportParams } from "./lib/report-sql"
-import type { MedusaStockLevel } from "./lib/consistency-sql"
 import type { ConsistencyReport } from "./lib/consistency"
-import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "./lib/storefront-sql"
+import type {
+  MedusaStockLevel,
+  RegistrationRow,
+  RegistrationUndo,
+  SerialReportName,
+  SerialReportPage,
+  SerialReportParams,
+  StorefrontSerialRow,
+} from "./types"
 import type {
   TakenReminders,
   ClaimStatus,
@@ -90,6 +95,11 @@ import type SerialOwnershipService from "./services/ownership"
 import type SerialListService from "./services/serial-list"
 import type { SerialLedgerEntryRepository } from "./repositories/serial-ledger-entry"
 import { newOperationId } from "./lib/ids"
+import { returnSql } from "./repositories/returns"
+import { SERIAL_DETAIL_COLUMNS, serialSql } from "./repositories/serial-number"
+import { receiptSql } from "./repositories/serial-receipt"
+import { reportSql } from "./repositories/serial-report"
+import { byId } from "./lib/by-id"
 
 /** Ledger entry types that mean a serial has taken part in a stock movement. */
 const DETAIL_ONLY_ENTRY_TYPES = ["create", "update", "warranty_override", "owner_change"]
@@ -275,7 +285,7 @@ class SerialModuleService extends MedusaService({
       }
     })
 
-    const taken = await sql.insertSerials(manager, rows)
+    const taken = await serialSql.insertSerials(manager, rows)
     if (taken.length) {
       const takenSet = new Set(taken)
       // Taken by another request after the check above: refused as the check refuses.
@@ -331,7 +341,7 @@ class SerialModuleService extends MedusaService({
         `Serials repeated in the input: ${[...repeated].join(", ")}`
       )
     }
-    const taken = await sql.findTakenSerials(
+    const taken = await serialSql.findTakenSerials(
       manager,
       input.map((s) => ({ normalized: normalizeSerial(s.serial_number), scope_key: this.scopeKey(s.variant_id) }))
     )
@@ -368,11 +378,12 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialDetailsUndo> {
     const manager = sharedContext.transactionManager as SqlManager
-    const current = (await sql.lockSerials(manager, [id])).get(id)
+    const [current] = await serialSql.lockSerials(manager, { id: [id] })
     if (!current) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${id}" was not found`)
     }
-    const before = await sql.readDetails(manager, id)
+    const [row] = await this.listSerialNumbers({ id }, { select: [...SERIAL_DETAIL_COLUMNS] }, sharedContext)
+    const before: Record<string, unknown> = Object.fromEntries(SERIAL_DETAIL_COLUMNS.map((c) => [c, row[c]]))
     const patch: Record<string, unknown> = {}
     const changed: Record<string, { from: unknown; to: unknown }> = {}
     for (const key of ["notes", "metadata", "end_of_life_at", "warranty_starts_at", "warranty_expires_at"] as const) {
@@ -398,7 +409,7 @@ class SerialModuleService extends MedusaService({
     if (!Object.keys(patch).length) {
       return { id, previous: before, operation_id: null }
     }
-    await sql.updateDetails(manager, id, patch)
+    await serialSql.updateDetails(manager, id, patch)
     const operation_id = reference.operation_id ?? newOperationId()
     await this.ledger_.append(operation_id, [
       {
@@ -420,7 +431,7 @@ class SerialModuleService extends MedusaService({
   @InjectTransactionManager()
   async restoreSerialDetails(undo: SerialDetailsUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.updateDetails(manager, undo.id, undo.previous)
+    await serialSql.updateDetails(manager, undo.id, undo.previous)
     if (undo.operation_id) {
       await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
     }
@@ -446,12 +457,12 @@ class SerialModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RemovedSerials> {
     const manager = sharedContext.transactionManager as SqlManager
-    const current = await sql.lockSerials(manager, ids)
+    const current = byId(await serialSql.lockSerials(manager, { id: ids }))
     const missing = ids.filter((id) => !current.has(id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${missing.join(", ")}" was not found`)
     }
-    const withHistory = await sql.serialsWithHistory(manager, ids, DETAIL_ONLY_ENTRY_TYPES)
+    const withHistory = await serialSql.serialsWithHistory(manager, ids, DETAIL_ONLY_ENTRY_TYPES)
     const blocked = ids.filter((id) => withHistory.has(id) || current.get(id)!.status !== "inactive")
     if (blocked.length) {
       throw new MedusaError(
@@ -479,7 +490,7 @@ class SerialModuleService extends MedusaService({
       }),
       sharedContext
     )
-    await sql.softDeleteSerials(manager, ids)
+    await serialSql.softDeleteSerials(manager, ids)
     return { ids, operation_id }
   }
 
@@ -487,7 +498,7 @@ class SerialModuleService extends MedusaService({
   @InjectTransactionManager()
   async restoreRemovedSerials(removed: RemovedSerials, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.restoreSerials(manager, removed.ids)
+    await serialSql.restoreSerials(manager, removed.ids)
     await this.ledger_.deleteOperation(removed.operation_id, sharedContext)
   }
 
@@ -495,7 +506,7 @@ class SerialModuleService extends MedusaService({
   @InjectTransactionManager()
   async purgeSerials(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.purgeSerials(manager, ids)
+    await serialSql.purgeSerials(manager, ids)
   }
 
   // ---------------------------------------------------------------- purchase receipts (services/receipts.ts)
@@ -555,7 +566,7 @@ class SerialModuleService extends MedusaService({
     receiptId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Record<string, number>> {
-    return await sql.countByStatus(sharedContext.manager as SqlManager, { receipt_id: receiptId })
+    return await receiptSql.countByStatus(sharedContext.manager as SqlManager, { receipt_id: receiptId })
   }
 
   fillStockFromSeries: ReceiptService["fillFromSeries"] = (...args) => this.receipts_.fillFromSeries(...args)
@@ -566,7 +577,7 @@ class SerialModuleService extends MedusaService({
     variantId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Record<string, number>> {
-    return await sql.countInStockByLocation(sharedContext.manager as SqlManager, variantId)
+    return await serialSql.countInStockByLocation(sharedContext.manager as SqlManager, variantId)
   }
 
   undoReceiveSerials: ReceiptService["undoReceive"] = (...args) => this.receipts_.undoReceive(...args)

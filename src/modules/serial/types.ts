@@ -150,3 +150,95 @@ export type SerialListFilters = {
 
 /** The list's order: one column of SERIAL_LIST_SORTS, then id in the same direction. */
 export type SerialListSort = { column: SerialListSortField; descending: boolean }
+
+export const REPORT_NAMES = ["summary", "warranty-expiry", "contract-expiry", "ledger"] as const
+
+export type SerialReportName = (typeof REPORT_NAMES)[number]
+
+/** A report's rows are counted exactly up to this many; beyond, the count is Postgres' estimate. */
+export const REPORT_COUNT_CAP = 10_000
+
+export type SerialReportParams = {
+  limit: number
+  /** Rows to skip (small pages of a small report); not together with `after`. */
+  offset: number
+  /** The previous page's `next_cursor`. */
+  after?: string
+  /** summary, expiry reports */
+  product_id?: string[]
+  stock_location_id?: string[]
+  variant_id?: string[]
+  /** summary: one row per product (default) or per variant, and stock location */
+  group_by?: "product" | "variant"
+  /** expiry reports */
+  customer_id?: string[]
+  status?: string[]
+  within_days?: number
+  now?: Date
+  /** ledger */
+  serial_number_id?: string[]
+  type?: string[]
+  reference_type?: string[]
+  reference_id?: string[]
+  from?: string
+  to?: string
+}
+
+export type SerialReportPage = {
+  rows: Record<string, unknown>[]
+  /** Exact up to REPORT_COUNT_CAP, else Postgres' estimate and `count_is_estimate`. */
+  count: number
+  count_is_estimate: boolean
+  /** Null on the last page. */
+  next_cursor: string | null
+}
+
+export type StorefrontSerialRow = {
+  id: string
+  serial_number: string
+  variant_id: string
+  product_id: string | null
+  status: string
+  customer_id: string | null
+  /** The order that sold it (the customer list shows it only to that order's customer). */
+  order_id: string | null
+  delivered_at: Date | null
+  warranty_starts_at: Date | null
+  warranty_expires_at: Date | null
+  contract_expires_at: Date | null
+  next_visit_date: Date | null
+}
+
+export type RegistrationRow = {
+  id: string
+  serial_number_id: string
+  serial_number: string
+  customer_id: string
+  purchased_at: Date
+  status: "pending" | "approved" | "rejected"
+  decided_at: Date | null
+  decided_by: string | null
+  note: string | null
+  created_at: Date
+}
+
+/**
+ * What a registration step changed, for its compensation: the serial given to a customer
+ * (its warranty before, and the ledger row's reference), a pending registration inserted,
+ * a registration decided.
+ */
+export type RegistrationUndo = {
+  given?: {
+    serial_number_id: string
+    customer_id: string
+    warranty_starts_at: string | null
+    warranty_expires_at: string | null
+    /** The ledger `register` row's operation. */
+    operation_id: string
+  }
+  inserted_registration_id?: string
+  decided_registration_id?: string
+}
+
+/** A variant's stocked quantity at a location, as Medusa's inventory module reports it. */
+export type MedusaStockLevel = { variant_id: string; location_id: string; stocked_quantity: number }

@@ -3,8 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
-import type { VisitRow } from "../../modules/serial/lib/maintenance-sql"
-import type { OutboxRow, WarrantySubject } from "../../modules/serial/lib/notification-outbox-sql"
+import type { OutboxRow, VisitRow, WarrantySubject } from "../../modules/serial/maintenance-types"
 
 /** Template names of the plugin's notifications: a store's provider renders them. */
 export const REMINDER_TEMPLATES = {

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SERIAL_MODULE } from "../../modules/serial"
 import type SerialModuleService from "../../modules/serial/service"
-import type { EndOfLifeCursor } from "../../modules/serial/lib/maintenance-sql"
+import type { EndOfLifeCursor } from "../../modules/serial/maintenance-types"
 
 export const expireEndOfLifeStepId = "expire-end-of-life-step"
 /**

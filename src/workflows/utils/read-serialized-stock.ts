@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SERIAL_MODULE } from "../../modules/serial"
-import type { MedusaStockLevel } from "../../modules/serial/lib/consistency-sql"
+import type { MedusaStockLevel } from "../../modules/serial/types"
 import type SerialModuleService from "../../modules/serial/service"
 
 export type SerializedStock = {

@@ -3,7 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { SERIAL_STATUSES } from "../../../modules/serial/lib/status-machine"
-import { REPORT_NAMES } from "../../../modules/serial/lib/report-sql"
+import { REPORT_NAMES } from "../../../modules/serial/types"
 import { cursorParam, idParam, isoDate, oneOrMany, queryInt, wholeNumber } from "../../utils/validators"
 
 const page = {

@@ -3,7 +3,7 @@
  * read: `ok`, what was checked, and one problem per finding, each naming the serial or
  * the variant and location, what was expected and what was found.
  */
-import type { LedgerProblemRow, StateProblemRow, StockRow } from "./consistency-sql"
+import type { LedgerProblemRow, StateProblemRow, StockRow } from "../repositories/serial-consistency-run"
 import type { ConsistencyProblem, ConsistencyReport, UnserializedStock } from "../../../shared/http/admin"
 
 export type { ConsistencyProblem, ConsistencyProblemKind, ConsistencyReport, UnserializedStock } from "../../../shared/http/admin"

@@ -7,10 +7,11 @@
  * held in memory as a whole: only one batch, the serial keys seen so far (to find repeats)
  * and the line numbers of rows put in stock (to name the row that exceeds the stock).
  */
-import { generateId, sql, SqlManager } from "./sql"
+import { MedusaError } from "@medusajs/framework/utils"
+import { generateId, SqlManager } from "./sql"
 import { newOperationId } from "./ids"
 import { ledgerSql, type LedgerRow } from "../repositories/serial-ledger-entry"
-import { importSql, pairKey } from "./import-sql"
+import { pairKey } from "./pair-key"
 import {
   CsvFileError,
   CsvHeader,
@@ -22,6 +23,9 @@ import {
   ParsedRow,
 } from "./serial-csv"
 import { warrantyFor } from "./warranty"
+import { advisoryLockSql } from "../repositories/advisory-lock"
+import { importSql } from "../repositories/serial-import"
+import { serialSql } from "../repositories/serial-number"
 
 export const IMPORT_BATCH_SIZE = 1000
 /** Problems listed in the answer; all of them are counted. */
@@ -351,7 +355,13 @@ export async function runSerialImport(
       notes: r.parsed.notes,
       metadata: r.parsed.metadata,
     }))
-    await importSql.insertSerials(deps.manager, rows)
+    if ((await serialSql.insertSerials(deps.manager, rows)).length) {
+      // Another import or receipt committed the same serial after this one checked.
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "Import refused: a serial in the file was created by someone else while the file was being imported; nothing was imported, try again"
+      )
+    }
     const ledger: LedgerRow[] = rows.map((s, i) => ({
       serial_number_id: s.id,
       serial_number: s.serial_number,
@@ -393,7 +403,7 @@ export async function runSerialImport(
     }
     if (!options.dry_run) {
       for (const p of pairs) {
-        await sql.lockKey(deps.manager, `serial-stock:${p.variant.id}:${p.location.id}`)
+        await advisoryLockSql.lockKey(deps.manager, `serial-stock:${p.variant.id}:${p.location.id}`)
       }
     }
     const inStock = await importSql.countInStock(

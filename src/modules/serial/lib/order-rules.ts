@@ -4,7 +4,7 @@
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import type { FulfillmentLineInput } from "../order-types"
-import type { OrderSerialRow } from "./fulfillment-sql"
+import type { OrderSerialRow } from "../order-types"
 
 /** What a serial leaves behind when it goes back to stock from an order. */
 export const CLEARED_ASSIGNMENT = {
@@ -64,4 +64,15 @@ export function lineSerialGaps(line: {
     missing: Math.max(0, line.quantity - line.returned_quantity - line.delivered - line.reserved),
     fulfilled_without_serial: Math.max(0, line.fulfilled_quantity - line.returned_quantity - line.delivered),
   }
+}
+
+/** First in, first out: oldest receipt first, then the serial text (byte order), then id. */
+export function sortFifo<T extends { received_at: Date | string | null; serial_number: string; id: string }>(rows: T[]): T[] {
+  const time = (v: Date | string | null) => (v === null ? Number.POSITIVE_INFINITY : new Date(v).getTime())
+  return [...rows].sort(
+    (a, b) =>
+      time(a.received_at) - time(b.received_at) ||
+      (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
 }

@@ -3,9 +3,11 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import { generateId, SqlManager } from "../lib/sql"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
-import { maintenanceSql } from "../lib/maintenance-sql"
 import { CLAIM_TRANSITIONS, claimCoverage } from "../lib/maintenance-rules"
 import type { ClaimStatus, ClaimUndo, FileWarrantyClaimInput, UpdateWarrantyClaimInput } from "../maintenance-types"
+import { maintenanceSql } from "../repositories/maintenance"
+import { warrantyClaimSql } from "../repositories/warranty-claim"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -36,7 +38,7 @@ export default class ClaimService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; replayed: boolean; undo: FiledClaimUndo | null }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    const [serial] = await serialSql.lockSerials(manager, { id: [input.serial_number_id] }, { columns: "full" })
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
     }
@@ -50,7 +52,7 @@ export default class ClaimService {
     }
     if (input.actor_type === "customer" && customerId) {
       // Read under the serial's lock: two requests for one serial run one after the other.
-      const { byKey, open } = await maintenanceSql.findCustomerClaims(manager, customerId, serial.id, input.idempotency_key ?? null)
+      const { byKey, open } = await warrantyClaimSql.findCustomerClaims(manager, customerId, serial.id, input.idempotency_key ?? null)
       if (byKey) {
         if (byKey.serial_number_id !== serial.id) {
           // 422, as the IETF draft on Idempotency-Key asks for a key reused with another request.
@@ -72,7 +74,7 @@ export default class ClaimService {
     const coverage = claimCoverage(serial, now)
     const status = coverage.maintenance_status
     const id = generateId("snclm")
-    await maintenanceSql.insertClaim(manager, {
+    await warrantyClaimSql.insertClaim(manager, {
       id,
       serial_number_id: serial.id,
       serial_number: serial.serial_number,
@@ -109,7 +111,7 @@ export default class ClaimService {
   async purge(undo: FiledClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
-    await maintenanceSql.purgeClaim(manager, undo.claim_id)
+    await warrantyClaimSql.purgeClaim(manager, undo.claim_id)
   }
 
   /**
@@ -123,12 +125,12 @@ export default class ClaimService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; from_status: ClaimStatus; undo: ClaimUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const claim = await maintenanceSql.lockClaim(manager, id)
+    const claim = await warrantyClaimSql.lockClaim(manager, id)
     if (!claim) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
     }
     const undo: ClaimUndo = { claim: { ...claim }, visits: [] }
-    const patch: Parameters<typeof maintenanceSql.updateClaim>[2] = {}
+    const patch: Parameters<typeof warrantyClaimSql.updateClaim>[2] = {}
     if (input.status !== undefined) {
       const from = claim.status as ClaimStatus
       const allowed = CLAIM_TRANSITIONS[from]
@@ -159,8 +161,8 @@ export default class ClaimService {
             `Field 'replacement_serial_number_id' names the claimed serial itself, got: '${replacement}'`
           )
         }
-        const found = await maintenanceSql.lockSerials(manager, [replacement])
-        if (!found.has(replacement)) {
+        const found = await serialSql.lockSerials(manager, { id: [replacement] })
+        if (!found.length) {
           throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${replacement}" was not found`)
         }
       }
@@ -194,7 +196,7 @@ export default class ClaimService {
       await maintenanceSql.setVisitsClaim(manager, unlink, null)
       await maintenanceSql.setVisitsClaim(manager, link, id)
     }
-    await maintenanceSql.updateClaim(manager, id, patch)
+    await warrantyClaimSql.updateClaim(manager, id, patch)
     return { id, from_status: claim.status as ClaimStatus, undo }
   }
 
@@ -203,7 +205,7 @@ export default class ClaimService {
   async undoUpdate(undo: ClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
     const c = undo.claim
-    await maintenanceSql.updateClaim(manager, c.id, {
+    await warrantyClaimSql.updateClaim(manager, c.id, {
       status: c.status,
       resolution: c.resolution,
       replacement_serial_number_id: c.replacement_serial_number_id,

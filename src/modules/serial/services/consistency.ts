@@ -1,16 +1,13 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
-import { run, sql, type SqlManager } from "../lib/sql"
-import {
-  consistencySql,
-  type LedgerProblemRow,
-  type MedusaStockLevel,
-  type SerialRange,
-  type StateProblemRow,
-} from "../lib/consistency-sql"
+import type { SqlManager } from "../lib/sql"
+import type { LedgerProblemRow, SerialRange, StateProblemRow } from "../repositories/serial-consistency-run"
+import type { MedusaStockLevel } from "../types"
 import { generateId } from "../lib/ids"
 import { buildConsistencyReport } from "../lib/consistency"
 import type { ConsistencyRun, ConsistencyRunTrigger } from "../../../shared/http/admin"
+import { advisoryLockSql } from "../repositories/advisory-lock"
+import { consistencySql } from "../repositories/serial-consistency-run"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -62,7 +59,7 @@ export default class ConsistencyService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ run: ConsistencyRun; started: boolean }> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.lockKey(manager, RUN_LOCK)
+    await advisoryLockSql.lockKey(manager, RUN_LOCK)
     const [running] = await this.runs_.list({ status: "running" }, { take: 1 }, sharedContext)
     const now = new Date()
     if (running) {
@@ -149,7 +146,7 @@ export default class ConsistencyService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await chunkTransactionSettings(manager)
+    await consistencySql.chunkTransactionSettings(manager, CONSISTENCY_STATEMENT_TIMEOUT_MS)
     const { ledger, state } = await consistencySql.checkRange(manager, claim, limit)
     const current = await this.lockRunning_(runId, sharedContext)
     const claimed: ChunkClaim[] = current.claimed ?? []
@@ -188,7 +185,7 @@ export default class ConsistencyService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ConsistencyRun> {
     const manager = sharedContext.transactionManager as SqlManager
-    await chunkTransactionSettings(manager)
+    await consistencySql.chunkTransactionSettings(manager, CONSISTENCY_STATEMENT_TIMEOUT_MS)
     const current = await this.lockRunning_(runId, sharedContext)
     if ((current.claimed ?? []).length) {
       // A range is still out with another walker: it finishes the run.
@@ -216,7 +213,7 @@ export default class ConsistencyService {
    */
   @InjectTransactionManager()
   async failRun(runId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await sql.lockKey(sharedContext.transactionManager as SqlManager, RUN_LOCK)
+    await advisoryLockSql.lockKey(sharedContext.transactionManager as SqlManager, RUN_LOCK)
     const [current] = await this.runs_.list({ id: runId, status: "running" }, { take: 1 }, sharedContext)
     if (current) {
       await this.runs_.update({ id: runId, status: "failed", error: error.slice(0, 2000), finished_at: new Date() }, sharedContext)
@@ -245,7 +242,7 @@ export default class ConsistencyService {
 
   protected async lockRunning_(runId: string, sharedContext: Context) {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.lockKey(manager, RUN_LOCK)
+    await advisoryLockSql.lockKey(manager, RUN_LOCK)
     const current = await this.find_(runId, sharedContext)
     if (current.status !== "running") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Consistency run ${runId} is ${current.status}, not running`)
@@ -257,13 +254,6 @@ export default class ConsistencyService {
 /** Problem rows in serial id order, each serial's rows in the order they came (stable sort). */
 function bySerial<T extends { serial_number_id: string }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => (a.serial_number_id < b.serial_number_id ? -1 : a.serial_number_id > b.serial_number_id ? 1 : 0))
-}
-
-/** For this transaction: a statement timeout, and room to sort a chunk's ledger in memory. */
-async function chunkTransactionSettings(manager: SqlManager) {
-  await run(manager, `SELECT set_config('statement_timeout', ?, true), set_config('work_mem', '64MB', true)`, [
-    String(CONSISTENCY_STATEMENT_TIMEOUT_MS),
-  ])
 }
 
 /** A run as the admin API sends it: progress while running, the report once completed. */

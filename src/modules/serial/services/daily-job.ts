@@ -1,14 +1,14 @@
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
-import { sql, SqlManager } from "../lib/sql"
-import { maintenanceSql, type EndOfLifeCursor, type VisitRow } from "../lib/maintenance-sql"
-import { notificationOutboxSql, type OutboxRow, type WarrantySubject } from "../lib/notification-outbox-sql"
+import { SqlManager } from "../lib/sql"
 import { addDays, formatDay } from "../lib/schedule"
-import type { TakenReminders, ExpireUndo } from "../maintenance-types"
+import type { EndOfLifeCursor, ExpireUndo, OutboxRow, TakenReminders, VisitRow, WarrantySubject } from "../maintenance-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { notificationSql } from "../repositories/serial-notification"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -44,14 +44,14 @@ export default class DailyJobService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ ids: string[]; undo: ExpireUndo | null; next: EndOfLifeCursor | null }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const candidates = await maintenanceSql.endOfLifeCandidates(manager, now.toISOString(), limit, after)
+    const candidates = await serialSql.endOfLifeCandidates(manager, now.toISOString(), limit, after)
     const ids = candidates.map((c) => c.id)
     if (!ids.length) {
       return { ids, undo: null, next: null }
     }
     const last = candidates[candidates.length - 1]
     const next = candidates.length === limit ? { end_of_life_at: last.end_of_life_at, id: last.id } : null
-    const before = await sql.lockSerials(manager, ids)
+    const before = await serialSql.lockSerials(manager, { id: ids })
     const operation_id = newOperationId()
     await this.movement_.move(
       {
@@ -66,7 +66,7 @@ export default class DailyJobService {
       next,
       undo: {
         operation_id,
-        serials: [...before.values()].map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
+        serials: before.map((s) => ({ id: s.id, status: s.status, stock_location_id: s.stock_location_id })),
       },
     }
   }
@@ -78,7 +78,7 @@ export default class DailyJobService {
       return
     }
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.applyMoves(manager, undo.serials, {})
+    await serialSql.applyMoves(manager, undo.serials, {})
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
@@ -97,19 +97,19 @@ export default class DailyJobService {
     const manager = sharedContext.transactionManager as SqlManager
     const today = formatDay(now)
     const dueUntil = addDays(today, this.options_.visit_due_days)
-    const visit_due = await maintenanceSql.takeVisitReminders(
+    const visit_due = await notificationSql.takeVisitReminders(
       manager,
       "visit_due",
       { from: `${today}T00:00:00.000Z`, to: `${dueUntil}T00:00:00.000Z`, toInclusive: true },
       limit
     )
-    const visit_overdue = await maintenanceSql.takeVisitReminders(
+    const visit_overdue = await notificationSql.takeVisitReminders(
       manager,
       "visit_overdue",
       { from: null, to: `${today}T00:00:00.000Z`, toInclusive: false },
       limit
     )
-    const warranty_expiring = await maintenanceSql.takeWarrantyReminders(
+    const warranty_expiring = await notificationSql.takeWarrantyReminders(
       manager,
       {
         from: now.toISOString(),
@@ -128,7 +128,7 @@ export default class DailyJobService {
   /** Forgets reminders taken by a run that failed, so the next run sends them (compensation). */
   @InjectTransactionManager()
   async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await maintenanceSql.deleteNotificationLog(sharedContext.transactionManager as SqlManager, logIds)
+    await notificationSql.deleteNotificationLog(sharedContext.transactionManager as SqlManager, logIds)
   }
 
   /**
@@ -141,25 +141,25 @@ export default class DailyJobService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ rows: OutboxRow[]; visits: VisitRow[]; serials: WarrantySubject[] }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await notificationOutboxSql.claim(manager, limit)
+    const rows = await notificationSql.claim(manager, limit)
     const visitIds = rows.filter((r) => r.kind !== "warranty_expiring").map((r) => r.subject_id)
     const serialIds = rows.filter((r) => r.kind === "warranty_expiring").map((r) => r.subject_id)
     return {
       rows,
-      visits: await notificationOutboxSql.visits(manager, visitIds),
-      serials: await notificationOutboxSql.serials(manager, serialIds),
+      visits: await notificationSql.visits(manager, visitIds),
+      serials: await notificationSql.serials(manager, serialIds),
     }
   }
 
   /** Marks leased reminders done: `sent`, or `skipped` (nobody to send them to). */
   @InjectManager()
   async finishNotifications(ids: string[], status: "sent" | "skipped", @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await notificationOutboxSql.finish(sharedContext.manager as SqlManager, ids, status)
+    await notificationSql.finish(sharedContext.manager as SqlManager, ids, status)
   }
 
   /** Records a failed send: tried again later, or given up after the last attempt. */
   @InjectManager()
   async failNotification(row: Pick<OutboxRow, "id" | "attempts">, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await notificationOutboxSql.fail(sharedContext.manager as SqlManager, row, error)
+    await notificationSql.fail(sharedContext.manager as SqlManager, row, error)
   }
 }

@@ -3,20 +3,25 @@ import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { generateId, SqlManager, toPgTimestamp } from "../lib/sql"
 import { ledgerReference } from "../lib/ledger-reference"
-import { ContractRow, maintenanceSql, ScheduleRow, VisitRow } from "../lib/maintenance-sql"
 import { formatDay, planSchedule, ScheduleError, SchedulePlan } from "../lib/schedule"
 import { dayToTimestamp, FUTURE_TOLERANCE_MS, MAX_GENERATED_VISITS, VISIT_TRANSITIONS } from "../lib/maintenance-rules"
 import type {
   CreateMaintenanceScheduleInput,
   LogMaintenanceVisitInput,
+  ScheduleRow,
   ScheduleUndo,
   UpdateMaintenanceScheduleInput,
   UpdateMaintenanceVisitInput,
+  VisitRow,
   VisitStatus,
   VisitUndo,
 } from "../maintenance-types"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { type ContractRow, maintenanceSql } from "../repositories/maintenance"
+import { warrantyClaimSql } from "../repositories/warranty-claim"
+import { byId } from "../lib/by-id"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -88,7 +93,7 @@ export default class MaintenanceService {
       )
     }
 
-    const serials = await maintenanceSql.lockSerials(manager, ids)
+    const serials = byId(await serialSql.lockSerials(manager, { id: ids }, { columns: "full" }))
     const missing = ids.filter((id) => !serials.has(id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial numbers not found: ${missing.join(", ")}`)
@@ -332,7 +337,7 @@ export default class MaintenanceService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Array<{ id: string; contract_expires_at: string | null }>> {
     const manager = sharedContext.transactionManager as SqlManager
-    const current = await maintenanceSql.lockSerials(manager, rows.map((r) => r.id))
+    const current = byId(await serialSql.lockSerials(manager, { id: rows.map((r) => r.id) }, { columns: "full" }))
     const missing = rows.filter((r) => !current.has(r.id)).map((r) => r.id)
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial numbers not found: ${missing.join(", ")}`)
@@ -521,12 +526,12 @@ export default class MaintenanceService {
       }
       technician = technician === undefined ? schedule.assignee : technician
     }
-    const serial = (await maintenanceSql.lockSerials(manager, [input.serial_number_id])).get(input.serial_number_id)
+    const [serial] = await serialSql.lockSerials(manager, { id: [input.serial_number_id] }, { columns: "full" })
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.serial_number_id}" was not found`)
     }
     if (input.warranty_claim_id) {
-      const claim = await maintenanceSql.lockClaim(manager, input.warranty_claim_id)
+      const claim = await warrantyClaimSql.lockClaim(manager, input.warranty_claim_id)
       if (!claim) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${input.warranty_claim_id}" was not found`)
       }

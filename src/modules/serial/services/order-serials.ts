@@ -3,9 +3,9 @@ import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
 import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
-import { generateId, sql, SqlManager } from "../lib/sql"
-import { fulfillmentSql, OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
-import { CLEARED_ASSIGNMENT, namedSerialProblem, throwProblems } from "../lib/order-rules"
+import { generateId, SqlManager } from "../lib/sql"
+import { snapshotsOf } from "../lib/snapshots"
+import { CLEARED_ASSIGNMENT, namedSerialProblem, sortFifo, throwProblems } from "../lib/order-rules"
 import { warrantyFor } from "../lib/warranty"
 import type {
   AssignFulfillmentSerialsInput,
@@ -14,11 +14,14 @@ import type {
   ReserveLineSerialsInput,
   SerialUndo,
   SwapLineSerialInput,
+  OrderSerialRow,
 } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import type SeriesService from "./series"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { orderSerialSql } from "../repositories/order-serials"
+import { serialSql, type SerialRow } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -103,7 +106,7 @@ export default class OrderSerialService {
       throwProblems(problems)
       return { moved: [], undo: null }
     }
-    await fulfillmentSql.lockLines(manager, lines.map((l) => l.line_item_id))
+    await orderSerialSql.lockLines(manager, lines.map((l) => l.line_item_id))
 
     const chosen = new Map<string, OrderSerialRow[]>(lines.map((l) => [l.line_item_id, []]))
     const taken = new Set<string>()
@@ -136,12 +139,15 @@ export default class OrderSerialService {
         named.push({ line, text: cleanSerial(raw), key })
       }
     }
-    const namedRows = await fulfillmentSql.lockByText(
+    const namedRows = await serialSql.lockSerials(
       manager,
-      named.map((n) => {
-        const [scope_key, normalized] = n.key.split("\u0000")
-        return { scope_key, normalized }
-      })
+      {
+        keys: named.map((n) => {
+          const [scope_key, normalized] = n.key.split("\u0000")
+          return { scope_key, normalized }
+        }),
+      },
+      { columns: "full" }
     )
     const rowsByKey = new Map(namedRows.map((r) => [`${r.scope_key}\u0000${r.normalized}`, r]))
     for (const n of named) {
@@ -158,11 +164,13 @@ export default class OrderSerialService {
     }
 
     // 2. Serials reserved for the line, then 3. first in, first out (auto policy).
-    const deliveredBefore = await fulfillmentSql.countByLine(manager, input.order_id)
-    const reserved = await fulfillmentSql.lockReservedForLines(
-      manager,
-      input.order_id,
-      lines.map((l) => l.line_item_id)
+    const deliveredBefore = await orderSerialSql.countByLine(manager, input.order_id)
+    const reserved = sortFifo(
+      await serialSql.lockSerials(
+        manager,
+        { order_id: input.order_id, status: ["reserved"], line_item_id: lines.map((l) => l.line_item_id) },
+        { columns: "full" }
+      )
     )
     for (const line of lines) {
       if (given[line.line_item_id] !== undefined) {
@@ -175,7 +183,7 @@ export default class OrderSerialService {
       let missing = line.quantity - picked.length
       if (missing > 0 && policy === "auto" && !line.manage_inventory) {
         // Warranty only: the variant's pool first (oldest first), then new serials of its series.
-        const pool = await fulfillmentSql.pickPool(manager, {
+        const pool = await orderSerialSql.pickPool(manager, {
           variant_id: line.variant_id,
           count: missing,
           exclude: [...taken, ...picked.map((p) => p.id)],
@@ -188,7 +196,7 @@ export default class OrderSerialService {
           missing = 0
         }
       } else if (missing > 0 && policy === "auto" && line.manage_inventory) {
-        const fifo = await fulfillmentSql.pickFifo(manager, {
+        const fifo = await orderSerialSql.pickFifo(manager, {
           variant_id: line.variant_id,
           location_id: input.location_id,
           count: missing,
@@ -320,15 +328,15 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await fulfillmentSql.lockOrderSerials(manager, {
-      order_id: input.order_id,
-      statuses: ["delivered"],
-      fulfillment_id: input.fulfillment_id,
-    })
+    const rows = await serialSql.lockSerials(
+      manager,
+      { order_id: input.order_id, status: ["delivered"], fulfillment_id: input.fulfillment_id },
+      { columns: "full" }
+    )
     if (!rows.length) {
       return { moved: [], undo: null }
     }
-    const origins = await fulfillmentSql.deliveredFrom(manager, rows.map((r) => r.id))
+    const origins = await orderSerialSql.deliveredFrom(manager, rows.map((r) => r.id))
     const operation_id = newOperationId()
     const snapshots = snapshotsOf(rows)
     const groups = new Map<string, { location: string | null; overridden: boolean; ids: string[] }>()
@@ -394,19 +402,18 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const rows = await fulfillmentSql.lockOrderSerials(manager, {
-      order_id: input.order_id,
-      statuses: ["delivered"],
-      fulfillment_id: input.fulfillment_id,
-      unshipped: true,
-    })
+    const rows = await serialSql.lockSerials(
+      manager,
+      { order_id: input.order_id, status: ["delivered"], fulfillment_id: input.fulfillment_id, unshipped: true },
+      { columns: "full" }
+    )
     if (!rows.length) {
       return { moved: [], undo: null }
     }
     const operation_id = newOperationId()
     const shippedAt = new Date(input.shipped_at).toISOString()
     const snapshots = snapshotsOf(rows)
-    await fulfillmentSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
+    await orderSerialSql.setShippedAt(manager, rows.map((r) => r.id), shippedAt)
     await this.ledger_.append(
       operation_id,
       rows.map((r) => ({
@@ -451,7 +458,7 @@ export default class OrderSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    let rows = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["reserved"] })
+    let rows = await serialSql.lockSerials(manager, { order_id: input.order_id, status: ["reserved"] }, { columns: "full" })
     if (input.open_quantities) {
       rows = reservationsBeyond(rows, input.open_quantities)
     }
@@ -515,7 +522,7 @@ export default class OrderSerialService {
     if (!settings.has(input.variant_id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line ${input.label} is not serialized`)
     }
-    await fulfillmentSql.lockLines(manager, [input.line_item_id])
+    await orderSerialSql.lockLines(manager, [input.line_item_id])
     const problems: string[] = []
     const wanted: Array<{ text: string; key: string }> = []
     const seen = new Map<string, string>()
@@ -533,12 +540,15 @@ export default class OrderSerialService {
       seen.set(key, cleanSerial(raw))
       wanted.push({ text: cleanSerial(raw), key })
     }
-    const rows = await fulfillmentSql.lockByText(
+    const rows = await serialSql.lockSerials(
       manager,
-      wanted.map((w) => {
-        const [scope_key, normalized] = w.key.split("\u0000")
-        return { scope_key, normalized }
-      })
+      {
+        keys: wanted.map((w) => {
+          const [scope_key, normalized] = w.key.split("\u0000")
+          return { scope_key, normalized }
+        }),
+      },
+      { columns: "full" }
     )
     const byKey = new Map(rows.map((r) => [`${r.scope_key}\u0000${r.normalized}`, r]))
     const ok: OrderSerialRow[] = []
@@ -559,7 +569,7 @@ export default class OrderSerialService {
       }
     }
     throwProblems(problems)
-    const counts = (await fulfillmentSql.countByLine(manager, input.order_id))[input.line_item_id] ?? {}
+    const counts = (await orderSerialSql.countByLine(manager, input.order_id))[input.line_item_id] ?? {}
     const delivered = counts.delivered ?? 0
     const reservedCount = counts.reserved ?? 0
     if (delivered + reservedCount + ok.length > input.ordered_quantity) {
@@ -621,8 +631,8 @@ export default class OrderSerialService {
     if (fromKey.normalized === toKey.normalized) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Serial ${input.from.trim()} cannot be swapped for itself`)
     }
-    await fulfillmentSql.lockLines(manager, [input.line_item_id])
-    const rows = await fulfillmentSql.lockByText(manager, [fromKey, toKey])
+    await orderSerialSql.lockLines(manager, [input.line_item_id])
+    const rows = await serialSql.lockSerials(manager, { keys: [fromKey, toKey] }, { columns: "full" })
     const from = rows.find((r) => r.normalized === fromKey.normalized)
     const to = rows.find((r) => r.normalized === toKey.normalized)
     const problems: string[] = []
@@ -645,7 +655,7 @@ export default class OrderSerialService {
     }
     let origin: string | null = null
     if (from && !problems.length) {
-      const delivered = from.status === "reserved" ? null : (await fulfillmentSql.deliveredFrom(manager, [from.id])).get(from.id)
+      const delivered = from.status === "reserved" ? null : (await orderSerialSql.deliveredFrom(manager, [from.id])).get(from.id)
       origin = from.status === "reserved" ? from.stock_location_id : delivered?.location ?? null
       if (delivered?.issued) {
         // Swaps exchange units in stock; a warranty-only serial never was.
@@ -758,7 +768,7 @@ export default class OrderSerialService {
       return
     }
     const manager = sharedContext.transactionManager as SqlManager
-    await fulfillmentSql.restoreSnapshots(manager, undo.snapshots)
+    await orderSerialSql.restoreSnapshots(manager, undo.snapshots)
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 
@@ -775,7 +785,7 @@ export default class OrderSerialService {
     count: number,
     input: AssignFulfillmentSerialsInput,
     sharedContext: Context
-  ): Promise<OrderSerialRow[]> {
+  ): Promise<SerialRow[]> {
     const manager = sharedContext.transactionManager as SqlManager
     const values = await this.series_.allocate(seriesId, count, { sku: line.sku ?? null, date: input.delivered_at ?? new Date() }, sharedContext)
     const rows = values.map((value) => ({
@@ -791,7 +801,7 @@ export default class OrderSerialService {
       notes: null,
       metadata: null,
     }))
-    const taken = await sql.insertSerials(manager, rows)
+    const taken = await serialSql.insertSerials(manager, rows)
     if (taken.length) {
       // The series skips values that exist; one taken meanwhile by another transaction:
       throw new MedusaError(MedusaError.Types.CONFLICT, `Serials ${taken.join(", ")} of the series were taken meanwhile; try again`)
@@ -815,7 +825,7 @@ export default class OrderSerialService {
       })),
       sharedContext
     )
-    return await fulfillmentSql.lockByIds(manager, rows.map((r) => r.id))
+    return await serialSql.lockSerials(manager, { id: rows.map((r) => r.id) }, { columns: "full" })
   }
 
   protected async serializedSettings_(variantIds: string[], sharedContext: Context) {
@@ -831,15 +841,15 @@ export default class OrderSerialService {
 }
 
 /** The reserved rows each line holds beyond its open quantity: the last ones in serial-number order. */
-function reservationsBeyond(rows: OrderSerialRow[], open: Record<string, number>): OrderSerialRow[] {
-  const byLine = new Map<string, OrderSerialRow[]>()
+function reservationsBeyond<T extends OrderSerialRow>(rows: T[], open: Record<string, number>): T[] {
+  const byLine = new Map<string, T[]>()
   for (const row of rows) {
     const key = row.line_item_id ?? ""
     const held = byLine.get(key)
     if (held) held.push(row)
     else byLine.set(key, [row])
   }
-  const beyond: OrderSerialRow[] = []
+  const beyond: T[] = []
   for (const [line, held] of byLine) {
     held.sort((a, b) => (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0))
     beyond.push(...held.slice(Math.max(0, open[line] ?? 0)))

@@ -1,12 +1,13 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
+import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { AdminSerialOwnerChange } from "../../../shared/http/admin"
-import { type OrderSerialRow, snapshotsOf } from "../lib/fulfillment-sql"
-import { ownershipSql } from "../lib/ownership-sql"
+import { snapshotsOf } from "../lib/snapshots"
 import type { SqlManager } from "../lib/sql"
-import type { SerialUndo } from "../order-types"
+import type { OrderSerialRow, SerialUndo } from "../order-types"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { ownershipSql } from "../repositories/ownership"
+import { serialSql } from "../repositories/serial-number"
 
 export type ChangeSerialOwnerInput = {
   id: string
@@ -24,16 +25,20 @@ export default class SerialOwnershipService {
   // The transaction decorators find their manager through it.
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly ledger_: SerialLedgerEntryRepository
+  protected readonly serials_: ModulesSdkTypes.IMedusaInternalService<any>
 
   constructor({
     baseRepository,
     serialLedgerEntryRepository,
+    serialNumberService,
   }: {
     baseRepository: DAL.RepositoryService
     serialLedgerEntryRepository: SerialLedgerEntryRepository
+    serialNumberService: ModulesSdkTypes.IMedusaInternalService<any>
   }) {
     this.baseRepository_ = baseRepository
     this.ledger_ = serialLedgerEntryRepository
+    this.serials_ = serialNumberService
   }
 
   /**
@@ -46,7 +51,7 @@ export default class SerialOwnershipService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ owner_change: AdminSerialOwnerChange; undo: SerialUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const serial = await ownershipSql.lockById(manager, input.id)
+    const [serial] = await serialSql.lockSerials(manager, { id: [input.id] }, { columns: "full" })
     if (!serial) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${input.id}" was not found`)
     }
@@ -60,7 +65,8 @@ export default class SerialOwnershipService {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${serial.serial_number} is owned by ${input.customer_id} already`)
     }
     const operation_id = newOperationId()
-    await ownershipSql.setCustomer(manager, serial.id, input.customer_id)
+    // Written by the ORM when the transaction commits; the ledger row after it is another table.
+    await this.serials_.update({ id: serial.id, customer_id: input.customer_id }, sharedContext)
     await this.ledger_.append(operation_id, [
       ownerChangeRow(serial, {
         reference_type: "customer",
@@ -97,7 +103,11 @@ export default class SerialOwnershipService {
     if (input.from_customer_id === input.to_customer_id) {
       return { owner_changes: [], undo: null }
     }
-    const rows = await ownershipSql.lockOwnedFromOrder(manager, input.order_id, input.from_customer_id)
+    const rows = await serialSql.lockSerials(
+      manager,
+      { order_id: input.order_id, customer_id: input.from_customer_id },
+      { columns: "full" }
+    )
     if (!rows.length) {
       return { owner_changes: [], undo: null }
     }

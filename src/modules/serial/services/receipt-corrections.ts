@@ -1,17 +1,19 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
+import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import { throwProblems } from "../lib/order-rules"
-import { receiptCorrectionSql, type ReceiptSerialRow } from "../lib/receipt-correction-sql"
 import { distinctScannedTexts } from "../lib/scanned-texts"
-import { sql, SqlManager } from "../lib/sql"
+import { SqlManager } from "../lib/sql"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { receiptSql } from "../repositories/serial-receipt"
+import { serialSql, type SerialRow } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialLedgerEntryRepository: SerialLedgerEntryRepository
   serialMovementService: SerialMovementService
+  serialReceiptService: ModulesSdkTypes.IMedusaInternalService<any>
 }
 
 export type CancelReceiptSerialsInput = {
@@ -34,7 +36,7 @@ export type CancelReceiptSerialsUndo = {
   operation_id: string
   receipt: { id: string; status: string; canceled_at: string | null }
   lines: Array<{ id: string; quantity: number }>
-  serials: ReceiptSerialRow[]
+  serials: SerialRow[]
 }
 
 /**
@@ -47,11 +49,13 @@ export default class SerialReceiptCorrectionService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly ledger_: SerialLedgerEntryRepository
   protected readonly movement_: SerialMovementService
+  protected readonly receipts_: ModulesSdkTypes.IMedusaInternalService<any>
 
-  constructor({ baseRepository, serialLedgerEntryRepository, serialMovementService }: InjectedDependencies) {
+  constructor({ baseRepository, serialLedgerEntryRepository, serialMovementService, serialReceiptService }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.ledger_ = serialLedgerEntryRepository
     this.movement_ = serialMovementService
+    this.receipts_ = serialReceiptService
   }
 
   /**
@@ -65,7 +69,7 @@ export default class SerialReceiptCorrectionService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ result: CanceledReceiptSerials; undo: CancelReceiptSerialsUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const receipt = await receiptCorrectionSql.lockReceipt(manager, input.receipt_id)
+    const receipt = await receiptSql.lockReceipt(manager, input.receipt_id)
     if (!receipt) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial receipt with id "${input.receipt_id}" was not found`)
     }
@@ -74,14 +78,14 @@ export default class SerialReceiptCorrectionService {
     }
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const ofReceipt = await receiptCorrectionSql.lockSerialsOfReceipt(manager, input.receipt_id)
-    const byKey = new Map<string, ReceiptSerialRow[]>()
+    const ofReceipt = await serialSql.lockSerials(manager, { receipt_id: input.receipt_id }, { columns: "full" })
+    const byKey = new Map<string, SerialRow[]>()
     for (const row of ofReceipt) {
       const same = byKey.get(row.normalized)
       if (same) same.push(row)
       else byKey.set(row.normalized, [row])
     }
-    const chosen: ReceiptSerialRow[] = []
+    const chosen: SerialRow[] = []
     for (const [key, text] of texts) {
       const rows = byKey.get(key) ?? []
       const row = rows[0]
@@ -100,7 +104,7 @@ export default class SerialReceiptCorrectionService {
     }
     throwProblems(problems)
 
-    const lines = await receiptCorrectionSql.lockLines(manager, input.receipt_id)
+    const lines = await receiptSql.lockLines(manager, input.receipt_id)
     const lowered = lowerLines(lines, chosen)
     const operation_id = newOperationId()
     await this.movement_.moveLocked(
@@ -119,11 +123,12 @@ export default class SerialReceiptCorrectionService {
       },
       sharedContext
     )
-    await sql.setUnitCost(manager, chosen.map((c) => c.id), null)
-    await receiptCorrectionSql.setLineQuantities(manager, lowered)
+    await receiptSql.setUnitCost(manager, chosen.map((c) => c.id), null)
+    await receiptSql.setLineQuantities(manager, lowered)
     const receiptCanceled = chosen.length === ofReceipt.length
     if (receiptCanceled) {
-      await receiptCorrectionSql.setReceiptStatus(manager, input.receipt_id, "canceled", new Date().toISOString())
+      // Written by the ORM when the transaction commits: nothing after it here reads the receipt.
+      await this.receipts_.update({ id: input.receipt_id, status: "canceled", canceled_at: new Date() }, sharedContext)
     }
     return {
       result: {
@@ -150,9 +155,10 @@ export default class SerialReceiptCorrectionService {
       return
     }
     const manager = sharedContext.transactionManager as SqlManager
-    await receiptCorrectionSql.restoreSerials(manager, undo.serials)
-    await receiptCorrectionSql.setLineQuantities(manager, undo.lines)
-    await receiptCorrectionSql.setReceiptStatus(manager, undo.receipt.id, undo.receipt.status, undo.receipt.canceled_at)
+    await receiptSql.restoreSerials(manager, undo.serials)
+    await receiptSql.setLineQuantities(manager, undo.lines)
+    const { id, status, canceled_at } = undo.receipt
+    await this.receipts_.update({ id, status, canceled_at: canceled_at ? new Date(canceled_at) : null }, sharedContext)
     await this.ledger_.deleteOperation(undo.operation_id, sharedContext)
   }
 }

@@ -10,13 +10,16 @@ import type {
 import { scopeKeyOf, SerialPluginOptions } from "../lib/options"
 import { cleanSerial, normalizeSerial, serialTextProblem } from "../../../shared/serial-text"
 import { planTransition } from "../lib/status-machine"
-import { generateId, sql, SqlManager, toPgTimestamp } from "../lib/sql"
+import { generateId, SqlManager, toPgTimestamp } from "../lib/sql"
 import { expandFirstCount, expandRange, SerialInputError } from "../../../shared/serial-input"
 import { ledgerReference, planColumns } from "../lib/ledger-reference"
 import type SeriesService from "./series"
 import type SerialMovementService from "./serial-movement"
 import type { LedgerRow, SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { newOperationId } from "../lib/ids"
+import { advisoryLockSql } from "../repositories/advisory-lock"
+import { serialSql } from "../repositories/serial-number"
+import { receiptSql } from "../repositories/serial-receipt"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -84,7 +87,7 @@ export default class ReceiptService {
       supplier_reference: input.supplier_reference,
       received_at: toPgTimestamp(input.received_at) ?? null,
     }
-    const created: Parameters<typeof sql.insertSerials>[1] = []
+    const created: Parameters<typeof serialSql.insertSerials>[1] = []
     const movedByLine: Array<{ ids: string[]; unit_cost: number | null }> = []
     const ledger: LedgerRow[] = []
     const ref = ledgerReference({ reference_type: "purchase_receipt", reference_id: input.receipt_id, ...reference })
@@ -124,14 +127,13 @@ export default class ReceiptService {
       }
       movedByLine.push({ ids: moved, unit_cost: line.unit_cost ?? null })
     }
-    const taken = await sql.insertSerials(manager, created)
+    const taken = await serialSql.insertSerials(manager, created)
     if (taken.length) {
       const takenSet = new Set(taken)
       // Another receipt took these serials after the plan read them: refused the same way.
-      const existing = await sql.findSerialsByKey(
-        manager,
-        created.filter((c) => takenSet.has(c.normalized)).map((c) => ({ normalized: c.normalized, scope_key: c.scope_key }))
-      )
+      const existing = await serialSql.lockSerials(manager, {
+        keys: created.filter((c) => takenSet.has(c.normalized)).map((c) => ({ normalized: c.normalized, scope_key: c.scope_key })),
+      })
       const raced = this.existingSerialProblems_(lines, new Map(existing.map((e) => [e.normalized, e])))
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Receipt refused: ${raced.join("; ")}`)
     }
@@ -139,12 +141,12 @@ export default class ReceiptService {
       if (!ids.length) {
         continue
       }
-      await sql.applyMoves(
+      await serialSql.applyMoves(
         manager,
         ids.map((id) => ({ id, status: "active", stock_location_id: input.stock_location_id })),
         { receipt_id: common.receipt_id, supplier_name: common.supplier_name, supplier_reference: common.supplier_reference, received_at: common.received_at }
       )
-      await sql.setUnitCost(manager, ids, unit_cost)
+      await receiptSql.setUnitCost(manager, ids, unit_cost)
     }
     const operation_id = newOperationId()
     await this.ledger_.append(operation_id, ledger, sharedContext)
@@ -179,8 +181,8 @@ export default class ReceiptService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.purgeSerials(manager, received.created_ids)
-    await sql.unreceiveExisting(manager, received.received_existing_ids)
+    await serialSql.purgeSerials(manager, received.created_ids)
+    await receiptSql.unreceiveExisting(manager, received.received_existing_ids)
     if (received.operation_id) {
       await this.ledger_.deleteOperation(received.operation_id, sharedContext)
     }
@@ -203,8 +205,8 @@ export default class ReceiptService {
       return none
     }
     // One reconciliation per variant and location at a time, across server processes.
-    await sql.lockKey(manager, `serial-stock:${level.variant.id}:${level.location_id}`)
-    const inStock = await sql.countInStock(manager, level.variant.id, level.location_id)
+    await advisoryLockSql.lockKey(manager, `serial-stock:${level.variant.id}:${level.location_id}`)
+    const inStock = await serialSql.countInStock(manager, level.variant.id, level.location_id)
     const missing = level.stocked_quantity - inStock
     if (missing <= 0) {
       return none
@@ -243,7 +245,7 @@ export default class ReceiptService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ ids: string[]; operation_id: string }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const serials = await sql.serialsOfReceipt(manager, receiptId)
+    const serials = await serialSql.lockSerials(manager, { receipt_id: receiptId })
     const gone = serials.filter((s) => s.status !== "active" || s.stock_location_id !== stockLocationId)
     if (gone.length) {
       throw new MedusaError(
@@ -273,7 +275,7 @@ export default class ReceiptService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as SqlManager
-    await sql.applyMoves(
+    await serialSql.applyMoves(
       manager,
       undo.ids.map((id) => ({ id, status: "active", stock_location_id: undo.stock_location_id })),
       {}
@@ -360,7 +362,7 @@ export default class ReceiptService {
     }
 
     // 3. Serials that exist already: received if entered without stock, refused otherwise.
-    const existing = await sql.findSerialsByKey(manager, lookups)
+    const existing = await serialSql.lockSerials(manager, { keys: lookups })
     const existingByKey = new Map(existing.map((e) => [e.normalized, e]))
     problems.push(...this.existingSerialProblems_(lines, existingByKey))
     return { problems, lines, existingByKey }

@@ -1,14 +1,17 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import { normalizeSerial } from "../../../shared/serial-text"
-import { sql, SqlManager } from "../lib/sql"
-import { fulfillmentSql, snapshotsOf, OrderSerialRow } from "../lib/fulfillment-sql"
-import { replacementSql, returnSql } from "../lib/return-sql"
+import { SqlManager } from "../lib/sql"
+import { snapshotsOf } from "../lib/snapshots"
 import { CLEARED_ASSIGNMENT, throwProblems } from "../lib/order-rules"
-import type { ReplacementGroup, ReplacementLink, ReplacementUndo, ReturnSerialsInput, ReturnSerialsResult } from "../order-types"
+import type { OrderSerialRow, ReplacementGroup, ReplacementLink, ReplacementUndo, ReturnSerialsInput, ReturnSerialsResult } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
 import type { LedgerRow, SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { advisoryLockSql } from "../repositories/advisory-lock"
+import { orderSerialSql } from "../repositories/order-serials"
+import { replacementSql, returnSql } from "../repositories/returns"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -43,7 +46,7 @@ export default class ReturnSerialService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReturnSerialsResult> {
     const manager = sharedContext.transactionManager as SqlManager
-    const delivered = await fulfillmentSql.lockOrderSerials(manager, { order_id: input.order_id, statuses: ["delivered"] })
+    const delivered = await serialSql.lockSerials(manager, { order_id: input.order_id, status: ["delivered"] }, { columns: "full" })
     const already = await returnSql.returnedByLine(manager, input.return_id)
     const capacity = new Map(
       input.lines.map((l) => {
@@ -191,8 +194,12 @@ export default class ReturnSerialService {
     const links: ReplacementLink[] = []
     const ledger: LedgerRow[] = []
     for (const group of groups) {
-      await sql.lockKey(manager, `serial-replacements:${group.return_id}`)
-      const fresh = await replacementSql.unlinkedOnLines(manager, orderId, group.line_item_ids)
+      await advisoryLockSql.lockKey(manager, `serial-replacements:${group.return_id}`)
+      const fresh = await serialSql.lockSerials(
+        manager,
+        { order_id: orderId, line_item_id: group.line_item_ids, replaces_nothing: true },
+        { columns: "full", order: "delivered" }
+      )
       const old = await replacementSql.returnedNotReplaced(manager, group.return_id)
       const pairs: Array<[typeof fresh[number], typeof old[number]]> = []
       for (const n of [...fresh]) {

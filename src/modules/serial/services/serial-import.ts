@@ -54,7 +54,7 @@ export default class SerialImportService {
     const report = await runSerialImport(
       records,
       {
-        manager: boundSqlManager(sharedContext.transactionManager),
+        manager: sharedContext.transactionManager as SqlManager,
         catalogue,
         settings: async (variantIds) => {
           const rows = await this.baseRepository_.serialize<any[]>(
@@ -72,21 +72,6 @@ export default class SerialImportService {
       throw new ImportRefused(report)
     }
     return report
-  }
-}
-
-/**
- * The transaction's knex, with parameters bound by Postgres. MikroORM's `execute` inlines
- * parameters into the SQL text in JavaScript, which for a stream of large JSON batches costs
- * seconds per batch and memory that grows with every statement of the transaction.
- */
-function boundSqlManager(manager: any): SqlManager {
-  const knex = manager.getTransactionContext?.() ?? manager.getKnex()
-  return {
-    async execute(query: string, params: unknown[] = []) {
-      const result = await knex.raw(query, params)
-      return result.rows
-    },
   }
 }
 

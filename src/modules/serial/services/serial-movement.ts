@@ -2,10 +2,13 @@ import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { MoveSerialsInput } from "../types"
 import { planTransition, SerialMovement, SerialStatus } from "../lib/status-machine"
-import { LockedSerial, sql, SqlManager } from "../lib/sql"
+import type { SqlManager } from "../lib/sql"
+import type { LockedSerial } from "../repositories/serial-number"
 import { newOperationId } from "../lib/ids"
 import { ledgerReference } from "../lib/ledger-reference"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
+import { serialSql } from "../repositories/serial-number"
+import { byId } from "../lib/by-id"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -38,7 +41,7 @@ export default class SerialMovementService {
   ): Promise<{ id: string; status: SerialStatus }[]> {
     const manager = sharedContext.transactionManager as SqlManager
     const ids = [...new Set(input.ids)]
-    const current = await sql.lockSerials(manager, ids)
+    const current = byId(await serialSql.lockSerials(manager, { id: ids }))
     const missing = ids.filter((id) => !current.has(id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serials not found: ${missing.join(", ")}`)

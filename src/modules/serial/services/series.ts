@@ -3,7 +3,10 @@ import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import { formatSerial, lastCounterValue, parseSeriesPattern, resolvePattern, SeriesPatternError } from "../../../shared/series-pattern"
 import { findSeriesOverlap } from "../lib/series-overlap"
 import { normalizeSerial } from "../../../shared/serial-text"
-import { sql, SqlManager } from "../lib/sql"
+import { SqlManager } from "../lib/sql"
+import { serialSql } from "../repositories/serial-number"
+import { seriesSql } from "../repositories/serial-series"
+import { seriesCounterSql } from "../repositories/serial-series-counter"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -70,7 +73,7 @@ export default class SeriesService {
     const issued: string[] = []
     let wanted = count
     while (wanted > 0) {
-      const end = await sql.advanceCounter(manager, seriesId, resolved.key, wanted)
+      const end = await seriesCounterSql.advanceCounter(manager, seriesId, resolved.key, wanted)
       const first = end - BigInt(wanted) + 1n
       if (end > last) {
         // The transaction rolls back: the counter stays where it was.
@@ -80,7 +83,7 @@ export default class SeriesService {
       for (let v = first; v <= end; v++) {
         block.push(formatSerial(resolved, parsed.digits, v))
       }
-      const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))
+      const existing = await serialSql.existingNormalized(manager, block.map(normalizeSerial))
       for (const value of block) {
         if (!existing.has(normalizeSerial(value))) {
           issued.push(value)
@@ -102,7 +105,7 @@ export default class SeriesService {
     const manager = sharedContext.manager as SqlManager
     const { series, parsed, resolved } = await this.resolve_(seriesId, context, sharedContext)
     const last = lastCounterValue(parsed.digits)
-    const start = await sql.readCounter(manager, seriesId, resolved.key)
+    const start = await seriesCounterSql.readCounter(manager, seriesId, resolved.key)
     let next = start + 1n
     const values: string[] = []
     while (values.length < count) {
@@ -113,7 +116,7 @@ export default class SeriesService {
         }
         block.push(formatSerial(resolved, parsed.digits, next))
       }
-      const existing = await sql.existingNormalized(manager, block.map(normalizeSerial))
+      const existing = await serialSql.existingNormalized(manager, block.map(normalizeSerial))
       values.push(...block.filter((v) => !existing.has(normalizeSerial(v))))
     }
     return values
@@ -125,7 +128,7 @@ export default class SeriesService {
     seriesId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ variants: number; serials: number }> {
-    return await sql.seriesUsage(sharedContext.manager as SqlManager, seriesId)
+    return await seriesSql.seriesUsage(sharedContext.manager as SqlManager, seriesId)
   }
 
   protected async resolve_(seriesId: string, context: SeriesContext, sharedContext: Context) {

@@ -2,14 +2,14 @@ import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusaj
 import type { Context, DAL } from "@medusajs/framework/types"
 import { normalizeSerial } from "../../../shared/serial-text"
 import type { AdminStockTake, StockTakeComparison, StockTakeCountedSerial, StockTakeInput } from "../../../shared/http/admin"
-import { snapshotsOf } from "../lib/fulfillment-sql"
+import { snapshotsOf } from "../lib/snapshots"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import { generateId, SqlManager } from "../lib/sql"
-import { type CountedSerialRow, stockTakeSql } from "../lib/stock-take-sql"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
+import { serialSql, type SerialRow } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -32,7 +32,7 @@ const NOT_COUNTABLE: Record<string, string> = {
   expired: "is past its end of life",
 }
 
-const counted = (r: CountedSerialRow): StockTakeCountedSerial => ({
+const counted = (r: SerialRow): StockTakeCountedSerial => ({
   id: r.id,
   serial_number: r.serial_number,
   variant_id: r.variant_id,
@@ -129,16 +129,20 @@ export default class SerialStockTakeService {
     manager: SqlManager,
     input: StockTakeInput,
     lock: boolean
-  ): Promise<{ comparison: StockTakeComparison; rows: Map<string, CountedSerialRow> }> {
+  ): Promise<{ comparison: StockTakeComparison; rows: Map<string, SerialRow> }> {
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
     const variantIds = input.variant_ids?.length ? input.variant_ids : null
     // Locked in one id order: what the books hold here, then what was scanned.
-    const held = await stockTakeSql.heldAt(manager, input.location_id, variantIds, lock)
-    const scanned = await stockTakeSql.byNormalized(manager, [...texts.keys()], lock)
+    const held = await serialSql.lockSerials(
+      manager,
+      { stock_location_id: input.location_id, status: ["active", "reserved"], ...(variantIds ? { variant_id: variantIds } : {}) },
+      { columns: "full", lock }
+    )
+    const scanned = await serialSql.lockSerials(manager, { normalized: [...texts.keys()] }, { columns: "full", lock })
     const rows = new Map([...held, ...scanned].map((r) => [r.id, r]))
 
-    const isHere = (r: CountedSerialRow) =>
+    const isHere = (r: SerialRow) =>
       r.stock_location_id === input.location_id && (r.status === "active" || r.status === "reserved")
     const found: StockTakeCountedSerial[] = []
     const unexpected: StockTakeComparison["unexpected"] = []

@@ -1,5 +1,5 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
+import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { SerialPluginOptions } from "../lib/options"
 import { normalizeSerial } from "../../../shared/serial-text"
 import { decodeCursor, pageOf } from "../lib/cursor"
@@ -7,14 +7,12 @@ import { generateId, SqlManager } from "../lib/sql"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { warrantyFor } from "../lib/warranty"
-import {
-  RegistrableRow,
-  RegistrationRow,
-  RegistrationUndo,
-  storefrontSerialNotFound,
-  storefrontSql,
-  StorefrontSerialRow,
-} from "../lib/storefront-sql"
+import type { RegistrableRow } from "../repositories/serial-registration"
+import { storefrontSerialNotFound } from "../lib/storefront-errors"
+import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "../types"
+import { registrationSql } from "../repositories/serial-registration"
+import { storefrontSql } from "../repositories/storefront"
+import { serialSql } from "../repositories/serial-number"
 
 /** A customer's registration of a serial, and what its compensation undoes. */
 export type RegisterSerialResult = {
@@ -28,6 +26,9 @@ type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
   serialOptions: SerialPluginOptions
   serialLedgerEntryRepository: SerialLedgerEntryRepository
+  serialNumberService: ModulesSdkTypes.IMedusaInternalService<any>
+  serialRegistrationService: ModulesSdkTypes.IMedusaInternalService<any>
+  serialSettingsService: ModulesSdkTypes.IMedusaInternalService<any>
 }
 
 type RegisterReference = { reference_type: string; reference_id: string; actor_type: string | null; actor_id: string | null }
@@ -41,11 +42,24 @@ export default class StorefrontService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly options_: SerialPluginOptions
   protected readonly ledger_: SerialLedgerEntryRepository
+  protected readonly serials_: ModulesSdkTypes.IMedusaInternalService<any>
+  protected readonly registrations_: ModulesSdkTypes.IMedusaInternalService<any>
+  protected readonly settings_: ModulesSdkTypes.IMedusaInternalService<any>
 
-  constructor({ baseRepository, serialOptions, serialLedgerEntryRepository }: InjectedDependencies) {
+  constructor({
+    baseRepository,
+    serialOptions,
+    serialLedgerEntryRepository,
+    serialNumberService,
+    serialRegistrationService,
+    serialSettingsService,
+  }: InjectedDependencies) {
     this.baseRepository_ = baseRepository
     this.options_ = serialOptions
     this.ledger_ = serialLedgerEntryRepository
+    this.serials_ = serialNumberService
+    this.registrations_ = serialRegistrationService
+    this.settings_ = serialSettingsService
   }
 
   /** A sold serial by its text (trimmed, case-insensitive), or null. */
@@ -131,7 +145,7 @@ export default class StorefrontService {
   /** A customer's registrations that are not (or not yet) approved: pending and rejected. */
   @InjectManager()
   async listCustomerRegistrations(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<RegistrationRow[]> {
-    return await storefrontSql.listCustomerRegistrations(sharedContext.manager as SqlManager, customerId)
+    return await registrationSql.listCustomerRegistrations(sharedContext.manager as SqlManager, customerId)
   }
 
   /**
@@ -152,7 +166,11 @@ export default class StorefrontService {
     if (owned) {
       return { serial_number_id: owned.id, registration: null, existing: true, undo: {} }
     }
-    const candidates = await storefrontSql.lockRegistrable(manager, normalized)
+    const candidates = await serialSql.lockSerials(
+      manager,
+      { normalized: [normalized], customer_id: null, status: ["inactive"] },
+      { columns: "full" }
+    )
     if (candidates.length !== 1) {
       // none, or (per-variant uniqueness) several units with that text: ambiguous.
       throw storefrontSerialNotFound(input.serial_number)
@@ -160,11 +178,11 @@ export default class StorefrontService {
     const serial = candidates[0]
     if (this.options_.registration_requires_approval) {
       // Registering again while one is pending answers the pending one.
-      const pending = await storefrontSql.findPendingRegistration(manager, serial.id, input.customer_id)
+      const pending = await registrationSql.findPendingRegistration(manager, serial.id, input.customer_id)
       if (pending) {
         return { serial_number_id: null, registration: pending, existing: false, undo: {} }
       }
-      const registration = await storefrontSql.insertRegistration(manager, {
+      const registration = await registrationSql.insertRegistration(manager, {
         id: generateId("snreg"),
         serial_number_id: serial.id,
         serial_number: serial.serial_number,
@@ -173,12 +191,12 @@ export default class StorefrontService {
       })
       return { serial_number_id: null, registration, existing: false, undo: { inserted_registration_id: registration.id } }
     }
-    const given = await this.giveToCustomer_(manager, serial, input.customer_id, input.purchased_at, {
+    const given = await this.giveToCustomer_(serial, input.customer_id, input.purchased_at, {
       reference_type: "customer",
       reference_id: input.customer_id,
       actor_type: "customer",
       actor_id: input.customer_id,
-    })
+    }, sharedContext)
     return { serial_number_id: serial.id, registration: null, existing: false, undo: { given } }
   }
 
@@ -193,7 +211,7 @@ export default class StorefrontService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ registration: RegistrationRow; undo: RegistrationUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const registration = await storefrontSql.lockRegistration(manager, input.id)
+    const registration = await registrationSql.lockRegistration(manager, input.id)
     if (!registration) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial registration with id "${input.id}" was not found`)
     }
@@ -205,7 +223,7 @@ export default class StorefrontService {
     }
     const undo: RegistrationUndo = { decided_registration_id: registration.id }
     if (input.action === "approve") {
-      const serial = await storefrontSql.lockSerialForRegistration(manager, registration.serial_number_id)
+      const [serial] = await serialSql.lockSerials(manager, { id: [registration.serial_number_id] }, { columns: "full" })
       if (!serial || serial.customer_id || serial.status !== "inactive") {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -214,19 +232,27 @@ export default class StorefrontService {
           }`
         )
       }
-      undo.given = await this.giveToCustomer_(manager, serial, registration.customer_id, new Date(registration.purchased_at), {
+      undo.given = await this.giveToCustomer_(serial, registration.customer_id, new Date(registration.purchased_at), {
         reference_type: "serial_registration",
         reference_id: registration.id,
         actor_type: input.actor_id ? "user" : null,
         actor_id: input.actor_id ?? null,
-      })
+      }, sharedContext)
     }
-    const decided = await storefrontSql.decideRegistration(manager, registration.id, {
-      status: input.action === "approve" ? "approved" : "rejected",
-      decided_by: input.actor_id ?? null,
-      note: input.note ?? null,
-    })
-    return { registration: decided, undo }
+    // Written by the ORM when the transaction commits: nothing after it reads the registration.
+    const [decided] = await this.registrations_.update(
+      [
+        {
+          id: registration.id,
+          status: input.action === "approve" ? "approved" : "rejected",
+          decided_at: new Date(),
+          decided_by: input.actor_id ?? null,
+          note: input.note ?? null,
+        },
+      ],
+      sharedContext
+    )
+    return { registration: registrationRow(decided), undo }
   }
 
   /** Undoes `register` or `decideRegistration` (their workflow step's compensation). */
@@ -235,26 +261,45 @@ export default class StorefrontService {
     if (undo.given) {
       await this.ledger_.deleteOperation(undo.given.operation_id, sharedContext)
     }
-    await storefrontSql.undoRegistration(sharedContext.transactionManager as SqlManager, undo)
+    await registrationSql.undoRegistration(sharedContext.transactionManager as SqlManager, undo)
   }
 
   /** Customer and warranty from the purchase date (unless overridden), ledger `register`. */
   protected async giveToCustomer_(
-    manager: SqlManager,
     serial: RegistrableRow,
     customerId: string,
     purchasedAt: Date,
-    ref: RegisterReference
+    ref: RegisterReference,
+    sharedContext: Context
   ): Promise<NonNullable<RegistrationUndo["given"]>> {
+    const manager = sharedContext.transactionManager as SqlManager
     let warranty: { starts_at: string | null; expires_at: string | null } | undefined
     if (!serial.warranty_overridden) {
-      const period = warrantyFor(await storefrontSql.warrantySettings(manager, serial.variant_id), purchasedAt)
+      const [settings] = await this.settings_.list(
+        { variant_id: serial.variant_id },
+        { select: ["warranty_value", "warranty_unit"], take: 1 },
+        sharedContext
+      )
+      const period = warrantyFor(settings ?? null, purchasedAt)
       warranty = {
         starts_at: period ? period.starts_at.toISOString() : null,
         expires_at: period ? period.expires_at.toISOString() : null,
       }
     }
-    await storefrontSql.setRegistration(manager, serial.id, { customer_id: customerId, warranty })
+    // Written by the ORM when the transaction commits; the ledger row after it is another table.
+    await this.serials_.update(
+      {
+        id: serial.id,
+        customer_id: customerId,
+        ...(warranty
+          ? {
+              warranty_starts_at: warranty.starts_at ? new Date(warranty.starts_at) : null,
+              warranty_expires_at: warranty.expires_at ? new Date(warranty.expires_at) : null,
+            }
+          : {}),
+      },
+      sharedContext
+    )
     const operation_id = newOperationId()
     await this.ledger_.append(operation_id, [
       {
@@ -274,7 +319,7 @@ export default class StorefrontService {
         },
       },
     ], { transactionManager: manager })
-    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
     return {
       serial_number_id: serial.id,
       customer_id: customerId,
@@ -282,5 +327,21 @@ export default class StorefrontService {
       warranty_expires_at: iso(serial.warranty_expires_at),
       operation_id,
     }
+  }
+}
+
+/** A registration as the routes answer it, from the ORM's row. */
+function registrationRow(r: any): RegistrationRow {
+  return {
+    id: r.id,
+    serial_number_id: r.serial_number_id,
+    serial_number: r.serial_number,
+    customer_id: r.customer_id,
+    purchased_at: r.purchased_at,
+    status: r.status,
+    decided_at: r.decided_at,
+    decided_by: r.decided_by,
+    note: r.note,
+    created_at: r.created_at,
   }
 }

@@ -1,12 +1,15 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import { generateId, SqlManager } from "../lib/sql"
-import { fulfillmentSql, snapshotsOf } from "../lib/fulfillment-sql"
+import { snapshotsOf } from "../lib/snapshots"
+import { transferSql } from "../repositories/transfer"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
+import { orderSerialSql } from "../repositories/order-serials"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -66,7 +69,7 @@ export default class SerialTransferService {
       problems.push(`from_location_id and to_location_id are the same location (${input.from_location_id})`)
     }
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const rows = await fulfillmentSql.lockByNormalized(manager, [...texts.keys()])
+    const rows = await serialSql.lockSerials(manager, { normalized: [...texts.keys()] }, { columns: "full" })
     const chosen: typeof rows = []
     for (const [key, text] of texts) {
       const matches = rows.filter((r) => r.normalized === key)
@@ -126,27 +129,7 @@ export default class SerialTransferService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ serial_transfers: SerialTransferSummary[]; next_cursor: string | null }> {
     const manager = sharedContext.manager as SqlManager
-    const params: unknown[] = []
-    let where = ""
-    if (after) {
-      where += " AND reference_id < ?"
-      params.push(after)
-    }
-    if (location_id) {
-      where += " AND (from_location_id = ? OR to_location_id = ?)"
-      params.push(location_id, location_id)
-    }
-    const rows: any[] = await manager.execute(
-      `SELECT reference_id AS id, count(*) AS serial_count, min(from_location_id) AS from_location_id,
-              min(to_location_id) AS to_location_id, min(actor_id) AS created_by, min(created_at) AS created_at,
-              min(data->>'note') AS note
-         FROM serial_ledger_entry
-        WHERE reference_type = 'transfer' AND type = 'transfer' AND deleted_at IS NULL${where}
-        GROUP BY reference_id
-        ORDER BY reference_id DESC
-        LIMIT ?`,
-      [...params, limit + 1]
-    )
+    const rows = await transferSql.list(manager, { limit: limit + 1, after, location_id })
     const page = rows.slice(0, limit).map((r) => ({
       id: r.id,
       from_location_id: r.from_location_id,
@@ -166,14 +149,7 @@ export default class SerialTransferService {
   }
 
   protected async read_(manager: SqlManager, id: string): Promise<SerialTransfer> {
-    const rows: any[] = await manager.execute(
-      `SELECT l.serial_number_id, l.serial_number, l.from_location_id, l.to_location_id, l.actor_id, l.data, l.created_at, s.variant_id
-         FROM serial_ledger_entry l
-         JOIN serial_number s ON s.id = l.serial_number_id
-        WHERE l.reference_type = 'transfer' AND l.reference_id = ? AND l.type = 'transfer' AND l.deleted_at IS NULL
-        ORDER BY l.serial_number, l.id`,
-      [id]
-    )
+    const rows = await transferSql.serialsOf(manager, id)
     if (!rows.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial transfer with id "${id}" was not found`)
     }

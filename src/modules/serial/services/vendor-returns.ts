@@ -1,15 +1,15 @@
 import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { AdminVendorReturn } from "../../../shared/http/admin"
-import { snapshotsOf } from "../lib/fulfillment-sql"
+import { snapshotsOf } from "../lib/snapshots"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import { generateId, SqlManager } from "../lib/sql"
-import { receiptCorrectionSql } from "../lib/receipt-correction-sql"
-import { vendorReturnSql } from "../lib/vendor-return-sql"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
+import { receiptSql } from "../repositories/serial-receipt"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -49,7 +49,7 @@ export default class SerialVendorReturnService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ vendor_return: AdminVendorReturn; undo: SerialUndo }> {
     const manager = sharedContext.transactionManager as SqlManager
-    const receipt = await receiptCorrectionSql.lockReceipt(manager, input.receipt_id)
+    const receipt = await receiptSql.lockReceipt(manager, input.receipt_id)
     if (!receipt) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial receipt with id "${input.receipt_id}" was not found`)
     }
@@ -58,7 +58,7 @@ export default class SerialVendorReturnService {
     }
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const rows = await vendorReturnSql.lockByNormalized(manager, [...texts.keys()])
+    const rows = await serialSql.lockSerials(manager, { normalized: [...texts.keys()] }, { columns: "full" })
     const chosen: typeof rows = []
     for (const [key, text] of texts) {
       const matches = rows.filter((r) => r.normalized === key)

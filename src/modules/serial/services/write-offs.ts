@@ -2,12 +2,14 @@ import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/uti
 import type { Context, DAL } from "@medusajs/framework/types"
 import { type SerialStatus, WRITE_OFF_STATUSES } from "../../../shared/statuses"
 import { generateId, SqlManager } from "../lib/sql"
-import { fulfillmentSql, snapshotsOf } from "../lib/fulfillment-sql"
+import { snapshotsOf } from "../lib/snapshots"
 import { throwProblems } from "../lib/order-rules"
 import { distinctScannedTexts } from "../lib/scanned-texts"
 import type { SerialUndo } from "../order-types"
 import type SerialMovementService from "./serial-movement"
 import { newOperationId } from "../lib/ids"
+import { orderSerialSql } from "../repositories/order-serials"
+import { serialSql } from "../repositories/serial-number"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -82,7 +84,7 @@ export default class SerialWriteOffService {
     const manager = sharedContext.transactionManager as SqlManager
     const problems: string[] = []
     const texts = distinctScannedTexts(input.serial_numbers, problems)
-    const rows = await fulfillmentSql.lockByNormalized(manager, [...texts.keys()])
+    const rows = await serialSql.lockSerials(manager, { normalized: [...texts.keys()] }, { columns: "full" })
     const chosen: typeof rows = []
     for (const [key, text] of texts) {
       const matches = rows.filter((r) => r.normalized === key)

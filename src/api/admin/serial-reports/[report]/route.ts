@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SERIAL_MODULE } from "../../../../modules/serial"
 import { maintenanceStatus } from "../../../../shared/maintenance-status"
-import type { SerialReportName } from "../../../../modules/serial/lib/report-sql"
+import type { SerialReportName } from "../../../../modules/serial/types"
 import type SerialModuleService from "../../../../modules/serial/service"
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type SerialModuleService from "../../../../../modules/serial/service"
-import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
+import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-errors"
 import { fileWarrantyClaimWorkflow } from "../../../../../workflows/file-warranty-claim"
 import { presentClaim } from "../../../present"
 import { idempotencyKeyOf, type StoreCustomerListParamsType, type StoreFileWarrantyClaimType } from "../../../validators"

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type SerialModuleService from "../../../../../modules/serial/service"
-import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-sql"
+import { storefrontSerialNotFound } from "../../../../../modules/serial/lib/storefront-errors"
 import { presentPublicWarranty, publicVariantInfo } from "../../../present"
 import { assertStorefrontSerial } from "../../../validators"
 import type { StoreSerialWarrantyResponse } from "../../../../../shared/http/store"

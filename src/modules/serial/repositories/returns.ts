@@ -1,4 +1,4 @@
-import type { SqlManager } from "./sql"
+import { run, type SqlManager } from "../lib/sql"
 
 export const returnSql = {
   /**
@@ -9,7 +9,7 @@ export const returnSql = {
     manager: SqlManager,
     returnId: string
   ): Promise<Map<string, { restock: number; no_restock: number }>> {
-    const rows: { line_item_id: string; type: string; count: string }[] = await manager.execute(
+    const rows: { line_item_id: string; type: string; count: string }[] = await run(manager,
       `SELECT data->>'line_item_id' AS line_item_id, type, count(*) AS count
          FROM serial_ledger_entry
         WHERE reference_type = 'return' AND reference_id = ?
@@ -28,7 +28,7 @@ export const returnSql = {
 
   /** Serials that came back with a return. */
   async serialsOfReturn(manager: SqlManager, returnId: string) {
-    return (await manager.execute(
+    return (await run(manager,
       `SELECT DISTINCT ON (s.id) s.id, s.serial_number, s.status, s.stock_location_id, l.type,
               l.data->>'line_item_id' AS line_item_id
          FROM serial_ledger_entry l JOIN serial_number s ON s.id = l.serial_number_id
@@ -41,21 +41,9 @@ export const returnSql = {
 }
 
 export const replacementSql = {
-  /** Serials delivered on these lines that replace nothing yet, oldest delivery first. */
-  async unlinkedOnLines(manager: SqlManager, orderId: string, lineIds: string[]) {
-    return (await manager.execute(
-      `SELECT id, serial_number, variant_id FROM serial_number
-        WHERE order_id = ? AND line_item_id IN (SELECT jsonb_array_elements_text(?::jsonb))
-          AND replaces_serial_number_id IS NULL AND deleted_at IS NULL
-        ORDER BY delivered_at, serial_number
-        FOR UPDATE`,
-      [orderId, JSON.stringify(lineIds)]
-    )) as Array<{ id: string; serial_number: string; variant_id: string }>
-  },
-
   /** Serials a return brought back that no serial replaces yet, in the order they came back. */
   async returnedNotReplaced(manager: SqlManager, returnId: string) {
-    return (await manager.execute(
+    return (await run(manager,
       `SELECT s.id, s.serial_number, s.variant_id
          FROM serial_number s
          JOIN (SELECT serial_number_id, min(created_at) AS at FROM serial_ledger_entry
@@ -73,7 +61,7 @@ export const replacementSql = {
     if (!links.length) {
       return
     }
-    await manager.execute(
+    await run(manager,
       `UPDATE serial_number AS s SET replaces_serial_number_id = x.replaces_serial_number_id, updated_at = now()
          FROM jsonb_to_recordset(?::jsonb) AS x(id text, replaces_serial_number_id text)
         WHERE s.id = x.id`,

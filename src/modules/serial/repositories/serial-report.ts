@@ -6,49 +6,9 @@
  * cap asks the planner for its estimate, with a second one.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { decodeCursor, encodeCursor, isPgTimestamp, type CursorValue } from "./cursor"
-import { plannedRows, run, textArrayLiteral, type SqlManager } from "./sql"
-
-export const REPORT_NAMES = ["summary", "warranty-expiry", "contract-expiry", "ledger"] as const
-export type SerialReportName = (typeof REPORT_NAMES)[number]
-
-/** A report's rows are counted exactly up to this many; beyond, the count is Postgres' estimate. */
-export const REPORT_COUNT_CAP = 10_000
-
-export type SerialReportParams = {
-  limit: number
-  /** Rows to skip (small pages of a small report); not together with `after`. */
-  offset: number
-  /** The previous page's `next_cursor`. */
-  after?: string
-  /** summary, expiry reports */
-  product_id?: string[]
-  stock_location_id?: string[]
-  variant_id?: string[]
-  /** summary: one row per product (default) or per variant, and stock location */
-  group_by?: "product" | "variant"
-  /** expiry reports */
-  customer_id?: string[]
-  status?: string[]
-  within_days?: number
-  now?: Date
-  /** ledger */
-  serial_number_id?: string[]
-  type?: string[]
-  reference_type?: string[]
-  reference_id?: string[]
-  from?: string
-  to?: string
-}
-
-export type SerialReportPage = {
-  rows: Record<string, unknown>[]
-  /** Exact up to REPORT_COUNT_CAP, else Postgres' estimate and `count_is_estimate`. */
-  count: number
-  count_is_estimate: boolean
-  /** Null on the last page. */
-  next_cursor: string | null
-}
+import { decodeCursor, encodeCursor, isPgTimestamp, type CursorValue } from "../lib/cursor"
+import { plannedRows, run, textArrayLiteral, type SqlManager } from "../lib/sql"
+import { REPORT_COUNT_CAP, type SerialReportName, type SerialReportPage, type SerialReportParams } from "../types"
 
 const STATUSES = ["inactive", "active", "reserved", "delivered", "expired", "scrapped"]
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/

@@ -13,15 +13,14 @@
  * - state: each serial against the last entry of its ledger (status, location) and, while
  *   reserved or delivered, against the last reserve / deliver entry (order and line).
  */
-import { TRANSITIONS } from "./status-machine"
-import { run, textArrayLiteral, type SqlManager } from "./sql"
+import { TRANSITIONS } from "../lib/status-machine"
+import { run, textArrayLiteral, type SqlManager } from "../lib/sql"
+import type { MedusaStockLevel } from "../types"
 
 const json = (v: unknown) => JSON.stringify(v)
 
 /** Serial ids in `(after, last]`: one chunk of a consistency run. */
 export type SerialRange = { after: string; last: string }
-
-export type MedusaStockLevel = { variant_id: string; location_id: string; stocked_quantity: number }
 
 export type StockRow = {
   variant_id: string
@@ -80,6 +79,13 @@ const ENTRY_ORDER = `coalesce(l.data->>'order_id', CASE WHEN l.reference_type = 
 const STATEFUL = `NOT (l.from_status IS NULL AND l.to_status IS NULL)`
 
 export const consistencySql = {
+  /** For this transaction: a statement timeout, and room to sort a chunk's ledger in memory. */
+  async chunkTransactionSettings(manager: SqlManager, statementTimeoutMs: number): Promise<void> {
+    await run(manager, `SELECT set_config('statement_timeout', ?, true), set_config('work_mem', '64MB', true)`, [
+      String(statementTimeoutMs),
+    ])
+  },
+
   async serializedVariantIds(manager: SqlManager): Promise<string[]> {
     const rows: Array<{ variant_id: string }> = await run(manager,
       `SELECT variant_id FROM serial_settings WHERE is_serialized AND deleted_at IS NULL ORDER BY variant_id`
