@@ -18,6 +18,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/retries.spec.ts", // 27
     "integration-tests/http/maintenance-schedules.spec.ts", // 13
     "integration-tests/http/serial-write-offs.spec.ts", // new
+    "integration-tests/http/serial-delivery-notice.spec.ts", // new
   ],
   [
     "integration-tests/http/order-fulfilment.spec.ts", // 49

@@ -151,6 +151,13 @@ export type EndOfLifeCursor = { end_of_life_at: string; id: string }
 
 export type ReminderKind = "visit_due" | "visit_overdue" | "warranty_expiring"
 
-export type OutboxRow = { id: string; kind: ReminderKind; subject_id: string; key: string; attempts: number }
+/** What the outbox sends: the daily reminders, and the delivery notice of a fulfilment's serials. */
+export type NotificationKind = ReminderKind | "serials_delivered"
+
+/**
+ * A row of the outbox. `subject_id` is a visit or serial for reminders, the fulfilment for
+ * a delivery notice (whose `key` is then the order's id).
+ */
+export type OutboxRow = { id: string; kind: NotificationKind; subject_id: string; key: string; attempts: number }
 
 export type WarrantySubject = { id: string; serial_number: string; customer_id: string | null; warranty_expires_at: Date | null }

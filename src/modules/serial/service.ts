@@ -718,6 +718,7 @@ class SerialModuleService extends MedusaService({
   undoExpireEndOfLife: DailyJobService["undoExpireEndOfLife"] = (...args) => this.dailyJob_.undoExpireEndOfLife(...args)
   takeReminders: DailyJobService["takeReminders"] = (...args) => this.dailyJob_.takeReminders(...args)
   releaseReminders: DailyJobService["releaseReminders"] = (...args) => this.dailyJob_.releaseReminders(...args)
+  takeSerialDeliveryNotice: DailyJobService["takeDeliveryNotice"] = (...args) => this.dailyJob_.takeDeliveryNotice(...args)
   claimReminderNotifications: DailyJobService["claimNotifications"] = (...args) => this.dailyJob_.claimNotifications(...args)
   finishReminderNotifications: DailyJobService["finishNotifications"] = (...args) => this.dailyJob_.finishNotifications(...args)
   failReminderNotification: DailyJobService["failNotification"] = (...args) => this.dailyJob_.failNotification(...args)

@@ -10,15 +10,17 @@ export const REMINDER_TEMPLATES = {
   visit_due: "serial-visit-due",
   visit_overdue: "serial-visit-overdue",
   warranty_expiring: "serial-warranty-expiring",
+  serials_delivered: "serial-serials-delivered",
 } as const
 
 const NO_PROVIDER = /Could not find a notification provider for channel/
 
 export const deliverReminderNotificationsStepId = "deliver-reminder-notifications-step"
 /**
- * Sends one batch of the reminders' outbox through Medusa's notification module: leases
- * up to `limit` pending reminders, sends each (visits due and warranties expiring to the
- * serial's customer, overdue visits to the plugin's `staff_email`) and marks it sent as
+ * Sends one batch of the notifications' outbox through Medusa's notification module:
+ * leases up to `limit` pending rows, sends each (visits due and warranties expiring to the
+ * serial's customer, overdue visits to the plugin's `staff_email`, a fulfilment's
+ * delivered serials to the order's email) and marks it sent as
  * soon as it went out. A crash leaves the unsent ones pending for the next pass; the
  * idempotency key of each keeps the notification module from sending one twice should a
  * crash fall between its send and its mark. A reminder with nobody to send it to, or with
@@ -55,11 +57,15 @@ export const deliverReminderNotificationsStep = createStep(
         })
       : { data: [] }
     const serials = new Map((data as any[]).map((s) => [s.id, s]))
+    const deliveries = await readDeliveries(
+      query,
+      rows.filter((r) => r.kind === "serials_delivered")
+    )
 
     let sent = 0
     const skipped: string[] = []
     for (const [i, row] of rows.entries()) {
-      const notification = notificationOf(row, { visitById, subjectById, serials, channel, staff_email })
+      const notification = notificationOf(row, { visitById, subjectById, serials, deliveries, channel, staff_email })
       if (!notification) {
         skipped.push(row.id)
         continue
@@ -95,10 +101,28 @@ function notificationOf(
     visitById: Map<string, VisitRow>
     subjectById: Map<string, WarrantySubject>
     serials: Map<string, any>
+    deliveries: Map<string, Delivery>
     channel: string
     staff_email: string | null | undefined
   }
 ): CreateNotificationDTO | null {
+  if (row.kind === "serials_delivered") {
+    const delivery = ctx.deliveries.get(row.subject_id)
+    if (!delivery?.order.email || !delivery.items.length) {
+      return null
+    }
+    return {
+      to: delivery.order.email,
+      channel: ctx.channel,
+      template: REMINDER_TEMPLATES.serials_delivered,
+      data: delivery,
+      trigger_type: "serial_number.delivered",
+      resource_id: row.subject_id,
+      resource_type: "fulfillment",
+      receiver_id: delivery.order.customer_id ?? undefined,
+      idempotency_key: `serial:serials_delivered:${row.subject_id}`,
+    }
+  }
   if (row.kind === "warranty_expiring") {
     const s = ctx.subjectById.get(row.subject_id)
     const serial = ctx.serials.get(row.subject_id)
@@ -174,4 +198,75 @@ function visitData(v: VisitRow, serial: any, day: string) {
     technician: v.technician,
     customer: customerData(serial),
   }
+}
+
+/** The payload of a delivery notice (template `serial-serials-delivered`). */
+type Delivery = {
+  fulfillment_id: string
+  order: { id: string; display_id: number | null; email: string | null; customer_id: string | null }
+  items: Array<{
+    id: string
+    title: string | null
+    variant_title: string | null
+    quantity: number
+    serials: Array<{ id: string; serial_number: string; warranty_expires_at: string | null }>
+  }>
+}
+
+/**
+ * What the delivery notices of a batch say, by fulfilment: the order and each of its lines
+ * the fulfilment delivered serials of, with those serials (as they are now: a serial
+ * returned since then is still listed under the fulfilment that delivered it).
+ */
+async function readDeliveries(query: any, rows: OutboxRow[]): Promise<Map<string, Delivery>> {
+  const out = new Map<string, Delivery>()
+  if (!rows.length) {
+    return out
+  }
+  const { data: serials } = await query.graph({
+    entity: "serial_number",
+    fields: ["id", "serial_number", "fulfillment_id", "line_item_id", "warranty_expires_at"],
+    filters: { fulfillment_id: rows.map((r) => r.subject_id) },
+  })
+  const { data: orders } = await query.graph({
+    entity: "order",
+    // `items.*`: naming `items.quantity` among other item fields comes back without it.
+    fields: ["id", "display_id", "email", "customer_id", "items.*"],
+    filters: { id: [...new Set(rows.map((r) => r.key))] },
+  })
+  const orderById = new Map((orders as any[]).map((o) => [o.id, o]))
+  for (const row of rows) {
+    const order = orderById.get(row.key)
+    if (!order) {
+      continue
+    }
+    const mine = (serials as any[])
+      .filter((s) => s.fulfillment_id === row.subject_id)
+      .sort((a, b) => (a.serial_number < b.serial_number ? -1 : a.serial_number > b.serial_number ? 1 : 0))
+    // The order's lines as they were added (created_at, then id for lines made together).
+    const lines = [...(order.items ?? [])].sort(
+      (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    )
+    const items = lines
+      .map((item: any) => ({
+        id: item.id,
+        title: item.title ?? null,
+        variant_title: item.variant_title ?? null,
+        quantity: Number(item.quantity),
+        serials: mine
+          .filter((s) => s.line_item_id === item.id)
+          .map((s) => ({
+            id: s.id,
+            serial_number: s.serial_number,
+            warranty_expires_at: s.warranty_expires_at ? new Date(s.warranty_expires_at).toISOString() : null,
+          })),
+      }))
+      .filter((item: Delivery["items"][number]) => item.serials.length > 0)
+    out.set(row.subject_id, {
+      fulfillment_id: row.subject_id,
+      order: { id: order.id, display_id: order.display_id ?? null, email: order.email ?? null, customer_id: order.customer_id ?? null },
+      items,
+    })
+  }
+  return out
 }

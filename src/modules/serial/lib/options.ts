@@ -31,6 +31,11 @@ export type SerialPluginOptions = {
   /** Where overdue-visit notifications go; none are sent without it (the event still is). */
   staff_email: string | null
   /**
+   * Send the buyer a notice of the serials a fulfilment delivered (template
+   * `serial-serials-delivered`), with each line's serials and warranty end. Default true.
+   */
+  notify_serials_delivered: boolean
+  /**
    * Storefront registrations of serials bought elsewhere wait for an admin's approval
    * (default). `false` gives the serial to the customer at once: only for stores whose
    * serials cannot be guessed, since anyone logged in could claim a unit sold elsewhere.
@@ -60,6 +65,7 @@ export const DEFAULT_OPTIONS: SerialPluginOptions = {
   notification_channel: "email",
   staff_email: null,
   registration_requires_approval: true,
+  notify_serials_delivered: true,
   trusted_proxy_hops: 0,
   client_address_header: null,
   customer_write_rate_limit: 10,
@@ -180,10 +186,11 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
         }
         break
       case "registration_requires_approval":
+      case "notify_serials_delivered":
         if (typeof value !== "boolean") {
-          problems.push(`registration_requires_approval must be true or false, got ${JSON.stringify(value)}`)
+          problems.push(`${key} must be true or false, got ${JSON.stringify(value)}`)
         } else {
-          options.registration_requires_approval = value
+          options[key] = value
         }
         break
     }

@@ -87,6 +87,22 @@ export const notificationSql = {
     )
   },
 
+  /**
+   * The delivery notice of a fulfilment's serials, taken once per fulfilment: its outbox
+   * row's id, or null when it was taken before (an event delivered twice).
+   */
+  async takeDeliveryNotice(manager: SqlManager, fulfillmentId: string, orderId: string): Promise<string | null> {
+    const rows = await run<{ id: string }>(
+      manager,
+      `INSERT INTO serial_notification (id, kind, subject_id, key, status, created_at, updated_at)
+       VALUES ('snntf_' || replace(gen_random_uuid()::text, '-', ''), 'serials_delivered', ?, ?, 'pending', now(), now())
+       ON CONFLICT (kind, subject_id, key) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [fulfillmentId, orderId]
+    )
+    return rows[0]?.id ?? null
+  },
+
   async deleteNotificationLog(manager: SqlManager, ids: string[]): Promise<void> {
     if (!ids.length) {
       return

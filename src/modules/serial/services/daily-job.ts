@@ -125,6 +125,18 @@ export default class DailyJobService {
     }
   }
 
+  /**
+   * Takes the delivery notice of a fulfilment's serials into the outbox (once per
+   * fulfilment): the row's id, or null when it was taken already.
+   */
+  @InjectTransactionManager()
+  async takeDeliveryNotice(
+    input: { fulfillment_id: string; order_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string | null> {
+    return await notificationSql.takeDeliveryNotice(sharedContext.transactionManager as SqlManager, input.fulfillment_id, input.order_id)
+  }
+
   /** Forgets reminders taken by a run that failed, so the next run sends them (compensation). */
   @InjectTransactionManager()
   async releaseReminders(logIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
@@ -142,7 +154,7 @@ export default class DailyJobService {
   ): Promise<{ rows: OutboxRow[]; visits: VisitRow[]; serials: WarrantySubject[] }> {
     const manager = sharedContext.transactionManager as SqlManager
     const rows = await notificationSql.claim(manager, limit)
-    const visitIds = rows.filter((r) => r.kind !== "warranty_expiring").map((r) => r.subject_id)
+    const visitIds = rows.filter((r) => r.kind === "visit_due" || r.kind === "visit_overdue").map((r) => r.subject_id)
     const serialIds = rows.filter((r) => r.kind === "warranty_expiring").map((r) => r.subject_id)
     return {
       rows,
