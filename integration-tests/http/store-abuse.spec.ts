@@ -2,6 +2,7 @@ import { adminHeaders } from "../helpers/admin"
 import { registerCustomer } from "../helpers/customer"
 import { databaseChecksum } from "../helpers/db"
 import { createStockedVariant, createStore, placeOrder, serialDetail, TestStore } from "../helpers/store"
+import { recordEvents } from "../helpers/events"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -98,6 +99,34 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const approved = await api.post(`/admin/serial-registrations/${guessed.data.registration.id}`, { action: "approve" }, headers)
     expect(approved.data.serial_registration.status).toBe("approved")
     expect((await serialDetail(api, headers, "SN-2026-00002")).customer_id).toBe(bob.customer.id)
+  })
+
+  it("rejects the other customers' pending registrations of a serial when one is approved, each told why", async () => {
+    const address = freshAddress()
+    const bobs = await register(bob, address, "SN-2026-00003")
+    const alices = await register(alice, address, "SN-2026-00003")
+    expect([bobs.status, alices.status]).toEqual([202, 202])
+    const seen = recordEvents(getContainer(), ["serial_registration.decided"])
+    const approved = await api.post(`/admin/serial-registrations/${alices.data.registration.id}`, { action: "approve" }, headers)
+    expect(approved.data.serial_registration.status).toBe("approved")
+    const { data } = await api.get("/admin/serial-registrations?limit=1000", headers)
+    const byId = Object.fromEntries(data.serial_registrations.map((r: any) => [r.id, r]))
+    expect(byId[bobs.data.registration.id]).toMatchObject({
+      status: "rejected",
+      note: 'Serial "SN-2026-00003" was registered to another customer',
+      decided_at: expect.any(String),
+    })
+    // Bob sees his registration rejected; deciding it again is refused.
+    const mine = await api.get("/store/customers/me/serial-numbers", as(bob, address))
+    expect(mine.data.registrations.map((r: any) => [r.serial_number, r.status])).toEqual([["SN-2026-00003", "rejected"]])
+    const again = await api.post(`/admin/serial-registrations/${bobs.data.registration.id}`, { action: "approve" }, { ...headers, validateStatus: () => true })
+    expect(again.status).toBe(400)
+    expect(seen().map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [
+        { id: alices.data.registration.id, status: "approved" },
+        { id: bobs.data.registration.id, status: "rejected" },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1))
+    )
   })
 
   it("answers a customer re-posting a serial they own with 200 and that serial, not a 404", async () => {

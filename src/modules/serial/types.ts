@@ -238,6 +238,8 @@ export type RegistrationUndo = {
   }
   inserted_registration_id?: string
   decided_registration_id?: string
+  /** Other pending registrations of the serial, rejected because this one was approved. */
+  rejected_registration_ids?: string[]
 }
 
 /** A variant's stocked quantity at a location, as Medusa's inventory module reports it. */

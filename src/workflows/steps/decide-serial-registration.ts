@@ -11,15 +11,17 @@ export type DecideSerialRegistrationStepInput = {
 
 export const decideSerialRegistrationStepId = "decide-serial-registration-step"
 /**
- * An admin's approval (the serial becomes the customer's) or rejection of a pending
- * registration. Compensation makes it pending again and takes the serial back.
+ * An admin's approval (the serial becomes the customer's, and the other pending
+ * registrations of it are rejected) or rejection of a pending registration: the decided
+ * registration and the ids of the others rejected. Compensation makes them pending again
+ * and takes the serial back.
  */
 export const decideSerialRegistrationStep = createStep(
   decideSerialRegistrationStepId,
   async (input: DecideSerialRegistrationStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
     const { registration, undo } = await service.decideSerialRegistration(input)
-    return new StepResponse(registration, undo)
+    return new StepResponse({ registration, rejected_ids: undo.rejected_registration_ids ?? [] }, undo)
   },
   async (undo, { container }) => {
     if (!undo) {

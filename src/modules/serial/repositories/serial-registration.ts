@@ -2,7 +2,7 @@
  * SQL of a customer's registration of a serial and an admin's decision on it: the serial
  * locked while it is given, the registration row, and the undo of either.
  */
-import { run, type SqlManager } from "../lib/sql"
+import { run, textArrayLiteral, type SqlManager } from "../lib/sql"
 import type { RegistrationRow, RegistrationUndo } from "../types"
 import type { SerialRow } from "./serial-number"
 
@@ -53,6 +53,25 @@ export const registrationSql = {
     return rows[0] ?? null
   },
 
+  /**
+   * Rejects the other pending registrations of a serial whose registration was approved
+   * (the serial is someone's now): the ids rejected.
+   */
+  async rejectOtherPending(
+    manager: SqlManager,
+    approved: { id: string; serial_number_id: string },
+    decision: { decided_by: string | null; note: string }
+  ): Promise<string[]> {
+    const rows = await run<{ id: string }>(manager,
+      `UPDATE serial_registration
+          SET status = 'rejected', decided_at = now(), decided_by = ?, note = ?, updated_at = now()
+        WHERE serial_number_id = ? AND id <> ? AND status = 'pending' AND deleted_at IS NULL
+        RETURNING id`,
+      [decision.decided_by, decision.note, approved.serial_number_id, approved.id]
+    )
+    return rows.map((r) => r.id)
+  },
+
   /** Undoes a registration or a decision on one (a compensated workflow step), but for its ledger row. */
   async undoRegistration(manager: SqlManager, undo: RegistrationUndo): Promise<void> {
     if (undo.given) {
@@ -72,6 +91,13 @@ export const registrationSql = {
         `UPDATE serial_registration SET status = 'pending', decided_at = NULL, decided_by = NULL, note = NULL, updated_at = now()
           WHERE id = ?`,
         [undo.decided_registration_id]
+      )
+    }
+    if (undo.rejected_registration_ids?.length) {
+      await run(manager,
+        `UPDATE serial_registration SET status = 'pending', decided_at = NULL, decided_by = NULL, note = NULL, updated_at = now()
+          WHERE id = ANY(?::text[]) AND status = 'rejected'`,
+        [textArrayLiteral(undo.rejected_registration_ids)]
       )
     }
   },

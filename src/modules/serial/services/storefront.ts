@@ -202,8 +202,9 @@ export default class StorefrontService {
 
   /**
    * An admin's decision on a pending registration. Approving gives the serial to the
-   * customer if it still is registrable; rejecting changes nothing on the serial. A decided
-   * registration cannot be decided again.
+   * customer if it still is registrable, and rejects the other customers' pending
+   * registrations of it; rejecting changes nothing on the serial. A decided registration
+   * cannot be decided again.
    */
   @InjectTransactionManager()
   async decideRegistration(
@@ -238,6 +239,15 @@ export default class StorefrontService {
         actor_type: input.actor_id ? "user" : null,
         actor_id: input.actor_id ?? null,
       }, sharedContext)
+      // The serial is this customer's now: the other customers' pending registrations of
+      // it can no longer be approved, so they are rejected with the reason, not left waiting.
+      const rejected = await registrationSql.rejectOtherPending(manager, registration, {
+        decided_by: input.actor_id ?? null,
+        note: `Serial "${registration.serial_number}" was registered to another customer`,
+      })
+      if (rejected.length) {
+        undo.rejected_registration_ids = rejected
+      }
     }
     // Written by the ORM when the transaction commits: nothing after it reads the registration.
     const [decided] = await this.registrations_.update(
