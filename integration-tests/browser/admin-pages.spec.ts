@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
+import { registerShopper } from "../helpers/browser-api"
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -364,5 +365,45 @@ describe("admin pages in chromium", () => {
     await serialCells(page).filter({ hasText: "PAGE-001" }).waitFor()
     expect(page.url()).not.toContain("after=")
     expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(texts.slice(0, 20))
+  })
+
+  it("decides registrations from the queue: approving one gives the serial to its customer and rejects the other customer's", async () => {
+    const [anySerial] = (await (await page.request.get("/admin/serial-numbers?limit=1")).json()).serial_numbers
+    // A unit sold by a reseller: known to the store, nobody's yet.
+    const made = await page.request.post("/admin/serial-numbers", { data: { variant_id: anySerial.variant_id, serial_number: "RESOLD-0001" } })
+    expect(made.status()).toBe(201)
+    const first = await registerShopper(running, "first-owner@example.com")
+    const second = await registerShopper(running, "second-claimant@example.com")
+    const mine = await first.api.post("/store/customers/me/serial-numbers", { serial_number: "RESOLD-0001", purchased_at: "2026-01-15" })
+    const theirs = await second.api.post("/store/customers/me/serial-numbers", { serial_number: "RESOLD-0001", purchased_at: "2026-02-01" })
+    expect([mine.registration.status, theirs.registration.status]).toEqual(["pending", "pending"])
+
+    await page.goto("/app/serial-registrations")
+    await page.getByRole("heading", { name: "Registrations" }).waitFor()
+    const rows = page.getByRole("row").filter({ hasText: "RESOLD-0001" })
+    await rows.nth(1).waitFor()
+    expect(await rows.count()).toBe(2)
+    await screenshot(page, "page-serial-registrations")
+
+    // Newest first: the first customer's registration is the second row.
+    await rows.nth(1).getByRole("button", { name: "Approve" }).click()
+    await page.getByLabel("Note for the customer (optional)").fill("Receipt checked")
+    await page.getByRole("button", { name: "Confirm approval" }).click()
+    await page.getByText("Registration of RESOLD-0001 approved").waitFor()
+    // Nothing waits any more: the other registration of the serial was rejected with it.
+    await page.getByText("No registrations wait for a decision.").waitFor()
+
+    const { serial_registrations } = await (await page.request.get("/admin/serial-registrations?limit=100")).json()
+    const byId = Object.fromEntries(serial_registrations.map((r: any) => [r.id, r]))
+    expect(byId[mine.registration.id]).toMatchObject({ status: "approved", note: "Receipt checked" })
+    expect(byId[theirs.registration.id]).toMatchObject({ status: "rejected", note: 'Serial "RESOLD-0001" was registered to another customer' })
+    const serial = (await (await page.request.get("/admin/serial-numbers?q=RESOLD-0001")).json()).serial_numbers[0]
+    expect(serial.customer_id).toBe(first.customer.id)
+
+    await page.getByRole("combobox", { name: "Status" }).click()
+    await page.getByRole("option", { name: "Any status" }).click()
+    await rows.nth(1).waitFor()
+    expect((await rows.allTextContents()).map((t) => (t.includes("Approved") ? "Approved" : t.includes("Rejected") ? "Rejected" : t))).toEqual(["Rejected", "Approved"])
+    await screenshot(page, "page-serial-registrations-decided")
   })
 })

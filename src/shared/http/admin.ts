@@ -470,3 +470,30 @@ export type ConsistencyRun = {
   error: string | null
   report: ConsistencyReport | null
 }
+
+// ------------------------------------------------------------------ registrations
+
+export type SerialRegistrationStatus = "pending" | "approved" | "rejected"
+
+/** A customer's registration of a serial bought elsewhere (GET /admin/serial-registrations). */
+export type AdminSerialRegistration = {
+  id: string
+  serial_number_id: string
+  serial_number: string
+  customer_id: string
+  purchased_at: string
+  status: SerialRegistrationStatus
+  decided_at: string | null
+  decided_by: string | null
+  note: string | null
+  created_at: string
+}
+
+export type AdminSerialRegistrationListResponse = {
+  serial_registrations: AdminSerialRegistration[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export type AdminSerialRegistrationResponse = { serial_registration: AdminSerialRegistration }
