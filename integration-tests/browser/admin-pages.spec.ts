@@ -406,4 +406,47 @@ describe("admin pages in chromium", () => {
     expect((await rows.allTextContents()).map((t) => (t.includes("Approved") ? "Approved" : t.includes("Rejected") ? "Rejected" : t))).toEqual(["Rejected", "Approved"])
     await screenshot(page, "page-serial-registrations-decided")
   })
+
+  it("shows the reports: serials by location and status with a chart, warranties ending, the ledger, each downloadable as CSV", async () => {
+    const [soon] = (await (await page.request.get("/admin/serial-numbers?q=DR-&limit=1&order=serial_number")).json()).serial_numbers
+    const ends = new Date(Date.now() + 10 * 86_400_000).toISOString()
+    expect((await page.request.post(`/admin/serial-numbers/${soon.id}`, { data: { warranty_expires_at: ends } })).status()).toBe(200)
+    const summary = await (await page.request.get("/admin/serial-reports/summary?limit=1000")).json()
+    const total = summary.rows.reduce((n: number, r: any) => n + Number(r.total), 0)
+
+    await page.goto("/app/serial-reports")
+    await page.getByRole("heading", { name: "Serial reports" }).waitFor()
+    const chart = page.getByRole("figure", { name: "Serials by location and status" })
+    await chart.waitFor()
+    // One bar per location: the totals shown add up to every serial.
+    const barTotals = (await chart.locator(".grid > :last-child").allTextContents()).map((t) => Number(t.replace(/\D/g, "")))
+    expect(barTotals.reduce((a, b) => a + b, 0)).toBe(total)
+    await screenshot(page, "page-serial-reports")
+
+    const [summaryFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()])
+    const summaryCsv = await readDownload(summaryFile)
+    expect(summaryCsv[0]).toBe("product_id,stock_location_id,total,inactive,active,reserved,delivered,expired,scrapped")
+    expect(summaryCsv.slice(1).reduce((n, line) => n + Number(line.split(",")[2]), 0)).toBe(total)
+
+    await page.getByRole("tab", { name: "Warranties ending" }).click()
+    await page.getByRole("link", { name: soon.serial_number }).waitFor()
+    await screenshot(page, "page-serial-reports-warranty")
+
+    await page.getByRole("tab", { name: "Ledger" }).click()
+    await chooseOption(page, "Movement", "receive")
+    await page.waitForURL(/type=receive/)
+    const ledger = await (await page.request.get("/admin/serial-reports/ledger?type=receive&limit=1000")).json()
+    await page.getByText(`of ${ledger.count}`, { exact: false }).first().waitFor()
+    const [ledgerFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()])
+    const ledgerCsv = await readDownload(ledgerFile)
+    expect(ledgerCsv).toHaveLength(ledger.count + 1)
+    expect(ledgerCsv.slice(1).every((line) => line.split(",")[2] === "receive")).toBe(true)
+    await screenshot(page, "page-serial-reports-ledger")
+  })
 })
+
+/** A downloaded file's lines (the last, empty one dropped). */
+async function readDownload(download: import("playwright-core").Download): Promise<string[]> {
+  const file = await download.path()
+  return require("fs").readFileSync(file, "utf8").split("\n").filter((line: string) => line.length > 0)
+}
