@@ -81,14 +81,14 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(again.data.message).toBe(`Serial registration ${id} is approved and cannot be rejected`)
   })
 
-  it("refuses approving a second customer's registration of a serial given away meanwhile; rejecting leaves the serial alone", async () => {
+  it("rejects a second customer's registration of a serial given away by approval, and refuses deciding it again; rejecting leaves the serial alone", async () => {
     const bobs = (await register(bob, "BO-1")).data.registration.id
     const alices = (await register(alice, "BO-1")).data.registration.id
     const alicesOther = (await register(alice, "BO-2")).data.registration.id
     expect((await decide(bobs, { action: "approve" })).status).toBe(200)
     const late = await decide(alices, { action: "approve" })
     expect(late.status).toBe(400)
-    expect(late.data.message).toBe(`Serial "BO-1" can no longer be registered: it belongs to a customer`)
+    expect(late.data.message).toBe(`Serial registration ${alices} is rejected and cannot be approved`)
     expect((await serialDetail(api, headers, "BO-1")).customer_id).toBe(bob.customer.id)
 
     const rejected = await decide(alicesOther, { action: "reject", note: "No proof of purchase" })
@@ -96,7 +96,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect((await serialDetail(api, headers, "BO-2")).customer_id).toBeNull()
     const mine = await api.get("/store/customers/me/serial-numbers", alice.headers)
     expect(mine.data.registrations.map((r: any) => [r.serial_number, r.status]).sort()).toEqual([
-      ["BO-1", "pending"],
+      ["BO-1", "rejected"],
       ["BO-2", "rejected"],
     ])
     // Once Bob owns BO-1, Alice registering it gets the answer of an unknown serial.
