@@ -443,6 +443,41 @@ describe("admin pages in chromium", () => {
     expect(ledgerCsv.slice(1).every((line) => line.split(",")[2] === "receive")).toBe(true)
     await screenshot(page, "page-serial-reports-ledger")
   })
+
+  it("schedules maintenance from a serial's page: the server's visit days shown before saving, its refusal shown, then created", async () => {
+    const [serial] = (await (await page.request.get("/admin/serial-numbers?status=active&limit=1&order=-serial_number")).json()).serial_numbers
+    await page.goto(`/app/serial-numbers/${serial.id}`)
+    await page.getByRole("button", { name: "Schedule maintenance" }).click()
+    const form = page.getByTestId("maintenance-schedule-form")
+    await form.getByLabel("Starts").fill("2027-01-31")
+    await form.getByLabel("Visits").fill("4")
+    await form.getByLabel("Technician (optional)").fill("Tess")
+    // Monthly from Jan 31: the month ends, as the server's calendar rules give them.
+    const expected = await (
+      await page.request.post("/admin/maintenance-schedule-plans", {
+        data: { type: "preventive", periodicity: "monthly", start_date: "2027-01-31", visit_count: 4, first_visit_on_start: false },
+      })
+    ).json()
+    expect(expected.plan.visit_dates).toEqual(["2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"])
+    await form.getByTestId("schedule-plan").locator("li").nth(3).waitFor()
+    expect(await form.getByTestId("schedule-plan").locator("li").count()).toBe(4)
+    await screenshot(page, "page-serial-schedule-maintenance")
+
+    // An end date before the start: the server's refusal, and no saving.
+    await page.getByRole("combobox", { name: "Ends" }).click()
+    await page.getByRole("option", { name: "On a date" }).click()
+    await form.getByLabel("End date").fill("2026-12-31")
+    await form.getByTestId("schedule-plan-error").filter({ hasText: "end_date 2026-12-31 is before start_date 2027-01-31" }).waitFor()
+    expect(await form.getByRole("button", { name: "Create schedule" }).isDisabled()).toBe(true)
+
+    await page.getByRole("combobox", { name: "Ends" }).click()
+    await page.getByRole("option", { name: "After a number of visits" }).click()
+    await form.getByTestId("schedule-plan").locator("li").nth(3).waitFor()
+    await form.getByRole("button", { name: "Create schedule" }).click()
+    await page.getByText("Schedule created with 4 visit(s)").waitFor()
+    const { maintenance_visits } = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
+    expect(maintenance_visits.map((v: any) => [v.scheduled_date, v.technician])).toEqual(expected.plan.visit_dates.map((d: string) => [d, "Tess"]))
+  })
 })
 
 /** A downloaded file's lines (the last, empty one dropped). */

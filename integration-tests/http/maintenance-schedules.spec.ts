@@ -101,6 +101,30 @@ httpSuite(__filename, ({ api, getContainer }) => {
       ])
     })
 
+    it("shows the visit days of a schedule's rules before saving, by the same calendar rules, refusing what creating would refuse, writing nothing", async () => {
+      const rules = { type: "preventive", periodicity: "monthly", start_date: "2027-01-31", visit_count: 4 }
+      const planned = await api.post("/admin/maintenance-schedule-plans", rules, headers)
+      expect(planned.status).toBe(200)
+      expect(planned.data.plan).toEqual({
+        visit_dates: ["2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"],
+        end_date: "2027-05-31",
+        visit_count: 4,
+      })
+      expect((await api.get("/admin/maintenance-schedules", headers)).data.count).toBe(0)
+      const created = await createSchedule({ ...rules, serial_number_ids: [serials["BX-1"]] })
+      expect(created.visits.map((v: any) => v.scheduled_date)).toEqual(planned.data.plan.visit_dates)
+
+      const disagree = await failure(
+        api.post("/admin/maintenance-schedule-plans", { ...rules, type: "amc", end_date: "2027-06-30", visit_count: 6 }, headers)
+      )
+      expect(disagree.status).toBe(400)
+      expect(disagree.message).toContain("end_date 2027-06-30 allows 5 monthly visits but visit_count is 6")
+      const unknown = await failure(api.post("/admin/maintenance-schedule-plans", { ...rules, serial_number_ids: [serials["BX-1"]] }, headers))
+      expect(unknown.status).toBe(400)
+      expect(unknown.message).toContain("serial_number_ids")
+      expect((await api.get("/admin/maintenance-schedules", headers)).data.count).toBe(1)
+    })
+
     it("takes custom intervals and accepts an end date and a count that agree", async () => {
       const schedule = await createSchedule({
         serial_number_ids: [serials["BX-3"]],
@@ -608,6 +632,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const calls = [
       () => api.get("/admin/maintenance-schedules"),
       () => api.post("/admin/maintenance-schedules", {}),
+      () => api.post("/admin/maintenance-schedule-plans", {}),
       () => api.get("/admin/maintenance-schedules/snmsch_1"),
       () => api.post("/admin/maintenance-schedules/snmsch_1", {}),
       () => api.delete("/admin/maintenance-schedules/snmsch_1"),

@@ -497,3 +497,8 @@ export type AdminSerialRegistrationListResponse = {
 }
 
 export type AdminSerialRegistrationResponse = { serial_registration: AdminSerialRegistration }
+
+/** `POST /admin/maintenance-schedule-plans`: the visit days a schedule's rules generate. */
+export type AdminMaintenanceSchedulePlanResponse = {
+  plan: { visit_dates: string[]; end_date: string | null; visit_count: number | null }
+}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminMaintenanceSchedule, AdminMaintenanceVisit } from "../../../shared/http/admin"
+import type { AdminMaintenanceSchedule, AdminMaintenanceSchedulePlanResponse, AdminMaintenanceVisit } from "../../../shared/http/admin"
 
 const keys = {
   all: ["maintenance"] as const,
@@ -39,6 +39,41 @@ export function useUpdateMaintenanceVisit() {
         method: "POST",
         body,
       }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}
+
+/** The rules of a new schedule, as `POST /admin/maintenance-schedules` takes them. */
+export type ScheduleRules = {
+  type: "preventive" | "warranty" | "amc"
+  periodicity: string
+  interval?: { value: number; unit: "day" | "week" | "month" } | null
+  start_date: string
+  end_date?: string | null
+  visit_count?: number | null
+  first_visit_on_start?: boolean
+}
+
+/**
+ * The visit days the server's calendar rules give `rules` (saving nothing), or its 400
+ * naming what is wrong; asked again as the rules change, the previous answer shown meanwhile.
+ */
+export function useMaintenanceSchedulePlan(rules: ScheduleRules | null) {
+  return useQuery({
+    queryKey: ["maintenance", "plan", rules],
+    queryFn: () =>
+      sdk.client.fetch<AdminMaintenanceSchedulePlanResponse>("/admin/maintenance-schedule-plans", { method: "POST", body: rules! }),
+    enabled: !!rules,
+    placeholderData: (previous) => previous,
+    retry: false,
+  })
+}
+
+export function useCreateMaintenanceSchedule() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ScheduleRules & { serial_number_ids: string[]; assignee?: string | null }) =>
+      sdk.client.fetch<{ maintenance_schedule: AdminMaintenanceSchedule }>("/admin/maintenance-schedules", { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   })
 }

@@ -1,6 +1,12 @@
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminCreateMaintenanceSchedule, AdminGetMaintenanceScheduleParams, AdminGetMaintenanceSchedulesParams, AdminUpdateMaintenanceSchedule } from "./validators"
+import {
+  AdminCreateMaintenanceSchedule,
+  AdminGetMaintenanceScheduleParams,
+  AdminGetMaintenanceSchedulesParams,
+  AdminPlanMaintenanceSchedule,
+  AdminUpdateMaintenanceSchedule,
+} from "./validators"
 import { listMaintenanceSchedulesConfig, retrieveMaintenanceScheduleConfig } from "./query-config"
 
 /** Routes of maintenance schedules. */
@@ -14,6 +20,11 @@ export const maintenanceScheduleMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/maintenance-schedules",
     middlewares: [validateAndTransformBody(AdminCreateMaintenanceSchedule)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/maintenance-schedule-plans",
+    middlewares: [validateAndTransformBody(AdminPlanMaintenanceSchedule)],
   },
   {
     method: ["GET"],

@@ -35,6 +35,18 @@ export const AdminCreateMaintenanceSchedule = z.object({
 })
 export type AdminCreateMaintenanceScheduleType = z.infer<typeof AdminCreateMaintenanceSchedule>
 
+/** Body of POST /admin/maintenance-schedule-plans: a schedule's rules, to see its visit days before saving. */
+export const AdminPlanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick({
+  type: true,
+  periodicity: true,
+  interval: true,
+  start_date: true,
+  end_date: true,
+  visit_count: true,
+  first_visit_on_start: true,
+}).strict()
+export type AdminPlanMaintenanceScheduleType = z.infer<typeof AdminPlanMaintenanceSchedule>
+
 /** Body of POST /admin/maintenance-schedules/:id: the assignee, notes, or cancel / complete it. */
 export const AdminUpdateMaintenanceSchedule = z.object({
   assignee: assignee.nullish(),

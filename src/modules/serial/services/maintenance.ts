@@ -52,17 +52,12 @@ export default class MaintenanceService {
    * Refuses, naming them, unknown, repeated, scrapped or expired serials, and rules that
    * contradict each other.
    */
-  @InjectTransactionManager()
-  async createSchedule(
-    input: CreateMaintenanceScheduleInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; undo: ScheduleUndo }> {
-    const manager = sharedContext.transactionManager as SqlManager
-    const ids = input.serial_number_ids
-    const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))]
-    if (repeated.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'serial_number_ids' names serials more than once: ${repeated.join(", ")}`)
-    }
+  /**
+   * The visit days a schedule's rules generate, by the rules `createSchedule` applies,
+   * without saving anything (the admin's preview before saving). A rule that cannot be
+   * planned is a 400 naming the field.
+   */
+  planSchedule(input: Pick<CreateMaintenanceScheduleInput, "type" | "periodicity" | "interval" | "start_date" | "end_date" | "visit_count" | "first_visit_on_start">): SchedulePlan {
     let plan: SchedulePlan
     try {
       plan = planSchedule({
@@ -85,6 +80,21 @@ export default class MaintenanceService {
         "An amc schedule sets its serials' contract expiry to its end_date: give end_date (or visit_count, from which it is derived)"
       )
     }
+    return plan
+  }
+
+  @InjectTransactionManager()
+  async createSchedule(
+    input: CreateMaintenanceScheduleInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; undo: ScheduleUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const ids = input.serial_number_ids
+    const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))]
+    if (repeated.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'serial_number_ids' names serials more than once: ${repeated.join(", ")}`)
+    }
+    const plan = this.planSchedule(input)
     const total = plan.visit_dates.length * ids.length
     if (total > MAX_GENERATED_VISITS) {
       throw new MedusaError(

@@ -8,6 +8,7 @@ import { ListTable } from "../../../components/list-table"
 import { MetadataEditor } from "../../../components/metadata-editor"
 import { SerialStatusBadge, WarrantyBadge } from "../../../components/serial-status-badge"
 import { WriteOffSerialForm } from "../../../components/write-off-form"
+import { MaintenanceScheduleForm } from "../../../components/maintenance-schedule-form"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
@@ -36,6 +37,7 @@ const SerialNumberDetailPage = () => {
   const serial = data?.serial_number
   const [notes, setNotes] = useState("")
   const [writingOff, setWritingOff] = useState(false)
+  const [scheduling, setScheduling] = useState(false)
   useEffect(() => setNotes(serial?.notes ?? ""), [serial?.notes])
 
   if (isLoading) {
@@ -145,8 +147,25 @@ const SerialNumberDetailPage = () => {
         </Container>
 
         <Container className="divide-y p-0">
-          <div className="px-6 py-4">
+          <div className="flex items-center justify-between px-6 py-4">
             <Heading level="h2">Maintenance</Heading>
+            {serial.status !== "scrapped" && serial.status !== "expired" && (
+              <Drawer open={scheduling} onOpenChange={setScheduling}>
+                <Drawer.Trigger asChild>
+                  <Button size="small" variant="secondary">
+                    Schedule maintenance
+                  </Button>
+                </Drawer.Trigger>
+                <Drawer.Content>
+                  <Drawer.Header>
+                    <Drawer.Title>Maintenance schedule for {serial.serial_number}</Drawer.Title>
+                  </Drawer.Header>
+                  <Drawer.Body className="overflow-y-auto">
+                    <MaintenanceScheduleForm serialNumberIds={[serial.id]} onDone={() => setScheduling(false)} />
+                  </Drawer.Body>
+                </Drawer.Content>
+              </Drawer>
+            )}
           </div>
           <div className="px-6 py-3">
             <Text size="small" weight="plus">

@@ -1,0 +1,194 @@
+import { Button, Checkbox, Input, Label, Select, Text, toast } from "@medusajs/ui"
+import { useEffect, useMemo, useState } from "react"
+import { useCreateMaintenanceSchedule, useMaintenanceSchedulePlan, type ScheduleRules } from "../hooks/api/maintenance"
+import { formatDate } from "../lib/format"
+
+const TYPES = [
+  { value: "preventive", label: "Preventive" },
+  { value: "warranty", label: "Warranty service" },
+  { value: "amc", label: "Service contract (AMC)" },
+]
+const PERIODICITIES = [
+  { value: "monthly", label: "Monthly" },
+  { value: "quarterly", label: "Quarterly" },
+  { value: "half_yearly", label: "Every six months" },
+  { value: "yearly", label: "Yearly" },
+  { value: "weekly", label: "Weekly" },
+  { value: "custom", label: "Custom interval" },
+]
+
+/** Waits until the operator stops typing before asking the server again. */
+function useSettled<T>(value: T, ms = 300): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return settled
+}
+
+/**
+ * A new maintenance schedule for serials: type, periodicity (or a custom interval), start,
+ * then visits or an end date, and the technician. The visit days shown are the server's
+ * (its calendar rules: month ends, leap years), asked as the rules change; a rule the
+ * server refuses shows its message, and Save stays off until the rules plan.
+ */
+export const MaintenanceScheduleForm = ({ serialNumberIds, onDone }: { serialNumberIds: string[]; onDone: () => void }) => {
+  const [type, setType] = useState<ScheduleRules["type"]>("preventive")
+  const [periodicity, setPeriodicity] = useState("monthly")
+  const [intervalValue, setIntervalValue] = useState("2")
+  const [intervalUnit, setIntervalUnit] = useState<"day" | "week" | "month">("month")
+  const [start, setStart] = useState(new Date().toISOString().slice(0, 10))
+  const [ends, setEnds] = useState<"count" | "date">("count")
+  const [visitCount, setVisitCount] = useState("4")
+  const [endDate, setEndDate] = useState("")
+  const [firstOnStart, setFirstOnStart] = useState(false)
+  const [technician, setTechnician] = useState("")
+
+  const rules = useMemo<ScheduleRules | null>(() => {
+    if (!start) return null
+    return {
+      type,
+      periodicity,
+      interval: periodicity === "custom" ? { value: Number(intervalValue), unit: intervalUnit } : null,
+      start_date: start,
+      ...(ends === "count" ? { visit_count: Number(visitCount) } : { end_date: endDate || null }),
+      first_visit_on_start: firstOnStart,
+    }
+  }, [type, periodicity, intervalValue, intervalUnit, start, ends, visitCount, endDate, firstOnStart])
+  const settled = useSettled(rules)
+  const plan = useMaintenanceSchedulePlan(settled)
+  const create = useCreateMaintenanceSchedule()
+  const planned = !plan.isError && plan.data && settled === rules ? plan.data.plan : null
+
+  const save = () =>
+    create.mutate(
+      { ...rules!, serial_number_ids: serialNumberIds, assignee: technician.trim() || null },
+      {
+        onSuccess: ({ maintenance_schedule }) => {
+          toast.success(`Schedule created with ${maintenance_schedule.visit_count ?? 0} visit(s)`)
+          onDone()
+        },
+        onError: (e) => toast.error((e as Error).message),
+      }
+    )
+
+  return (
+    <div className="flex flex-col gap-y-4" data-testid="maintenance-schedule-form">
+      <Choice id="schedule-type" label="Type" value={type} options={TYPES} onChange={(v) => setType(v as ScheduleRules["type"])} />
+      <Choice id="schedule-periodicity" label="Every" value={periodicity} options={PERIODICITIES} onChange={setPeriodicity} />
+      {periodicity === "custom" && (
+        <div className="flex gap-2">
+          <Field id="schedule-interval" label="Interval" type="number" value={intervalValue} onChange={setIntervalValue} />
+          <Choice
+            id="schedule-interval-unit"
+            label="Unit"
+            value={intervalUnit}
+            options={[
+              { value: "day", label: "Days" },
+              { value: "week", label: "Weeks" },
+              { value: "month", label: "Months" },
+            ]}
+            onChange={(v) => setIntervalUnit(v as "day" | "week" | "month")}
+          />
+        </div>
+      )}
+      <Field id="schedule-start" label="Starts" type="date" value={start} onChange={setStart} />
+      <div className="flex items-center gap-2">
+        <Checkbox id="schedule-first-on-start" checked={firstOnStart} onCheckedChange={(v) => setFirstOnStart(v === true)} />
+        <Label size="small" htmlFor="schedule-first-on-start">
+          First visit on the start day
+        </Label>
+      </div>
+      <Choice
+        id="schedule-ends"
+        label="Ends"
+        value={ends}
+        options={[
+          { value: "count", label: "After a number of visits" },
+          { value: "date", label: "On a date" },
+        ]}
+        onChange={(v) => setEnds(v as "count" | "date")}
+      />
+      {ends === "count" ? (
+        <Field id="schedule-visits" label="Visits" type="number" value={visitCount} onChange={setVisitCount} />
+      ) : (
+        <Field id="schedule-end" label="End date" type="date" value={endDate} onChange={setEndDate} />
+      )}
+      <Field id="schedule-technician" label="Technician (optional)" value={technician} onChange={setTechnician} />
+
+      <div className="flex flex-col gap-1" aria-live="polite">
+        <Text size="small" weight="plus">
+          Visit days
+        </Text>
+        {plan.isError ? (
+          <Text size="small" className="text-ui-fg-error" data-testid="schedule-plan-error">
+            {(plan.error as Error).message}
+          </Text>
+        ) : planned ? (
+          <ol className="flex flex-wrap gap-x-3 gap-y-1" data-testid="schedule-plan">
+            {planned.visit_dates.map((day) => (
+              <li key={day}>
+                <Text size="small">{formatDate(day)}</Text>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <Text size="small" className="text-ui-fg-subtle">
+            Working them out…
+          </Text>
+        )}
+        {planned?.end_date && (
+          <Text size="small" className="text-ui-fg-subtle">
+            Runs until {formatDate(planned.end_date)}
+            {serialNumberIds.length > 1 ? `, for each of ${serialNumberIds.length} serials` : ""}.
+          </Text>
+        )}
+      </div>
+      <Button size="small" disabled={!planned} isLoading={create.isPending} onClick={save}>
+        Create schedule
+      </Button>
+    </div>
+  )
+}
+
+const Field = ({ id, label, value, onChange, type = "text" }: { id: string; label: string; value: string; onChange: (v: string) => void; type?: string }) => (
+  <div className="flex flex-col gap-y-1">
+    <Label size="small" htmlFor={id}>
+      {label}
+    </Label>
+    <Input id={id} size="small" type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+  </div>
+)
+
+const Choice = ({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string
+  label: string
+  value: string
+  options: Array<{ value: string; label: string }>
+  onChange: (v: string) => void
+}) => (
+  <div className="flex flex-col gap-y-1">
+    <Label size="small" id={`${id}-label`}>
+      {label}
+    </Label>
+    <Select size="small" value={value} onValueChange={onChange}>
+      <Select.Trigger aria-labelledby={`${id}-label`}>
+        <Select.Value />
+      </Select.Trigger>
+      <Select.Content>
+        {options.map((o) => (
+          <Select.Item key={o.value} value={o.value}>
+            {o.label}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  </div>
+)
