@@ -269,6 +269,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
         { route: "POST /admin/serial-numbers/:id/owner", url: `/admin/serial-numbers/${sw1.id}/owner`, auth: "admin", body: { customer_id: alice.customer.id, note: "resold" } },
         { route: "POST /admin/returns/:id/serial-numbers", url: `/admin/returns/${ret.id}/serial-numbers`, auth: "admin", body: { serial_numbers: [{ serial_number: "SW-2", restock: true }] } },
         { route: "POST /admin/maintenance-schedules", url: "/admin/maintenance-schedules", auth: "admin", body: { serial_number_ids: [sw1.id], type: "preventive", periodicity: "monthly", start_date: "2027-01-01", visit_count: 2, assignee: "Tom", notes: "yearly check" } },
+        { route: "POST /admin/maintenance-schedule-plans", url: "/admin/maintenance-schedule-plans", auth: "admin", body: { type: "preventive", periodicity: "monthly", start_date: "2027-01-01", visit_count: 2, first_visit_on_start: true } },
         { route: "POST /admin/maintenance-schedules/:id", url: `/admin/maintenance-schedules/${schedule.id}`, auth: "admin", body: { assignee: "Ann", notes: "moved", status: "cancelled" } },
         { route: "POST /admin/maintenance-visits", url: "/admin/maintenance-visits", auth: "admin", body: { serial_number_id: sw1.id, kind: "breakdown", scheduled_date: "2027-01-05", technician: "Tom", notes: "blade" } },
         { route: "POST /admin/maintenance-visits/:id", url: `/admin/maintenance-visits/${visit.id}`, auth: "admin", body: { status: "completed", completed_at: "2026-11-01T10:00:00Z", technician: "Tom", notes: "done" } },
