@@ -478,6 +478,32 @@ describe("admin pages in chromium", () => {
     const { maintenance_visits } = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
     expect(maintenance_visits.map((v: any) => [v.scheduled_date, v.technician])).toEqual(expected.plan.visit_dates.map((d: string) => [d, "Tess"]))
   })
+
+  it("logs a breakdown visit from a serial's page with its outcome, shown in the serial's visits", async () => {
+    const [serial] = (await (await page.request.get("/admin/serial-numbers?status=active&limit=1&order=serial_number")).json()).serial_numbers
+    await page.goto(`/app/serial-numbers/${serial.id}`)
+    await page.getByRole("button", { name: "Log a visit" }).click()
+    const form = page.getByTestId("maintenance-visit-form")
+    await form.getByLabel("Day").fill("2026-11-30")
+    await page.getByRole("combobox", { name: "Outcome" }).click()
+    await page.getByRole("option", { name: "Partly done (another visit needed)" }).click()
+    await form.getByLabel("Technician (optional)").fill("Tom")
+    await form.getByLabel("What was found or done (optional)").fill("Motor brushes worn; parts ordered")
+    await screenshot(page, "page-serial-log-visit")
+    await form.getByRole("button", { name: "Log visit" }).click()
+    await page.getByText("Visit logged").waitFor()
+    await page.getByRole("cell", { name: "Motor brushes worn; parts ordered" }).waitFor()
+    const { maintenance_visits } = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&kind=breakdown`)).json()
+    expect(maintenance_visits).toEqual([
+      expect.objectContaining({
+        kind: "breakdown",
+        status: "partially_completed",
+        scheduled_date: "2026-11-30",
+        technician: "Tom",
+        notes: "Motor brushes worn; parts ordered",
+      }),
+    ])
+  })
 })
 
 /** A downloaded file's lines (the last, empty one dropped). */

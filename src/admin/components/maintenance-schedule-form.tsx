@@ -1,5 +1,6 @@
-import { Button, Checkbox, Input, Label, Select, Text, toast } from "@medusajs/ui"
+import { Button, Checkbox, Input, Label, Text, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
+import { LabelledSelect } from "./labelled-select"
 import { useCreateMaintenanceSchedule, useMaintenanceSchedulePlan, type ScheduleRules } from "../hooks/api/maintenance"
 import { formatDate } from "../lib/format"
 
@@ -75,12 +76,12 @@ export const MaintenanceScheduleForm = ({ serialNumberIds, onDone }: { serialNum
 
   return (
     <div className="flex flex-col gap-y-4" data-testid="maintenance-schedule-form">
-      <Choice id="schedule-type" label="Type" value={type} options={TYPES} onChange={(v) => setType(v as ScheduleRules["type"])} />
-      <Choice id="schedule-periodicity" label="Every" value={periodicity} options={PERIODICITIES} onChange={setPeriodicity} />
+      <LabelledSelect id="schedule-type" label="Type" value={type} options={TYPES} onChange={(v) => setType(v as ScheduleRules["type"])} />
+      <LabelledSelect id="schedule-periodicity" label="Every" value={periodicity} options={PERIODICITIES} onChange={setPeriodicity} />
       {periodicity === "custom" && (
         <div className="flex gap-2">
           <Field id="schedule-interval" label="Interval" type="number" value={intervalValue} onChange={setIntervalValue} />
-          <Choice
+          <LabelledSelect
             id="schedule-interval-unit"
             label="Unit"
             value={intervalUnit}
@@ -100,7 +101,7 @@ export const MaintenanceScheduleForm = ({ serialNumberIds, onDone }: { serialNum
           First visit on the start day
         </Label>
       </div>
-      <Choice
+      <LabelledSelect
         id="schedule-ends"
         label="Ends"
         value={ends}
@@ -158,37 +159,5 @@ const Field = ({ id, label, value, onChange, type = "text" }: { id: string; labe
       {label}
     </Label>
     <Input id={id} size="small" type={type} value={value} onChange={(e) => onChange(e.target.value)} />
-  </div>
-)
-
-const Choice = ({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string
-  label: string
-  value: string
-  options: Array<{ value: string; label: string }>
-  onChange: (v: string) => void
-}) => (
-  <div className="flex flex-col gap-y-1">
-    <Label size="small" id={`${id}-label`}>
-      {label}
-    </Label>
-    <Select size="small" value={value} onValueChange={onChange}>
-      <Select.Trigger aria-labelledby={`${id}-label`}>
-        <Select.Value />
-      </Select.Trigger>
-      <Select.Content>
-        {options.map((o) => (
-          <Select.Item key={o.value} value={o.value}>
-            {o.label}
-          </Select.Item>
-        ))}
-      </Select.Content>
-    </Select>
   </div>
 )

@@ -77,3 +77,22 @@ export function useCreateMaintenanceSchedule() {
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   })
 }
+
+/** A visit no schedule generated: a breakdown call or an unscheduled check, planned or done. */
+export type LogVisitBody = {
+  serial_number_id: string
+  kind: "unscheduled" | "breakdown"
+  scheduled_date: string
+  status: "pending" | "completed" | "partially_completed"
+  technician?: string | null
+  notes?: string | null
+}
+
+export function useLogMaintenanceVisit() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: LogVisitBody) =>
+      sdk.client.fetch<{ maintenance_visit: AdminMaintenanceVisit }>("/admin/maintenance-visits", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}

@@ -9,6 +9,7 @@ import { MetadataEditor } from "../../../components/metadata-editor"
 import { SerialStatusBadge, WarrantyBadge } from "../../../components/serial-status-badge"
 import { WriteOffSerialForm } from "../../../components/write-off-form"
 import { MaintenanceScheduleForm } from "../../../components/maintenance-schedule-form"
+import { MaintenanceVisitForm } from "../../../components/maintenance-visit-form"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
@@ -38,6 +39,7 @@ const SerialNumberDetailPage = () => {
   const [notes, setNotes] = useState("")
   const [writingOff, setWritingOff] = useState(false)
   const [scheduling, setScheduling] = useState(false)
+  const [loggingVisit, setLoggingVisit] = useState(false)
   useEffect(() => setNotes(serial?.notes ?? ""), [serial?.notes])
 
   if (isLoading) {
@@ -150,21 +152,38 @@ const SerialNumberDetailPage = () => {
           <div className="flex items-center justify-between px-6 py-4">
             <Heading level="h2">Maintenance</Heading>
             {serial.status !== "scrapped" && serial.status !== "expired" && (
-              <Drawer open={scheduling} onOpenChange={setScheduling}>
-                <Drawer.Trigger asChild>
-                  <Button size="small" variant="secondary">
-                    Schedule maintenance
-                  </Button>
-                </Drawer.Trigger>
-                <Drawer.Content>
-                  <Drawer.Header>
-                    <Drawer.Title>Maintenance schedule for {serial.serial_number}</Drawer.Title>
-                  </Drawer.Header>
-                  <Drawer.Body className="overflow-y-auto">
-                    <MaintenanceScheduleForm serialNumberIds={[serial.id]} onDone={() => setScheduling(false)} />
-                  </Drawer.Body>
-                </Drawer.Content>
-              </Drawer>
+              <div className="flex gap-2">
+                <Drawer open={loggingVisit} onOpenChange={setLoggingVisit}>
+                  <Drawer.Trigger asChild>
+                    <Button size="small" variant="secondary">
+                      Log a visit
+                    </Button>
+                  </Drawer.Trigger>
+                  <Drawer.Content>
+                    <Drawer.Header>
+                      <Drawer.Title>Visit of {serial.serial_number}</Drawer.Title>
+                    </Drawer.Header>
+                    <Drawer.Body className="overflow-y-auto">
+                      <MaintenanceVisitForm serialNumberId={serial.id} onDone={() => setLoggingVisit(false)} />
+                    </Drawer.Body>
+                  </Drawer.Content>
+                </Drawer>
+                <Drawer open={scheduling} onOpenChange={setScheduling}>
+                  <Drawer.Trigger asChild>
+                    <Button size="small" variant="secondary">
+                      Schedule maintenance
+                    </Button>
+                  </Drawer.Trigger>
+                  <Drawer.Content>
+                    <Drawer.Header>
+                      <Drawer.Title>Maintenance schedule for {serial.serial_number}</Drawer.Title>
+                    </Drawer.Header>
+                    <Drawer.Body className="overflow-y-auto">
+                      <MaintenanceScheduleForm serialNumberIds={[serial.id]} onDone={() => setScheduling(false)} />
+                    </Drawer.Body>
+                  </Drawer.Content>
+                </Drawer>
+              </div>
             )}
           </div>
           <div className="px-6 py-3">
@@ -195,6 +214,7 @@ const SerialNumberDetailPage = () => {
               { header: "Kind", className: "capitalize", cell: (v) => v.kind },
               { header: "Status", className: "capitalize", cell: (v) => v.status.replace("_", " ") },
               { header: "Technician", cell: (v) => v.technician ?? "—" },
+              { header: "Notes", className: "max-w-[220px] truncate", cell: (v) => v.notes ?? "—" },
             ]}
             rows={visits.data?.maintenance_visits ?? []}
             isLoading={visits.isLoading}
