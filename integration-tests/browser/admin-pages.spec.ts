@@ -504,6 +504,23 @@ describe("admin pages in chromium", () => {
       }),
     ])
   })
+
+  it("files a warranty claim from a serial's page, its coverage shown before filing, then opens the claim", async () => {
+    const [serial] = (await (await page.request.get("/admin/serial-numbers?status=active&limit=1&order=-serial_number")).json()).serial_numbers
+    expect((await page.request.post(`/admin/serial-numbers/${serial.id}`, { data: { warranty_expires_at: "2030-01-01T00:00:00.000Z" } })).status()).toBe(200)
+    await page.goto(`/app/serial-numbers/${serial.id}`)
+    await page.getByRole("button", { name: "File a claim" }).click()
+    const form = page.getByTestId("warranty-claim-form")
+    await form.getByText("Covered by its warranty until").waitFor()
+    await form.getByLabel("Problem").fill("Battery does not hold a charge")
+    await screenshot(page, "page-serial-file-claim")
+    await form.getByRole("button", { name: "File claim" }).click()
+    await page.getByRole("heading", { name: /Claim #/ }).waitFor()
+    await page.getByText("Battery does not hold a charge").first().waitFor()
+    const { warranty_claims } = await (await page.request.get(`/admin/warranty-claims?serial_number_id=${serial.id}`)).json()
+    expect(warranty_claims).toEqual([expect.objectContaining({ description: "Battery does not hold a charge", covered: true, status: "open" })])
+    expect(page.url()).toContain(`/warranty-claims/${warranty_claims[0].id}`)
+  })
 })
 
 /** A downloaded file's lines (the last, empty one dropped). */

@@ -175,6 +175,8 @@ export async function login(page: Page) {
 export async function screenshot(page: Page, name: string, target?: { locator?: import("playwright-core").Locator }) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  // A drawer or menu still sliding in would be caught half-transparent.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"))
   if (target?.locator) {
     await target.locator.scrollIntoViewIfNeeded()
     await target.locator.screenshot({ path: file })

@@ -44,3 +44,13 @@ export function useUpdateWarrantyClaim(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
   })
 }
+
+/** Files a claim for a serial; the server decides its coverage from the serial's warranty and contract. */
+export function useFileWarrantyClaim() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { serial_number_id: string; description: string }) =>
+      sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>("/admin/warranty-claims", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
+  })
+}

@@ -10,6 +10,7 @@ import { SerialStatusBadge, WarrantyBadge } from "../../../components/serial-sta
 import { WriteOffSerialForm } from "../../../components/write-off-form"
 import { MaintenanceScheduleForm } from "../../../components/maintenance-schedule-form"
 import { MaintenanceVisitForm } from "../../../components/maintenance-visit-form"
+import { WarrantyClaimForm } from "../../../components/warranty-claim-form"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
@@ -40,6 +41,7 @@ const SerialNumberDetailPage = () => {
   const [writingOff, setWritingOff] = useState(false)
   const [scheduling, setScheduling] = useState(false)
   const [loggingVisit, setLoggingVisit] = useState(false)
+  const [filingClaim, setFilingClaim] = useState(false)
   useEffect(() => setNotes(serial?.notes ?? ""), [serial?.notes])
 
   if (isLoading) {
@@ -223,8 +225,23 @@ const SerialNumberDetailPage = () => {
         </Container>
 
         <Container className="divide-y p-0">
-          <div className="px-6 py-4">
+          <div className="flex items-center justify-between px-6 py-4">
             <Heading level="h2">Warranty claims</Heading>
+            <Drawer open={filingClaim} onOpenChange={setFilingClaim}>
+              <Drawer.Trigger asChild>
+                <Button size="small" variant="secondary">
+                  File a claim
+                </Button>
+              </Drawer.Trigger>
+              <Drawer.Content>
+                <Drawer.Header>
+                  <Drawer.Title>Warranty claim for {serial.serial_number}</Drawer.Title>
+                </Drawer.Header>
+                <Drawer.Body className="overflow-y-auto">
+                  <WarrantyClaimForm serial={serial} />
+                </Drawer.Body>
+              </Drawer.Content>
+            </Drawer>
           </div>
           {(claims.data?.warranty_claims ?? []).length === 0 ? (
             <div className="px-6 py-3">
