@@ -52,6 +52,9 @@ module.exports = defineConfig({
         public_lookup_rate_limit: Number(process.env.DEMO_PUBLIC_LOOKUP_RATE_LIMIT) || 60,
         visit_due_days: 7,
         notification_channel: "email",
+        // The QR code of every label opens this page with the serial (a storefront's
+        // warranty look-up page; the demo has no storefront, so it is an example address).
+        warranty_url_template: "https://shop.example.com/warranty/{serial}",
       },
     },
   ],

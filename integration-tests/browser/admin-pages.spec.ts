@@ -236,6 +236,21 @@ describe("admin pages in chromium", () => {
     await page.emulateMedia({ media: "print" })
     await screenshot(page, "page-labels-print")
     await page.emulateMedia({ media: "screen" })
+
+    // The demo sets warranty_url_template: each QR code opens the serial's warranty page.
+    const serialsShown = texts.map((t) => /DR-[\w-]+/.exec(t)![0])
+    expect(await labels.evaluateAll((els) => els.map((e) => e.getAttribute("data-qr-text")))).toEqual(
+      serialsShown.map((s) => `https://shop.example.com/warranty/${encodeURIComponent(s)}`)
+    )
+    // The 62 mm thermal roll: one 62 x 29 mm label after another.
+    await page.getByRole("combobox", { name: "Label layout" }).click()
+    await page.getByRole("option", { name: "Thermal roll, 62 × 29 mm" }).click()
+    await page.waitForURL(/template=thermal-62/)
+    const box = await labels.first().boundingBox()
+    // 62 x 29 mm at 96 px per inch.
+    expect(Math.round(box!.width)).toBe(Math.round((62 / 25.4) * 96))
+    expect(Math.round(box!.height)).toBe(Math.round((29 / 25.4) * 96))
+    await screenshot(page, "page-labels-thermal")
   })
 
   it("counts a location: compare lists missing and unknown, the unknown one gets its variant, confirm writes off and receives", async () => {

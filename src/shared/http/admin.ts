@@ -502,3 +502,6 @@ export type AdminSerialRegistrationResponse = { serial_registration: AdminSerial
 export type AdminMaintenanceSchedulePlanResponse = {
   plan: { visit_dates: string[]; end_date: string | null; visit_count: number | null }
 }
+
+/** `GET /admin/serial-label-settings`: the plugin option the label sheet uses. */
+export type AdminSerialLabelSettingsResponse = { warranty_url_template: string | null }

@@ -1,6 +1,8 @@
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Select, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
-import { LABEL_SHEET_CSS, SerialLabel } from "../../components/serial-label"
+import { labelSheetCss, SerialLabel } from "../../components/serial-label"
+import { useSerialLabelSettings } from "../../hooks/api/serial-label-settings"
+import { LABEL_TEMPLATES, labelQrText, type LabelTemplate } from "../../../shared/labels"
 import { useSerialNumbers } from "../../hooks/api/serial-numbers"
 import { labelOf, useProductOptions } from "../../hooks/api/store-records"
 
@@ -9,10 +11,14 @@ const MAX_LABELS = 500
 
 /**
  * A printable sheet of labels for the serials named by `?ids=a,b,c` (from the list's
- * selection) or by the list's filters (`?receipt_id=...`).
+ * selection) or by the list's filters (`?receipt_id=...`), on an A4 sheet or a 62 mm
+ * thermal roll (`?template=`). The QR codes open the serial's warranty page when the store
+ * set the plugin option `warranty_url_template`, else they hold the serial.
  */
 const SerialLabelsPage = () => {
-  const [params] = useSearchParams()
+  const [params, setParams] = useSearchParams()
+  const template: LabelTemplate = params.get("template") === "thermal-62" ? "thermal-62" : "a4-3x7"
+  const urlTemplate = useSerialLabelSettings().data?.warranty_url_template ?? null
   const ids = (params.get("ids") ?? "").split(",").filter(Boolean)
   const query: Record<string, string | number | string[]> = { limit: MAX_LABELS, order: "serial_number", fields: "id,serial_number,product_id" }
   if (ids.length) {
@@ -29,7 +35,7 @@ const SerialLabelsPage = () => {
 
   return (
     <Container className="flex flex-col gap-4">
-      <style>{LABEL_SHEET_CSS}</style>
+      <style>{labelSheetCss(template)}</style>
       <div className="flex items-center justify-between">
         <div>
           <Text size="small" className="text-ui-fg-subtle">
@@ -39,12 +45,37 @@ const SerialLabelsPage = () => {
           </Text>
           <Heading level="h1">Labels</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            {serials.length} label{serials.length === 1 ? "" : "s"} · Code 128 and QR code · A4 sheet of 3 × 7 (63.5 × 38.1 mm)
+            {serials.length} label{serials.length === 1 ? "" : "s"} · Code 128 and QR code
+            {urlTemplate ? " (the serial's warranty page)" : ""} · {LABEL_TEMPLATES[template]}
           </Text>
         </div>
-        <Button size="small" disabled={!serials.length} onClick={() => window.print()}>
-          Print
-        </Button>
+        <div className="flex items-center gap-2">
+          <Select
+            size="small"
+            value={template}
+            onValueChange={(v) =>
+              setParams((current) => {
+                const next = new URLSearchParams(current)
+                v === "a4-3x7" ? next.delete("template") : next.set("template", v)
+                return next
+              })
+            }
+          >
+            <Select.Trigger className="w-[240px]" aria-label="Label layout">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {Object.entries(LABEL_TEMPLATES).map(([value, label]) => (
+                <Select.Item key={value} value={value}>
+                  {label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+          <Button size="small" disabled={!serials.length} onClick={() => window.print()}>
+            Print
+          </Button>
+        </div>
       </div>
       {!named && (
         <Text size="small" className="text-ui-fg-subtle">
@@ -55,7 +86,12 @@ const SerialLabelsPage = () => {
       {isLoading && named && <Text size="small">Loading…</Text>}
       <div className="serial-label-sheet" data-testid="label-sheet">
         {serials.map((s) => (
-          <SerialLabel key={s.id} serial={s.serial_number} title={s.product_id ? labelOf(products, s.product_id) : null} />
+          <SerialLabel
+            key={s.id}
+            serial={s.serial_number}
+            title={s.product_id ? labelOf(products, s.product_id) : null}
+            qrText={labelQrText(s.serial_number, urlTemplate)}
+          />
         ))}
       </div>
     </Container>

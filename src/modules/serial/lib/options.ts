@@ -7,6 +7,8 @@
  * which option is wrong, instead of surfacing later as odd behaviour.
  */
 
+import { warrantyUrlTemplateProblem } from "../../../shared/labels"
+
 export type UniquenessScope = "global" | "per_variant"
 export type FulfillmentPolicy = "auto" | "strict"
 
@@ -35,6 +37,11 @@ export type SerialPluginOptions = {
    * `serial-serials-delivered`), with each line's serials and warranty end. Default true.
    */
   notify_serials_delivered: boolean
+  /**
+   * The warranty page a label's QR code opens, `{serial}` standing for the serial
+   * (`https://shop.example.com/warranty/{serial}`); null: the QR code holds the serial.
+   */
+  warranty_url_template: string | null
   /**
    * Storefront registrations of serials bought elsewhere wait for an admin's approval
    * (default). `false` gives the serial to the customer at once: only for stores whose
@@ -66,6 +73,7 @@ export const DEFAULT_OPTIONS: SerialPluginOptions = {
   staff_email: null,
   registration_requires_approval: true,
   notify_serials_delivered: true,
+  warranty_url_template: null,
   trusted_proxy_hops: 0,
   client_address_header: null,
   customer_write_rate_limit: 10,
@@ -122,6 +130,15 @@ export function parsePluginOptions(raw: unknown): SerialPluginOptions {
           options.public_lookup_rate_limit = value
         }
         break
+      case "warranty_url_template": {
+        const problem = value === null ? null : typeof value === "string" ? warrantyUrlTemplateProblem(value) : "it is not text"
+        if (problem) {
+          problems.push(`warranty_url_template must be an http(s) URL holding {serial}, or null: ${problem}, got ${JSON.stringify(value)}`)
+        } else {
+          options.warranty_url_template = value as string | null
+        }
+        break
+      }
       case "rate_limit_redis_url":
         if (value !== null && (typeof value !== "string" || !/^rediss?:\/\/\S+$/.test(value))) {
           problems.push(`rate_limit_redis_url must be a redis:// or rediss:// URL or null, got ${JSON.stringify(value)}`)
