@@ -536,6 +536,31 @@ describe("admin pages in chromium", () => {
     expect(warranty_claims).toEqual([expect.objectContaining({ description: "Battery does not hold a charge", covered: true, status: "open" })])
     expect(page.url()).toContain(`/warranty-claims/${warranty_claims[0].id}`)
   })
+
+  it("filters the serial list by a customer found by typing, the server searching as one types; kept over a reload", async () => {
+    // RESOLD-0001 became first-owner@example.com's by the registration test above.
+    const [owner] = (await (await page.request.get("/admin/customers?q=first-owner&fields=id,email")).json()).customers
+    await page.goto("/app/serial-numbers")
+    await page.getByRole("button", { name: "Customer" }).click()
+    await page.getByRole("searchbox", { name: "Search customer" }).fill("first-own")
+    const option = page.getByRole("option", { name: "Ada Lovelace (first-owner@example.com)" })
+    await option.waitFor()
+    // The server's matches only ("all" and the one customer): the other shoppers, listed
+    // before the text was typed, go once the search answers.
+    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Customer matches"] [role=option]').length === 2)
+    expect(await page.getByRole("listbox", { name: "Customer matches" }).getByRole("option").allTextContents()).toEqual([
+      "Customer: all",
+      "Ada Lovelace (first-owner@example.com)",
+    ])
+    await screenshot(page, "page-serial-numbers-customer-search")
+    await option.click()
+    await page.waitForURL(new RegExp(`customer_id=${owner.id}`))
+    // The unfiltered rows stay until the filtered page arrives.
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 1)
+    expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(["RESOLD-0001"])
+    await page.reload()
+    await page.getByRole("button", { name: "Customer" }).filter({ hasText: "first-owner@example.com" }).waitFor()
+  })
 })
 
 /** A downloaded file's lines (the last, empty one dropped). */

@@ -64,3 +64,31 @@ export function useCustomerOptions() {
 /** A label for an id from options, or the id itself while they load. */
 export const labelOf = (options: Option[] | undefined, id?: string | null) =>
   id ? options?.find((o) => o.value === id)?.label ?? id : "—"
+
+/** Up to 20 customers whose name or email holds `text` (Medusa's own `q` search), for search filters. */
+export async function searchCustomers(text: string): Promise<Option[]> {
+  const { customers } = await sdk.admin.customer.list({ ...(text ? { q: text } : {}), limit: 20, fields: "id,email,first_name,last_name" })
+  return customers.map((c) => ({ value: c.id, label: customerLabel(c) }))
+}
+
+export async function describeCustomer(id: string): Promise<string> {
+  const { customer } = await sdk.admin.customer.retrieve(id, { fields: "id,email,first_name,last_name" })
+  return customerLabel(customer)
+}
+
+/** Up to 20 products whose title holds `text`, for search filters. */
+export async function searchProducts(text: string): Promise<Option[]> {
+  const { products } = await sdk.admin.product.list({ ...(text ? { q: text } : {}), limit: 20, fields: "id,title" })
+  return products.map((p) => ({ value: p.id, label: p.title }))
+}
+
+export async function describeProduct(id: string): Promise<string> {
+  const { product } = await sdk.admin.product.retrieve(id, { fields: "id,title" })
+  return product.title
+}
+
+/** A customer as the filters show one: name and email, so that two of one name differ. */
+function customerLabel(c: { email: string; first_name?: string | null; last_name?: string | null }) {
+  const name = [c.first_name, c.last_name].filter(Boolean).join(" ")
+  return name ? `${name} (${c.email})` : c.email
+}

@@ -4,6 +4,7 @@ import { Button, Checkbox, Container, Input } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
+import { SearchFilter } from "../../components/search-filter"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { SerialStatusBadge, WarrantyBadge } from "../../components/serial-status-badge"
@@ -13,6 +14,10 @@ import {
   useCustomerOptions,
   useProductOptions,
   useStockLocationOptions,
+  searchCustomers,
+  describeCustomer,
+  searchProducts,
+  describeProduct,
 } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { warrantyState } from "../../../shared/warranty-state"
@@ -120,14 +125,26 @@ const SerialNumbersPage = () => {
           options={Object.entries(SERIAL_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(v) => set({ status: v })}
         />
-        <FilterSelect label="Product" value={get("product_id")} options={products ?? []} onChange={(v) => set({ product_id: v })} />
+        <SearchFilter
+          label="Product"
+          value={get("product_id")}
+          onChange={(v) => set({ product_id: v })}
+          search={searchProducts}
+          describe={describeProduct}
+        />
         <FilterSelect
           label="Location"
           value={get("stock_location_id")}
           options={locations ?? []}
           onChange={(v) => set({ stock_location_id: v })}
         />
-        <FilterSelect label="Customer" value={get("customer_id")} options={customers ?? []} onChange={(v) => set({ customer_id: v })} />
+        <SearchFilter
+          label="Customer"
+          value={get("customer_id")}
+          onChange={(v) => set({ customer_id: v })}
+          search={searchCustomers}
+          describe={describeCustomer}
+        />
         <FilterSelect label="Warranty" value={get("warranty_state")} options={WARRANTY_OPTIONS} onChange={(v) => set({ warranty_state: v })} />
         <FilterSelect label="Sort" value={order} options={SORTS} onChange={(v) => set({ order: v })} />
         {FILTERS.some((f) => params.get(f)) && (

@@ -1,0 +1,98 @@
+import { Button, Input, Popover, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { useEffect, useState } from "react"
+import type { Option } from "../hooks/api/store-records"
+
+/** Matches the server finds for a search text (the first page of them). */
+export type OptionSearch = (text: string) => Promise<Option[]>
+
+/**
+ * A list filter over a set too big to load (customers, products): a button showing the
+ * chosen record, and a search box that asks the server as the operator types and lists
+ * its first matches. `describe` names the chosen record by its id (after a reload the
+ * URL holds only the id).
+ */
+export const SearchFilter = ({
+  label,
+  value,
+  onChange,
+  search,
+  describe,
+}: {
+  label: string
+  value?: string
+  onChange: (value: string | undefined) => void
+  search: OptionSearch
+  describe: (id: string) => Promise<string>
+}) => {
+  const [open, setOpen] = useState(false)
+  const [text, setText] = useState("")
+  const [settled, setSettled] = useState("")
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text.trim()), 250)
+    return () => clearTimeout(timer)
+  }, [text])
+  const matches = useQuery({
+    queryKey: ["serial-pages", "search", label, settled],
+    queryFn: () => search(settled),
+    enabled: open,
+    placeholderData: (previous) => previous,
+  })
+  const chosen = useQuery({
+    queryKey: ["serial-pages", "describe", label, value],
+    queryFn: () => describe(value!),
+    enabled: !!value,
+    staleTime: 60_000,
+  })
+  const pick = (next: string | undefined) => {
+    onChange(next)
+    setOpen(false)
+    setText("")
+  }
+  return (
+    <Popover open={open} onOpenChange={setOpen}>
+      <Popover.Trigger asChild>
+        <Button size="small" variant="secondary" aria-label={label} className="w-[170px] justify-start truncate">
+          {value ? chosen.data ?? "…" : `${label}: all`}
+        </Button>
+      </Popover.Trigger>
+      <Popover.Content className="flex w-[280px] flex-col gap-1 p-2" align="start">
+        <Input
+          size="small"
+          type="search"
+          autoFocus
+          placeholder={`Search ${label.toLowerCase()}`}
+          aria-label={`Search ${label.toLowerCase()}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <ul role="listbox" aria-label={`${label} matches`} className="flex max-h-[260px] flex-col overflow-y-auto">
+          <li>
+            <Button size="small" variant="transparent" className="w-full justify-start" role="option" aria-selected={!value} onClick={() => pick(undefined)}>
+              {`${label}: all`}
+            </Button>
+          </li>
+          {(matches.data ?? []).map((o) => (
+            <li key={o.value}>
+              <Button
+                size="small"
+                variant="transparent"
+                className="w-full justify-start truncate"
+                role="option"
+                aria-selected={o.value === value}
+                onClick={() => pick(o.value)}
+              >
+                {o.label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {matches.data && matches.data.length === 0 && (
+          <Text size="small" className="text-ui-fg-subtle px-2">
+            No match.
+          </Text>
+        )}
+      </Popover.Content>
+    </Popover>
+  )
+}
