@@ -1,5 +1,6 @@
 import { Button, Checkbox, Input, Label, Text, toast } from "@medusajs/ui"
-import { useEffect, useMemo, useState } from "react"
+import { useMemo, useState } from "react"
+import { useSettled } from "../lib/use-settled"
 import { LabelledSelect } from "./labelled-select"
 import { useCreateMaintenanceSchedule, useMaintenanceSchedulePlan, type ScheduleRules } from "../hooks/api/maintenance"
 import { formatDate } from "../lib/format"
@@ -17,16 +18,6 @@ const PERIODICITIES = [
   { value: "weekly", label: "Weekly" },
   { value: "custom", label: "Custom interval" },
 ]
-
-/** Waits until the operator stops typing before asking the server again. */
-function useSettled<T>(value: T, ms = 300): T {
-  const [settled, setSettled] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return settled
-}
 
 /**
  * A new maintenance schedule for serials: type, periodicity (or a custom interval), start,

@@ -1,6 +1,7 @@
 import { Button, Input, Popover, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
-import { useEffect, useState } from "react"
+import { useState } from "react"
+import { useSettled } from "../lib/use-settled"
 import type { Option } from "../hooks/api/store-records"
 
 /** Matches the server finds for a search text (the first page of them). */
@@ -27,11 +28,7 @@ export const SearchFilter = ({
 }) => {
   const [open, setOpen] = useState(false)
   const [text, setText] = useState("")
-  const [settled, setSettled] = useState("")
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text.trim()), 250)
-    return () => clearTimeout(timer)
-  }, [text])
+  const settled = useSettled(text.trim(), 250)
   const matches = useQuery({
     queryKey: ["serial-pages", "search", label, settled],
     queryFn: () => search(settled),

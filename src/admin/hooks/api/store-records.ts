@@ -52,10 +52,7 @@ export function useCustomerOptions() {
     queryKey: ["serial-pages", "customers"],
     queryFn: async (): Promise<Option[]> => {
       const { customers } = await sdk.admin.customer.list({ limit: 200, fields: "id,email,first_name,last_name" })
-      return customers.map((c) => ({
-        value: c.id,
-        label: [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email,
-      }))
+      return customers.map((c) => ({ value: c.id, label: customerLabel(c) }))
     },
     staleTime: 60_000,
   })
@@ -87,7 +84,7 @@ export async function describeProduct(id: string): Promise<string> {
   return product.title
 }
 
-/** A customer as the filters show one: name and email, so that two of one name differ. */
+/** A customer as the pages show one: name and email, so that two of one name differ. */
 function customerLabel(c: { email: string; first_name?: string | null; last_name?: string | null }) {
   const name = [c.first_name, c.last_name].filter(Boolean).join(" ")
   return name ? `${name} (${c.email})` : c.email

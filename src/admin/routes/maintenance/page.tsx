@@ -1,7 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Tools } from "@medusajs/icons"
 import { Button, Container, StatusBadge, Tabs, toast, usePrompt } from "@medusajs/ui"
-import { Link } from "react-router-dom"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useMaintenanceSchedules, useMaintenanceVisits, useUpdateMaintenanceVisit } from "../../hooks/api/maintenance"
@@ -9,6 +8,7 @@ import type { AdminMaintenanceVisit } from "../../../shared/http/admin"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
+import { SerialLink } from "../../components/serial-link"
 
 /** "Due" on this page: pending visits in the next 30 days. */
 const DUE_WINDOW_DAYS = 30
@@ -55,9 +55,7 @@ const VisitsTable = ({ query, empty }: { query: Record<string, string | number>;
         {
           header: "Serial number",
           cell: (v) => (
-            <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${v.serial_number_id}`}>
-              {v.serial_number ?? v.serial_number_id}
-            </Link>
+            <SerialLink id={v.serial_number_id} text={v.serial_number} />
           ),
         },
         { header: "Kind", className: "capitalize", cell: (v) => v.kind },

@@ -2,7 +2,6 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CheckCircle } from "@medusajs/icons"
 import { Button, Container, Input, Label, Select, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useDecideSerialRegistration, useSerialRegistrations } from "../../hooks/api/serial-registrations"
@@ -10,6 +9,7 @@ import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import type { AdminSerialRegistration, SerialRegistrationStatus } from "../../../shared/http/admin"
+import { SerialLink } from "../../components/serial-link"
 
 const STATUS_LABELS: Record<SerialRegistrationStatus, string> = { pending: "Pending", approved: "Approved", rejected: "Rejected" }
 const STATUS_COLORS = { pending: "orange", approved: "green", rejected: "red" } as const
@@ -107,9 +107,7 @@ const SerialRegistrationsPage = () => {
             header: "Serial number",
             ownClicks: true,
             cell: (r) => (
-              <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${r.serial_number_id}`}>
-                {r.serial_number}
-              </Link>
+              <SerialLink id={r.serial_number_id} text={r.serial_number} />
             ),
           },
           { header: "Customer", cell: (r) => labelOf(customers, r.customer_id) },

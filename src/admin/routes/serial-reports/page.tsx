@@ -1,9 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
-import { Button, Container, Input, Label, Tabs } from "@medusajs/ui"
-import { Link } from "react-router-dom"
+import { Container, Input, Label, Tabs } from "@medusajs/ui"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
+import { LoadMore } from "../../components/load-more"
 import { SectionHeader } from "../../components/section-header"
 import { SerialStatusBadge } from "../../components/serial-status-badge"
 import { useSerialReportPages, type SerialReportName, type SerialReportQuery } from "../../hooks/api/serial-reports"
@@ -14,6 +14,7 @@ import { SERIAL_MOVEMENTS, SERIAL_STATUSES, SERIAL_STATUS_LABELS } from "../../.
 import type { AdminSerialLedgerEntry, SerialSummaryRow } from "../../../shared/http/admin"
 import { CsvDownload } from "./components/csv-download"
 import { StatusByLocationChart } from "./components/status-by-location-chart"
+import { SerialLink } from "../../components/serial-link"
 
 type ExpiryRow = {
   id: string
@@ -32,7 +33,7 @@ const WINDOWS = [
   { value: "365", label: "Next 365 days" },
 ]
 
-/** Rows of a report shown a page at a time, with "Load more" from the API's cursor. */
+/** Rows of a report read a page at a time from the API's cursor ("Load more"). */
 function usePages<Row>(report: SerialReportName, query: SerialReportQuery) {
   const result = useSerialReportPages<Row>(report, query)
   const pages = result.data?.pages ?? []
@@ -43,15 +44,6 @@ function usePages<Row>(report: SerialReportName, query: SerialReportQuery) {
     estimated: pages[0]?.count_is_estimate ?? false,
   }
 }
-
-const LoadMore = ({ pages }: { pages: ReturnType<typeof usePages> }) =>
-  pages.hasNextPage ? (
-    <div className="flex justify-center px-6 py-3">
-      <Button size="small" variant="secondary" isLoading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
-        Load more
-      </Button>
-    </div>
-  ) : null
 
 const Shown = ({ shown, count, estimated }: { shown: number; count: number; estimated: boolean }) => (
   <span className="text-ui-fg-subtle txt-small">
@@ -88,7 +80,7 @@ const SummaryReport = () => {
         isLoading={pages.isLoading}
         emptyText="No serials yet."
       />
-      <LoadMore pages={pages} />
+      <LoadMore {...pages} />
     </>
   )
 }
@@ -123,9 +115,7 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
             header: "Serial number",
             ownClicks: true,
             cell: (r) => (
-              <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${r.id}`}>
-                {r.serial_number}
-              </Link>
+              <SerialLink id={r.id} text={r.serial_number} />
             ),
           },
           { header: "Status", cell: (r) => <SerialStatusBadge status={r.status} /> },
@@ -136,7 +126,7 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
         isLoading={pages.isLoading}
         emptyText={`Nothing ends in the next ${within} days.`}
       />
-      <LoadMore pages={pages} />
+      <LoadMore {...pages} />
     </>
   )
 }
@@ -179,9 +169,7 @@ const LedgerReport = () => {
             header: "Serial number",
             ownClicks: true,
             cell: (r) => (
-              <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${r.serial_number_id}`}>
-                {r.serial_number}
-              </Link>
+              <SerialLink id={r.serial_number_id} text={r.serial_number} />
             ),
           },
           { header: "Movement", className: "capitalize", cell: (r) => r.type.replace(/_/g, " ") },
@@ -193,7 +181,7 @@ const LedgerReport = () => {
         isLoading={pages.isLoading}
         emptyText="No movements match."
       />
-      <LoadMore pages={pages} />
+      <LoadMore {...pages} />
     </>
   )
 }

@@ -1,9 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowRightDown } from "@medusajs/icons"
-import { Button, Container } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
+import { LoadMore } from "../../components/load-more"
 import { SectionHeader } from "../../components/section-header"
 import { useSerialTransfers } from "../../hooks/api/serial-transfers"
 import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
@@ -52,13 +53,7 @@ const SerialTransfersPage = () => {
         isLoading={isLoading}
         emptyText="No transfers yet."
       />
-      {hasNextPage && (
-        <div className="flex justify-center px-6 py-3">
-          <Button size="small" variant="secondary" isLoading={isFetchingNextPage} onClick={() => fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} fetchNextPage={fetchNextPage} />
     </Container>
   )
 }

@@ -1,7 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShieldCheck } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
-import { Link } from "react-router-dom"
 import { ClaimStatusBadge } from "../../components/claim-status-badge"
 import { CLAIM_STATUS_LABELS } from "../../../shared/statuses"
 import { FilterSelect } from "../../components/filter-select"
@@ -11,6 +10,7 @@ import { useWarrantyClaims } from "../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
+import { SerialLink } from "../../components/serial-link"
 
 const WarrantyClaimsPage = () => {
   const { get, set } = useUrlState()
@@ -55,9 +55,7 @@ const WarrantyClaimsPage = () => {
             header: "Serial number",
             ownClicks: true,
             cell: (c) => (
-              <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${c.serial_number_id}`}>
-                {c.serial_number}
-              </Link>
+              <SerialLink id={c.serial_number_id} text={c.serial_number} />
             ),
           },
           { header: "Customer", cell: (c) => labelOf(customers, c.customer_id) },

@@ -1,5 +1,5 @@
 import { Container, Text } from "@medusajs/ui"
-import { Link, useParams } from "react-router-dom"
+import { useParams } from "react-router-dom"
 import { DetailField } from "../../../components/detail-field"
 import { DetailHeader } from "../../../components/detail-header"
 import { ListTable } from "../../../components/list-table"
@@ -7,6 +7,7 @@ import { SectionHeader } from "../../../components/section-header"
 import { useSerialTransfer } from "../../../hooks/api/serial-transfers"
 import { labelOf, useStockLocationOptions, useVariantOptions } from "../../../hooks/api/store-records"
 import { formatDateTime } from "../../../lib/format"
+import { SerialLink } from "../../../components/serial-link"
 
 /** One transfer: where from and to, when, by whom, and each serial it moved. */
 const SerialTransferDetailPage = () => {
@@ -47,9 +48,7 @@ const SerialTransferDetailPage = () => {
             {
               header: "Serial number",
               cell: (s) => (
-                <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${s.id}`}>
-                  {s.serial_number}
-                </Link>
+                <SerialLink id={s.id} text={s.serial_number} />
               ),
             },
             { header: "Variant", cell: (s) => labelOf(variants, s.variant_id) },

@@ -1,6 +1,6 @@
 import { Button, Container, Heading, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { Link, useParams } from "react-router-dom"
+import { useParams } from "react-router-dom"
 import { ClaimStatusBadge } from "../../../components/claim-status-badge"
 import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from "../../../../shared/statuses"
 import { DetailField } from "../../../components/detail-field"
@@ -8,6 +8,7 @@ import { DetailHeader } from "../../../components/detail-header"
 import { useUpdateWarrantyClaim, useWarrantyClaim } from "../../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../../hooks/api/store-records"
 import { formatDate, formatDateTime } from "../../../lib/format"
+import { SerialLink } from "../../../components/serial-link"
 
 const ACTION_LABELS: Record<ClaimStatus, string> = {
   open: "Reopen",
@@ -53,9 +54,7 @@ const WarrantyClaimDetailPage = () => {
           status={<ClaimStatusBadge status={claim.status} />}
         />
         <DetailField label="Serial number">
-          <Link className="text-ui-fg-interactive font-mono" to={`/serial-numbers/${claim.serial_number_id}`}>
-            {claim.serial_number}
-          </Link>
+          <SerialLink id={claim.serial_number_id} text={claim.serial_number} />
         </DetailField>
         <DetailField label="Customer">{labelOf(customers, claim.customer_id)}</DetailField>
         <DetailField label="Filed">{formatDateTime(claim.filed_at)}</DetailField>
