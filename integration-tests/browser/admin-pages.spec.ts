@@ -189,12 +189,28 @@ describe("admin pages in chromium", () => {
     await screenshot(page, "page-warranty-claims")
     await page.getByText("Motor stops under load").click()
     await page.getByRole("heading", { name: /Claim #/ }).waitFor()
+    // Approve first (the form's first choice for an open claim), then record the repair.
+    await page.getByRole("combobox", { name: "Decision" }).getByText("Approve: start work").waitFor()
+    await page.getByRole("button", { name: "Record decision" }).click()
+    await page.getByText("Approved ·").waitFor()
+    await chooseOption(page, "Decision", "Repair")
+    await page.getByLabel("Repair cost").fill("45.50")
+    await page.getByRole("combobox", { name: "Currency" }).getByText("EUR").waitFor()
     await page.getByLabel("What was done").fill("Replaced the carbon brushes")
-    await page.getByRole("button", { name: "Start work" }).click()
-    await page.getByRole("button", { name: "Resolve" }).waitFor()
-    await page.getByRole("button", { name: "Resolve" }).click()
+    await screenshot(page, "page-warranty-claim-decide")
+    await page.getByRole("button", { name: "Record decision" }).click()
     await page.getByText("This claim is closed.").waitFor()
+    await page.getByText("Repaired ·").waitFor()
+    await page.getByText("€45.50").waitFor()
     await screenshot(page, "page-warranty-claim-detail")
+    const decided = (await (await page.request.get(`/admin/warranty-claims/${(await claim.json()).warranty_claim.id}`)).json()).warranty_claim
+    expect(decided).toMatchObject({
+      status: "resolved",
+      decision: "repair",
+      repair_cost: 45.5,
+      currency_code: "eur",
+      resolution: "Replaced the carbon brushes",
+    })
   })
 
   it("imports a CSV: the check lists each bad row, the import saves the good file", async () => {

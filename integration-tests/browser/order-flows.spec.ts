@@ -145,4 +145,33 @@ describe("order widget flows in chromium", () => {
     expect(await serial(back)).toMatchObject({ status: "active", order_id: null, stock_location_id: location.id })
     expect(await serial(kept)).toMatchObject({ status: "delivered", order_id: order.id, line_item_id: lineId })
   })
+
+  it("decides a claim on a delivered drill as a replacement: a Medusa exchange opens on its order, linked from the claim", async () => {
+    const { order, delivered } = await fulfilledOrder(1)
+    const { warranty_claim: claim } = await admin.post("/admin/warranty-claims", {
+      serial_number_id: delivered[0].id,
+      description: "Chuck does not lock",
+    })
+    await page.goto(`/app/warranty-claims/${claim.id}`)
+    await page.getByRole("heading", { name: /Claim #/ }).waitFor()
+    await page.getByRole("combobox", { name: "Decision" }).click()
+    await page.getByRole("option", { name: "Replace (opens an exchange)" }).click()
+    await page.getByRole("combobox", { name: "Unit comes back to" }).click()
+    await page.getByRole("option", { name: location.name }).click()
+    await page.getByLabel("What was done").fill("Faulty chuck: replace the unit")
+    await page.getByRole("button", { name: "Record decision" }).click()
+    await page.getByText("Exchange opened on the order").waitFor()
+    await page.getByText("Replaced ·").waitFor()
+    await page.getByRole("link", { name: "Open the order" }).waitFor()
+    await screenshot(page, "page-warranty-claim-exchange")
+
+    const { warranty_claim: decided } = await admin.get(`/admin/warranty-claims/${claim.id}`)
+    expect(decided).toMatchObject({ status: "resolved", decision: "replace", order_id: order.id })
+    const { order: withExchange } = await admin.get(`/admin/orders/${order.id}?fields=id,*exchanges`)
+    expect(withExchange.exchanges.map((e: any) => e.id)).toEqual([decided.exchange_id])
+    expect(await page.getByText(`exchange ${decided.exchange_id}`).count()).toBe(1)
+
+    await page.getByRole("link", { name: "Open the order" }).click()
+    await page.waitForURL(new RegExp(`/orders/${order.id}`))
+  })
 })

@@ -275,6 +275,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
         { route: "POST /admin/maintenance-visits/:id", url: `/admin/maintenance-visits/${visit.id}`, auth: "admin", body: { status: "completed", completed_at: "2026-11-01T10:00:00Z", technician: "Tom", notes: "done" } },
         { route: "POST /admin/warranty-claims", url: "/admin/warranty-claims", auth: "admin", body: { serial_number_id: sw1.id, description: "Wobbles", metadata: { photo: "no" } } },
         { route: "POST /admin/warranty-claims/:id", url: `/admin/warranty-claims/${claim.id}`, auth: "admin", body: { status: "in_progress", resolution: "Sent to repair" } },
+        { route: "POST /admin/warranty-claims/:id/decision", url: `/admin/warranty-claims/${claim.id}/decision`, auth: "admin", body: { decision: "repair", repair_cost: 12, currency_code: "eur", resolution: "New blade" } },
         { route: "POST /admin/serial-registrations/:id", url: `/admin/serial-registrations/${registration.id}`, auth: "admin", body: { action: "reject", note: "No receipt" } },
         { route: "POST /admin/serial-imports", url: "/admin/serial-imports", auth: "admin", csv: true, body: { serial_number: "NEW-3", sku: "SAW-1", status: "inactive", supplier: "Acme", notes: "old stock", end_of_life_at: "2030-01-01" } },
         { route: "POST /store/customers/me/serial-numbers", url: "/store/customers/me/serial-numbers", auth: "customer", body: { serial_number: "SW-REG", purchased_at: "2026-01-01" } },

@@ -11,6 +11,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/order-returns.spec.ts", // 28
     "integration-tests/http/input-rules.spec.ts", // 15
     "integration-tests/http/order-changes.spec.ts", // new
+    "integration-tests/http/warranty-claim-decisions.spec.ts", // new
   ],
   [
     "integration-tests/http/hostile-input.spec.ts", // 50

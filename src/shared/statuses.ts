@@ -38,6 +38,32 @@ export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatu
   rejected: [],
 }
 
+/**
+ * What an operator decides on a claim (`POST /admin/warranty-claims/:id/decision`) and the
+ * status it leaves the claim in. `approve` accepts an open claim for work; `repair` records
+ * the repair and what it cost; `replace` opens a Medusa exchange of the unit for the same
+ * variant and `return` a Medusa return of it, on the order the serial was sold in.
+ */
+export const CLAIM_DECISIONS = ["approve", "reject", "repair", "replace", "return"] as const
+export type ClaimDecision = (typeof CLAIM_DECISIONS)[number]
+export const CLAIM_DECISION_STATUS: Readonly<Record<ClaimDecision, ClaimStatus>> = {
+  approve: "in_progress",
+  reject: "rejected",
+  repair: "resolved",
+  replace: "resolved",
+  return: "resolved",
+}
+/** The statuses a claim may be decided from: approval only while it is open. */
+export const CLAIM_DECISION_FROM: Readonly<Record<ClaimDecision, readonly ClaimStatus[]>> = {
+  approve: ["open"],
+  reject: ["open", "in_progress"],
+  repair: ["open", "in_progress"],
+  replace: ["open", "in_progress"],
+  return: ["open", "in_progress"],
+}
+/** Decisions that open a Medusa return or exchange, and so need the order the serial was sold in. */
+export const CLAIM_DECISIONS_WITH_ORDER: readonly ClaimDecision[] = ["replace", "return"]
+
 export const VISIT_STATUSES = ["pending", "completed", "partially_completed", "cancelled"] as const
 export type VisitStatus = (typeof VISIT_STATUSES)[number]
 
@@ -81,6 +107,13 @@ export const CLAIM_STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   in_progress: "In progress",
   resolved: "Resolved",
   rejected: "Rejected",
+}
+export const CLAIM_DECISION_LABELS: Readonly<Record<ClaimDecision, string>> = {
+  approve: "Approved",
+  reject: "Rejected",
+  repair: "Repaired",
+  replace: "Replaced",
+  return: "Returned for refund",
 }
 
 /**

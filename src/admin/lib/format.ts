@@ -16,3 +16,19 @@ export function formatDateTime(value?: string | Date | null): string {
     ? "—"
     : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
 }
+
+/** An amount in a currency, as the browser's locale writes it: "€45.50". */
+export function formatMoney(amount: number | string | null | undefined, currencyCode?: string | null): string {
+  if (amount === null || amount === undefined || amount === "") {
+    return "—"
+  }
+  const value = Number(amount)
+  if (!currencyCode) {
+    return String(value)
+  }
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency: currencyCode.toUpperCase() }).format(value)
+  } catch {
+    return `${value} ${currencyCode.toUpperCase()}`
+  }
+}

@@ -53,6 +53,6 @@ export const SerialEvents = {
   WARRANTY_EXPIRING: "serial_number.warranty_expiring",
   /** A warranty claim was filed: `{ id, serial_number_id }` */
   WARRANTY_CLAIM_CREATED: "warranty_claim.created",
-  /** A claim changed: `{ id, from_status, status }` */
+  /** A claim changed: `{ id, from_status, status }`, with `decision` when an operator decided it. */
   WARRANTY_CLAIM_UPDATED: "warranty_claim.updated",
 } as const

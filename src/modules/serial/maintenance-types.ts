@@ -1,5 +1,5 @@
 import type { Interval, Periodicity } from "./lib/schedule"
-import type { ClaimStatus, VisitStatus } from "../../shared/statuses"
+import type { ClaimDecision, ClaimStatus, VisitStatus } from "../../shared/statuses"
 
 export type ScheduleType = "warranty" | "amc" | "preventive"
 export type ScheduleStatus = "active" | "cancelled" | "completed"
@@ -89,6 +89,31 @@ export type UpdateWarrantyClaimInput = {
   metadata?: Record<string, unknown> | null
 }
 
+/** A decision on a claim (`decideWarrantyClaimWorkflow`), with what it opened in Medusa. */
+export type DecideWarrantyClaimInput = {
+  id: string
+  decision: ClaimDecision
+  resolution?: string | null
+  /** A repair's cost and currency; only with `repair`. */
+  repair_cost?: number | null
+  currency_code?: string | null
+  /** The order the serial was sold in, and the return or exchange opened on it (`return`, `replace`). */
+  order_id?: string | null
+  return_id?: string | null
+  exchange_id?: string | null
+  actor_id?: string | null
+}
+
+/** What a decision needs before it opens anything in Medusa: the claimed serial and its sale. */
+export type ClaimDecisionContext = {
+  claim_id: string
+  serial_number_id: string
+  serial_number: string
+  variant_id: string
+  order_id: string | null
+  line_item_id: string | null
+}
+
 export type ClaimUndo = {
   claim: ClaimRow
   visits: Array<{ id: string; warranty_claim_id: string | null }>
@@ -144,6 +169,14 @@ export type ClaimRow = {
   replacement_serial_number_id: string | null
   closed_at: Date | null
   metadata: Record<string, unknown> | null
+  decision: ClaimDecision | null
+  decided_at: Date | null
+  decided_by: string | null
+  repair_cost: string | null
+  currency_code: string | null
+  order_id: string | null
+  return_id: string | null
+  exchange_id: string | null
 }
 
 /** Where the end-of-life pass goes on: the last serial of its previous batch. */

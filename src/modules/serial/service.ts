@@ -712,6 +712,8 @@ class SerialModuleService extends MedusaService({
   purgeWarrantyClaim: ClaimService["purge"] = (...args) => this.claims_.purge(...args)
   updateWarrantyClaim: ClaimService["update"] = (...args) => this.claims_.update(...args)
   undoWarrantyClaimUpdate: ClaimService["undoUpdate"] = (...args) => this.claims_.undoUpdate(...args)
+  prepareWarrantyClaimDecision: ClaimService["prepareDecision"] = (...args) => this.claims_.prepareDecision(...args)
+  decideWarrantyClaim: ClaimService["decide"] = (...args) => this.claims_.decide(...args)
 
   // ---------------------------------------------------------------- daily job (services/daily-job.ts)
 

@@ -4,7 +4,7 @@
  * of src/shared, imports nothing from the server.
  */
 import type { MaintenanceStatus } from "../maintenance-status"
-import type { ClaimStatus, SerialStatus, VisitStatus } from "../statuses"
+import type { ClaimDecision, ClaimStatus, SerialStatus, VisitStatus } from "../statuses"
 
 export type { ClaimStatus } from "../statuses"
 export type VisitKind = "scheduled" | "unscheduled" | "breakdown"
@@ -277,6 +277,16 @@ export type AdminWarrantyClaim = {
   filed_at: string
   resolution: string | null
   replacement_serial_number_id: string | null
+  decision: ClaimDecision | null
+  decided_at: string | null
+  decided_by: string | null
+  /** A repair's cost, in `currency_code`. */
+  repair_cost: number | null
+  currency_code: string | null
+  /** The order the serial was sold in, and the Medusa return / exchange a decision opened on it. */
+  order_id: string | null
+  return_id: string | null
+  exchange_id: string | null
   closed_at: string | null
   created_at: string
 }

@@ -15,6 +15,21 @@ export function useStockLocationOptions() {
   })
 }
 
+/** The store's currencies (Medusa's store settings), the default first. */
+export function useStoreCurrencyOptions() {
+  return useQuery({
+    queryKey: ["serial-pages", "store-currencies"],
+    queryFn: async (): Promise<Option[]> => {
+      const { stores } = await sdk.admin.store.list({ fields: "id,*supported_currencies" } as any)
+      const currencies = [...((stores[0] as any)?.supported_currencies ?? [])].sort(
+        (a: any, b: any) => Number(!!b.is_default) - Number(!!a.is_default)
+      )
+      return currencies.map((c: any) => ({ value: c.currency_code, label: String(c.currency_code).toUpperCase() }))
+    },
+    staleTime: 60_000,
+  })
+}
+
 export function useProductOptions() {
   return useQuery({
     queryKey: ["serial-pages", "products"],

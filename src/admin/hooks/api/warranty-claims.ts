@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import type { AdminWarrantyClaim, ClaimStatus } from "../../../shared/http/admin"
+import type { ClaimDecision } from "../../../shared/statuses"
 
-/** The moves the server allows from each status (the same table as the module's). */
-export const CLAIM_NEXT: Record<ClaimStatus, ClaimStatus[]> = {
-  open: ["in_progress", "rejected"],
-  in_progress: ["resolved", "rejected"],
-  resolved: [],
-  rejected: [],
+/** Body of `POST /admin/warranty-claims/:id/decision`. */
+export type ClaimDecisionBody = {
+  decision: ClaimDecision
+  resolution?: string | null
+  repair_cost?: number
+  currency_code?: string
+  location_id?: string
 }
 
 export const warrantyClaimKeys = {
@@ -51,6 +53,16 @@ export function useFileWarrantyClaim() {
   return useMutation({
     mutationFn: (body: { serial_number_id: string; description: string }) =>
       sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>("/admin/warranty-claims", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
+  })
+}
+
+/** Decides a claim; a replace or return opens the Medusa exchange or return on the serial's order. */
+export function useDecideWarrantyClaim(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ClaimDecisionBody) =>
+      sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>(`/admin/warranty-claims/${id}/decision`, { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
   })
 }

@@ -1,6 +1,6 @@
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminFileWarrantyClaim, AdminGetWarrantyClaimParams, AdminGetWarrantyClaimsParams, AdminUpdateWarrantyClaim, listWarrantyClaimsConfig, retrieveWarrantyClaimConfig } from "./validators"
+import { AdminDecideWarrantyClaim, AdminFileWarrantyClaim, AdminGetWarrantyClaimParams, AdminGetWarrantyClaimsParams, AdminUpdateWarrantyClaim, listWarrantyClaimsConfig, retrieveWarrantyClaimConfig } from "./validators"
 
 /** Routes of warranty claims (admin side). */
 export const warrantyClaimMiddlewares: MiddlewareRoute[] = [
@@ -23,5 +23,10 @@ export const warrantyClaimMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/warranty-claims/:id",
     middlewares: [validateAndTransformBody(AdminUpdateWarrantyClaim)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/warranty-claims/:id/decision",
+    middlewares: [validateAndTransformBody(AdminDecideWarrantyClaim)],
   },
 ]

@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 
-import { CLAIM_STATUSES } from "../../../shared/statuses"
+import { CLAIM_DECISIONS, CLAIM_STATUSES } from "../../../shared/statuses"
 
 export { CLAIM_STATUSES }
 
@@ -28,6 +28,17 @@ const WarrantyClaim = model
     filed_at: model.dateTime(),
 
     resolution: model.text().nullable(),
+    /** The operator's decision (shared/statuses.ts), when and by whom it was taken. */
+    decision: model.enum([...CLAIM_DECISIONS]).nullable(),
+    decided_at: model.dateTime().nullable(),
+    decided_by: model.text().nullable(),
+    /** What a repair cost, in `currency_code` (a currency Medusa knows). */
+    repair_cost: model.bigNumber().nullable(),
+    currency_code: model.text().nullable(),
+    /** The order the serial was sold in, and the Medusa return or exchange a decision opened on it. */
+    order_id: model.text().nullable(),
+    return_id: model.text().nullable(),
+    exchange_id: model.text().nullable(),
     replacement_serial_number_id: model.text().nullable(),
     closed_at: model.dateTime().nullable(),
     created_by: model.text().nullable(),

@@ -4,13 +4,21 @@ import type { ClaimRow } from "../maintenance-types"
 
 const json = (v: unknown) => JSON.stringify(v)
 
+const CLAIM_ROW_COLUMNS = `id, display_id, serial_number_id, status, resolution, replacement_serial_number_id, closed_at, metadata,
+  decision, decided_at, decided_by, repair_cost::text AS repair_cost, currency_code, order_id, return_id, exchange_id`
+
 export const warrantyClaimSql = {
   async lockClaim(manager: SqlManager, id: string): Promise<ClaimRow | null> {
     const [row] = await run(manager,
-      `SELECT id, display_id, serial_number_id, status, resolution, replacement_serial_number_id, closed_at, metadata
-         FROM warranty_claim WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      `SELECT ${CLAIM_ROW_COLUMNS} FROM warranty_claim WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
       [id]
     )
+    return row ?? null
+  },
+
+  /** A claim as lockClaim reads it, without the lock (a decision's checks before it opens anything). */
+  async findClaim(manager: SqlManager, id: string): Promise<ClaimRow | null> {
+    const [row] = await run(manager, `SELECT ${CLAIM_ROW_COLUMNS} FROM warranty_claim WHERE id = ? AND deleted_at IS NULL`, [id])
     return row ?? null
   },
 
@@ -83,10 +91,35 @@ export const warrantyClaimSql = {
   async updateClaim(
     manager: SqlManager,
     id: string,
-    patch: Partial<Pick<ClaimRow, "status" | "resolution" | "replacement_serial_number_id" | "closed_at" | "metadata">>
+    patch: Partial<Omit<ClaimRow, "id" | "display_id" | "serial_number_id" | "repair_cost">>
   ): Promise<void> {
-    const columns = ["status", "resolution", "replacement_serial_number_id", "closed_at", "metadata"]
+    const columns = [
+      "status",
+      "resolution",
+      "replacement_serial_number_id",
+      "closed_at",
+      "metadata",
+      "decision",
+      "decided_at",
+      "decided_by",
+      "currency_code",
+      "order_id",
+      "return_id",
+      "exchange_id",
+    ]
     await updateColumns(manager, "warranty_claim", id, columns, patch as Record<string, unknown>)
+  },
+
+  /** Sets a repair's cost (a decimal string, or null) with the raw form Medusa's big numbers keep beside it. */
+  async setRepairCost(manager: SqlManager, id: string, cost: string | null): Promise<void> {
+    await run(manager,
+      `UPDATE warranty_claim
+          SET repair_cost = ?::numeric,
+              raw_repair_cost = CASE WHEN ?::numeric IS NULL THEN NULL
+                                     ELSE jsonb_build_object('value', (?::numeric)::text, 'precision', 20) END
+        WHERE id = ?`,
+      [cost, cost, cost, id]
+    )
   },
 
   async purgeClaim(manager: SqlManager, id: string): Promise<void> {

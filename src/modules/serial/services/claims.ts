@@ -4,7 +4,15 @@ import { generateId, SqlManager } from "../lib/sql"
 import { newOperationId } from "../lib/ids"
 import type { SerialLedgerEntryRepository } from "../repositories/serial-ledger-entry"
 import { CLAIM_TRANSITIONS, claimCoverage } from "../lib/maintenance-rules"
-import type { ClaimStatus, ClaimUndo, FileWarrantyClaimInput, UpdateWarrantyClaimInput } from "../maintenance-types"
+import type {
+  ClaimDecisionContext,
+  ClaimStatus,
+  ClaimUndo,
+  DecideWarrantyClaimInput,
+  FileWarrantyClaimInput,
+  UpdateWarrantyClaimInput,
+} from "../maintenance-types"
+import { CLAIM_DECISION_FROM, CLAIM_DECISION_STATUS, CLAIM_DECISIONS_WITH_ORDER, type ClaimDecision } from "../../../shared/statuses"
 import { maintenanceSql } from "../repositories/maintenance"
 import { warrantyClaimSql } from "../repositories/warranty-claim"
 import { serialSql } from "../repositories/serial-number"
@@ -200,6 +208,79 @@ export default class ClaimService {
     return { id, from_status: claim.status as ClaimStatus, undo }
   }
 
+  /**
+   * Checks a decision against the claim as it is, before anything is opened in Medusa: the
+   * claim's status must allow it, and a replace or return needs the serial delivered on
+   * an order line (the unit the Medusa return or exchange takes back). Read-only; `decide`
+   * checks the status again under the claim's lock.
+   */
+  @InjectTransactionManager()
+  async prepareDecision(
+    id: string,
+    decision: ClaimDecision,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimDecisionContext> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const claim = await warrantyClaimSql.findClaim(manager, id)
+    if (!claim) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
+    }
+    refuseDecisionFrom(claim.id, claim.status as ClaimStatus, decision)
+    const [serial] = await serialSql.lockSerials(manager, { id: [claim.serial_number_id] }, { columns: "full" })
+    if (!serial) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial number with id "${claim.serial_number_id}" was not found`)
+    }
+    if (CLAIM_DECISIONS_WITH_ORDER.includes(decision) && (serial.status !== "delivered" || !serial.order_id || !serial.line_item_id)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Serial ${serial.serial_number} is ${serial.status}, not delivered on an order: a ${decision} decision opens a ` +
+          `Medusa ${decision === "replace" ? "exchange" : "return"} on the order it was sold in`
+      )
+    }
+    return {
+      claim_id: claim.id,
+      serial_number_id: serial.id,
+      serial_number: serial.serial_number,
+      variant_id: serial.variant_id,
+      order_id: serial.order_id ?? null,
+      line_item_id: serial.line_item_id ?? null,
+    }
+  }
+
+  /**
+   * Records a decision: the status it leads to (shared/statuses.ts), who took it and when,
+   * a repair's cost, and the order, return or exchange it opened. A terminal status closes
+   * the claim.
+   */
+  @InjectTransactionManager()
+  async decide(
+    input: DecideWarrantyClaimInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; from_status: ClaimStatus; undo: ClaimUndo }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const claim = await warrantyClaimSql.lockClaim(manager, input.id)
+    if (!claim) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${input.id}" was not found`)
+    }
+    const from = claim.status as ClaimStatus
+    refuseDecisionFrom(claim.id, from, input.decision)
+    const status = CLAIM_DECISION_STATUS[input.decision]
+    await warrantyClaimSql.updateClaim(manager, claim.id, {
+      status,
+      decision: input.decision,
+      decided_at: new Date(),
+      decided_by: input.actor_id ?? null,
+      closed_at: status === "resolved" || status === "rejected" ? new Date() : null,
+      ...(input.resolution !== undefined ? { resolution: input.resolution } : {}),
+      currency_code: input.currency_code ?? null,
+      order_id: input.order_id ?? null,
+      return_id: input.return_id ?? null,
+      exchange_id: input.exchange_id ?? null,
+    })
+    await warrantyClaimSql.setRepairCost(manager, claim.id, input.repair_cost == null ? null : String(input.repair_cost))
+    return { id: claim.id, from_status: from, undo: { claim: { ...claim }, visits: [] } }
+  }
+
   /** Puts a claim and its visit links back as they were (workflow compensation). */
   @InjectTransactionManager()
   async undoUpdate(undo: ClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
@@ -211,7 +292,15 @@ export default class ClaimService {
       replacement_serial_number_id: c.replacement_serial_number_id,
       closed_at: c.closed_at,
       metadata: c.metadata,
+      decision: c.decision,
+      decided_at: c.decided_at,
+      decided_by: c.decided_by,
+      currency_code: c.currency_code,
+      order_id: c.order_id,
+      return_id: c.return_id,
+      exchange_id: c.exchange_id,
     })
+    await warrantyClaimSql.setRepairCost(manager, c.id, c.repair_cost)
     for (const claimId of [c.id, null]) {
       await maintenanceSql.setVisitsClaim(
         manager,
@@ -219,5 +308,16 @@ export default class ClaimService {
         claimId
       )
     }
+  }
+}
+
+/** Refuses a decision the claim's status does not allow, naming the statuses that would. */
+function refuseDecisionFrom(id: string, from: ClaimStatus, decision: ClaimDecision): void {
+  const allowed = CLAIM_DECISION_FROM[decision]
+  if (!allowed.includes(from)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Warranty claim ${id} is ${from}: a ${decision} decision is taken on ${allowed.join(" or ")} claims`
+    )
   }
 }

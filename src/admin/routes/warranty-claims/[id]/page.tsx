@@ -1,30 +1,47 @@
-import { Button, Container, Heading, Label, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { useParams } from "react-router-dom"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { Link, useParams } from "react-router-dom"
 import { ClaimStatusBadge } from "../../../components/claim-status-badge"
-import { CLAIM_STATUS_LABELS, CLAIM_TRANSITIONS, type ClaimStatus } from "../../../../shared/statuses"
+import { CLAIM_DECISION_LABELS } from "../../../../shared/statuses"
 import { DetailField } from "../../../components/detail-field"
 import { DetailHeader } from "../../../components/detail-header"
-import { useUpdateWarrantyClaim, useWarrantyClaim } from "../../../hooks/api/warranty-claims"
+import { useWarrantyClaim } from "../../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../../hooks/api/store-records"
-import { formatDate, formatDateTime } from "../../../lib/format"
+import { formatDate, formatDateTime, formatMoney } from "../../../lib/format"
 import { SerialLink } from "../../../components/serial-link"
+import { WarrantyClaimDecisionForm } from "../../../components/warranty-claim-decision-form"
+import type { AdminWarrantyClaim } from "../../../../shared/http/admin"
 
-const ACTION_LABELS: Record<ClaimStatus, string> = {
-  open: "Reopen",
-  in_progress: "Start work",
-  resolved: "Resolve",
-  rejected: "Reject",
-}
+/** What was decided, and the order, return or exchange the decision opened in Medusa. */
+const DecisionFields = ({ claim }: { claim: AdminWarrantyClaim }) => (
+  <>
+    <DetailField label="Decision">
+      {claim.decision ? `${CLAIM_DECISION_LABELS[claim.decision]} · ${formatDateTime(claim.decided_at)}` : "—"}
+    </DetailField>
+    {claim.decision === "repair" && (
+      <DetailField label="Repair cost">{formatMoney(claim.repair_cost, claim.currency_code)}</DetailField>
+    )}
+    {claim.order_id && (
+      <DetailField label="Order">
+        <Link className="text-ui-fg-interactive" to={`/orders/${claim.order_id}`}>
+          Open the order
+        </Link>
+        {claim.exchange_id ? ` · exchange ${claim.exchange_id}` : claim.return_id ? ` · return ${claim.return_id}` : ""}
+      </DetailField>
+    )}
+    {claim.resolution && (
+      <DetailField label="What was done">
+        <span className="whitespace-pre-wrap">{claim.resolution}</span>
+      </DetailField>
+    )}
+    {claim.closed_at && <DetailField label="Closed">{formatDateTime(claim.closed_at)}</DetailField>}
+  </>
+)
 
 const WarrantyClaimDetailPage = () => {
   const { id = "" } = useParams()
   const { data, isLoading, isError, error } = useWarrantyClaim(id)
-  const update = useUpdateWarrantyClaim(id)
   const customers = useCustomerOptions().data
   const claim = data?.warranty_claim
-  const [resolution, setResolution] = useState("")
-  useEffect(() => setResolution(claim?.resolution ?? ""), [claim?.resolution])
 
   if (isLoading) return <Container>Loading…</Container>
   if (isError || !claim) {
@@ -35,16 +52,7 @@ const WarrantyClaimDetailPage = () => {
     )
   }
 
-  const move = (status: ClaimStatus) =>
-    update.mutate(
-      { status, resolution: resolution.trim() || null },
-      {
-        onSuccess: () => toast.success(`Claim ${CLAIM_STATUS_LABELS[status].toLowerCase()}`),
-        onError: (e) => toast.error((e as Error).message),
-      }
-    )
-
-  const next = CLAIM_TRANSITIONS[claim.status] ?? []
+  const closed = claim.status === "resolved" || claim.status === "rejected"
   return (
     <div className="flex flex-col gap-3">
       <Container className="divide-y p-0">
@@ -66,54 +74,21 @@ const WarrantyClaimDetailPage = () => {
         <DetailField label="Problem">
           <span className="whitespace-pre-wrap">{claim.description}</span>
         </DetailField>
-        {claim.closed_at && <DetailField label="Closed">{formatDateTime(claim.closed_at)}</DetailField>}
+        {(claim.decision || closed) && <DecisionFields claim={claim} />}
       </Container>
-      <Container className="flex flex-col gap-3">
-        <Heading level="h2">Resolution</Heading>
-        <div>
-          <Label size="small" htmlFor="resolution">What was done</Label>
-          <Textarea
-            id="resolution"
-            rows={3}
-            value={resolution}
-            disabled={next.length === 0}
-            onChange={(e) => setResolution(e.target.value)}
-          />
-        </div>
-        <div className="flex gap-2">
-          {next.map((status) => (
-            <Button
-              key={status}
-              size="small"
-              variant={status === "rejected" ? "danger" : "primary"}
-              isLoading={update.isPending && update.variables?.status === status}
-              onClick={() => move(status)}
-            >
-              {ACTION_LABELS[status]}
-            </Button>
-          ))}
-          {next.length > 0 && (
-            <Button
-              size="small"
-              variant="secondary"
-              disabled={resolution === (claim.resolution ?? "")}
-              onClick={() =>
-                update.mutate(
-                  { resolution: resolution.trim() || null },
-                  { onSuccess: () => toast.success("Saved"), onError: (e) => toast.error((e as Error).message) }
-                )
-              }
-            >
-              Save note
-            </Button>
-          )}
-          {next.length === 0 && (
-            <Text size="small" className="text-ui-fg-subtle">
-              This claim is closed.
-            </Text>
-          )}
-        </div>
-      </Container>
+      {!closed && (
+        <Container className="flex flex-col gap-3">
+          <Heading level="h2">Decide</Heading>
+          <WarrantyClaimDecisionForm key={claim.status} claim={claim} />
+        </Container>
+      )}
+      {closed && (
+        <Container>
+          <Text size="small" className="text-ui-fg-subtle">
+            This claim is closed.
+          </Text>
+        </Container>
+      )}
     </div>
   )
 }

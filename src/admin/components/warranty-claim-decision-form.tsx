@@ -1,0 +1,128 @@
+import { Button, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import {
+  CLAIM_DECISION_FROM,
+  CLAIM_DECISIONS,
+  CLAIM_DECISIONS_WITH_ORDER,
+  type ClaimDecision,
+  type ClaimStatus,
+} from "../../shared/statuses"
+import { useDecideWarrantyClaim } from "../hooks/api/warranty-claims"
+import { useStockLocationOptions, useStoreCurrencyOptions } from "../hooks/api/store-records"
+import { LabelledSelect } from "./labelled-select"
+
+/** How the form offers each decision (the claim page names a decision taken by CLAIM_DECISION_LABELS). */
+const DECISION_CHOICES: Record<ClaimDecision, string> = {
+  approve: "Approve: start work",
+  reject: "Reject",
+  repair: "Repair",
+  replace: "Replace (opens an exchange)",
+  return: "Return for refund (opens a return)",
+}
+
+/**
+ * Decides an open or in-progress claim: the decisions its status allows (the server's
+ * table in shared/statuses.ts), a repair's cost in one of the store's currencies, the
+ * stock location a replaced or returned unit comes back to, and a note of what was done.
+ */
+export const WarrantyClaimDecisionForm = ({
+  claim,
+}: {
+  claim: { id: string; status: ClaimStatus; resolution: string | null }
+}) => {
+  const allowed = CLAIM_DECISIONS.filter((d) => CLAIM_DECISION_FROM[d].includes(claim.status))
+  const [decision, setDecision] = useState<ClaimDecision>(allowed[0])
+  const [cost, setCost] = useState("")
+  const [currency, setCurrency] = useState("")
+  const [location, setLocation] = useState("")
+  const [resolution, setResolution] = useState(claim.resolution ?? "")
+  const currencies = useStoreCurrencyOptions().data ?? []
+  const locations = useStockLocationOptions().data ?? []
+  const decide = useDecideWarrantyClaim(claim.id)
+  useEffect(() => {
+    if (!currency && currencies.length) setCurrency(currencies[0].value)
+  }, [currencies, currency])
+  // A claim approved here stays on the page, now in progress: approval is no longer offered.
+  useEffect(() => {
+    if (!CLAIM_DECISION_FROM[decision].includes(claim.status)) setDecision(allowed[0])
+  }, [claim.status])
+
+  const costValue = cost.trim() === "" ? NaN : Number(cost)
+  const needsLocation = CLAIM_DECISIONS_WITH_ORDER.includes(decision)
+  const ready =
+    (decision !== "repair" || (Number.isFinite(costValue) && costValue >= 0 && !!currency)) && (!needsLocation || !!location)
+
+  const submit = () =>
+    decide.mutate(
+      {
+        decision,
+        resolution: resolution.trim() || null,
+        ...(decision === "repair" ? { repair_cost: costValue, currency_code: currency } : {}),
+        ...(needsLocation ? { location_id: location } : {}),
+      },
+      {
+        onSuccess: ({ warranty_claim }) =>
+          toast.success(
+            warranty_claim.exchange_id
+              ? "Exchange opened on the order"
+              : warranty_claim.return_id
+                ? "Return opened on the order"
+                : "Decision recorded"
+          ),
+        onError: (e) => toast.error((e as Error).message),
+      }
+    )
+
+  return (
+    <div className="flex flex-col gap-y-4" data-testid="claim-decision-form">
+      <LabelledSelect
+        id="claim-decision"
+        label="Decision"
+        value={decision}
+        options={allowed.map((d) => ({ value: d, label: DECISION_CHOICES[d] }))}
+        onChange={(v) => setDecision(v as ClaimDecision)}
+      />
+      {decision === "repair" && (
+        <div className="grid grid-cols-2 gap-x-4">
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" htmlFor="claim-repair-cost">
+              Repair cost
+            </Label>
+            <Input
+              id="claim-repair-cost"
+              size="small"
+              type="number"
+              min={0}
+              step="0.01"
+              value={cost}
+              placeholder="0 when the warranty pays"
+              onChange={(e) => setCost(e.target.value)}
+            />
+          </div>
+          <LabelledSelect id="claim-currency" label="Currency" value={currency} options={currencies} onChange={setCurrency} />
+        </div>
+      )}
+      {needsLocation && (
+        <div className="flex flex-col gap-y-1">
+          <LabelledSelect id="claim-location" label="Unit comes back to" value={location} options={locations} onChange={setLocation} />
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {decision === "replace"
+              ? "Opens a Medusa exchange on the order: this unit back, one of the same variant out at the price it sold for."
+              : "Opens a Medusa return of this unit on the order; the refund follows Medusa's return flow."}
+          </Text>
+        </div>
+      )}
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" htmlFor="resolution">
+          What was done
+        </Label>
+        <Textarea id="resolution" rows={3} value={resolution} onChange={(e) => setResolution(e.target.value)} />
+      </div>
+      <div>
+        <Button size="small" variant={decision === "reject" ? "danger" : "primary"} disabled={!ready} isLoading={decide.isPending} onClick={submit}>
+          Record decision
+        </Button>
+      </div>
+    </div>
+  )
+}
