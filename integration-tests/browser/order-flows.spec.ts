@@ -167,8 +167,8 @@ describe("order widget flows in chromium", () => {
 
     const { warranty_claim: decided } = await admin.get(`/admin/warranty-claims/${claim.id}`)
     expect(decided).toMatchObject({ status: "resolved", decision: "replace", order_id: order.id })
-    const { order: withExchange } = await admin.get(`/admin/orders/${order.id}?fields=id,*exchanges`)
-    expect(withExchange.exchanges.map((e: any) => e.id)).toEqual([decided.exchange_id])
+    const { exchanges } = await admin.get(`/admin/exchanges?order_id=${order.id}&fields=id,order_id`)
+    expect(exchanges.map((e: any) => [e.id, e.order_id])).toEqual([[decided.exchange_id, order.id]])
     expect(await page.getByText(`exchange ${decided.exchange_id}`).count()).toBe(1)
 
     await page.getByRole("link", { name: "Open the order" }).click()
