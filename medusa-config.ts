@@ -2,6 +2,8 @@
 // `src` as an app, with the serial module registered directly. Stores load the built
 // plugin instead (see demo/medusa-config.ts).
 import { loadEnv, defineConfig } from "@medusajs/framework/utils"
+import os from "node:os"
+import path from "node:path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -26,6 +28,23 @@ module.exports = defineConfig({
         uniqueness_scope: "global",
         default_fulfillment_policy: "auto",
         staff_email: "service@serials.test",
+      },
+    },
+    {
+      // Medusa's local file provider, storing claims' files and proofs of purchase in a
+      // directory of the machine's temp folder instead of the repository's `static`.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: path.join(os.tmpdir(), "serial-plugin-test-files"),
+              private_upload_dir: path.join(os.tmpdir(), "serial-plugin-test-files"),
+            },
+          },
+        ],
       },
     },
     {

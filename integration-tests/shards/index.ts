@@ -20,6 +20,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/maintenance-schedules.spec.ts", // 13
     "integration-tests/http/serial-write-offs.spec.ts", // new
     "integration-tests/http/serial-delivery-notice.spec.ts", // new
+    "integration-tests/http/claim-attachments.spec.ts", // new
   ],
   [
     "integration-tests/http/order-fulfilment.spec.ts", // 49

@@ -36,11 +36,15 @@ function refuseDeepQueryKeys(req: MedusaRequest, _res: MedusaResponse, next: Med
 /**
  * A body the plugin's routes read is JSON: one sent as another type (`text/plain`) would
  * reach them unparsed and be refused as if fields were missing. 415, naming the type.
- * Not on the CSV import, which reads its own body and checks its type itself.
+ * Not on the CSV import, which reads its own body and checks its type itself, nor on a
+ * file upload's `multipart/form-data` (utils/uploads.ts reads it).
  */
 function requireJsonBody(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined
   if (!hasBody || req.method === "GET" || req.is("application/json")) {
+    return next()
+  }
+  if (req.is("multipart/form-data") && UPLOAD_PATHS.some((p) => p.test(req.originalUrl.split("?")[0]))) {
     return next()
   }
   res.status(415).json({
@@ -48,6 +52,9 @@ function requireJsonBody(req: MedusaRequest, res: MedusaResponse, next: MedusaNe
     message: `Content type '${String(req.headers["content-type"] ?? "none").slice(0, 100)}' is not accepted: send the body as JSON, with 'Content-Type: application/json'`,
   })
 }
+
+/** Routes that take files as `multipart/form-data`. */
+const UPLOAD_PATHS = [/^\/admin\/warranty-claims\/[^/]+\/attachments\/?$/]
 
 /** The plugin's admin route families: too deeply nested query keys are refused on all of them. */
 const ADMIN_PREFIXES = [

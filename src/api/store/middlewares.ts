@@ -2,6 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/f
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreCustomerListParams, StoreFileWarrantyClaim, StoreRegisterSerial, refuseUndecodablePath } from "./validators"
 import { publicLookupRateLimit, storefrontWriteRateLimit } from "./rate-limit"
+import { fileUpload } from "../utils/uploads"
 
 /**
  * The storefront's routes: the public look-up (rate limited, its path checked before
@@ -38,5 +39,10 @@ export const storefrontMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/customers/me/warranty-claims",
     middlewares: [storefrontWriteRateLimit, validateAndTransformBody(StoreFileWarrantyClaim)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/customers/me/serial-registrations/:id/proof-of-purchase",
+    middlewares: [storefrontWriteRateLimit, fileUpload("file", 1)],
   },
 ]

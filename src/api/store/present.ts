@@ -181,5 +181,14 @@ export function presentRegistration(r: any): StoreSerialRegistration {
     status: r.status,
     created_at: iso(r.created_at) as string,
     decided_at: iso(r.decided_at),
+    // The customer's own file, named as they sent it; its storage id and URL stay with the admin.
+    proof_of_purchase: r.proof_of_purchase
+      ? {
+          filename: r.proof_of_purchase.filename,
+          mime_type: r.proof_of_purchase.mime_type,
+          size: r.proof_of_purchase.size,
+          uploaded_at: r.proof_of_purchase.uploaded_at,
+        }
+      : null,
   }
 }

@@ -714,6 +714,9 @@ class SerialModuleService extends MedusaService({
   undoWarrantyClaimUpdate: ClaimService["undoUpdate"] = (...args) => this.claims_.undoUpdate(...args)
   prepareWarrantyClaimDecision: ClaimService["prepareDecision"] = (...args) => this.claims_.prepareDecision(...args)
   decideWarrantyClaim: ClaimService["decide"] = (...args) => this.claims_.decide(...args)
+  checkWarrantyClaimAttachmentRoom: ClaimService["checkAttachmentRoom"] = (...args) => this.claims_.checkAttachmentRoom(...args)
+  addWarrantyClaimAttachments: ClaimService["addAttachments"] = (...args) => this.claims_.addAttachments(...args)
+  restoreWarrantyClaimAttachments: ClaimService["restoreAttachments"] = (...args) => this.claims_.restoreAttachments(...args)
 
   // ---------------------------------------------------------------- daily job (services/daily-job.ts)
 
@@ -761,6 +764,8 @@ class SerialModuleService extends MedusaService({
   storefrontListCustomerClaims: StorefrontService["listCustomerClaims"] = (...args) => this.storefront_.listCustomerClaims(...args)
   storefrontRetrieveCustomerClaim: StorefrontService["retrieveCustomerClaim"] = (...args) => this.storefront_.retrieveCustomerClaim(...args)
   storefrontRegisterSerial: StorefrontService["register"] = (...args) => this.storefront_.register(...args)
+  storefrontSetProofOfPurchase: StorefrontService["setProofOfPurchase"] = (...args) => this.storefront_.setProofOfPurchase(...args)
+  storefrontRestoreProofOfPurchase: StorefrontService["restoreProofOfPurchase"] = (...args) => this.storefront_.restoreProofOfPurchase(...args)
   decideSerialRegistration: StorefrontService["decideRegistration"] = (...args) => this.storefront_.decideRegistration(...args)
   undoSerialRegistration: StorefrontService["undoRegistration"] = (...args) => this.storefront_.undoRegistration(...args)
   storefrontListCustomerRegistrations: StorefrontService["listCustomerRegistrations"] = (...args) => this.storefront_.listCustomerRegistrations(...args)

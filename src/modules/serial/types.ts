@@ -1,5 +1,6 @@
 import type { SerialListSortField } from "../../shared/serial-list"
 import type { SerialMovement } from "./lib/status-machine"
+import type { StoredFile } from "../../shared/attachments"
 
 export type DateInput = Date | string | null
 
@@ -219,6 +220,7 @@ export type RegistrationRow = {
   decided_at: Date | null
   decided_by: string | null
   note: string | null
+  proof_of_purchase: StoredFile | null
   created_at: Date
 }
 

@@ -4,6 +4,7 @@
  * of src/shared, imports nothing from the server.
  */
 import type { MaintenanceStatus } from "../maintenance-status"
+import type { StoredFileWithUrl } from "../attachments"
 import type { ClaimDecision, ClaimStatus, SerialStatus, VisitStatus } from "../statuses"
 
 export type { ClaimStatus } from "../statuses"
@@ -287,6 +288,8 @@ export type AdminWarrantyClaim = {
   order_id: string | null
   return_id: string | null
   exchange_id: string | null
+  /** Photos and documents, with URLs from Medusa's File Module. */
+  attachments: StoredFileWithUrl[]
   closed_at: string | null
   created_at: string
 }
@@ -496,6 +499,8 @@ export type AdminSerialRegistration = {
   decided_at: string | null
   decided_by: string | null
   note: string | null
+  /** The customer's proof of purchase, with a URL to open it. */
+  proof_of_purchase: StoredFileWithUrl | null
   created_at: string
 }
 

@@ -66,7 +66,11 @@ export type StoreSerialRegistration = {
   status: "pending" | "approved" | "rejected"
   created_at: string
   decided_at: string | null
+  /** The proof of purchase the customer sent (`POST …/serial-registrations/:id/proof-of-purchase`). */
+  proof_of_purchase: { filename: string; mime_type: string; size: number; uploaded_at: string } | null
 }
+/** `POST /store/customers/me/serial-registrations/:id/proof-of-purchase`. */
+export type StoreSerialRegistrationResponse = { registration: StoreSerialRegistration }
 /** `GET /store/customers/me/serial-numbers`; `registrations`: pending and rejected ones. */
 export type StoreCustomerSerialsResponse = {
   serial_numbers: StoreCustomerSerial[]

@@ -1,5 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { CLAIM_ATTACHMENTS_MAX } from "../../../shared/attachments"
+import { fileUpload } from "../../utils/uploads"
 import { AdminDecideWarrantyClaim, AdminFileWarrantyClaim, AdminGetWarrantyClaimParams, AdminGetWarrantyClaimsParams, AdminUpdateWarrantyClaim, listWarrantyClaimsConfig, retrieveWarrantyClaimConfig } from "./validators"
 
 /** Routes of warranty claims (admin side). */
@@ -28,5 +30,10 @@ export const warrantyClaimMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/warranty-claims/:id/decision",
     middlewares: [validateAndTransformBody(AdminDecideWarrantyClaim)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/warranty-claims/:id/attachments",
+    middlewares: [fileUpload("files", CLAIM_ATTACHMENTS_MAX)],
   },
 ]

@@ -3,8 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { withSerialText } from "../maintenance-visits/read-visits"
 import { VISIT_FIELDS } from "../maintenance-visits/validators"
 import { CLAIM_FIELDS } from "./validators"
+import { withFileUrls } from "../../utils/stored-files"
 
-/** A claim with the visits that belong to it, oldest first. */
+/** A claim with the visits that belong to it, oldest first, and its files with URLs to open them. */
 export async function readClaim(scope: MedusaContainer, id: string, fields: string[] = CLAIM_FIELDS) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph(
@@ -17,5 +18,10 @@ export async function readClaim(scope: MedusaContainer, id: string, fields: stri
     filters: { warranty_claim_id: id },
     pagination: { order: { scheduled_date: "ASC", id: "ASC" } },
   })
-  return { ...data[0], visits: await withSerialText(scope, visits) }
+  const claim = data[0] as any
+  return {
+    ...claim,
+    ...(claim.attachments !== undefined ? { attachments: await withFileUrls(scope, claim.attachments) } : {}),
+    visits: await withSerialText(scope, visits),
+  }
 }

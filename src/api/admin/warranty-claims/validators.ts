@@ -26,6 +26,7 @@ export const CLAIM_FIELDS = [
   "order_id",
   "return_id",
   "exchange_id",
+  "attachments",
   "closed_at",
   "created_by",
   "metadata",
@@ -33,12 +34,14 @@ export const CLAIM_FIELDS = [
   "updated_at",
 ]
 
-export const listWarrantyClaimsConfig = { defaults: CLAIM_FIELDS, allowed: CLAIM_FIELDS, isList: true }
+/** A list leaves out the claims' files, whose URLs are asked of the File Module one claim at a time. */
+const LIST_FIELDS = CLAIM_FIELDS.filter((f) => f !== "attachments")
+export const listWarrantyClaimsConfig = { defaults: LIST_FIELDS, allowed: LIST_FIELDS, isList: true }
 export const retrieveWarrantyClaimConfig = { defaults: CLAIM_FIELDS, allowed: CLAIM_FIELDS, isList: false }
 
 export const AdminGetWarrantyClaimsParams = listParams(
   ["created_at", "updated_at", "filed_at", "display_id", "status"],
-  CLAIM_FIELDS
+  LIST_FIELDS
 ).extend({
   fields: exactFieldsParam(CLAIM_FIELDS),
   q: searchText.optional(),

@@ -19,6 +19,8 @@ const SerialRegistration = model
     decided_at: model.dateTime().nullable(),
     decided_by: model.text().nullable(),
     note: model.text().nullable(),
+    /** The customer's receipt or invoice in Medusa's File Module: a `StoredFile` (shared/attachments.ts). */
+    proof_of_purchase: model.json().nullable(),
   })
   .indexes([
     { name: "IDX_serial_registration_status", on: ["status", "created_at"], where: "deleted_at IS NULL" },

@@ -39,6 +39,8 @@ const WarrantyClaim = model
     order_id: model.text().nullable(),
     return_id: model.text().nullable(),
     exchange_id: model.text().nullable(),
+    /** Photos and documents in Medusa's File Module: `StoredFile[]` (shared/attachments.ts). */
+    attachments: model.json().nullable(),
     replacement_serial_number_id: model.text().nullable(),
     closed_at: model.dateTime().nullable(),
     created_by: model.text().nullable(),

@@ -4,6 +4,7 @@
  */
 import { run, textArrayLiteral, type SqlManager } from "../lib/sql"
 import type { RegistrationRow, RegistrationUndo } from "../types"
+import type { StoredFile } from "../../../shared/attachments"
 import type { SerialRow } from "./serial-number"
 
 /** A serial a customer may be given by a registration, with what an undo restores. */
@@ -20,7 +21,7 @@ export type RegistrableRow = Pick<
   | "warranty_expires_at"
 >
 
-const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, created_at`
+const REGISTRATION_COLUMNS = `id, serial_number_id, serial_number, customer_id, purchased_at, status, decided_at, decided_by, note, proof_of_purchase, created_at`
 
 export const registrationSql = {
   async findPendingRegistration(manager: SqlManager, serialId: string, customerId: string): Promise<RegistrationRow | null> {
@@ -108,6 +109,14 @@ export const registrationSql = {
         WHERE customer_id = ? AND deleted_at IS NULL AND status <> 'approved'
         ORDER BY created_at DESC, id DESC LIMIT 1000`,
       [customerId]
+    )
+  },
+
+  /** Sets (or clears) a registration's proof of purchase. */
+  async setProofOfPurchase(manager: SqlManager, id: string, proof: StoredFile | null): Promise<void> {
+    await run(manager,
+      `UPDATE serial_registration SET proof_of_purchase = ?::jsonb, updated_at = now() WHERE id = ?`,
+      [proof === null ? null : JSON.stringify(proof), id]
     )
   },
 }

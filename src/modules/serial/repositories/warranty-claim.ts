@@ -1,6 +1,7 @@
 /** SQL of warranty claims: a claim locked, filed, found for a customer, changed, or removed by its undo. */
 import { run, SqlManager, updateColumns } from "../lib/sql"
 import type { ClaimRow } from "../maintenance-types"
+import type { StoredFile } from "../../../shared/attachments"
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -125,5 +126,21 @@ export const warrantyClaimSql = {
   async purgeClaim(manager: SqlManager, id: string): Promise<void> {
     await run(manager, `UPDATE maintenance_visit SET warranty_claim_id = NULL WHERE warranty_claim_id = ?`, [id])
     await run(manager, `DELETE FROM warranty_claim WHERE id = ?`, [id])
+  },
+
+  /** A claim's files, read under its lock (files are added one request at a time). */
+  async lockAttachments(manager: SqlManager, id: string): Promise<{ id: string; attachments: StoredFile[] } | null> {
+    const [row] = await run(manager,
+      `SELECT id, COALESCE(attachments, '[]'::jsonb) AS attachments FROM warranty_claim WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    return row ?? null
+  },
+
+  async setAttachments(manager: SqlManager, id: string, attachments: StoredFile[]): Promise<void> {
+    await run(manager,
+      `UPDATE warranty_claim SET attachments = ?::jsonb, updated_at = now() WHERE id = ?`,
+      [attachments.length ? json(attachments) : null, id]
+    )
   },
 }

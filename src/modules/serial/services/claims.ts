@@ -12,6 +12,7 @@ import type {
   FileWarrantyClaimInput,
   UpdateWarrantyClaimInput,
 } from "../maintenance-types"
+import { CLAIM_ATTACHMENTS_MAX, type StoredFile } from "../../../shared/attachments"
 import { CLAIM_DECISION_FROM, CLAIM_DECISION_STATUS, CLAIM_DECISIONS_WITH_ORDER, type ClaimDecision } from "../../../shared/statuses"
 import { maintenanceSql } from "../repositories/maintenance"
 import { warrantyClaimSql } from "../repositories/warranty-claim"
@@ -281,6 +282,46 @@ export default class ClaimService {
     return { id: claim.id, from_status: from, undo: { claim: { ...claim }, visits: [] } }
   }
 
+  /**
+   * Refuses files for a claim before they are uploaded: a claim that does not exist, or
+   * one that would then hold more than CLAIM_ATTACHMENTS_MAX. Read-only; `addAttachments`
+   * checks again under the claim's lock.
+   */
+  @InjectTransactionManager()
+  async checkAttachmentRoom(id: string, adding: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const claim = await warrantyClaimSql.findClaim(manager, id)
+    if (!claim) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
+    }
+    const held = await warrantyClaimSql.lockAttachments(manager, id)
+    refuseOverfullClaim(id, held?.attachments.length ?? 0, adding)
+  }
+
+  /** Adds uploaded files to a claim's attachments; the undo puts back the list as it was. */
+  @InjectTransactionManager()
+  async addAttachments(
+    id: string,
+    files: StoredFile[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ attachments: StoredFile[]; undo: { id: string; previous: StoredFile[] } }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const held = await warrantyClaimSql.lockAttachments(manager, id)
+    if (!held) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
+    }
+    refuseOverfullClaim(id, held.attachments.length, files.length)
+    const attachments = [...held.attachments, ...files]
+    await warrantyClaimSql.setAttachments(manager, id, attachments)
+    return { attachments, undo: { id, previous: held.attachments } }
+  }
+
+  /** Puts a claim's attachment list back (workflow compensation). */
+  @InjectTransactionManager()
+  async restoreAttachments(undo: { id: string; previous: StoredFile[] }, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await warrantyClaimSql.setAttachments(sharedContext.transactionManager as SqlManager, undo.id, undo.previous)
+  }
+
   /** Puts a claim and its visit links back as they were (workflow compensation). */
   @InjectTransactionManager()
   async undoUpdate(undo: ClaimUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
@@ -318,6 +359,15 @@ function refuseDecisionFrom(id: string, from: ClaimStatus, decision: ClaimDecisi
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       `Warranty claim ${id} is ${from}: a ${decision} decision is taken on ${allowed.join(" or ")} claims`
+    )
+  }
+}
+
+function refuseOverfullClaim(id: string, held: number, adding: number): void {
+  if (held + adding > CLAIM_ATTACHMENTS_MAX) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Warranty claim ${id} holds ${held} of at most ${CLAIM_ATTACHMENTS_MAX} files; ${adding} more would be too many`
     )
   }
 }

@@ -10,6 +10,7 @@ import { warrantyFor } from "../lib/warranty"
 import type { RegistrableRow } from "../repositories/serial-registration"
 import { storefrontSerialNotFound } from "../lib/storefront-errors"
 import type { RegistrationRow, RegistrationUndo, StorefrontSerialRow } from "../types"
+import type { StoredFile } from "../../../shared/attachments"
 import { registrationSql } from "../repositories/serial-registration"
 import { storefrontSql } from "../repositories/storefront"
 import { serialSql } from "../repositories/serial-number"
@@ -201,6 +202,43 @@ export default class StorefrontService {
   }
 
   /**
+   * The customer's own pending registration, to which a proof of purchase may be added;
+   * another customer's is answered as not found (its existence is not theirs to learn).
+   * With `proof`, sets it and answers the one it replaces for the undo (and for deleting
+   * its file).
+   */
+  @InjectTransactionManager()
+  async setProofOfPurchase(
+    input: { customer_id: string; registration_id: string; proof?: StoredFile | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ registration_id: string; previous: StoredFile | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const registration = await registrationSql.lockRegistration(manager, input.registration_id)
+    if (!registration || registration.customer_id !== input.customer_id) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Serial registration with id "${input.registration_id}" was not found`)
+    }
+    if (registration.status !== "pending") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Serial registration ${registration.id} is ${registration.status}: a proof of purchase is added while it awaits a decision`
+      )
+    }
+    if (input.proof !== undefined) {
+      await registrationSql.setProofOfPurchase(manager, registration.id, input.proof)
+    }
+    return { registration_id: registration.id, previous: registration.proof_of_purchase ?? null }
+  }
+
+  /** Puts a registration's proof of purchase back (workflow compensation). */
+  @InjectTransactionManager()
+  async restoreProofOfPurchase(
+    undo: { registration_id: string; previous: StoredFile | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await registrationSql.setProofOfPurchase(sharedContext.transactionManager as SqlManager, undo.registration_id, undo.previous)
+  }
+
+  /**
    * An admin's decision on a pending registration. Approving gives the serial to the
    * customer if it still is registrable, and rejects the other customers' pending
    * registrations of it; rejecting changes nothing on the serial. A decided registration
@@ -352,6 +390,7 @@ function registrationRow(r: any): RegistrationRow {
     decided_at: r.decided_at,
     decided_by: r.decided_by,
     note: r.note,
+    proof_of_purchase: r.proof_of_purchase ?? null,
     created_at: r.created_at,
   }
 }
