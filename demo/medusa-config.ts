@@ -60,6 +60,21 @@ module.exports = defineConfig({
   ],
   modules: [
     {
+      // Medusa's local file provider keeps claims' photos and customers' proofs of purchase
+      // in the server's `static` folder, which Medusa serves; its links must name this
+      // store's own address (its default is port 9000 whatever the port).
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { backend_url: `${self}/static` },
+          },
+        ],
+      },
+    },
+    {
       // Medusa's local notification provider writes notifications to the log instead of
       // sending them: the plugin's daily reminders (visit due, warranty expiring) show there.
       resolve: "@medusajs/medusa/notification",

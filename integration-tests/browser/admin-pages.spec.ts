@@ -189,6 +189,22 @@ describe("admin pages in chromium", () => {
     await screenshot(page, "page-warranty-claims")
     await page.getByText("Motor stops under load").click()
     await page.getByRole("heading", { name: /Claim #/ }).waitFor()
+    // A photo of the fault, kept through Medusa's File Module and shown on the claim.
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d4948445200000010000000100802000000909168360000001649444154789c" +
+        "6338636c4c126218d530aa61f86a0000478b321096f845c70000000049454e44ae426082",
+      "hex"
+    )
+    await page.getByLabel("Photos or documents").setInputFiles({ name: "motor.png", mimeType: "image/png", buffer: png })
+    await page.getByText("1 file added").waitFor()
+    const thumbnail = page.getByRole("img", { name: "motor.png" })
+    await thumbnail.waitFor()
+    await page.waitForFunction(() => {
+      const img = document.querySelector('img[alt="motor.png"]') as HTMLImageElement | null
+      return !!img && img.complete && img.naturalWidth === 16
+    })
+    await page.getByText("1 of 10").waitFor()
+
     // Approve first (the form's first choice for an open claim), then record the repair.
     await page.getByRole("combobox", { name: "Decision" }).getByText("Approve: start work").waitFor()
     await page.getByRole("button", { name: "Record decision" }).click()
@@ -408,12 +424,23 @@ describe("admin pages in chromium", () => {
     const mine = await first.api.post("/store/customers/me/serial-numbers", { serial_number: "RESOLD-0001", purchased_at: "2026-01-15" })
     const theirs = await second.api.post("/store/customers/me/serial-numbers", { serial_number: "RESOLD-0001", purchased_at: "2026-02-01" })
     expect([mine.registration.status, theirs.registration.status]).toEqual(["pending", "pending"])
+    // The first customer sends the receipt with the registration.
+    const receipt = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    const proof = await first.api.upload(`/store/customers/me/serial-registrations/${mine.registration.id}/proof-of-purchase`, "file", [
+      { name: "receipt-reseller.pdf", type: "application/pdf", content: receipt },
+    ])
+    expect(proof.registration.proof_of_purchase).toMatchObject({ filename: "receipt-reseller.pdf" })
 
     await page.goto("/app/serial-registrations")
     await page.getByRole("heading", { name: "Registrations" }).waitFor()
     const rows = page.getByRole("row").filter({ hasText: "RESOLD-0001" })
     await rows.nth(1).waitFor()
     expect(await rows.count()).toBe(2)
+    // The receipt opens from the queue (the File Module's link); the other sent none.
+    const receiptLink = rows.nth(1).getByRole("link", { name: "receipt-reseller.pdf" })
+    const opened = await page.request.get((await receiptLink.getAttribute("href"))!)
+    expect(Buffer.from(await opened.body())).toEqual(receipt)
+    await rows.nth(0).getByText("None sent").waitFor()
     await screenshot(page, "page-serial-registrations")
 
     // Newest first: the first customer's registration is the second row.

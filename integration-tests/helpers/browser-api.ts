@@ -19,12 +19,29 @@ async function call(url: string, init: { method?: string; body?: unknown; header
   return data as Json
 }
 
-export type Api = { get: (path: string) => Promise<Json>; post: (path: string, body?: unknown) => Promise<Json> }
+/** A file sent as `multipart/form-data`, the way a browser's file input sends it. */
+export type UploadFile = { name: string; type: string; content: Buffer }
+
+export type Api = {
+  get: (path: string) => Promise<Json>
+  post: (path: string, body?: unknown) => Promise<Json>
+  upload: (path: string, field: string, files: UploadFile[]) => Promise<Json>
+}
 
 function client(base: string, headers: Record<string, string>): Api {
   return {
     get: (path) => call(`${base}${path}`, { headers }),
     post: (path, body = {}) => call(`${base}${path}`, { method: "POST", body, headers }),
+    upload: async (path, field, files) => {
+      const form = new FormData()
+      files.forEach((f) => form.append(field, new Blob([f.content], { type: f.type }), f.name))
+      const res = await fetch(`${base}${path}`, { method: "POST", body: form, headers })
+      const text = await res.text()
+      if (!res.ok) {
+        throw new Error(`POST ${path} answered ${res.status}: ${text.slice(0, 500)}`)
+      }
+      return JSON.parse(text) as Json
+    },
   }
 }
 

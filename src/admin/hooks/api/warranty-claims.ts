@@ -66,3 +66,21 @@ export function useDecideWarrantyClaim(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
   })
 }
+
+/** Adds photos or documents to a claim (multipart, field `files`); the server checks each file's content. */
+export function useAttachWarrantyClaimFiles(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (files: File[]) => {
+      const form = new FormData()
+      files.forEach((f) => form.append("files", f, f.name))
+      return sdk.client.fetch<{ warranty_claim: AdminWarrantyClaim }>(`/admin/warranty-claims/${id}/attachments`, {
+        method: "POST",
+        // The browser sets the multipart type with its boundary.
+        headers: { "content-type": null as unknown as string },
+        body: form,
+      })
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: warrantyClaimKeys.all }),
+  })
+}

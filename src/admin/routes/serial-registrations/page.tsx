@@ -112,6 +112,19 @@ const SerialRegistrationsPage = () => {
           },
           { header: "Customer", cell: (r) => labelOf(customers, r.customer_id) },
           { header: "Purchased", cell: (r) => formatDate(r.purchased_at) },
+          {
+            header: "Proof of purchase",
+            ownClicks: true,
+            className: "max-w-[200px] truncate",
+            cell: (r) =>
+              r.proof_of_purchase?.url ? (
+                <a className="text-ui-fg-interactive" href={r.proof_of_purchase.url} target="_blank" rel="noreferrer">
+                  {r.proof_of_purchase.filename}
+                </a>
+              ) : (
+                <span className="text-ui-fg-muted">{r.proof_of_purchase ? r.proof_of_purchase.filename : "None sent"}</span>
+              ),
+          },
           { header: "Status", cell: (r) => <StatusBadge color={STATUS_COLORS[r.status]}>{STATUS_LABELS[r.status]}</StatusBadge> },
           { header: "Note", className: "max-w-[260px] truncate", cell: (r) => r.note ?? <span className="text-ui-fg-muted">-</span> },
           {

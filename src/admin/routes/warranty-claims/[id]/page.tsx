@@ -9,6 +9,7 @@ import { labelOf, useCustomerOptions } from "../../../hooks/api/store-records"
 import { formatDate, formatDateTime, formatMoney } from "../../../lib/format"
 import { SerialLink } from "../../../components/serial-link"
 import { WarrantyClaimDecisionForm } from "../../../components/warranty-claim-decision-form"
+import { ClaimAttachments } from "../../../components/claim-attachments"
 import type { AdminWarrantyClaim } from "../../../../shared/http/admin"
 
 /** What was decided, and the order, return or exchange the decision opened in Medusa. */
@@ -75,6 +76,10 @@ const WarrantyClaimDetailPage = () => {
           <span className="whitespace-pre-wrap">{claim.description}</span>
         </DetailField>
         {(claim.decision || closed) && <DecisionFields claim={claim} />}
+      </Container>
+      <Container className="flex flex-col gap-3">
+        <Heading level="h2">Photos and documents</Heading>
+        <ClaimAttachments claimId={claim.id} attachments={claim.attachments ?? []} />
       </Container>
       {!closed && (
         <Container className="flex flex-col gap-3">
