@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core"
 import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
 import { registerShopper } from "../helpers/browser-api"
+import { shiftDay, weekStart } from "../../src/shared/week"
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -603,6 +604,41 @@ describe("admin pages in chromium", () => {
     expect((await serialCells(page).allTextContents()).map((t) => t.trim())).toEqual(["RESOLD-0001"])
     await page.reload()
     await page.getByRole("button", { name: "Customer" }).filter({ hasText: "first-owner@example.com" }).waitFor()
+  })
+
+  it("shows a week's agenda of visits beside the overdue ones, narrowed to a technician", async () => {
+    const [one, two] = (await (await page.request.get("/admin/serial-numbers?q=DR-&limit=2&order=serial_number")).json()).serial_numbers
+    const today = new Date().toISOString().slice(0, 10)
+    const nextMonday = shiftDay(weekStart(today), 7)
+    const log = async (serial: any, day: string, technician: string, kind: string) =>
+      expect(
+        (await page.request.post("/admin/maintenance-visits", { data: { serial_number_id: serial.id, kind, scheduled_date: day, technician } })).status()
+      ).toBe(201)
+    await log(one, shiftDay(nextMonday, 1), "Tom Becker", "breakdown")
+    await log(two, shiftDay(nextMonday, 3), "Ann Meyer", "unscheduled")
+    await log(two, shiftDay(today, -3), "Tom Becker", "unscheduled")
+
+    await page.goto("/app/maintenance?tab=agenda")
+    await page.getByTestId("visit-agenda").waitFor()
+    await page.getByRole("button", { name: "Next week" }).click()
+    await page.waitForURL(new RegExp(`week=${nextMonday}`))
+    const tuesday = page.getByRole("region", { name: shiftDay(nextMonday, 1) })
+    const thursday = page.getByRole("region", { name: shiftDay(nextMonday, 3) })
+    await tuesday.getByText("Breakdown · Tom Becker").waitFor()
+    await thursday.getByText("Unscheduled · Ann Meyer").waitFor()
+    const overdue = page.getByRole("region", { name: "Overdue" })
+    await overdue.getByText(two.serial_number).first().waitFor()
+    await screenshot(page, "page-maintenance-agenda")
+
+    await page.getByRole("combobox", { name: "Technician" }).click()
+    await page.getByRole("option", { name: "Tom Becker" }).click()
+    await page.waitForURL(/technician=Tom/)
+    await thursday.getByText("Unscheduled · Ann Meyer").waitFor({ state: "detached" })
+    await tuesday.getByText("Breakdown · Tom Becker").waitFor()
+    // Every card left is Tom's.
+    const cards = await page.getByTestId("agenda-visit").allTextContents()
+    expect(cards.length).toBeGreaterThan(1)
+    expect(cards.every((c) => c.includes("Tom Becker"))).toBe(true)
   })
 })
 

@@ -31,6 +31,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/serial-transfers.spec.ts", // new
     "integration-tests/http/serial-vendor-returns.spec.ts", // new
     "integration-tests/http/warranty-only.spec.ts", // new
+    "integration-tests/http/maintenance-agenda.spec.ts", // new
   ],
   [
     "integration-tests/http/order-serials.spec.ts", // 32

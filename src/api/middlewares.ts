@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { maintenanceAgendaMiddlewares } from "./admin/maintenance-agenda/middlewares"
 import { maintenanceScheduleMiddlewares } from "./admin/maintenance-schedules/middlewares"
 import { maintenanceVisitMiddlewares } from "./admin/maintenance-visits/middlewares"
 import { orderSerialMiddlewares } from "./admin/orders/middlewares"
@@ -69,6 +70,7 @@ const ADMIN_PREFIXES = [
   "/admin/serial-stock-takes",
   "/admin/maintenance-schedules",
   "/admin/maintenance-visits",
+  "/admin/maintenance-agenda",
   "/admin/warranty-claims",
 ]
 
@@ -93,6 +95,7 @@ export default defineMiddlewares({
     ...orderChangeMiddlewares,
     ...maintenanceScheduleMiddlewares,
     ...maintenanceVisitMiddlewares,
+    ...maintenanceAgendaMiddlewares,
     ...warrantyClaimMiddlewares,
     ...serialReportMiddlewares,
     ...storefrontMiddlewares,

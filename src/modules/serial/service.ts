@@ -696,6 +696,7 @@ class SerialModuleService extends MedusaService({
 
   createMaintenanceSchedule: MaintenanceService["createSchedule"] = (...args) => this.maintenance_.createSchedule(...args)
   planMaintenanceSchedule: MaintenanceService["planSchedule"] = (...args) => this.maintenance_.planSchedule(...args)
+  maintenanceAgenda: MaintenanceService["agenda"] = (...args) => this.maintenance_.agenda(...args)
   undoCreateMaintenanceSchedule: MaintenanceService["undoCreateSchedule"] = (...args) => this.maintenance_.undoCreateSchedule(...args)
   updateMaintenanceSchedule: MaintenanceService["updateSchedule"] = (...args) => this.maintenance_.updateSchedule(...args)
   undoMaintenanceScheduleChange: MaintenanceService["undoScheduleChange"] = (...args) => this.maintenance_.undoScheduleChange(...args)

@@ -24,6 +24,25 @@ export type AdminMaintenanceVisit = {
   warranty_claim_id: string | null
 }
 
+/** A visit on the agenda, with where its unit is. */
+export type AdminAgendaVisit = AdminMaintenanceVisit & {
+  serial_number: string
+  stock_location_id: string | null
+  customer_id: string | null
+}
+/** `GET /admin/maintenance-agenda`. */
+export type AdminMaintenanceAgendaResponse = {
+  /** The Monday of the week shown. */
+  week_start: string
+  today: string
+  visits: AdminAgendaVisit[]
+  /** Pending visits before today. */
+  overdue: AdminAgendaVisit[]
+  technicians: string[]
+  /** More visits than one page shows (500 of each list). */
+  truncated: boolean
+}
+
 export type AdminMaintenanceSchedule = {
   id: string
   type: string

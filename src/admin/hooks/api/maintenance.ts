@@ -1,11 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminMaintenanceSchedule, AdminMaintenanceSchedulePlanResponse, AdminMaintenanceVisit } from "../../../shared/http/admin"
+import type {
+  AdminMaintenanceAgendaResponse,
+  AdminMaintenanceSchedule,
+  AdminMaintenanceSchedulePlanResponse,
+  AdminMaintenanceVisit,
+} from "../../../shared/http/admin"
 
 const keys = {
   all: ["maintenance"] as const,
   visits: (query: Record<string, unknown>) => ["maintenance", "visits", query] as const,
   schedules: (query: Record<string, unknown>) => ["maintenance", "schedules", query] as const,
+  agenda: (query: Record<string, unknown>) => ["maintenance", "agenda", query] as const,
+}
+
+/** A week of visits and the overdue ones (`week`: any day of it; default this week). */
+export function useMaintenanceAgenda(query: { week?: string; technician?: string; stock_location_id?: string }) {
+  return useQuery({
+    queryKey: keys.agenda(query),
+    queryFn: () => sdk.client.fetch<AdminMaintenanceAgendaResponse>("/admin/maintenance-agenda", { query }),
+    placeholderData: (previous) => previous,
+  })
 }
 
 export function useMaintenanceVisits(query: Record<string, string | number | undefined>) {

@@ -9,6 +9,7 @@ import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
 import { formatDate } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import { SerialLink } from "../../components/serial-link"
+import { VisitAgenda } from "./components/visit-agenda"
 
 /** "Due" on this page: pending visits in the next 30 days. */
 const DUE_WINDOW_DAYS = 30
@@ -125,12 +126,13 @@ const MaintenancePage = () => {
       <SectionHeader
         level="h1"
         title="Maintenance"
-        subtitle={`Visits due in the next ${DUE_WINDOW_DAYS} days, overdue visits, and the schedules that plan them.`}
+        subtitle={`Visits due in the next ${DUE_WINDOW_DAYS} days, overdue visits, a week's agenda by technician and location, and the schedules that plan them.`}
       />
       <Tabs value={tab} onValueChange={(t) => set({ tab: t === "due" ? undefined : t })}>
         <Tabs.List className="px-6">
           <Tabs.Trigger value="due">Due</Tabs.Trigger>
           <Tabs.Trigger value="overdue">Overdue</Tabs.Trigger>
+          <Tabs.Trigger value="agenda">Agenda</Tabs.Trigger>
           <Tabs.Trigger value="schedules">Schedules</Tabs.Trigger>
         </Tabs.List>
         <div className="border-t mt-3">
@@ -139,6 +141,9 @@ const MaintenancePage = () => {
           </Tabs.Content>
           <Tabs.Content value="overdue">
             <VisitsTable query={{ overdue: "true" }} empty="No overdue visits." />
+          </Tabs.Content>
+          <Tabs.Content value="agenda">
+            <VisitAgenda />
           </Tabs.Content>
           <Tabs.Content value="schedules">
             <SchedulesTable />

@@ -17,6 +17,9 @@ export type ContractRow = {
   wanted: Date | null
 }
 
+/** A visit on the agenda, with its serial's text and where the unit is. */
+export type AgendaVisitRow = VisitRow & { serial_number: string; stock_location_id: string | null; customer_id: string | null }
+
 export const VISIT_COLUMNS =
   "id, schedule_id, serial_number_id, scheduled_date, status, kind, completed_at, technician, notes, warranty_claim_id"
 
@@ -303,6 +306,50 @@ export const maintenanceSql = {
         WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [claimId, json(ids)]
     )
+  },
+
+  // ------------------------------------------------------------ the agenda
+
+  /**
+   * A week's agenda: the visits of days `from` (inclusive) to `to` (exclusive) that are not
+   * cancelled, and the pending visits before `today`, each with its serial's text and stock
+   * location; optionally of one technician and of serials at one location. The technicians
+   * of the same window (before the technician filter) for the page's picker. Reads the
+   * (status, scheduled_date) index, one range per status.
+   */
+  async agenda(
+    manager: SqlManager,
+    q: { from: string; to: string; today: string; technician: string | null; stock_location_id: string | null; limit: number }
+  ): Promise<{ visits: AgendaVisitRow[]; overdue: AgendaVisitRow[]; technicians: string[] }> {
+    const columns = `v.id, v.schedule_id, v.serial_number_id, s.serial_number, s.stock_location_id, s.customer_id,
+                     v.scheduled_date, v.status, v.kind, v.completed_at, v.technician, v.notes, v.warranty_claim_id`
+    const where = `v.deleted_at IS NULL AND s.deleted_at IS NULL
+                   AND (?::text IS NULL OR s.stock_location_id = ?)`
+    const visits: AgendaVisitRow[] = await run(manager,
+      `SELECT ${columns} FROM maintenance_visit v JOIN serial_number s ON s.id = v.serial_number_id
+        WHERE v.status IN ('pending', 'completed', 'partially_completed')
+          AND v.scheduled_date >= ?::timestamptz AND v.scheduled_date < ?::timestamptz
+          AND ${where} AND (?::text IS NULL OR v.technician = ?)
+        ORDER BY v.scheduled_date, v.id LIMIT ?`,
+      [q.from, q.to, q.stock_location_id, q.stock_location_id, q.technician, q.technician, q.limit]
+    )
+    const overdue: AgendaVisitRow[] = await run(manager,
+      `SELECT ${columns} FROM maintenance_visit v JOIN serial_number s ON s.id = v.serial_number_id
+        WHERE v.status = 'pending' AND v.scheduled_date < ?::timestamptz
+          AND ${where} AND (?::text IS NULL OR v.technician = ?)
+        ORDER BY v.scheduled_date, v.id LIMIT ?`,
+      [q.today, q.stock_location_id, q.stock_location_id, q.technician, q.technician, q.limit]
+    )
+    const technicians: Array<{ technician: string }> = await run(manager,
+      `SELECT DISTINCT v.technician FROM maintenance_visit v JOIN serial_number s ON s.id = v.serial_number_id
+        WHERE v.technician IS NOT NULL AND ${where}
+          AND ((v.status IN ('pending', 'completed', 'partially_completed')
+                AND v.scheduled_date >= ?::timestamptz AND v.scheduled_date < ?::timestamptz)
+               OR (v.status = 'pending' AND v.scheduled_date < ?::timestamptz))
+        ORDER BY v.technician LIMIT 200`,
+      [q.stock_location_id, q.stock_location_id, q.from, q.to, q.today]
+    )
+    return { visits, overdue, technicians: technicians.map((t) => t.technician) }
   },
 
   // ------------------------------------------------------------ the daily job

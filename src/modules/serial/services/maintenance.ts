@@ -1,9 +1,9 @@
-import { InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import type { LedgerReference } from "../types"
 import { generateId, SqlManager, toPgTimestamp } from "../lib/sql"
 import { ledgerReference } from "../lib/ledger-reference"
-import { formatDay, planSchedule, ScheduleError, SchedulePlan } from "../lib/schedule"
+import { addDays, formatDay, planSchedule, ScheduleError, SchedulePlan } from "../lib/schedule"
 import { dayToTimestamp, FUTURE_TOLERANCE_MS, MAX_GENERATED_VISITS, VISIT_TRANSITIONS } from "../lib/maintenance-rules"
 import type {
   CreateMaintenanceScheduleInput,
@@ -34,6 +34,9 @@ type InjectedDependencies = {
  * `amc` schedules (or an admin) set. Every change returns what its workflow compensation
  * needs to put things back.
  */
+/** Visits the agenda shows per week, and overdue ones: a week of a large service team fits. */
+export const AGENDA_LIMIT = 500
+
 export default class MaintenanceService {
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly ledger_: SerialLedgerEntryRepository
@@ -57,6 +60,32 @@ export default class MaintenanceService {
    * without saving anything (the admin's preview before saving). A rule that cannot be
    * planned is a 400 naming the field.
    */
+  /**
+   * The agenda of the week starting on `week_start` (a Monday, as the caller chose it):
+   * its visits and, as of `today`, the overdue ones, at most AGENDA_LIMIT of each.
+   */
+  @InjectManager()
+  async agenda(
+    input: { week_start: string; today: string; technician?: string | null; stock_location_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const found = await maintenanceSql.agenda(sharedContext.manager as SqlManager, {
+      from: dayToTimestamp(input.week_start),
+      to: dayToTimestamp(addDays(input.week_start, 7)),
+      today: dayToTimestamp(input.today),
+      technician: input.technician ?? null,
+      stock_location_id: input.stock_location_id ?? null,
+      limit: AGENDA_LIMIT + 1,
+    })
+    return {
+      visits: found.visits.slice(0, AGENDA_LIMIT),
+      overdue: found.overdue.slice(0, AGENDA_LIMIT),
+      technicians: found.technicians,
+      // More than the page shows: it says so instead of counting them.
+      truncated: found.visits.length > AGENDA_LIMIT || found.overdue.length > AGENDA_LIMIT,
+    }
+  }
+
   planSchedule(input: Pick<CreateMaintenanceScheduleInput, "type" | "periodicity" | "interval" | "start_date" | "end_date" | "visit_count" | "first_visit_on_start">): SchedulePlan {
     let plan: SchedulePlan
     try {
