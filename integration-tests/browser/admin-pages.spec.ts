@@ -536,6 +536,28 @@ describe("admin pages in chromium", () => {
     await page.getByText("Schedule created with 4 visit(s)").waitFor()
     const { maintenance_visits } = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
     expect(maintenance_visits.map((v: any) => [v.scheduled_date, v.technician])).toEqual(expected.plan.visit_dates.map((d: string) => [d, "Tess"]))
+
+    // Edit it from the same page: another technician, whom its pending visits follow.
+    await page.getByText("preventive · monthly").waitFor()
+    await page.getByRole("button", { name: "Edit", exact: true }).click()
+    const edit = page.getByTestId("maintenance-schedule-edit-form")
+    await edit.getByLabel("Technician").fill("Theo")
+    await edit.getByLabel("Notes").fill("Customer prefers mornings")
+    await screenshot(page, "page-serial-schedule-edit")
+    await edit.getByRole("button", { name: "Save" }).click()
+    await page.getByText("Schedule saved").waitFor()
+    await page.getByText(/preventive · monthly .* · active · Theo/).waitFor()
+    const after = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
+    expect(after.maintenance_visits.map((v: any) => v.technician)).toEqual(["Theo", "Theo", "Theo", "Theo"])
+
+    // And cancel it: its pending visits go with it.
+    await page.getByRole("button", { name: "Edit", exact: true }).click()
+    await page.getByTestId("maintenance-schedule-edit-form").getByRole("button", { name: "Cancel schedule" }).click()
+    await page.getByRole("button", { name: "Cancel schedule" }).last().click()
+    await page.getByText("Schedule cancelled").waitFor()
+    await page.getByText(/preventive · monthly .* · cancelled/).waitFor()
+    const cancelled = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&limit=10`)).json()
+    expect(cancelled.maintenance_visits.map((v: any) => v.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"])
   })
 
   it("logs a breakdown visit from a serial's page with its outcome, shown in the serial's visits", async () => {

@@ -174,4 +174,31 @@ describe("order widget flows in chromium", () => {
     await page.getByRole("link", { name: "Open the order" }).click()
     await page.waitForURL(new RegExp(`/orders/${order.id}`))
   })
+
+  it("schedules maintenance from an order for its delivered serials and its customer, the visit days shown first", async () => {
+    const { order, delivered } = await fulfilledOrder(1)
+    await page.goto(`/app/orders/${order.id}`)
+    const widget = page.getByTestId("order-serial-numbers-widget")
+    await widget.getByRole("button", { name: "Schedule maintenance" }).click()
+    await page.getByText(`For the 1 delivered serial: ${delivered[0].serial_number}`).waitFor()
+    const form = page.getByTestId("maintenance-schedule-form")
+    await form.getByLabel("Starts").fill("2027-03-01")
+    await form.getByLabel("Visits").fill("2")
+    await form.getByLabel("Technician (optional)").fill("Ines")
+    await form.getByTestId("schedule-plan").locator("li").nth(1).waitFor()
+    await screenshot(page, "widget-order-schedule-maintenance")
+    await form.getByRole("button", { name: "Create schedule" }).click()
+    await page.getByText("Schedule created with 2 visit(s)").waitFor()
+
+    const { maintenance_schedules } = await admin.get(`/admin/maintenance-schedules?serial_number_id=${delivered[0].id}`)
+    const { order: placed } = await admin.get(`/admin/orders/${order.id}?fields=id,customer_id`)
+    expect(maintenance_schedules).toEqual([
+      expect.objectContaining({ assignee: "Ines", customer_id: placed.customer_id, serial_number_ids: [delivered[0].id], status: "active" }),
+    ])
+    const { maintenance_visits } = await admin.get(`/admin/maintenance-visits?serial_number_id=${delivered[0].id}&order=scheduled_date`)
+    expect(maintenance_visits.map((v: any) => [v.scheduled_date.slice(0, 10), v.technician])).toEqual([
+      ["2027-04-01", "Ines"],
+      ["2027-05-01", "Ines"],
+    ])
+  })
 })

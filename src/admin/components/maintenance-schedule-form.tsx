@@ -25,7 +25,16 @@ const PERIODICITIES = [
  * (its calendar rules: month ends, leap years), asked as the rules change; a rule the
  * server refuses shows its message, and Save stays off until the rules plan.
  */
-export const MaintenanceScheduleForm = ({ serialNumberIds, onDone }: { serialNumberIds: string[]; onDone: () => void }) => {
+export const MaintenanceScheduleForm = ({
+  serialNumberIds,
+  customerId,
+  onDone,
+}: {
+  serialNumberIds: string[]
+  /** The customer the schedule serves (an order's), when there is one. */
+  customerId?: string | null
+  onDone: () => void
+}) => {
   const [type, setType] = useState<ScheduleRules["type"]>("preventive")
   const [periodicity, setPeriodicity] = useState("monthly")
   const [intervalValue, setIntervalValue] = useState("2")
@@ -55,7 +64,7 @@ export const MaintenanceScheduleForm = ({ serialNumberIds, onDone }: { serialNum
 
   const save = () =>
     create.mutate(
-      { ...rules!, serial_number_ids: serialNumberIds, assignee: technician.trim() || null },
+      { ...rules!, serial_number_ids: serialNumberIds, assignee: technician.trim() || null, ...(customerId ? { customer_id: customerId } : {}) },
       {
         onSuccess: ({ maintenance_schedule }) => {
           toast.success(`Schedule created with ${maintenance_schedule.visit_count ?? 0} visit(s)`)

@@ -1,6 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Text } from "@medusajs/ui"
+import { Button, Container, Drawer, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { MaintenanceScheduleForm } from "../components/maintenance-schedule-form"
 import { OrderLineSerials } from "../components/order-line-serials"
 import { ReturnSerialsPicker } from "../components/return-serials-picker"
 import { SerialListLink } from "../components/serial-list-link"
@@ -12,8 +14,8 @@ const RECEIVED = ["received", "partially_received"]
 
 /**
  * Order page: per serialized line, the serials delivered or reserved and what is still
- * missing; assign by scanning, swap before shipment, and say which serials a received
- * return brought back.
+ * missing; assign by scanning, swap before shipment, say which serials a received return
+ * brought back, and schedule maintenance of the delivered ones for the order's customer.
  */
 const OrderSerialNumbersWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, error } = useOrderSerials(order.id)
@@ -21,13 +23,47 @@ const OrderSerialNumbersWidget = ({ data: order }: DetailWidgetProps<AdminOrder>
   const lines = (data?.order_serial_numbers.items ?? []).filter((l) => l.is_serialized || l.serial_numbers.length)
   const canAssign = !["canceled", "archived", "draft"].includes(String(order.status))
   const received = (returns.data?.returns ?? []).filter((r: any) => RECEIVED.includes(r.status))
+  const delivered = lines.flatMap((l) => l.serial_numbers).filter((s) => s.status === "delivered")
+  const [scheduling, setScheduling] = useState(false)
 
   if (!isLoading && !error && !lines.length) {
     return null // no serialized line: nothing to show on this order
   }
   return (
     <Container className="divide-y p-0" data-testid="order-serial-numbers-widget">
-      <WidgetHeader title="Serial numbers" actions={<SerialListLink filter={{ order_id: order.id }} />} />
+      <WidgetHeader
+        title="Serial numbers"
+        actions={
+          <div className="flex items-center gap-2">
+            {delivered.length > 0 && (
+              <Drawer open={scheduling} onOpenChange={setScheduling}>
+                <Drawer.Trigger asChild>
+                  <Button size="small" variant="secondary">
+                    Schedule maintenance
+                  </Button>
+                </Drawer.Trigger>
+                <Drawer.Content>
+                  <Drawer.Header>
+                    <Drawer.Title>Maintenance schedule for order #{order.display_id}</Drawer.Title>
+                  </Drawer.Header>
+                  <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+                    <Text size="small" className="text-ui-fg-subtle">
+                      For the {delivered.length} delivered serial{delivered.length === 1 ? "" : "s"}:{" "}
+                      <span className="font-mono">{delivered.map((s) => s.serial_number).join(", ")}</span>
+                    </Text>
+                    <MaintenanceScheduleForm
+                      serialNumberIds={delivered.map((s) => s.id)}
+                      customerId={order.customer_id}
+                      onDone={() => setScheduling(false)}
+                    />
+                  </Drawer.Body>
+                </Drawer.Content>
+              </Drawer>
+            )}
+            <SerialListLink filter={{ order_id: order.id }} />
+          </div>
+        }
+      />
       {error && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-error">

@@ -87,8 +87,18 @@ export function useMaintenanceSchedulePlan(rules: ScheduleRules | null) {
 export function useCreateMaintenanceSchedule() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: ScheduleRules & { serial_number_ids: string[]; assignee?: string | null }) =>
+    mutationFn: (body: ScheduleRules & { serial_number_ids: string[]; assignee?: string | null; customer_id?: string | null }) =>
       sdk.client.fetch<{ maintenance_schedule: AdminMaintenanceSchedule }>("/admin/maintenance-schedules", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}
+
+/** Changes a schedule's technician (its pending visits follow) or notes, or cancels it (its pending visits too). */
+export function useUpdateMaintenanceSchedule(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { assignee?: string | null; notes?: string | null; status?: "cancelled" | "completed" }) =>
+      sdk.client.fetch<{ maintenance_schedule: AdminMaintenanceSchedule }>(`/admin/maintenance-schedules/${id}`, { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
   })
 }

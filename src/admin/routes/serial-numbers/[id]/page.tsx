@@ -9,6 +9,7 @@ import { MetadataEditor } from "../../../components/metadata-editor"
 import { SerialStatusBadge, WarrantyBadge } from "../../../components/serial-status-badge"
 import { WriteOffSerialForm } from "../../../components/write-off-form"
 import { MaintenanceScheduleForm } from "../../../components/maintenance-schedule-form"
+import { MaintenanceScheduleEditForm } from "../../../components/maintenance-schedule-edit-form"
 import { MaintenanceVisitForm } from "../../../components/maintenance-visit-form"
 import { WarrantyClaimForm } from "../../../components/warranty-claim-form"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
@@ -42,6 +43,7 @@ const SerialNumberDetailPage = () => {
   const [scheduling, setScheduling] = useState(false)
   const [loggingVisit, setLoggingVisit] = useState(false)
   const [filingClaim, setFilingClaim] = useState(false)
+  const [editingSchedule, setEditingSchedule] = useState<string | null>(null)
   useEffect(() => setNotes(serial?.notes ?? ""), [serial?.notes])
 
   if (isLoading) {
@@ -199,12 +201,27 @@ const SerialNumberDetailPage = () => {
             ) : (
               <ul className="mt-1 flex flex-col gap-1">
                 {schedules.data!.maintenance_schedules.map((s) => (
-                  <li key={s.id}>
+                  <li key={s.id} className="flex items-center justify-between gap-2">
                     <Text size="small">
                       {s.type} · {s.periodicity} · from {formatDate(s.start_date)}
                       {s.end_date ? ` to ${formatDate(s.end_date)}` : ""} · {s.status}
                       {s.assignee ? ` · ${s.assignee}` : ""}
                     </Text>
+                    <Drawer open={editingSchedule === s.id} onOpenChange={(open) => setEditingSchedule(open ? s.id : null)}>
+                      <Drawer.Trigger asChild>
+                        <Button size="small" variant="transparent">
+                          Edit
+                        </Button>
+                      </Drawer.Trigger>
+                      <Drawer.Content>
+                        <Drawer.Header>
+                          <Drawer.Title>Maintenance schedule of {serial.serial_number}</Drawer.Title>
+                        </Drawer.Header>
+                        <Drawer.Body className="overflow-y-auto">
+                          <MaintenanceScheduleEditForm schedule={s} onDone={() => setEditingSchedule(null)} />
+                        </Drawer.Body>
+                      </Drawer.Content>
+                    </Drawer>
                   </li>
                 ))}
               </ul>
