@@ -1,8 +1,12 @@
 import { StatusBadge } from "@medusajs/ui"
-import { CLAIM_STATUS_COLORS, CLAIM_STATUS_LABELS, type ClaimStatus } from "../../shared/statuses"
+import { useTranslation } from "react-i18next"
+import { CLAIM_STATUS_COLORS, type ClaimStatus } from "../../shared/statuses"
 
-export const ClaimStatusBadge = ({ status }: { status: string }) => (
-  <StatusBadge color={CLAIM_STATUS_COLORS[status as ClaimStatus] ?? "grey"}>
-    {CLAIM_STATUS_LABELS[status as ClaimStatus] ?? status}
-  </StatusBadge>
-)
+export const ClaimStatusBadge = ({ status }: { status: string }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  return (
+    <StatusBadge color={CLAIM_STATUS_COLORS[status as ClaimStatus] ?? "grey"}>
+      {t(`claimStatus.${status}`, { defaultValue: status })}
+    </StatusBadge>
+  )
+}

@@ -1,4 +1,5 @@
 import { Table } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 
 /** A page of a list paged by offset (small lists). */
 export type OffsetListPage = { count: number; offset: number; limit: number; onOffset: (offset: number) => void }
@@ -20,11 +21,11 @@ export type CursorListPage = {
 
 export type ListPage = OffsetListPage | CursorListPage
 
-/** The pager's own words (a partial set would leave the others blank). */
-const PAGER_WORDS = { of: "of", results: "results", pages: "pages", prev: "Prev", next: "Next" }
-
-/** The dashboard's pagination row for server-side pages of `limit` rows. */
+/** The dashboard's pagination row for server-side pages of `limit` rows, in the admin's language. */
 export const ListPagination = (page: ListPage) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.common.pager" })
+  // The pager's own words, all of them (a partial set would leave the others blank).
+  const words = { of: t("of"), results: t("results"), pages: t("pages"), prev: t("prev"), next: t("next") }
   if ("onNext" in page) {
     const { count, estimated, pageIndex, limit, hasNext, onNext, onPrevious } = page
     return (
@@ -37,7 +38,7 @@ export const ListPagination = (page: ListPage) => {
         canNextPage={hasNext}
         previousPage={onPrevious}
         nextPage={onNext}
-        translations={estimated ? { ...PAGER_WORDS, of: "of about" } : undefined}
+        translations={estimated ? { ...words, of: t("ofAbout") } : words}
       />
     )
   }
@@ -54,6 +55,7 @@ export const ListPagination = (page: ListPage) => {
       canNextPage={pageIndex + 1 < pageCount}
       previousPage={() => onOffset(Math.max(0, offset - limit))}
       nextPage={() => onOffset(offset + limit)}
+      translations={words}
     />
   )
 }

@@ -1,4 +1,5 @@
 import { Button } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 
 /** "Load more" under a list read by cursor, shown while the server has a next page. */
 export const LoadMore = ({
@@ -9,11 +10,13 @@ export const LoadMore = ({
   hasNextPage: boolean
   isFetchingNextPage: boolean
   fetchNextPage: () => unknown
-}) =>
-  hasNextPage ? (
+}) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  return hasNextPage ? (
     <div className="flex justify-center px-6 py-3">
       <Button size="small" variant="secondary" isLoading={isFetchingNextPage} onClick={() => fetchNextPage()}>
-        Load more
+        {t("loadMore")}
       </Button>
     </div>
   ) : null
+}

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { useSettled } from "../lib/use-settled"
 import type { Option } from "../hooks/api/store-records"
+import { useTranslation } from "react-i18next"
 
 /** Matches the server finds for a search text (the first page of them). */
 export type OptionSearch = (text: string) => Promise<Option[]>
@@ -26,6 +27,7 @@ export const SearchFilter = ({
   search: OptionSearch
   describe: (id: string) => Promise<string>
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const [open, setOpen] = useState(false)
   const [text, setText] = useState("")
   const settled = useSettled(text.trim(), 250)
@@ -50,7 +52,7 @@ export const SearchFilter = ({
     <Popover open={open} onOpenChange={setOpen}>
       <Popover.Trigger asChild>
         <Button size="small" variant="secondary" aria-label={label} className="w-[170px] justify-start truncate">
-          {value ? chosen.data ?? "…" : `${label}: all`}
+          {value ? chosen.data ?? "…" : t("all", { label })}
         </Button>
       </Popover.Trigger>
       <Popover.Content className="flex w-[280px] flex-col gap-1 p-2" align="start">
@@ -58,15 +60,15 @@ export const SearchFilter = ({
           size="small"
           type="search"
           autoFocus
-          placeholder={`Search ${label.toLowerCase()}`}
-          aria-label={`Search ${label.toLowerCase()}`}
+          placeholder={t("search", { label })}
+          aria-label={t("search", { label })}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <ul role="listbox" aria-label={`${label} matches`} className="flex max-h-[260px] flex-col overflow-y-auto">
+        <ul role="listbox" aria-label={t("matches", { label })} className="flex max-h-[260px] flex-col overflow-y-auto">
           <li>
             <Button size="small" variant="transparent" className="w-full justify-start" role="option" aria-selected={!value} onClick={() => pick(undefined)}>
-              {`${label}: all`}
+              {t("all", { label })}
             </Button>
           </li>
           {(matches.data ?? []).map((o) => (
@@ -86,7 +88,7 @@ export const SearchFilter = ({
         </ul>
         {matches.data && matches.data.length === 0 && (
           <Text size="small" className="text-ui-fg-subtle px-2">
-            No match.
+            {t("noMatch")}
           </Text>
         )}
       </Popover.Content>

@@ -1,13 +1,18 @@
 import { StatusBadge } from "@medusajs/ui"
-import { SERIAL_STATUS_COLORS, SERIAL_STATUS_LABELS, type SerialStatus } from "../../shared/statuses"
-import { WARRANTY_STATE_COLORS, WARRANTY_STATE_LABELS, type WarrantyState } from "../../shared/warranty-state"
+import { useTranslation } from "react-i18next"
+import { SERIAL_STATUS_COLORS, type SerialStatus } from "../../shared/statuses"
+import { WARRANTY_STATE_COLORS, type WarrantyState } from "../../shared/warranty-state"
 
-export const SerialStatusBadge = ({ status }: { status: string }) => (
-  <StatusBadge color={SERIAL_STATUS_COLORS[status as SerialStatus] ?? "grey"}>
-    {SERIAL_STATUS_LABELS[status as SerialStatus] ?? status}
-  </StatusBadge>
-)
+export const SerialStatusBadge = ({ status }: { status: string }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  return (
+    <StatusBadge color={SERIAL_STATUS_COLORS[status as SerialStatus] ?? "grey"}>
+      {t(`serialStatus.${status}`, { defaultValue: status })}
+    </StatusBadge>
+  )
+}
 
-export const WarrantyBadge = ({ state }: { state: WarrantyState }) => (
-  <StatusBadge color={WARRANTY_STATE_COLORS[state] ?? "grey"}>{WARRANTY_STATE_LABELS[state] ?? state}</StatusBadge>
-)
+export const WarrantyBadge = ({ state }: { state: WarrantyState }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  return <StatusBadge color={WARRANTY_STATE_COLORS[state] ?? "grey"}>{t(`warrantyState.${state}`, { defaultValue: state })}</StatusBadge>
+}
