@@ -60,7 +60,7 @@ const texts = { en: load("en"), de: load("de") } as Record<string, Tree>
 
 /** Text literal nodes a user would read, and `t` calls with their key, in one file. */
 function scan(file: string) {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX)
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
   const found: string[] = []
   const keys: Array<{ key: string; dynamic: boolean; line: number }> = []
   const prefixes = new Map<string, string>() // t function name -> keyPrefix
