@@ -167,6 +167,39 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect((await report("contract-expiry?within_days=365")).count).toBe(2)
   })
 
+  it("expiries-by-month: warranties and contracts ending per calendar month, from this month on, zeros included", async () => {
+    await api.post(
+      "/admin/maintenance-schedules",
+      { serial_number_ids: [serials["S-1"]], type: "amc", periodicity: "manual", start_date: dayFromToday(-300), end_date: dayFromToday(10) },
+      headers
+    )
+    const now = new Date()
+    const monthOf = (iso: string) => iso.slice(0, 7)
+    const months = Array.from({ length: 4 }, (_, n) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + n, 1)).toISOString().slice(0, 7))
+    const expected = (only?: string[]) =>
+      months.map((month) => ({
+        month,
+        warranty: Object.entries(expiresAt).filter(([text, at]) => monthOf(at) === month && (!only || only.includes(text))).length,
+        contract: !only && monthOf(`${dayFromToday(10)}T00:00:00.000Z`) === month ? 1 : 0,
+      }))
+    const all = await report("expiries-by-month?months=4")
+    expect(all).toEqual({ report: "expiries-by-month", months: expected() })
+    // Whatever the day: the ends in 5 and 20 days always fall in these four months.
+    expect(all.months.reduce((n: number, m: any) => n + m.warranty, 0)).toBeGreaterThanOrEqual(2)
+    expect((await report("expiries-by-month")).months).toHaveLength(12)
+    const atSouth = await report(`expiries-by-month?months=4&stock_location_id=${south.id}`)
+    expect(atSouth.months).toEqual(expected(["D-4"]))
+    for (const [path, named] of [
+      ["expiries-by-month?months=0", "months"],
+      ["expiries-by-month?months=37", "months"],
+      ["expiries-by-month?within_days=3", "within_days"],
+    ]) {
+      const err = await failure(api.get(`/admin/serial-reports/${path}`, headers), path)
+      expect({ path, status: err.status }).toEqual({ path, status: 400 })
+      expect(err.message).toContain(named)
+    }
+  })
+
   it("ledger: entries filtered by serial, type, reference and dates, newest first", async () => {
     const mine = await report(`ledger?serial_number_id=${serials["D-1"]}`)
     expect(mine.rows.map((r: any) => r.type)).toEqual(["warranty_override", "deliver", "receive"])

@@ -745,6 +745,15 @@ class SerialModuleService extends MedusaService({
     return await reportSql.page(sharedContext.manager as SqlManager, name, params)
   }
 
+  /** Warranties and contracts ending per month, from the month of `from` on (reports page chart). */
+  @InjectManager()
+  async expiriesByMonth(
+    q: { from: Date; months: number; product_id?: string[]; stock_location_id?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await reportSql.expiriesByMonth(sharedContext.manager as SqlManager, q)
+  }
+
   // ---------------------------------------------------------------- consistency (services/consistency.ts)
 
   listSerializedVariantIds: ConsistencyService["serializedVariantIds"] = (...args) => this.consistency_.serializedVariantIds(...args)

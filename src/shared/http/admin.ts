@@ -234,6 +234,12 @@ export type SerialSummaryQuery = {
  * ledger): `count` is exact up to 10,000 rows, Postgres' estimate beyond
  * (`count_is_estimate`); `next_cursor` (pass as `after`) is null on the last page.
  */
+/** `GET /admin/serial-reports/expiries-by-month`: warranties and contracts ending per calendar month (UTC). */
+export type AdminExpiriesByMonthResponse = {
+  report: "expiries-by-month"
+  months: Array<{ month: string; warranty: number; contract: number }>
+}
+
 export type AdminSerialReportPage<Row> = AdminListPage & {
   report: "summary" | "warranty-expiry" | "contract-expiry" | "ledger"
   /** The expiry reports' window, in days from now. */

@@ -29,14 +29,22 @@ const expiry = z
   })
   .strict()
 
-/** The paged reports of the module, and the consistency check (one answer, not paged). */
-export const ADMIN_REPORT_NAMES = [...REPORT_NAMES, "consistency"] as const
+/** The paged reports of the module, and the consistency check and expiries per month (one answer each, not paged). */
+export const ADMIN_REPORT_NAMES = [...REPORT_NAMES, "consistency", "expiries-by-month"] as const
 export type AdminReportName = (typeof ADMIN_REPORT_NAMES)[number]
 
 /** The query each report takes; anything else is refused, naming it. */
 export const REPORT_PARAMS: Record<AdminReportName, z.ZodTypeAny> = {
   /** The latest run's report; a run is started by `POST /admin/serial-reports/consistency/runs`. */
   consistency: z.object({}).strict(),
+  /** Warranties and contracts ending per calendar month, this month and the next `months - 1`. */
+  "expiries-by-month": z
+    .object({
+      months: queryInt("months", 1, 36, 12),
+      product_id: many(idParam),
+      stock_location_id: many(idParam),
+    })
+    .strict(),
   summary: z
     .object({
       ...page,

@@ -253,6 +253,37 @@ export const reportSql = {
     )
   },
 
+  /**
+   * How many warranties and service contracts end in each calendar month (UTC) from the
+   * month of `from` on, `months` months in all, optionally of some products or stock
+   * locations. Each date is one range of its expiry index, counted per month; months
+   * without an expiry are counted 0.
+   */
+  async expiriesByMonth(
+    manager: SqlManager,
+    q: { from: Date; months: number; product_id?: string[]; stock_location_id?: string[] }
+  ): Promise<Array<{ month: string; warranty: number; contract: number }>> {
+    const first = new Date(Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1))
+    const end = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + q.months, 1))
+    const count = async (column: "warranty_expires_at" | "contract_expires_at") => {
+      const where = new Where()
+        .add(`${column} >= ?::timestamptz AND ${column} < ?::timestamptz`, first.toISOString(), end.toISOString())
+        .anyOf("product_id", q.product_id)
+        .anyOf("stock_location_id", q.stock_location_id)
+      const rows = await run<{ month: string; count: number }>(manager,
+        `SELECT to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS count
+           FROM serial_number WHERE ${where} GROUP BY 1`,
+        where.params
+      )
+      return new Map(rows.map((r) => [r.month, r.count]))
+    }
+    const [warranty, contract] = [await count("warranty_expires_at"), await count("contract_expires_at")]
+    return Array.from({ length: q.months }, (_, n) => {
+      const month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1)).toISOString().slice(0, 7)
+      return { month, warranty: warranty.get(month) ?? 0, contract: contract.get(month) ?? 0 }
+    })
+  },
+
   async page(manager: SqlManager, name: SerialReportName, p: SerialReportParams): Promise<SerialReportPage> {
     const q = reportSql.query(name, p)
     const { sql, params } = reportSql.pageStatement(q, p)

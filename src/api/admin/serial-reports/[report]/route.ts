@@ -13,6 +13,9 @@ import type SerialModuleService from "../../../../modules/serial/service"
  * Each answers `{ report, rows, count, count_is_estimate, offset, limit, next_cursor }`: the
  * next page is `after=next_cursor` (or `offset`, for the first pages); the count is exact up
  * to REPORT_COUNT_CAP, Postgres' estimate beyond.
+ * `expiries-by-month`: `{ report, months: [{ month: "YYYY-MM", warranty, contract }] }`, how
+ * many warranties and service contracts end in this calendar month (UTC) and the next
+ * `months - 1` (default 12, at most 36).
  * `consistency`: the latest run of the consistency check, `{ report, run }` (`run.report`
  * once completed; null before the first run), which the nightly job or `POST
  * /admin/serial-reports/consistency/runs` starts (docs/admin-api.md). The report name and
@@ -23,6 +26,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
   if (req.params.report === "consistency") {
     return res.json({ report: "consistency", run: await service.latestConsistencyRun() })
+  }
+  if (req.params.report === "expiries-by-month") {
+    const { months, product_id, stock_location_id } = params
+    return res.json({ report: "expiries-by-month", months: await service.expiriesByMonth({ from: new Date(), months, product_id, stock_location_id }) })
   }
   const name = req.params.report as SerialReportName
   const now = new Date()
