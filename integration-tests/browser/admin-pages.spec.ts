@@ -662,6 +662,51 @@ describe("admin pages in chromium", () => {
     expect(cards.length).toBeGreaterThan(1)
     expect(cards.every((c) => c.includes("Tom Becker"))).toBe(true)
   })
+
+  it("speaks German to an admin user who chose it: menu, pages, statuses, dates, and no key left untranslated", async () => {
+    const de = (area: string) => require(`../../src/admin/i18n/de/${area}.json`)
+    const [claims, maintenance, serialList, common] = ["claims", "maintenance", "serialList", "common"].map(de)
+    // Medusa's admin keeps the language in the `lng` cookie and local storage.
+    const setLanguage = async (lng: string) => {
+      await page.context().addCookies([{ name: "lng", value: lng, url: running.url }])
+      await page.evaluate((l) => localStorage.setItem("lng", l), lng)
+    }
+    await setLanguage("de")
+    try {
+      await page.goto("/app/warranty-claims")
+      await page.getByRole("heading", { name: claims.title }).waitFor()
+      await page.getByRole("link", { name: serialList.menu }).first().waitFor()
+      await page.getByRole("link", { name: maintenance.menu }).first().waitFor()
+      await page.getByText(common.claimStatus.resolved).first().waitFor()
+      await screenshot(page, "page-warranty-claims-de")
+
+      await page.getByText("Motor stops under load").click()
+      await page.getByText(claims.detail.coverageWhenFiled).waitFor()
+      await page.getByText(claims.repairCost).waitFor()
+      // Amounts and dates as German writes them.
+      await page.getByText("45,50 €").waitFor()
+      expect(await page.locator("body").innerText()).toMatch(/\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\. \w+\.? \d{4}/)
+      await screenshot(page, "page-warranty-claim-detail-de")
+
+      await page.goto("/app/maintenance?tab=agenda")
+      await page.getByRole("tab", { name: maintenance.tabs.agenda }).waitFor()
+      await page.getByTestId("visit-agenda").waitFor()
+      await page.goto("/app/serial-numbers?status=active")
+      await page.getByRole("heading", { name: serialList.title }).waitFor()
+      await serialCells(page).first().waitFor()
+      await page.getByRole("cell", { name: common.serialStatus.active }).first().waitFor()
+      await screenshot(page, "page-serial-numbers-de")
+      // A key the German file lacked would show as its path.
+      for (const path of ["/app/warranty-claims", "/app/maintenance?tab=agenda", "/app/serial-numbers", "/app/serial-receipts", "/app/serial-reports"]) {
+        await page.goto(path)
+        await page.getByRole("heading").first().waitFor()
+        await page.waitForLoadState("networkidle")
+        expect([path, (await page.locator("body").innerText()).match(/serials\.[A-Za-z]+\.[A-Za-z.]+/)?.[0] ?? null]).toEqual([path, null])
+      }
+    } finally {
+      await setLanguage("en")
+    }
+  })
 })
 
 /** A downloaded file's lines (the last, empty one dropped). */

@@ -1,11 +1,17 @@
 import { Button, Text, toast } from "@medusajs/ui"
 import { useRef } from "react"
+import { useTranslation } from "react-i18next"
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, CLAIM_ATTACHMENTS_MAX, type StoredFileWithUrl } from "../../shared/attachments"
 import { useAttachWarrantyClaimFiles } from "../hooks/api/warranty-claims"
-import { formatDateTime } from "../lib/format"
+import { useFormat } from "../lib/format"
 
 const ACCEPT = Object.keys(ATTACHMENT_TYPES).join(",")
-const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`)
+const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024
+/** A file's size in KB, or MB to one decimal, with the decimal mark of `locale`. */
+const kb = (bytes: number, locale: string) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`
 
 /**
  * A claim's photos and documents (Medusa's File Module): images as thumbnails, PDFs by
@@ -14,6 +20,8 @@ const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(b
  * checks every file's content.
  */
 export const ClaimAttachments = ({ claimId, attachments }: { claimId: string; attachments: StoredFileWithUrl[] }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.claims.attachments" })
+  const { dateTime, locale } = useFormat()
   const input = useRef<HTMLInputElement>(null)
   const attach = useAttachWarrantyClaimFiles(claimId)
   const room = CLAIM_ATTACHMENTS_MAX - attachments.length
@@ -24,15 +32,15 @@ export const ClaimAttachments = ({ claimId, attachments }: { claimId: string; at
     if (!files.length) return
     const tooBig = files.find((f) => f.size > ATTACHMENT_MAX_BYTES)
     if (tooBig) {
-      toast.error(`${tooBig.name} is larger than ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`)
+      toast.error(t("tooBig", { name: tooBig.name, size: MAX_MB }))
       return
     }
     if (files.length > room) {
-      toast.error(`This claim can take ${room} more file${room === 1 ? "" : "s"}`)
+      toast.error(t("tooMany", { count: room }))
       return
     }
     attach.mutate(files, {
-      onSuccess: () => toast.success(`${files.length} file${files.length === 1 ? "" : "s"} added`),
+      onSuccess: () => toast.success(t("added", { count: files.length })),
       onError: (e) => toast.error((e as Error).message),
     })
   }
@@ -41,7 +49,7 @@ export const ClaimAttachments = ({ claimId, attachments }: { claimId: string; at
     <div className="flex flex-col gap-3" data-testid="claim-attachments">
       {attachments.length === 0 ? (
         <Text size="small" className="text-ui-fg-subtle">
-          No photos or documents yet.
+          {t("none")}
         </Text>
       ) : (
         <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
@@ -53,7 +61,7 @@ export const ClaimAttachments = ({ claimId, attachments }: { claimId: string; at
                 ) : (
                   <div className="flex h-28 w-full items-center justify-center rounded-md border bg-ui-bg-subtle">
                     <Text size="small" weight="plus">
-                      PDF
+                      {t("pdf")}
                     </Text>
                   </div>
                 )}
@@ -62,7 +70,7 @@ export const ClaimAttachments = ({ claimId, attachments }: { claimId: string; at
                 {a.filename}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {kb(a.size)} · {formatDateTime(a.uploaded_at)}
+                {kb(a.size, locale)} · {dateTime(a.uploaded_at)}
               </Text>
             </li>
           ))}
@@ -75,14 +83,14 @@ export const ClaimAttachments = ({ claimId, attachments }: { claimId: string; at
           multiple
           accept={ACCEPT}
           className="hidden"
-          aria-label="Photos or documents"
+          aria-label={t("input")}
           onChange={(e) => upload(e.target.files)}
         />
         <Button size="small" variant="secondary" disabled={room <= 0} isLoading={attach.isPending} onClick={() => input.current?.click()}>
-          Add photos or documents
+          {t("add")}
         </Button>
         <Text size="xsmall" className="text-ui-fg-subtle">
-          JPEG, PNG, WebP or PDF, up to {ATTACHMENT_MAX_BYTES / 1024 / 1024} MB each; {attachments.length} of {CLAIM_ATTACHMENTS_MAX}
+          {t("hint", { size: MAX_MB, attached: attachments.length, max: CLAIM_ATTACHMENTS_MAX })}
         </Text>
       </div>
     </div>

@@ -1,53 +1,7 @@
 import { Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import type { AdminSerialLedgerEntry } from "../../shared/http/admin"
-import { formatDateTime } from "../lib/format"
-import { SERIAL_STATUS_LABELS, type SerialStatus } from "../../shared/statuses"
-
-const MOVEMENT_LABELS: Record<string, string> = {
-  create: "Registered",
-  receive: "Received into stock",
-  reserve: "Reserved for an order",
-  release: "Reservation released",
-  deliver: "Delivered",
-  ship: "Shipped",
-  return_restock: "Returned to stock",
-  return_no_restock: "Returned, not restocked",
-  cancel_fulfillment: "Fulfilment canceled",
-  deactivate: "Taken out of stock",
-  expire: "End of life reached",
-  scrap: "Scrapped",
-  transfer: "Transferred to another location",
-  return_to_supplier: "Returned to the supplier",
-  issue: "Issued with a sale",
-  cancel_issue: "Issue canceled, back in the pool",
-  owner_change: "Passed on to a new owner",
-  update: "Details changed",
-  warranty_override: "Warranty set by hand",
-  contract_change: "Service contract changed",
-  register: "Registered by the customer",
-  replace: "Replaced",
-  claim: "Warranty claim",
-  warranty_claim: "Warranty claim filed",
-  delete: "Deleted",
-}
-
-const REFERENCE_LABELS: Record<string, string> = {
-  purchase_receipt: "Receipt",
-  order: "Order",
-  fulfillment: "Fulfilment",
-  return: "Return",
-  manual: "By hand",
-  claim: "Claim",
-  customer: "Customer",
-  end_of_life: "End of life",
-  inventory: "Inventory change",
-  maintenance_schedule: "Maintenance schedule",
-  serial_registration: "Registration",
-  transfer: "Transfer",
-  write_off: "Write-off",
-}
-
-const statusText = (s: string | null) => (s ? SERIAL_STATUS_LABELS[s as SerialStatus] ?? s : "—")
+import { useFormat } from "../lib/format"
 
 /** A serial's ledger, newest first, as a vertical timeline. */
 export const LedgerTimeline = ({
@@ -57,10 +11,14 @@ export const LedgerTimeline = ({
   entries: AdminSerialLedgerEntry[]
   locationLabel: (id: string | null) => string
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.ledger" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { dateTime } = useFormat()
+  const statusText = (s: string | null) => (s ? tc(`serialStatus.${s}`, { defaultValue: s }) : "—")
   if (!entries.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle">
-        No history yet.
+        {t("empty")}
       </Text>
     )
   }
@@ -76,10 +34,10 @@ export const LedgerTimeline = ({
           <div className="flex flex-1 flex-col pb-1">
             <div className="flex items-baseline justify-between gap-2">
               <Text size="small" weight="plus">
-                {MOVEMENT_LABELS[entry.type] ?? entry.type.replace(/_/g, " ")}
+                {t(`movement.${entry.type}`, { defaultValue: entry.type.replace(/_/g, " ") })}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap">
-                {formatDateTime(entry.created_at)}
+                {dateTime(entry.created_at)}
               </Text>
             </div>
             {entry.from_status !== entry.to_status && (
@@ -89,15 +47,15 @@ export const LedgerTimeline = ({
             )}
             {entry.from_location_id !== entry.to_location_id && (
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {entry.from_location_id ? locationLabel(entry.from_location_id) : "outside stock"} →{" "}
-                {entry.to_location_id ? locationLabel(entry.to_location_id) : "outside stock"}
+                {entry.from_location_id ? locationLabel(entry.from_location_id) : t("outsideStock")} →{" "}
+                {entry.to_location_id ? locationLabel(entry.to_location_id) : t("outsideStock")}
               </Text>
             )}
             {entry.reference_type && (
               <Text size="xsmall" className="text-ui-fg-muted">
-                {REFERENCE_LABELS[entry.reference_type] ?? entry.reference_type}
+                {t(`reference.${entry.reference_type}`, { defaultValue: entry.reference_type })}
                 {entry.reference_id ? ` ${entry.reference_id}` : ""}
-                {entry.actor_type ? ` · ${entry.actor_type}` : ""}
+                {entry.actor_type ? ` · ${t(`actor.${entry.actor_type}`, { defaultValue: entry.actor_type })}` : ""}
               </Text>
             )}
           </div>

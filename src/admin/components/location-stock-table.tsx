@@ -1,21 +1,23 @@
 import { Button, Drawer, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import type { LocationStock } from "../../shared/http/admin"
 import { PickLeftSerialsForm } from "./write-off-form"
 
 /** Serials beyond Medusa's count at one location: the operator picks which ones left. */
 const PickLeftSerials = ({ variantId, locationId, locationName, beyond }: { variantId: string; locationId: string; locationName: string; beyond: number }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets.locationStock" })
   const [open, setOpen] = useState(false)
   return (
     <Drawer open={open} onOpenChange={setOpen}>
       <Drawer.Trigger asChild>
         <Button size="small" variant="transparent">
-          Pick serials that left
+          {t("pickLeft")}
         </Button>
       </Drawer.Trigger>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>Serials that left {locationName}</Drawer.Title>
+          <Drawer.Title>{t("leftTitle", { location: locationName })}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body>
           <PickLeftSerialsForm variantId={variantId} locationId={locationId} beyond={beyond} onDone={() => setOpen(false)} />
@@ -39,10 +41,12 @@ export const LocationStockTable = ({
   locationNames: Record<string, string>
   variantId?: string
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets.locationStock" })
+  const { t: tw } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
   if (!stock.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle">
-        No stock at any location
+        {t("empty")}
       </Text>
     )
   }
@@ -50,10 +54,10 @@ export const LocationStockTable = ({
     <Table>
       <Table.Header>
         <Table.Row>
-          <Table.HeaderCell>Location</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Stocked</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Serials in stock</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Unserialized</Table.HeaderCell>
+          <Table.HeaderCell>{tw("columns.location")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{tw("columns.stocked")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{tw("columns.serialsInStock")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{tw("columns.unserialized")}</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -67,8 +71,8 @@ export const LocationStockTable = ({
                 <span className="text-ui-fg-subtle">0</span>
               ) : (
                 <div className="flex items-center justify-end gap-x-2">
-                  <StatusBadge color="orange" title={row.unserialized > 0 ? "Stock without a serial number" : "Serials beyond the stocked quantity"}>
-                    {row.unserialized > 0 ? `${row.unserialized} without serial` : `${-row.unserialized} serials too many`}
+                  <StatusBadge color="orange" title={row.unserialized > 0 ? t("withoutSerialTitle") : t("beyondTitle")}>
+                    {row.unserialized > 0 ? tw("withoutSerial", { count: row.unserialized }) : t("tooMany", { count: -row.unserialized })}
                   </StatusBadge>
                   {variantId && row.unserialized < 0 && (
                     <PickLeftSerials

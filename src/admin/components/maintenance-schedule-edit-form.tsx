@@ -1,5 +1,6 @@
 import { Button, Input, Label, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useUpdateMaintenanceSchedule } from "../hooks/api/maintenance"
 import type { AdminMaintenanceSchedule } from "../../shared/http/admin"
 
@@ -9,6 +10,8 @@ import type { AdminMaintenanceSchedule } from "../../shared/http/admin"
  * start, visits) stay as planned: other rules are a new schedule, after cancelling this one.
  */
 export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: AdminMaintenanceSchedule; onDone: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.scheduleEdit" })
+  const { t: tt } = useTranslation(undefined, { keyPrefix: "serials.serialForms.scheduleTerms" })
   const [technician, setTechnician] = useState(schedule.assignee ?? "")
   const [notes, setNotes] = useState(schedule.notes ?? "")
   const update = useUpdateMaintenanceSchedule(schedule.id)
@@ -20,7 +23,7 @@ export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: Ad
       { assignee: technician.trim() || null, notes: notes.trim() || null },
       {
         onSuccess: () => {
-          toast.success("Schedule saved")
+          toast.success(t("saved"))
           onDone()
         },
         onError: (e) => toast.error((e as Error).message),
@@ -28,17 +31,17 @@ export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: Ad
     )
   const cancel = async () => {
     const confirmed = await prompt({
-      title: "Cancel this schedule?",
-      description: "Its pending visits are cancelled with it; visits already done stay.",
-      confirmText: "Cancel schedule",
-      cancelText: "Keep it",
+      title: t("cancelPrompt.title"),
+      description: t("cancelPrompt.description"),
+      confirmText: t("cancelSchedule"),
+      cancelText: t("cancelPrompt.keep"),
     })
     if (confirmed) {
       update.mutate(
         { status: "cancelled" },
         {
           onSuccess: () => {
-            toast.success("Schedule cancelled")
+            toast.success(t("cancelled"))
             onDone()
           },
           onError: (e) => toast.error((e as Error).message),
@@ -50,28 +53,29 @@ export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: Ad
   return (
     <div className="flex flex-col gap-y-4" data-testid="maintenance-schedule-edit-form">
       <Text size="small" className="text-ui-fg-subtle">
-        {schedule.type} · {schedule.periodicity.replace("_", " ")} · {schedule.status}. Other rules need a new schedule: cancel
-        this one first.
+        {tt(`type.${schedule.type}`, { defaultValue: schedule.type })} ·{" "}
+        {tt(`periodicity.${schedule.periodicity}`, { defaultValue: schedule.periodicity.replace("_", " ") })} ·{" "}
+        {tt(`status.${schedule.status}`, { defaultValue: schedule.status })}. {t("otherRules")}
       </Text>
       <div className="flex flex-col gap-y-1">
         <Label size="small" htmlFor="schedule-edit-technician">
-          Technician
+          {t("technician")}
         </Label>
         <Input id="schedule-edit-technician" size="small" value={technician} disabled={!active} onChange={(e) => setTechnician(e.target.value)} />
       </div>
       <div className="flex flex-col gap-y-1">
         <Label size="small" htmlFor="schedule-edit-notes">
-          Notes
+          {t("notes")}
         </Label>
         <Textarea id="schedule-edit-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
       <div className="flex gap-2">
         <Button size="small" isLoading={update.isPending && !update.variables?.status} onClick={save}>
-          Save
+          {t("save")}
         </Button>
         {active && (
           <Button size="small" variant="danger" isLoading={update.isPending && !!update.variables?.status} onClick={cancel}>
-            Cancel schedule
+            {t("cancelSchedule")}
           </Button>
         )}
       </div>

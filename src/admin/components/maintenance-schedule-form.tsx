@@ -1,23 +1,14 @@
 import { Button, Checkbox, Input, Label, Text, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useSettled } from "../lib/use-settled"
 import { LabelledSelect } from "./labelled-select"
 import { useCreateMaintenanceSchedule, useMaintenanceSchedulePlan, type ScheduleRules } from "../hooks/api/maintenance"
-import { formatDate } from "../lib/format"
+import { useFormat } from "../lib/format"
 
-const TYPES = [
-  { value: "preventive", label: "Preventive" },
-  { value: "warranty", label: "Warranty service" },
-  { value: "amc", label: "Service contract (AMC)" },
-]
-const PERIODICITIES = [
-  { value: "monthly", label: "Monthly" },
-  { value: "quarterly", label: "Quarterly" },
-  { value: "half_yearly", label: "Every six months" },
-  { value: "yearly", label: "Yearly" },
-  { value: "weekly", label: "Weekly" },
-  { value: "custom", label: "Custom interval" },
-]
+/** The schedule types and periodicities offered, in this order (their labels are keys). */
+const TYPES = ["preventive", "warranty", "amc"]
+const PERIODICITIES = ["monthly", "quarterly", "half_yearly", "yearly", "weekly", "custom"]
 
 /**
  * A new maintenance schedule for serials: type, periodicity (or a custom interval), start,
@@ -35,6 +26,8 @@ export const MaintenanceScheduleForm = ({
   customerId?: string | null
   onDone: () => void
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.schedule" })
+  const { date } = useFormat()
   const [type, setType] = useState<ScheduleRules["type"]>("preventive")
   const [periodicity, setPeriodicity] = useState("monthly")
   const [intervalValue, setIntervalValue] = useState("2")
@@ -67,7 +60,7 @@ export const MaintenanceScheduleForm = ({
       { ...rules!, serial_number_ids: serialNumberIds, assignee: technician.trim() || null, ...(customerId ? { customer_id: customerId } : {}) },
       {
         onSuccess: ({ maintenance_schedule }) => {
-          toast.success(`Schedule created with ${maintenance_schedule.visit_count ?? 0} visit(s)`)
+          toast.success(t("created", { count: Number(maintenance_schedule.visit_count ?? 0) }))
           onDone()
         },
         onError: (e) => toast.error((e as Error).message),
@@ -76,51 +69,61 @@ export const MaintenanceScheduleForm = ({
 
   return (
     <div className="flex flex-col gap-y-4" data-testid="maintenance-schedule-form">
-      <LabelledSelect id="schedule-type" label="Type" value={type} options={TYPES} onChange={(v) => setType(v as ScheduleRules["type"])} />
-      <LabelledSelect id="schedule-periodicity" label="Every" value={periodicity} options={PERIODICITIES} onChange={setPeriodicity} />
+      <LabelledSelect
+        id="schedule-type"
+        label={t("type")}
+        value={type}
+        options={TYPES.map((value) => ({ value, label: t(`types.${value}`) }))} onChange={(v) => setType(v as ScheduleRules["type"])} />
+      <LabelledSelect
+        id="schedule-periodicity"
+        label={t("every")}
+        value={periodicity}
+        options={PERIODICITIES.map((value) => ({ value, label: t(`periodicities.${value}`) }))}
+        onChange={setPeriodicity}
+      />
       {periodicity === "custom" && (
         <div className="flex gap-2">
-          <Field id="schedule-interval" label="Interval" type="number" value={intervalValue} onChange={setIntervalValue} />
+          <Field id="schedule-interval" label={t("interval")} type="number" value={intervalValue} onChange={setIntervalValue} />
           <LabelledSelect
             id="schedule-interval-unit"
-            label="Unit"
+            label={t("unit")}
             value={intervalUnit}
             options={[
-              { value: "day", label: "Days" },
-              { value: "week", label: "Weeks" },
-              { value: "month", label: "Months" },
+              { value: "day", label: t("units.day") },
+              { value: "week", label: t("units.week") },
+              { value: "month", label: t("units.month") },
             ]}
             onChange={(v) => setIntervalUnit(v as "day" | "week" | "month")}
           />
         </div>
       )}
-      <Field id="schedule-start" label="Starts" type="date" value={start} onChange={setStart} />
+      <Field id="schedule-start" label={t("starts")} type="date" value={start} onChange={setStart} />
       <div className="flex items-center gap-2">
         <Checkbox id="schedule-first-on-start" checked={firstOnStart} onCheckedChange={(v) => setFirstOnStart(v === true)} />
         <Label size="small" htmlFor="schedule-first-on-start">
-          First visit on the start day
+          {t("firstOnStart")}
         </Label>
       </div>
       <LabelledSelect
         id="schedule-ends"
-        label="Ends"
+        label={t("ends")}
         value={ends}
         options={[
-          { value: "count", label: "After a number of visits" },
-          { value: "date", label: "On a date" },
+          { value: "count", label: t("endsAfterCount") },
+          { value: "date", label: t("endsOnDate") },
         ]}
         onChange={(v) => setEnds(v as "count" | "date")}
       />
       {ends === "count" ? (
-        <Field id="schedule-visits" label="Visits" type="number" value={visitCount} onChange={setVisitCount} />
+        <Field id="schedule-visits" label={t("visits")} type="number" value={visitCount} onChange={setVisitCount} />
       ) : (
-        <Field id="schedule-end" label="End date" type="date" value={endDate} onChange={setEndDate} />
+        <Field id="schedule-end" label={t("endDate")} type="date" value={endDate} onChange={setEndDate} />
       )}
-      <Field id="schedule-technician" label="Technician (optional)" value={technician} onChange={setTechnician} />
+      <Field id="schedule-technician" label={t("technician")} value={technician} onChange={setTechnician} />
 
       <div className="flex flex-col gap-1" aria-live="polite">
         <Text size="small" weight="plus">
-          Visit days
+          {t("visitDays")}
         </Text>
         {plan.isError ? (
           <Text size="small" className="text-ui-fg-error" data-testid="schedule-plan-error">
@@ -130,24 +133,25 @@ export const MaintenanceScheduleForm = ({
           <ol className="flex flex-wrap gap-x-3 gap-y-1" data-testid="schedule-plan">
             {planned.visit_dates.map((day) => (
               <li key={day}>
-                <Text size="small">{formatDate(day)}</Text>
+                <Text size="small">{date(day)}</Text>
               </li>
             ))}
           </ol>
         ) : (
           <Text size="small" className="text-ui-fg-subtle">
-            Working them out…
+            {t("planning")}
           </Text>
         )}
         {planned?.end_date && (
           <Text size="small" className="text-ui-fg-subtle">
-            Runs until {formatDate(planned.end_date)}
-            {serialNumberIds.length > 1 ? `, for each of ${serialNumberIds.length} serials` : ""}.
+            {serialNumberIds.length > 1
+              ? t("runsUntilEach", { date: date(planned.end_date), serials: serialNumberIds.length })
+              : t("runsUntil", { date: date(planned.end_date) })}
           </Text>
         )}
       </div>
       <Button size="small" disabled={!planned} isLoading={create.isPending} onClick={save}>
-        Create schedule
+        {t("create")}
       </Button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { Button, IconButton, Input, Text } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
 import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
 
 type Row = { key: string; value: string }
 
@@ -29,6 +30,7 @@ export const MetadataEditor = ({
   saving?: boolean
   onSave: (metadata: Record<string, unknown>) => void
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.metadata" })
   const [rows, setRows] = useState<Row[]>(toRows(metadata))
   useEffect(() => setRows(toRows(metadata)), [metadata])
   const keys = rows.map((r) => r.key.trim()).filter(Boolean)
@@ -40,26 +42,26 @@ export const MetadataEditor = ({
     <div className="flex flex-col gap-2">
       {rows.map((row, index) => (
         <div key={index} className="flex items-center gap-2">
-          <Input size="small" placeholder="Key" value={row.key} onChange={(e) => update(index, { key: e.target.value })} />
-          <Input size="small" placeholder="Value" value={row.value} onChange={(e) => update(index, { value: e.target.value })} />
-          <IconButton size="small" variant="transparent" aria-label="Remove" onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+          <Input size="small" placeholder={t("key")} value={row.key} onChange={(e) => update(index, { key: e.target.value })} />
+          <Input size="small" placeholder={t("value")} value={row.value} onChange={(e) => update(index, { value: e.target.value })} />
+          <IconButton size="small" variant="transparent" aria-label={t("remove")} onClick={() => setRows(rows.filter((_, i) => i !== index))}>
             <Trash />
           </IconButton>
         </div>
       ))}
       {rows.length === 0 && (
         <Text size="small" className="text-ui-fg-subtle">
-          No metadata.
+          {t("empty")}
         </Text>
       )}
       {duplicate && (
         <Text size="small" className="text-ui-fg-error">
-          The key "{duplicate}" appears twice.
+          {t("duplicateKey", { name: duplicate })}
         </Text>
       )}
       <div className="flex gap-2">
         <Button size="small" variant="secondary" onClick={() => setRows([...rows, { key: "", value: "" }])}>
-          Add field
+          {t("addField")}
         </Button>
         <Button
           size="small"
@@ -69,7 +71,7 @@ export const MetadataEditor = ({
             onSave(Object.fromEntries(rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), parseValue(r.value)])))
           }
         >
-          Save metadata
+          {t("save")}
         </Button>
       </div>
     </div>

@@ -1,14 +1,16 @@
 import { Badge, Button, Input, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useChangeOrderSerials, useReleaseOrderSerials } from "../hooks/api/order-serial-numbers"
 import type { OrderSerialLine } from "../../shared/http/admin"
-import { formatDate } from "../lib/format"
+import { useFormat } from "../lib/format"
 import { warrantyState } from "../../shared/warranty-state"
 import { inStockOfVariant, SerialScanList } from "./serial-scan-list"
 import { SerialStatusBadge, WarrantyBadge } from "./serial-status-badge"
 
 /** Swaps one serial of the line for another in stock, before shipment. */
 const SwapForm = ({ orderId, line, from, onDone }: { orderId: string; line: OrderSerialLine; from: string; onDone: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets.orderLine" })
   const [to, setTo] = useState("")
   const change = useChangeOrderSerials(orderId)
   const submit = () =>
@@ -16,7 +18,7 @@ const SwapForm = ({ orderId, line, from, onDone }: { orderId: string; line: Orde
       { line_item_id: line.line_item_id, swap: { from, to: to.trim() } },
       {
         onSuccess: () => {
-          toast.success(`${from} swapped for ${to.trim()}`)
+          toast.success(t("swapped", { from, to: to.trim() }))
           onDone()
         },
         onError: (e) => toast.error(e.message),
@@ -27,17 +29,17 @@ const SwapForm = ({ orderId, line, from, onDone }: { orderId: string; line: Orde
       <Input
         size="small"
         autoFocus
-        placeholder="Replacement serial"
-        aria-label={`Replacement for ${from}`}
+        placeholder={t("replacementPlaceholder")}
+        aria-label={t("replacementFor", { serial: from })}
         value={to}
         onChange={(e) => setTo(e.target.value)}
         onKeyDown={(e) => e.key === "Enter" && to.trim() && submit()}
       />
       <Button size="small" variant="secondary" disabled={!to.trim()} isLoading={change.isPending} onClick={submit}>
-        Swap
+        {t("swap")}
       </Button>
       <Button size="small" variant="transparent" onClick={onDone}>
-        Cancel
+        {t("cancel")}
       </Button>
     </div>
   )
@@ -45,6 +47,9 @@ const SwapForm = ({ orderId, line, from, onDone }: { orderId: string; line: Orde
 
 /** One order line: its serials with status and warranty, what it still misses, and actions. */
 export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string; line: OrderSerialLine; canAssign: boolean }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets.orderLine" })
+  const { t: tw } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
+  const { date } = useFormat()
   const [swapping, setSwapping] = useState<string | null>(null)
   const change = useChangeOrderSerials(orderId)
   const release = useReleaseOrderSerials(orderId)
@@ -52,7 +57,7 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
     release.mutate(
       { serial_numbers: [text] },
       {
-        onSuccess: () => toast.success(`${text} released: back in stock`),
+        onSuccess: () => toast.success(t("released", { serial: text })),
         onError: (e) => toast.error(e.message),
       }
     )
@@ -62,7 +67,7 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
         { line_item_id: line.line_item_id, serial_numbers: texts },
         {
           onSuccess: (data) => {
-            toast.success(`${texts.length} serial${texts.length === 1 ? "" : "s"} assigned`)
+            toast.success(t("assigned", { count: texts.length }))
             resolve(data)
           },
           onError: (e) => {
@@ -81,22 +86,28 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
             {line.title}
           </Text>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {line.sku ?? "—"} · {line.quantity} ordered · {line.fulfilled_quantity} fulfilled
-            {line.returned_quantity > 0 && ` · ${line.returned_quantity} returned`}
+            {line.returned_quantity > 0
+              ? t("summaryReturned", {
+                  sku: line.sku ?? "—",
+                  ordered: line.quantity,
+                  fulfilled: line.fulfilled_quantity,
+                  returned: line.returned_quantity,
+                })
+              : t("summary", { sku: line.sku ?? "—", ordered: line.quantity, fulfilled: line.fulfilled_quantity })}
           </Text>
         </div>
         <div className="flex flex-wrap items-center justify-end gap-2">
-          {line.delivered > 0 && <Badge size="2xsmall">{line.delivered} delivered</Badge>}
-          {line.reserved > 0 && <Badge size="2xsmall">{line.reserved} reserved</Badge>}
+          {line.delivered > 0 && <Badge size="2xsmall">{t("delivered", { count: line.delivered })}</Badge>}
+          {line.reserved > 0 && <Badge size="2xsmall">{t("reserved", { count: line.reserved })}</Badge>}
           {line.missing > 0 ? (
             <StatusBadge color="orange" data-testid="missing-badge">
-              {line.missing} missing
+              {t("missing", { count: line.missing })}
             </StatusBadge>
           ) : (
-            <StatusBadge color="green">Complete</StatusBadge>
+            <StatusBadge color="green">{t("complete")}</StatusBadge>
           )}
           {line.fulfilled_without_serial > 0 && (
-            <StatusBadge color="red">{line.fulfilled_without_serial} fulfilled without serial</StatusBadge>
+            <StatusBadge color="red">{t("fulfilledWithoutSerial", { count: line.fulfilled_without_serial })}</StatusBadge>
           )}
         </div>
       </div>
@@ -104,9 +115,9 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Serial number</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-              <Table.HeaderCell>Warranty</Table.HeaderCell>
+              <Table.HeaderCell>{tw("columns.serialNumber")}</Table.HeaderCell>
+              <Table.HeaderCell>{tw("columns.status")}</Table.HeaderCell>
+              <Table.HeaderCell>{tw("columns.warranty")}</Table.HeaderCell>
               <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
@@ -123,14 +134,14 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
                     {s.status === "reserved" && !s.warranty_expires_at ? (
                       // The warranty starts when the unit is delivered.
                       <Text size="small" className="text-ui-fg-subtle">
-                        Starts at delivery
+                        {t("startsAtDelivery")}
                       </Text>
                     ) : (
                       <div className="flex items-center gap-x-2">
                         <WarrantyBadge state={warrantyState(s.warranty_expires_at)} />
                         {s.warranty_expires_at && (
                           <Text size="xsmall" className="text-ui-fg-subtle">
-                            until {formatDate(s.warranty_expires_at)}
+                            {tw("until", { date: date(s.warranty_expires_at) })}
                           </Text>
                         )}
                       </div>
@@ -142,7 +153,7 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
                     ) : swappable ? (
                       <div className="flex justify-end gap-x-1">
                         <Button size="small" variant="transparent" onClick={() => setSwapping(s.serial_number)}>
-                          Swap
+                          {t("swap")}
                         </Button>
                         {s.status === "reserved" && (
                           <Button
@@ -151,7 +162,7 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
                             isLoading={release.isPending && release.variables?.serial_numbers?.[0] === s.serial_number}
                             onClick={() => releaseOne(s.serial_number)}
                           >
-                            Release
+                            {t("release")}
                           </Button>
                         )}
                       </div>
@@ -168,9 +179,9 @@ export const OrderLineSerials = ({ orderId, line, canAssign }: { orderId: string
           check={inStockOfVariant(line.variant_id)}
           taken={line.serial_numbers.map((s) => s.serial_number)}
           max={line.missing}
-          countLabel={(n) => `${n} of ${line.missing} scanned`}
+          countLabel={(n) => t("scanned", { count: n, total: line.missing })}
           isSubmitting={change.isPending}
-          submitLabel={(n) => (n ? `Assign ${n} serial${n === 1 ? "" : "s"}` : "Assign serials")}
+          submitLabel={(n) => (n ? t("assign", { count: n }) : t("assignNone"))}
           onSubmit={assign}
         />
       )}

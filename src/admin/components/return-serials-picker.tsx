@@ -1,5 +1,6 @@
 import { Button, Checkbox, Label, Switch, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import type { OrderSerialLine } from "../../shared/http/admin"
 import { useChooseReturnSerials, useReturnSerials } from "../hooks/api/return-serial-numbers"
 import { SerialStatusBadge } from "./serial-status-badge"
@@ -18,6 +19,7 @@ type ReturnLike = {
  * them) outnumber those serials.
  */
 export const ReturnSerialsPicker = ({ ret, lines }: { ret: ReturnLike; lines: OrderSerialLine[] }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets.returnPicker" })
   const serializedLines = new Set(lines.filter((l) => l.is_serialized).map((l) => l.line_item_id))
   const items = (ret.items ?? []).filter((i) => serializedLines.has(i.item_id))
   const itemIds = new Set(items.map((i) => i.item_id))
@@ -41,7 +43,7 @@ export const ReturnSerialsPicker = ({ ret, lines }: { ret: ReturnLike; lines: Or
       picked.map((serial_number) => ({ serial_number, restock })),
       {
         onSuccess: () => {
-          toast.success(`${picked.length} serial${picked.length === 1 ? "" : "s"} recorded as returned`)
+          toast.success(t("recorded", { count: picked.length }))
           setChosen({})
         },
         onError: (e) => toast.error(e.message),
@@ -50,7 +52,7 @@ export const ReturnSerialsPicker = ({ ret, lines }: { ret: ReturnLike; lines: Or
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="return-serials-picker">
       <Text size="small" weight="plus">
-        {choosing ? `Return #${ret.display_id ?? ret.id}: which serials came back?` : `Return #${ret.display_id ?? ret.id}`}
+        {choosing ? t("question", { id: ret.display_id ?? ret.id }) : t("title", { id: ret.display_id ?? ret.id })}
       </Text>
       {returned.length > 0 && (
         <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -60,7 +62,7 @@ export const ReturnSerialsPicker = ({ ret, lines }: { ret: ReturnLike; lines: Or
                 {s.serial_number}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
-                returned
+                {t("returned")}
               </Text>
               <SerialStatusBadge status={s.status} />
             </div>
@@ -88,11 +90,11 @@ export const ReturnSerialsPicker = ({ ret, lines }: { ret: ReturnLike; lines: Or
             <div className="flex items-center gap-x-2">
               <Switch id={`${ret.id}-restock`} checked={restock} onCheckedChange={setRestock} />
               <Label htmlFor={`${ret.id}-restock`} size="small">
-                Back in stock (off: damaged, kept out of stock)
+                {t("backInStock")}
               </Label>
             </div>
             <Button size="small" variant="secondary" disabled={!picked.length} isLoading={choose.isPending} onClick={submit}>
-              Record {picked.length || ""} returned
+              {picked.length ? t("record", { count: picked.length }) : t("recordNone")}
             </Button>
           </div>
         </>

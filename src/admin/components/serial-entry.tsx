@@ -1,5 +1,6 @@
 import { Badge, Input, Label, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { normalizeSerial, serialTextProblem } from "../../shared/serial-text"
 import { expandRange, splitSerialList } from "../../shared/serial-input"
 
@@ -44,16 +45,23 @@ export function entryToItem(entry: SerialEntry): {
   }
 }
 
+/**
+ * A problem the form sees: a serial text or range the shared rules refuse (in their own
+ * words, as the server words them too), or serials entered twice. `useEntryProblemText`
+ * reads one in the admin user's language.
+ */
+export type EntryProblem = { message: string } | { twice: string[] }
+
 /** Problems the form can see at once, before asking the server: bad text and repeats. */
-export function entryProblems(entry: SerialEntry): string[] {
+export function entryProblems(entry: SerialEntry): EntryProblem[] {
   const serials = entry.mode === "paste" ? splitSerialList(entry.pasted) : entry.mode === "scan" ? entry.scanned : []
-  const problems: string[] = []
+  const problems: EntryProblem[] = []
   const seen = new Set<string>()
   const repeated = new Set<string>()
   for (const s of serials) {
     const problem = serialTextProblem(s)
     if (problem) {
-      problems.push(problem)
+      problems.push({ message: problem })
     }
     const key = normalizeSerial(s)
     if (seen.has(key)) {
@@ -62,24 +70,25 @@ export function entryProblems(entry: SerialEntry): string[] {
     seen.add(key)
   }
   if (repeated.size) {
-    problems.push(`entered twice: ${[...repeated].join(", ")}`)
+    problems.push({ twice: [...repeated] })
   }
   if (entry.mode === "range" && entry.from && entry.to) {
     try {
       expandRange(entry.from, entry.to)
     } catch (e) {
-      problems.push((e as Error).message)
+      problems.push({ message: (e as Error).message })
     }
   }
   return problems
 }
 
-const MODES: Array<{ value: EntryMode; label: string }> = [
-  { value: "paste", label: "Paste" },
-  { value: "range", label: "Range" },
-  { value: "scan", label: "Scan" },
-  { value: "series", label: "Series" },
-]
+/** Reads an `EntryProblem` as the admin user's text. */
+export function useEntryProblemText(): (problem: EntryProblem) => string {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.entry" })
+  return (problem) => ("twice" in problem ? t("enteredTwice", { serials: problem.twice.join(", ") }) : problem.message)
+}
+
+const MODES: EntryMode[] = ["paste", "range", "scan", "series"]
 
 /** Serial entry for one receipt line: paste a list, give a range, scan one by one, or let the series issue them. */
 export const SerialEntryField = ({
@@ -91,35 +100,37 @@ export const SerialEntryField = ({
   onChange: (entry: SerialEntry) => void
   index: number
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.entry" })
+  const problemText = useEntryProblemText()
   const [scan, setScan] = useState("")
   const [scanNote, setScanNote] = useState<string | null>(null)
-  const problems = entryProblems(entry)
+  const problems = entryProblems(entry).map(problemText)
   const { quantity } = entryToItem(entry)
 
   return (
     <div className="flex flex-col gap-2">
       <div className="flex gap-1" role="tablist">
-        {MODES.map((m) => (
+        {MODES.map((mode) => (
           <button
-            key={m.value}
+            key={mode}
             type="button"
             role="tab"
-            aria-selected={entry.mode === m.value}
-            data-testid={`line-${index}-mode-${m.value}`}
+            aria-selected={entry.mode === mode}
+            data-testid={`line-${index}-mode-${mode}`}
             className={`txt-compact-small rounded-md px-2 py-1 ${
-              entry.mode === m.value ? "bg-ui-bg-base shadow-borders-base text-ui-fg-base" : "text-ui-fg-subtle hover:bg-ui-bg-base-hover"
+              entry.mode === mode ? "bg-ui-bg-base shadow-borders-base text-ui-fg-base" : "text-ui-fg-subtle hover:bg-ui-bg-base-hover"
             }`}
-            onClick={() => onChange({ ...entry, mode: m.value })}
+            onClick={() => onChange({ ...entry, mode })}
           >
-            {m.label}
+            {t(`mode.${mode}`)}
           </button>
         ))}
       </div>
       {entry.mode === "paste" && (
         <Textarea
           rows={4}
-          placeholder={"One serial per line, or separated by commas"}
-          aria-label={`Serials of line ${index + 1}`}
+          placeholder={t("pastePlaceholder")}
+          aria-label={t("pasteLabel", { line: index + 1 })}
           value={entry.pasted}
           onChange={(e) => onChange({ ...entry, pasted: e.target.value })}
         />
@@ -127,12 +138,12 @@ export const SerialEntryField = ({
       {entry.mode === "range" && (
         <div className="grid grid-cols-2 gap-2">
           <div>
-            <Label size="xsmall">First serial</Label>
-            <Input size="small" placeholder="SN-0001" value={entry.from} onChange={(e) => onChange({ ...entry, from: e.target.value })} />
+            <Label size="xsmall">{t("rangeFrom")}</Label>
+            <Input size="small" placeholder={t("rangeFromPlaceholder")} value={entry.from} onChange={(e) => onChange({ ...entry, from: e.target.value })} />
           </div>
           <div>
-            <Label size="xsmall">Last serial</Label>
-            <Input size="small" placeholder="SN-0100" value={entry.to} onChange={(e) => onChange({ ...entry, to: e.target.value })} />
+            <Label size="xsmall">{t("rangeTo")}</Label>
+            <Input size="small" placeholder={t("rangeToPlaceholder")} value={entry.to} onChange={(e) => onChange({ ...entry, to: e.target.value })} />
           </div>
         </div>
       )}
@@ -140,8 +151,8 @@ export const SerialEntryField = ({
         <div className="flex flex-col gap-2">
           <Input
             size="small"
-            placeholder="Scan or type a serial, then Enter"
-            aria-label={`Scan serials of line ${index + 1}`}
+            placeholder={t("scanPlaceholder")}
+            aria-label={t("scanLabel", { line: index + 1 })}
             value={scan}
             onChange={(e) => setScan(e.target.value)}
             onKeyDown={(e) => {
@@ -157,7 +168,7 @@ export const SerialEntryField = ({
               if (problem) {
                 setScanNote(problem)
               } else if (entry.scanned.some((s) => normalizeSerial(s) === normalizeSerial(value))) {
-                setScanNote(`${value} was already scanned`)
+                setScanNote(t("alreadyScanned", { serial: value }))
               } else {
                 setScanNote(null)
                 onChange({ ...entry, scanned: [...entry.scanned, value] })
@@ -181,7 +192,7 @@ export const SerialEntryField = ({
       )}
       {entry.mode === "series" && (
         <div className="flex items-center gap-2">
-          <Label size="xsmall">Quantity</Label>
+          <Label size="xsmall">{t("quantity")}</Label>
           <Input
             size="small"
             type="number"
@@ -191,12 +202,12 @@ export const SerialEntryField = ({
             onChange={(e) => onChange({ ...entry, quantity: Math.max(0, Number(e.target.value) || 0) })}
           />
           <Text size="xsmall" className="text-ui-fg-subtle">
-            The variant's series issues the serials; the preview shows them.
+            {t("seriesHint")}
           </Text>
         </div>
       )}
       <Text size="xsmall" className="text-ui-fg-subtle">
-        {quantity} serial{quantity === 1 ? "" : "s"}
+        {t("serialCount", { count: quantity })}
       </Text>
       {problems.map((p) => (
         <Text key={p} size="xsmall" className="text-ui-fg-error">

@@ -1,65 +1,78 @@
 import { XMarkMini } from "@medusajs/icons"
 import { Button, IconButton, Input, StatusBadge, Text } from "@medusajs/ui"
 import { useRef, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { findSerialsByText, normalizeSerialText } from "../lib/serial-lookup"
 import type { AdminSerialNumber } from "../../shared/http/admin"
+
+/**
+ * Why a scanned text cannot be taken: a key of `serials.entry.scan` with its values (the
+ * list translates it), or a message as the server wrote it.
+ */
+export type ScanProblem =
+  | { key: "wrongVariant" | "notOnReceipt" | "movedElsewhere" | "severalVariants" | "unknown" | "duplicateScanned" | "duplicateTaken" }
+  | { key: "notInStock"; values: { status: string } }
+  | { key: "inStockAt"; values: { location: string } }
+  | { message: string }
 
 type Check =
   | { state: "checking" }
   | { state: "ok" }
-  | { state: "problem"; message: string }
+  | { state: "problem"; problem: ScanProblem }
 
 type Entry = { key: number; text: string; check: Check }
 
 /** A check for `SerialScanList`: the text names a serial of this variant that is in stock. */
 export const inStockOfVariant =
   (variantId: string) =>
-  (found: AdminSerialNumber[]): string | null => {
+  (found: AdminSerialNumber[]): ScanProblem | null => {
     const own = found.find((s) => s.variant_id === variantId)
     if (!own) {
-      return "Wrong variant: this serial belongs to another variant"
+      return { key: "wrongVariant" }
     }
-    return own.status === "active" ? null : `Not in stock (${own.status})`
+    return own.status === "active" ? null : { key: "notInStock", values: { status: own.status } }
   }
 
 /** A check for `SerialScanList`: the text names a serial of this receipt that is in stock. */
 export const inStockOfReceipt =
   (receiptId: string) =>
-  (found: AdminSerialNumber[]): string | null => {
+  (found: AdminSerialNumber[]): ScanProblem | null => {
     const own = found.find((s) => s.receipt_id === receiptId)
     if (!own) {
-      return "Did not come with this receipt"
+      return { key: "notOnReceipt" }
     }
-    return own.status === "active" ? null : `Not in stock (${own.status})`
+    return own.status === "active" ? null : { key: "notInStock", values: { status: own.status } }
   }
 
 /** A check for `SerialScanList`: the text names a serial of this receipt still in stock at its location (a partial cancel). */
 export const stillOnReceipt =
   (receiptId: string, locationId: string) =>
-  (found: AdminSerialNumber[]): string | null => {
+  (found: AdminSerialNumber[]): ScanProblem | null => {
     const own = found.find((s) => s.receipt_id === receiptId)
     if (!own) {
-      return "Did not come with this receipt"
+      return { key: "notOnReceipt" }
     }
     if (own.status !== "active") {
-      return `Not in stock (${own.status})`
+      return { key: "notInStock", values: { status: own.status } }
     }
-    return own.stock_location_id === locationId ? null : "Moved to another location since"
+    return own.stock_location_id === locationId ? null : { key: "movedElsewhere" }
   }
 
 /** A check for `SerialScanList`: the text names a serial in stock at this location. */
 export const inStockAt =
   (locationId: string, locationName: (id: string) => string) =>
-  (found: AdminSerialNumber[]): string | null => {
+  (found: AdminSerialNumber[]): ScanProblem | null => {
     const here = found.filter((s) => s.status === "active" && s.stock_location_id === locationId)
     if (here.length === 1) {
       return null
     }
     if (here.length > 1) {
-      return "Names serials of several variants here"
+      return { key: "severalVariants" }
     }
     const elsewhere = found.find((s) => s.status === "active")
-    return elsewhere ? `In stock at ${locationName(elsewhere.stock_location_id!)}` : `Not in stock (${found[0].status})`
+    return elsewhere
+      ? { key: "inStockAt", values: { location: locationName(elsewhere.stock_location_id!) } }
+      : { key: "notInStock", values: { status: found[0].status } }
   }
 
 /**
@@ -70,7 +83,7 @@ export const inStockAt =
  */
 export const SerialScanList = ({
   check,
-  okLabel = "In stock",
+  okLabel,
   taken = [],
   max,
   countLabel,
@@ -79,8 +92,8 @@ export const SerialScanList = ({
   onSubmit,
 }: {
   /** Why the serials with this text cannot be taken, or null when one can. */
-  check: (found: AdminSerialNumber[]) => string | null
-  /** What a serial `check` accepts is called. */
+  check: (found: AdminSerialNumber[]) => ScanProblem | null
+  /** What a serial `check` accepts is called; "In stock" when not given. */
   okLabel?: string
   /** Serial texts already taken (on the line). */
   taken?: string[]
@@ -92,6 +105,7 @@ export const SerialScanList = ({
   isSubmitting?: boolean
   onSubmit: (texts: string[]) => Promise<unknown>
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.entry" })
   const [value, setValue] = useState("")
   const [entries, setEntries] = useState<Entry[]>([])
   const nextKey = useRef(1)
@@ -106,22 +120,36 @@ export const SerialScanList = ({
     }
     const key = nextKey.current++
     const normalized = normalizeSerialText(text)
-    const duplicateOf = entries.some((e) => normalizeSerialText(e.text) === normalized)
-      ? "scanned twice"
-      : taken.some((t) => normalizeSerialText(t) === normalized)
-        ? "already on this line"
+    const duplicate: ScanProblem | null = entries.some((e) => normalizeSerialText(e.text) === normalized)
+      ? { key: "duplicateScanned" }
+      : taken.some((s) => normalizeSerialText(s) === normalized)
+        ? { key: "duplicateTaken" }
         : null
-    if (duplicateOf) {
-      setEntries((list) => [...list, { key, text, check: { state: "problem", message: `Duplicate: ${duplicateOf}` } }])
+    if (duplicate) {
+      setEntries((list) => [...list, { key, text, check: { state: "problem", problem: duplicate } }])
       return
     }
     setEntries((list) => [...list, { key, text, check: { state: "checking" } }])
     findSerialsByText(text)
       .then((found) => {
-        const problem = found.length ? check(found) : "Unknown serial number"
-        setCheck(key, problem ? { state: "problem", message: problem } : { state: "ok" })
+        const problem: ScanProblem | null = found.length ? check(found) : { key: "unknown" }
+        setCheck(key, problem ? { state: "problem", problem } : { state: "ok" })
       })
-      .catch((e: Error) => setCheck(key, { state: "problem", message: e.message }))
+      .catch((e: Error) => setCheck(key, { state: "problem", problem: { message: e.message } }))
+  }
+
+  const problemText = (problem: ScanProblem) => {
+    if ("message" in problem) {
+      return problem.message
+    }
+    switch (problem.key) {
+      case "notInStock":
+        return t("scan.notInStock", problem.values)
+      case "inStockAt":
+        return t("scan.inStockAt", problem.values)
+      default:
+        return t(`scan.${problem.key}`)
+    }
   }
 
   const remove = (key: number) => setEntries((list) => list.filter((e) => e.key !== key))
@@ -132,8 +160,8 @@ export const SerialScanList = ({
     <div className="flex flex-col gap-y-3" data-testid="serial-scan-list">
       <Input
         size="small"
-        placeholder="Scan or type a serial number, then press Enter"
-        aria-label="Scan or type a serial number"
+        placeholder={t("scan.placeholder")}
+        aria-label={t("scan.input")}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
@@ -152,10 +180,10 @@ export const SerialScanList = ({
                 {e.text}
               </Text>
               <div className="flex items-center gap-x-2">
-                {e.check.state === "checking" && <StatusBadge color="grey">Checking…</StatusBadge>}
-                {e.check.state === "ok" && <StatusBadge color="green">{okLabel}</StatusBadge>}
-                {e.check.state === "problem" && <StatusBadge color="red">{e.check.message}</StatusBadge>}
-                <IconButton size="2xsmall" variant="transparent" aria-label={`Remove ${e.text}`} onClick={() => remove(e.key)}>
+                {e.check.state === "checking" && <StatusBadge color="grey">{t("scan.checking")}</StatusBadge>}
+                {e.check.state === "ok" && <StatusBadge color="green">{okLabel ?? t("scan.inStock")}</StatusBadge>}
+                {e.check.state === "problem" && <StatusBadge color="red">{problemText(e.check.problem)}</StatusBadge>}
+                <IconButton size="2xsmall" variant="transparent" aria-label={t("scan.remove", { serial: e.text })} onClick={() => remove(e.key)}>
                   <XMarkMini />
                 </IconButton>
               </div>
@@ -166,10 +194,10 @@ export const SerialScanList = ({
       <div className="flex items-center justify-between gap-x-3">
         <Text size="xsmall" className={tooMany ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
           {tooMany
-            ? `Only ${max} may be entered; remove ${entries.length - max!}.`
+            ? t("scan.tooMany", { max, remove: entries.length - max! })
             : countLabel
               ? countLabel(entries.length)
-              : `${entries.length} scanned`}
+              : t("scan.scanned", { count: entries.length })}
         </Text>
         <Button
           size="small"

@@ -1,5 +1,6 @@
 import { Button, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useSerialSeriesList, useSerialSeriesPreview } from "../hooks/api/serial-series"
 import { useUpdateSerialSettings } from "../hooks/api/serial-settings"
 import type { AdminSerialSettings, Period } from "../../shared/http/admin"
@@ -39,6 +40,7 @@ export const SerialSettingsForm = ({
   sku?: string | null
   onSaved?: () => void
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets.settings" })
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings))
   useEffect(() => setDraft(toDraft(settings)), [settings])
   const { data: seriesList } = useSerialSeriesList()
@@ -63,7 +65,7 @@ export const SerialSettingsForm = ({
       },
       {
         onSuccess: () => {
-          toast.success("Serial settings saved")
+          toast.success(t("saved"))
           onSaved?.()
         },
         onError: (e) => toast.error(e.message),
@@ -77,10 +79,10 @@ export const SerialSettingsForm = ({
       <div className="flex items-start justify-between gap-x-4">
         <div className="flex flex-col">
           <Label htmlFor={`${id}-serialized`} size="small" weight="plus">
-            Serialized
+            {t("serialized")}
           </Label>
           <Text size="small" className="text-ui-fg-subtle">
-            Every unit of this variant carries its own serial number.
+            {t("serializedHelp")}
           </Text>
         </div>
         <Switch
@@ -92,14 +94,14 @@ export const SerialSettingsForm = ({
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="flex flex-col gap-y-2">
           <Label size="small" weight="plus">
-            Series
+            {t("series")}
           </Label>
           <Select value={draft.series_id} onValueChange={(v) => set("series_id", v)}>
-            <Select.Trigger aria-label="Series">
-              <Select.Value placeholder="No series" />
+            <Select.Trigger aria-label={t("series")}>
+              <Select.Value placeholder={t("noSeries")} />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value={NONE}>No series (serials entered by hand)</Select.Item>
+              <Select.Item value={NONE}>{t("noSeriesManual")}</Select.Item>
               {(seriesList?.serial_series ?? []).map((s) => (
                 <Select.Item key={s.id} value={s.id}>
                   {s.name} ({s.pattern})
@@ -109,65 +111,71 @@ export const SerialSettingsForm = ({
           </Select>
           <Text size="xsmall" className="text-ui-fg-subtle" data-testid="series-preview">
             {!seriesId
-              ? "Receipts need the serials typed, scanned or pasted."
+              ? t("seriesNone")
               : preview.isLoading
-                ? "Loading the next values…"
+                ? t("previewLoading")
                 : preview.data
-                  ? `Next: ${preview.data.values.join(", ")}`
-                  : "Preview unavailable"}
+                  ? t("previewNext", { values: preview.data.values.join(", ") })
+                  : t("previewUnavailable")}
           </Text>
         </div>
         <div className="flex flex-col gap-y-2">
           <Label size="small" weight="plus">
-            Fulfilment policy
+            {t("fulfillmentPolicy")}
           </Label>
           <Select value={draft.fulfillment_policy} onValueChange={(v) => set("fulfillment_policy", v)}>
-            <Select.Trigger aria-label="Fulfilment policy">
+            <Select.Trigger aria-label={t("fulfillmentPolicy")}>
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value={DEFAULT}>{settings.fulfillment_policy ? "Store default" : `Store default (${settings.effective_fulfillment_policy})`}</Select.Item>
-              <Select.Item value="auto">Auto: take serials in stock</Select.Item>
-              <Select.Item value="strict">Strict: every unit needs a chosen serial</Select.Item>
+              <Select.Item value={DEFAULT}>
+                {settings.fulfillment_policy
+                  ? t("storeDefault")
+                  : t("storeDefaultWith", {
+                      policy: t(`policyName.${settings.effective_fulfillment_policy}`, { defaultValue: settings.effective_fulfillment_policy }),
+                    })}
+              </Select.Item>
+              <Select.Item value="auto">{t("auto")}</Select.Item>
+              <Select.Item value="strict">{t("strict")}</Select.Item>
             </Select.Content>
           </Select>
         </div>
         <div className="flex flex-col gap-y-2">
           <Label htmlFor={`${id}-warranty`} size="small" weight="plus">
-            Warranty
+            {t("warranty")}
           </Label>
           <div className="flex gap-x-2">
             <Input
               id={`${id}-warranty`}
               size="small"
               inputMode="numeric"
-              placeholder="None"
+              placeholder={t("warrantyNone")}
               value={draft.warranty_value}
               aria-invalid={warrantyInvalid}
               onChange={(e) => set("warranty_value", e.target.value)}
               className="w-24"
             />
             <Select value={draft.warranty_unit} onValueChange={(v) => set("warranty_unit", v as Period["unit"])}>
-              <Select.Trigger aria-label="Warranty unit" className="w-32">
+              <Select.Trigger aria-label={t("warrantyUnit")} className="w-32">
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>
-                <Select.Item value="day">days</Select.Item>
-                <Select.Item value="month">months</Select.Item>
-                <Select.Item value="year">years</Select.Item>
+                <Select.Item value="day">{t("units.day")}</Select.Item>
+                <Select.Item value="month">{t("units.month")}</Select.Item>
+                <Select.Item value="year">{t("units.year")}</Select.Item>
               </Select.Content>
             </Select>
           </div>
           {warrantyInvalid && (
             <Text size="xsmall" className="text-ui-fg-error">
-              The warranty is a whole number, got "{warrantyValue}"
+              {t("warrantyInvalid", { value: warrantyValue })}
             </Text>
           )}
         </div>
       </div>
       <div className="flex justify-end">
         <Button size="small" variant="secondary" onClick={save} isLoading={update.isPending} disabled={warrantyInvalid}>
-          Save
+          {t("save")}
         </Button>
       </div>
     </div>

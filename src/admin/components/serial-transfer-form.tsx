@@ -1,5 +1,6 @@
 import { Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useTransferSerials } from "../hooks/api/serial-transfers"
 import { useStockLocationNames } from "../hooks/api/stock-locations"
 import { inStockAt, SerialScanList } from "./serial-scan-list"
@@ -10,6 +11,7 @@ import { inStockAt, SerialScanList } from "./serial-scan-list"
  * problem; its message is shown as it is.
  */
 export const SerialTransferForm = ({ fromLocationId, onDone }: { fromLocationId: string; onDone: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.transfers.form" })
   const { names } = useStockLocationNames()
   const [to, setTo] = useState<string | undefined>()
   const [note, setNote] = useState("")
@@ -20,7 +22,7 @@ export const SerialTransferForm = ({ fromLocationId, onDone }: { fromLocationId:
 
   const submit = (serial_numbers: string[]) => {
     if (!to) {
-      setError("Choose the location the serials go to")
+      setError(t("chooseDestination"))
       return Promise.reject(new Error("no destination"))
     }
     setError(null)
@@ -28,7 +30,7 @@ export const SerialTransferForm = ({ fromLocationId, onDone }: { fromLocationId:
       .mutateAsync({ from_location_id: fromLocationId, to_location_id: to, serial_numbers, note: note.trim() || null })
       .then(({ serial_transfer }) => {
         const n = serial_transfer.serials.length
-        toast.success(`${n} serial${n === 1 ? "" : "s"} transferred to ${nameOf(to)}`)
+        toast.success(t("transferred", { count: n, location: nameOf(to) }))
         onDone()
       })
       .catch((e: Error) => {
@@ -40,10 +42,10 @@ export const SerialTransferForm = ({ fromLocationId, onDone }: { fromLocationId:
   return (
     <div className="flex flex-col gap-y-4" data-testid="serial-transfer-form">
       <div className="flex flex-col gap-y-1">
-        <Label size="small">To location</Label>
+        <Label size="small">{t("toLocation")}</Label>
         <Select value={to} onValueChange={setTo}>
-          <Select.Trigger aria-label="To location">
-            <Select.Value placeholder="Choose a location" />
+          <Select.Trigger aria-label={t("toLocation")}>
+            <Select.Value placeholder={t("chooseLocation")} />
           </Select.Trigger>
           <Select.Content>
             {destinations.map(([id, name]) => (
@@ -55,16 +57,16 @@ export const SerialTransferForm = ({ fromLocationId, onDone }: { fromLocationId:
         </Select>
       </div>
       <div className="flex flex-col gap-y-1">
-        <Label size="small">Note</Label>
-        <Textarea rows={2} aria-label="Note" placeholder="Why they move (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Label size="small">{t("note")}</Label>
+        <Textarea rows={2} aria-label={t("note")} placeholder={t("notePlaceholder")} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <div className="flex flex-col gap-y-1">
-        <Label size="small">Serial numbers</Label>
+        <Label size="small">{t("serialNumbers")}</Label>
         <SerialScanList
           check={inStockAt(fromLocationId, nameOf)}
-          okLabel="Here, in stock"
+          okLabel={t("okLabel")}
           isSubmitting={transfer.isPending}
-          submitLabel={(n) => (n ? `Transfer ${n} serial${n === 1 ? "" : "s"}` : "Transfer serials")}
+          submitLabel={(n) => (n ? t("submit", { count: n }) : t("submitNone"))}
           onSubmit={submit}
         />
       </div>

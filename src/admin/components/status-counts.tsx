@@ -1,5 +1,5 @@
 import { Badge, Text } from "@medusajs/ui"
-import { SERIAL_STATUS_LABELS, type SerialStatus } from "../../shared/statuses"
+import { useTranslation } from "react-i18next"
 
 export type StatusCountsValue = Partial<Record<string, number>>
 
@@ -7,11 +7,13 @@ const ORDER = ["active", "reserved", "delivered", "inactive", "expired", "scrapp
 
 /** "In stock 5 · Reserved 1 · Delivered 3": one badge per status that has serials. */
 export const StatusCounts = ({ counts }: { counts: StatusCountsValue }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const present = ORDER.filter((s) => (counts[s] ?? 0) > 0)
   if (!present.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle">
-        No serial numbers yet
+        {t("statusCounts.empty")}
       </Text>
     )
   }
@@ -19,7 +21,7 @@ export const StatusCounts = ({ counts }: { counts: StatusCountsValue }) => {
     <div className="flex flex-wrap gap-2" data-testid="serial-status-counts">
       {present.map((s) => (
         <Badge key={s} size="2xsmall" data-status={s}>
-          {SERIAL_STATUS_LABELS[s as SerialStatus] ?? s}: <span className="txt-compact-xsmall-plus ml-1">{counts[s]}</span>
+          {tc(`serialStatus.${s}`, { defaultValue: s })}: <span className="txt-compact-xsmall-plus ml-1">{counts[s]}</span>
         </Badge>
       ))}
     </div>

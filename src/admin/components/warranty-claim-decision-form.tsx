@@ -1,5 +1,6 @@
 import { Button, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
 import {
   CLAIM_DECISION_FROM,
   CLAIM_DECISIONS,
@@ -11,15 +12,6 @@ import { useDecideWarrantyClaim } from "../hooks/api/warranty-claims"
 import { useStockLocationOptions, useStoreCurrencyOptions } from "../hooks/api/store-records"
 import { LabelledSelect } from "./labelled-select"
 
-/** How the form offers each decision (the claim page names a decision taken by CLAIM_DECISION_LABELS). */
-const DECISION_CHOICES: Record<ClaimDecision, string> = {
-  approve: "Approve: start work",
-  reject: "Reject",
-  repair: "Repair",
-  replace: "Replace (opens an exchange)",
-  return: "Return for refund (opens a return)",
-}
-
 /**
  * Decides an open or in-progress claim: the decisions its status allows (the server's
  * table in shared/statuses.ts), a repair's cost in one of the store's currencies, the
@@ -30,6 +22,7 @@ export const WarrantyClaimDecisionForm = ({
 }: {
   claim: { id: string; status: ClaimStatus; resolution: string | null }
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.claims" })
   const allowed = CLAIM_DECISIONS.filter((d) => CLAIM_DECISION_FROM[d].includes(claim.status))
   const [decision, setDecision] = useState<ClaimDecision>(allowed[0])
   const [cost, setCost] = useState("")
@@ -52,6 +45,9 @@ export const WarrantyClaimDecisionForm = ({
   const ready =
     (decision !== "repair" || (Number.isFinite(costValue) && costValue >= 0 && !!currency)) && (!needsLocation || !!location)
 
+  // How the form offers each decision (the claim page names a decision taken by common's claimDecision).
+  const choices = allowed.map((d) => ({ value: d, label: t(`decide.choice.${d}`) }))
+
   const submit = () =>
     decide.mutate(
       {
@@ -64,10 +60,10 @@ export const WarrantyClaimDecisionForm = ({
         onSuccess: ({ warranty_claim }) =>
           toast.success(
             warranty_claim.exchange_id
-              ? "Exchange opened on the order"
+              ? t("decide.exchangeOpened")
               : warranty_claim.return_id
-                ? "Return opened on the order"
-                : "Decision recorded"
+                ? t("decide.returnOpened")
+                : t("decide.recorded")
           ),
         onError: (e) => toast.error((e as Error).message),
       }
@@ -77,16 +73,16 @@ export const WarrantyClaimDecisionForm = ({
     <div className="flex flex-col gap-y-4" data-testid="claim-decision-form">
       <LabelledSelect
         id="claim-decision"
-        label="Decision"
+        label={t("decision")}
         value={decision}
-        options={allowed.map((d) => ({ value: d, label: DECISION_CHOICES[d] }))}
+        options={choices}
         onChange={(v) => setDecision(v as ClaimDecision)}
       />
       {decision === "repair" && (
         <div className="grid grid-cols-2 gap-x-4">
           <div className="flex flex-col gap-y-1">
             <Label size="small" htmlFor="claim-repair-cost">
-              Repair cost
+              {t("repairCost")}
             </Label>
             <Input
               id="claim-repair-cost"
@@ -95,32 +91,30 @@ export const WarrantyClaimDecisionForm = ({
               min={0}
               step="0.01"
               value={cost}
-              placeholder="0 when the warranty pays"
+              placeholder={t("decide.costPlaceholder")}
               onChange={(e) => setCost(e.target.value)}
             />
           </div>
-          <LabelledSelect id="claim-currency" label="Currency" value={currency} options={currencies} onChange={setCurrency} />
+          <LabelledSelect id="claim-currency" label={t("decide.currency")} value={currency} options={currencies} onChange={setCurrency} />
         </div>
       )}
       {needsLocation && (
         <div className="flex flex-col gap-y-1">
-          <LabelledSelect id="claim-location" label="Unit comes back to" value={location} options={locations} onChange={setLocation} />
+          <LabelledSelect id="claim-location" label={t("decide.location")} value={location} options={locations} onChange={setLocation} />
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {decision === "replace"
-              ? "Opens a Medusa exchange on the order: this unit back, one of the same variant out at the price it sold for."
-              : "Opens a Medusa return of this unit on the order; the refund follows Medusa's return flow."}
+            {decision === "replace" ? t("decide.replaceHint") : t("decide.returnHint")}
           </Text>
         </div>
       )}
       <div className="flex flex-col gap-y-1">
         <Label size="small" htmlFor="resolution">
-          What was done
+          {t("whatWasDone")}
         </Label>
         <Textarea id="resolution" rows={3} value={resolution} onChange={(e) => setResolution(e.target.value)} />
       </div>
       <div>
         <Button size="small" variant={decision === "reject" ? "danger" : "primary"} disabled={!ready} isLoading={decide.isPending} onClick={submit}>
-          Record decision
+          {t("decide.submit")}
         </Button>
       </div>
     </div>

@@ -1,15 +1,19 @@
 import { Button, Label, StatusBadge, Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { useFileWarrantyClaim } from "../hooks/api/warranty-claims"
-import { formatDate } from "../lib/format"
+import { useFormat } from "../lib/format"
 
-/** What a claim filed now is covered by, as the server computes it for the serial (its `maintenance_status`). */
-const COVERAGE: Record<string, { label: string; covered: boolean }> = {
-  under_warranty: { label: "Covered by its warranty", covered: true },
-  under_amc: { label: "Covered by its service contract", covered: true },
-  out_of_amc: { label: "Not covered: the service contract has lapsed", covered: false },
-  out_of_warranty: { label: "Not covered: the warranty has ended", covered: false },
+/**
+ * Whether a claim filed now is covered, by the serial's `maintenance_status` as the server
+ * computes it; the words for each are the keys `coverage.<status>`.
+ */
+const COVERED: Record<string, boolean> = {
+  under_warranty: true,
+  under_amc: true,
+  out_of_amc: false,
+  out_of_warranty: false,
 }
 
 /**
@@ -22,30 +26,33 @@ export const WarrantyClaimForm = ({
 }: {
   serial: { id: string; maintenance_status?: string | null; warranty_expires_at?: string | null; contract_expires_at?: string | null }
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.claim" })
+  const { date } = useFormat()
   const [description, setDescription] = useState("")
   const file = useFileWarrantyClaim()
   const navigate = useNavigate()
-  const coverage = serial.maintenance_status ? COVERAGE[serial.maintenance_status] : null
+  const status = serial.maintenance_status && serial.maintenance_status in COVERED ? serial.maintenance_status : null
+  const coverage = status ? { label: t(`coverage.${status}`), covered: COVERED[status] } : null
   const until = serial.maintenance_status === "under_amc" ? serial.contract_expires_at : serial.warranty_expires_at
   return (
     <div className="flex flex-col gap-y-4" data-testid="warranty-claim-form">
       <div className="flex flex-col gap-y-1">
         <Text size="small" weight="plus">
-          Coverage
+          {t("coverageHeading")}
         </Text>
         <div className="flex items-center gap-2">
-          <StatusBadge color={coverage?.covered ? "green" : "red"}>{coverage?.covered ? "Covered" : "Not covered"}</StatusBadge>
+          <StatusBadge color={coverage?.covered ? "green" : "red"}>{coverage?.covered ? t("covered") : t("notCovered")}</StatusBadge>
           <Text size="small" className="text-ui-fg-subtle">
-            {coverage ? coverage.label : "Not covered: no warranty or service contract"}
-            {coverage?.covered && until ? ` until ${formatDate(until)}` : ""}
+            {coverage ? coverage.label : t("coverage.none")}
+            {coverage?.covered && until ? ` ${t("until", { date: date(until) })}` : ""}
           </Text>
         </div>
       </div>
       <div className="flex flex-col gap-y-1">
         <Label size="small" htmlFor="claim-description">
-          Problem
+          {t("problem")}
         </Label>
-        <Textarea id="claim-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What the customer reports" />
+        <Textarea id="claim-description" value={description} onChange={(e) => setDescription(e.target.value)} placeholder={t("problemPlaceholder")} />
       </div>
       <Button
         size="small"
@@ -56,7 +63,7 @@ export const WarrantyClaimForm = ({
             { serial_number_id: serial.id, description: description.trim() },
             {
               onSuccess: ({ warranty_claim }) => {
-                toast.success(`Claim #${warranty_claim.display_id} filed`)
+                toast.success(t("filed", { id: warranty_claim.display_id }))
                 navigate(`/warranty-claims/${warranty_claim.id}`)
               },
               onError: (e) => toast.error((e as Error).message),
@@ -64,7 +71,7 @@ export const WarrantyClaimForm = ({
           )
         }
       >
-        File claim
+        {t("submit")}
       </Button>
     </div>
   )

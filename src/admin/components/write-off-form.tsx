@@ -1,33 +1,42 @@
 import { Button, Checkbox, Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { useScrapSerials, useSerialNumbers } from "../hooks/api/serial-numbers"
 
-const REASONS = ["Lost", "Stolen", "Damaged"]
+/** The usual reasons, by key; the reason recorded is the text, in the operator's language. */
+const REASONS = ["lost", "stolen", "damaged"]
 
 /** The reason of a write-off: one of the usual ones, or the operator's own words. */
-const ReasonField = ({ reason, onChange }: { reason: string; onChange: (reason: string) => void }) => (
-  <div className="flex flex-col gap-y-1">
-    <Label size="small" htmlFor="write-off-reason">Reason</Label>
-    <div className="flex gap-1">
-      {REASONS.map((r) => (
-        <Button key={r} size="small" variant={reason === r ? "primary" : "secondary"} onClick={() => onChange(r)}>
-          {r}
-        </Button>
-      ))}
+const ReasonField = ({ reason, onChange }: { reason: string; onChange: (reason: string) => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.writeOff" })
+  return (
+    <div className="flex flex-col gap-y-1">
+      <Label size="small" htmlFor="write-off-reason">{t("reason")}</Label>
+      <div className="flex gap-1">
+        {REASONS.map((key) => {
+          const r = t(`reasons.${key}`)
+          return (
+            <Button key={key} size="small" variant={reason === r ? "primary" : "secondary"} onClick={() => onChange(r)}>
+              {r}
+            </Button>
+          )
+        })}
+      </div>
+      <Input id="write-off-reason" size="small" placeholder={t("reasonPlaceholder")} value={reason} onChange={(e) => onChange(e.target.value)} />
     </div>
-    <Input id="write-off-reason" size="small" placeholder="Or say what happened" value={reason} onChange={(e) => onChange(e.target.value)} />
-  </div>
-)
+  )
+}
 
 /** Writes one serial off (its page): in stock, Medusa's stock goes down by one with it. */
 export const WriteOffSerialForm = ({ serialNumber, inStock, onDone }: { serialNumber: string; inStock: boolean; onDone: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.writeOff" })
   const [reason, setReason] = useState("")
   const scrap = useScrapSerials()
   return (
     <div className="flex flex-col gap-y-4" data-testid="write-off-form">
       <Text size="small" className="text-ui-fg-subtle">
-        A written-off serial is never sold, restocked or returned again.
-        {inStock ? " Medusa's stock at its location goes down by one." : ""}
+        {t("intro")}
+        {inStock ? ` ${t("introInStock")}` : ""}
       </Text>
       <ReasonField reason={reason} onChange={setReason} />
       <Button
@@ -40,7 +49,7 @@ export const WriteOffSerialForm = ({ serialNumber, inStock, onDone }: { serialNu
             { serial_numbers: [serialNumber], reason: reason.trim() },
             {
               onSuccess: () => {
-                toast.success(`${serialNumber} written off`)
+                toast.success(t("writtenOff", { serial: serialNumber }))
                 onDone()
               },
               onError: (e) => toast.error((e as Error).message),
@@ -48,7 +57,7 @@ export const WriteOffSerialForm = ({ serialNumber, inStock, onDone }: { serialNu
           )
         }
       >
-        Write off
+        {t("submit")}
       </Button>
     </div>
   )
@@ -71,19 +80,20 @@ export const PickLeftSerialsForm = ({
   beyond: number
   onDone: () => void
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.writeOff" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const { data, isLoading } = useSerialNumbers({ variant_id: variantId, stock_location_id: locationId, status: "active", order: "serial_number", limit: 200 })
   const [picked, setPicked] = useState<string[]>([])
-  const [reason, setReason] = useState("Lost")
+  const [reason, setReason] = useState(() => t("reasons.lost"))
   const scrap = useScrapSerials()
-  const toggle = (text: string) => setPicked((list) => (list.includes(text) ? list.filter((t) => t !== text) : [...list, text]))
+  const toggle = (text: string) => setPicked((list) => (list.includes(text) ? list.filter((p) => p !== text) : [...list, text]))
   return (
     <div className="flex flex-col gap-y-4" data-testid="pick-left-serials">
       <Text size="small" className="text-ui-fg-subtle">
-        Medusa counts {beyond} fewer here than there are serials. Tick the {beyond === 1 ? "one" : beyond} that left; Medusa's stock is not
-        lowered again.
+        {t("pickLeftIntro", { count: beyond })}
       </Text>
       {isLoading ? (
-        <Text size="small">Loading…</Text>
+        <Text size="small">{tc("loading")}</Text>
       ) : (
         <ul className="flex max-h-80 flex-col divide-y overflow-y-auto rounded-md border">
           {(data?.serial_numbers ?? []).map((s) => (
@@ -112,7 +122,7 @@ export const PickLeftSerialsForm = ({
             { serial_numbers: picked, reason: reason.trim(), stock_already_lowered: true },
             {
               onSuccess: () => {
-                toast.success(`${picked.length} serial${picked.length === 1 ? "" : "s"} written off`)
+                toast.success(t("writtenOffCount", { count: picked.length }))
                 onDone()
               },
               onError: (e) => toast.error((e as Error).message),
@@ -120,7 +130,7 @@ export const PickLeftSerialsForm = ({
           )
         }
       >
-        {picked.length ? `Write off ${picked.length} serial${picked.length === 1 ? "" : "s"}` : "Write off"}
+        {picked.length ? t("submitCount", { count: picked.length }) : t("submit")}
       </Button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, StatusBadge, Table, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { SerialListLink } from "../components/serial-list-link"
 import { SerialStatusBadge, WarrantyBadge } from "../components/serial-status-badge"
 import { WidgetHeader } from "../components/widget-header"
@@ -8,7 +9,7 @@ import { useMaintenanceVisits } from "../hooks/api/maintenance-visits"
 import { useVariantLabels } from "../hooks/api/product-variants"
 import { useSerialNumbers } from "../hooks/api/serial-numbers"
 import { useWarrantyClaims } from "../hooks/api/warranty-claims"
-import { formatDate } from "../lib/format"
+import { useFormat } from "../lib/format"
 import { warrantyState } from "../../shared/warranty-state"
 
 const SHOWN = 20
@@ -16,6 +17,9 @@ const CLAIM_COLORS: Record<string, "orange" | "blue"> = { open: "orange", in_pro
 
 /** Customer page: the serials the customer owns, their warranty, next visit and open claims. */
 const CustomerSerialNumbersWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { date } = useFormat()
   const serials = useSerialNumbers({ customer_id: customer.id, limit: SHOWN, order: "-delivered_at" })
   const list = serials.data?.serial_numbers ?? []
   const ids = list.map((s) => s.id)
@@ -37,24 +41,26 @@ const CustomerSerialNumbersWidget = ({ data: customer }: DetailWidgetProps<Admin
   return (
     <Container className="divide-y p-0" data-testid="customer-serial-numbers-widget">
       <WidgetHeader
-        title="Serial numbers"
-        subtitle={serials.isLoading ? undefined : `${count} owned${count > SHOWN ? `, the ${SHOWN} most recent shown` : ""}`}
+        title={t("serialNumbers")}
+        subtitle={
+          serials.isLoading ? undefined : count > SHOWN ? t("customer.ownedShown", { count, shown: SHOWN }) : t("customer.owned", { count })
+        }
         actions={<SerialListLink filter={{ customer_id: customer.id }} />}
       />
       {!serials.isLoading && !list.length ? (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
-            This customer owns no serial numbers
+            {t("customer.empty")}
           </Text>
         </div>
       ) : (
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Serial number</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-              <Table.HeaderCell>Warranty</Table.HeaderCell>
-              <Table.HeaderCell>Next visit</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.serialNumber")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.status")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.warranty")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.nextVisit")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -78,12 +84,12 @@ const CustomerSerialNumbersWidget = ({ data: customer }: DetailWidgetProps<Admin
                       <WarrantyBadge state={warrantyState(s.warranty_expires_at)} />
                       {s.warranty_expires_at && (
                         <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap">
-                          until {formatDate(s.warranty_expires_at)}
+                          {t("until", { date: date(s.warranty_expires_at) })}
                         </Text>
                       )}
                     </div>
                   </Table.Cell>
-                  <Table.Cell className="whitespace-nowrap">{nextVisit[s.id] ? formatDate(nextVisit[s.id]) : "—"}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">{nextVisit[s.id] ? date(nextVisit[s.id]) : "—"}</Table.Cell>
                 </Table.Row>
               )
             })}
@@ -92,11 +98,11 @@ const CustomerSerialNumbersWidget = ({ data: customer }: DetailWidgetProps<Admin
       )}
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <Text size="small" weight="plus">
-          Open warranty claims
+          {t("customer.openClaims")}
         </Text>
         {!openClaims.length ? (
           <Text size="small" className="text-ui-fg-subtle">
-            {claims.isLoading ? "Loading…" : "No open claims"}
+            {claims.isLoading ? tc("loading") : t("customer.noOpenClaims")}
           </Text>
         ) : (
           <ul className="flex flex-col gap-y-2">
@@ -105,7 +111,7 @@ const CustomerSerialNumbersWidget = ({ data: customer }: DetailWidgetProps<Admin
                 <Text size="small">
                   #{c.display_id} · <span className="font-mono">{c.serial_number}</span> · {c.description}
                 </Text>
-                <StatusBadge color={CLAIM_COLORS[c.status] ?? "grey"}>{c.status === "in_progress" ? "In progress" : "Open"}</StatusBadge>
+                <StatusBadge color={CLAIM_COLORS[c.status] ?? "grey"}>{c.status === "in_progress" ? tc("claimStatus.in_progress") : tc("claimStatus.open")}</StatusBadge>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminStockLocation, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Drawer, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { SerialListLink } from "../components/serial-list-link"
 import { SerialTransferForm } from "../components/serial-transfer-form"
@@ -15,6 +16,7 @@ import { useSerialSummary } from "../hooks/api/serial-reports"
  * stock-take of the location.
  */
 const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<AdminStockLocation>) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
   const { data, isLoading } = useSerialSummary({ stock_location_id: location.id, group_by: "variant" })
   const rows = (data?.rows ?? []).filter((r) => r.variant_id && r.active + r.reserved > 0)
   const { labels } = useVariantLabels(rows.map((r) => r.variant_id as string))
@@ -24,19 +26,19 @@ const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<Admin
   return (
     <Container className="divide-y p-0" data-testid="location-serial-numbers-widget">
       <WidgetHeader
-        title="Serial numbers in stock"
-        subtitle={isLoading ? undefined : `${total} serial${total === 1 ? "" : "s"} at this location`}
+        title={t("location.title")}
+        subtitle={isLoading ? undefined : t("location.count", { count: total })}
         actions={
           <div className="flex items-center gap-x-2">
             <Drawer open={transferring} onOpenChange={setTransferring}>
               <Drawer.Trigger asChild>
                 <Button size="small" variant="secondary" disabled={!rows.length}>
-                  Transfer
+                  {t("location.transfer")}
                 </Button>
               </Drawer.Trigger>
               <Drawer.Content>
                 <Drawer.Header>
-                  <Drawer.Title>Transfer serials from {location.name}</Drawer.Title>
+                  <Drawer.Title>{t("location.transferTitle", { location: location.name })}</Drawer.Title>
                 </Drawer.Header>
                 <Drawer.Body>
                   <SerialTransferForm fromLocationId={location.id} onDone={() => setTransferring(false)} />
@@ -44,7 +46,7 @@ const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<Admin
               </Drawer.Content>
             </Drawer>
             <Button size="small" variant="secondary" asChild>
-              <Link to={`/serial-stock-takes?location_id=${location.id}`}>Stock-take</Link>
+              <Link to={`/serial-stock-takes?location_id=${location.id}`}>{t("location.stockTake")}</Link>
             </Button>
             <SerialListLink filter={{ stock_location_id: location.id, status: "active" }} />
           </div>
@@ -53,18 +55,18 @@ const LocationSerialNumbersWidget = ({ data: location }: DetailWidgetProps<Admin
       {!isLoading && !rows.length ? (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
-            No serial numbers in stock here
+            {t("location.empty")}
           </Text>
         </div>
       ) : (
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Product</Table.HeaderCell>
-              <Table.HeaderCell>Variant</Table.HeaderCell>
-              <Table.HeaderCell>SKU</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">In stock</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Reserved</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.product")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.variant")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("columns.sku")}</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">{t("columns.inStock")}</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">{t("columns.reserved")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>

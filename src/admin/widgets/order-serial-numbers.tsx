@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Drawer, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { MaintenanceScheduleForm } from "../components/maintenance-schedule-form"
 import { OrderLineSerials } from "../components/order-line-serials"
 import { ReturnSerialsPicker } from "../components/return-serials-picker"
@@ -18,6 +19,8 @@ const RECEIVED = ["received", "partially_received"]
  * brought back, and schedule maintenance of the delivered ones for the order's customer.
  */
 const OrderSerialNumbersWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const { data, isLoading, error } = useOrderSerials(order.id)
   const returns = useOrderReturns(order.id)
   const lines = (data?.order_serial_numbers.items ?? []).filter((l) => l.is_serialized || l.serial_numbers.length)
@@ -32,23 +35,23 @@ const OrderSerialNumbersWidget = ({ data: order }: DetailWidgetProps<AdminOrder>
   return (
     <Container className="divide-y p-0" data-testid="order-serial-numbers-widget">
       <WidgetHeader
-        title="Serial numbers"
+        title={t("serialNumbers")}
         actions={
           <div className="flex items-center gap-2">
             {delivered.length > 0 && (
               <Drawer open={scheduling} onOpenChange={setScheduling}>
                 <Drawer.Trigger asChild>
                   <Button size="small" variant="secondary">
-                    Schedule maintenance
+                    {t("order.scheduleMaintenance")}
                   </Button>
                 </Drawer.Trigger>
                 <Drawer.Content>
                   <Drawer.Header>
-                    <Drawer.Title>Maintenance schedule for order #{order.display_id}</Drawer.Title>
+                    <Drawer.Title>{t("order.scheduleTitle", { id: order.display_id })}</Drawer.Title>
                   </Drawer.Header>
                   <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
                     <Text size="small" className="text-ui-fg-subtle">
-                      For the {delivered.length} delivered serial{delivered.length === 1 ? "" : "s"}:{" "}
+                      {t("order.scheduleFor", { count: delivered.length })}{" "}
                       <span className="font-mono">{delivered.map((s) => s.serial_number).join(", ")}</span>
                     </Text>
                     <MaintenanceScheduleForm
@@ -74,7 +77,7 @@ const OrderSerialNumbersWidget = ({ data: order }: DetailWidgetProps<AdminOrder>
       {isLoading && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
-            Loading…
+            {tc("loading")}
           </Text>
         </div>
       )}

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Drawer, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { LocationStockTable } from "../components/location-stock-table"
 import { SerialListLink } from "../components/serial-list-link"
 import { SerialSettingsForm } from "../components/serial-settings-form"
@@ -12,7 +13,6 @@ import { useSerialSummary } from "../hooks/api/serial-reports"
 import { useSerialSettingsOf } from "../hooks/api/serial-settings"
 import type { AdminSerialSettings, LocationStock } from "../../shared/http/admin"
 import { useStockLocationNames } from "../hooks/api/stock-locations"
-import { formatPeriod } from "../lib/period"
 
 type Variant = { id: string; title: string | null; sku?: string | null }
 
@@ -26,7 +26,9 @@ const VariantRow = ({
   settings: AdminSerialSettings | undefined
   counts: Record<string, number>
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
   const [open, setOpen] = useState(false)
+  const warranty = settings?.warranty
   const unserialized = (settings?.stock ?? []).reduce((n, s) => n + s.unserialized, 0)
   return (
     <Table.Row data-testid="product-serial-variant" data-variant-id={variant.id}>
@@ -44,12 +46,12 @@ const VariantRow = ({
         {!settings ? (
           "…"
         ) : settings.is_serialized ? (
-          <StatusBadge color="green">Serialized</StatusBadge>
+          <StatusBadge color="green">{t("product.serialized")}</StatusBadge>
         ) : (
-          <StatusBadge color="grey">Not serialized</StatusBadge>
+          <StatusBadge color="grey">{t("product.notSerialized")}</StatusBadge>
         )}
       </Table.Cell>
-      <Table.Cell className="whitespace-nowrap">{formatPeriod(settings?.warranty)}</Table.Cell>
+      <Table.Cell className="whitespace-nowrap">{warranty ? t(`period.${warranty.unit}`, { count: warranty.value, defaultValue: `${warranty.value} ${warranty.unit}` }) : "—"}</Table.Cell>
       <Table.Cell className="text-right">{counts.active ?? 0}</Table.Cell>
       <Table.Cell className="text-right">{counts.delivered ?? 0}</Table.Cell>
       <Table.Cell className="text-right">
@@ -57,7 +59,7 @@ const VariantRow = ({
           <span className="text-ui-fg-subtle">0</span>
         ) : (
           <StatusBadge color="orange" className="whitespace-nowrap">
-            {unserialized > 0 ? `${unserialized} without serial` : `${-unserialized} too many`}
+            {unserialized > 0 ? t("withoutSerial", { count: unserialized }) : t("product.tooMany", { count: -unserialized })}
           </StatusBadge>
         )}
       </Table.Cell>
@@ -66,12 +68,12 @@ const VariantRow = ({
           <Drawer open={open} onOpenChange={setOpen}>
             <Drawer.Trigger asChild>
               <Button size="small" variant="transparent">
-                Edit
+                {t("product.edit")}
               </Button>
             </Drawer.Trigger>
             <Drawer.Content>
               <Drawer.Header>
-                <Drawer.Title>Serial settings: {variant.title ?? variant.sku}</Drawer.Title>
+                <Drawer.Title>{t("product.settingsTitle", { name: variant.title ?? variant.sku })}</Drawer.Title>
               </Drawer.Header>
               <Drawer.Body>
                 <SerialSettingsForm settings={settings} sku={variant.sku} onSaved={() => setOpen(false)} />
@@ -86,6 +88,7 @@ const VariantRow = ({
 
 /** Product page: serial settings and counts of every variant, and stock per location. */
 const ProductSerialNumbersWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
   const { data: variantData } = useProductVariants(product.id)
   const variants: Variant[] = (variantData?.variants ?? []) as Variant[]
   const summary = useSerialSummary({ product_id: product.id, group_by: "variant" })
@@ -109,8 +112,8 @@ const ProductSerialNumbersWidget = ({ data: product }: DetailWidgetProps<AdminPr
   return (
     <Container className="divide-y p-0" data-testid="product-serial-numbers-widget">
       <WidgetHeader
-        title="Serial numbers"
-        subtitle="Serialized variants, their serials by status and stock per location."
+        title={t("serialNumbers")}
+        subtitle={t("product.subtitle")}
         actions={<SerialListLink filter={{ product_id: product.id }} />}
       />
       <div className="px-6 py-4">
@@ -119,12 +122,12 @@ const ProductSerialNumbersWidget = ({ data: product }: DetailWidgetProps<AdminPr
       <Table>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell>Variant</Table.HeaderCell>
-            <Table.HeaderCell>Serials</Table.HeaderCell>
-            <Table.HeaderCell>Warranty</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">In stock</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Delivered</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Unserialized</Table.HeaderCell>
+            <Table.HeaderCell>{t("columns.variant")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("columns.serials")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("columns.warranty")}</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">{t("columns.inStock")}</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">{t("columns.delivered")}</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">{t("columns.unserialized")}</Table.HeaderCell>
             <Table.HeaderCell />
           </Table.Row>
         </Table.Header>
@@ -136,7 +139,7 @@ const ProductSerialNumbersWidget = ({ data: product }: DetailWidgetProps<AdminPr
       </Table>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <Text size="small" weight="plus">
-          Stock by location
+          {t("stockByLocation")}
         </Text>
         <LocationStockTable stock={[...byLocation.values()]} locationNames={names} />
       </div>

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProductVariant, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { LocationStockTable } from "../components/location-stock-table"
 import { SerialListLink } from "../components/serial-list-link"
 import { SerialSettingsForm } from "../components/serial-settings-form"
@@ -12,6 +13,8 @@ import { useStockLocationNames } from "../hooks/api/stock-locations"
 
 /** Variant page: its serial settings, its serials by status, and stock per location. */
 const VariantSerialNumbersWidget = ({ data: variant }: DetailWidgetProps<AdminProductVariant>) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.widgets" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const { data, isLoading, error } = useSerialSettings(variant.id)
   const summary = useSerialSummary({ variant_id: variant.id, group_by: "variant" })
   const { names } = useStockLocationNames()
@@ -20,7 +23,7 @@ const VariantSerialNumbersWidget = ({ data: variant }: DetailWidgetProps<AdminPr
   return (
     <Container className="divide-y p-0" data-testid="variant-serial-numbers-widget">
       <WidgetHeader
-        title="Serial numbers"
+        title={t("serialNumbers")}
         actions={<SerialListLink filter={{ variant_id: variant.id }} />}
       />
       <div className="px-6 py-4">
@@ -30,7 +33,7 @@ const VariantSerialNumbersWidget = ({ data: variant }: DetailWidgetProps<AdminPr
           </Text>
         ) : isLoading || !settings ? (
           <Text size="small" className="text-ui-fg-subtle">
-            Loading…
+            {tc("loading")}
           </Text>
         ) : (
           <SerialSettingsForm settings={settings} sku={variant.sku} />
@@ -38,13 +41,13 @@ const VariantSerialNumbersWidget = ({ data: variant }: DetailWidgetProps<AdminPr
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <Text size="small" weight="plus">
-          By status
+          {t("variant.byStatus")}
         </Text>
         <StatusCounts counts={sumStatuses(summary.data?.rows ?? [])} />
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <Text size="small" weight="plus">
-          Stock by location
+          {t("stockByLocation")}
         </Text>
         <LocationStockTable stock={settings?.stock ?? []} locationNames={names} variantId={variant.id} />
       </div>

@@ -1,12 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Tools } from "@medusajs/icons"
 import { Button, Container, StatusBadge, Tabs, toast, usePrompt } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useMaintenanceSchedules, useMaintenanceVisits, useUpdateMaintenanceVisit } from "../../hooks/api/maintenance"
 import type { AdminMaintenanceVisit } from "../../../shared/http/admin"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
-import { formatDate } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import { SerialLink } from "../../components/serial-link"
 import { VisitAgenda } from "./components/visit-agenda"
@@ -20,6 +21,9 @@ const VISIT_COLORS = { pending: "orange", completed: "green", partially_complete
 const isOverdue = (visit: AdminMaintenanceVisit, today: string) => visit.status === "pending" && visit.scheduled_date.slice(0, 10) < today
 
 const VisitsTable = ({ query, empty }: { query: Record<string, string | number>; empty: string }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.maintenance" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { date } = useFormat()
   const page = useUrlPage()
   const { data, isLoading } = useMaintenanceVisits({ ...query, limit: page.limit, offset: page.offset })
   const complete = useUpdateMaintenanceVisit()
@@ -29,17 +33,17 @@ const VisitsTable = ({ query, empty }: { query: Record<string, string | number>;
 
   const onComplete = async (visit: AdminMaintenanceVisit) => {
     const confirmed = await prompt({
-      title: `Complete the visit for ${visit.serial_number ?? visit.serial_number_id}?`,
-      description: `Scheduled for ${formatDate(visit.scheduled_date)}; it is recorded as done now.`,
-      confirmText: "Complete",
-      cancelText: "Not yet",
+      title: t("completePrompt.title", { serial: visit.serial_number ?? visit.serial_number_id }),
+      description: t("completePrompt.description", { date: date(visit.scheduled_date) }),
+      confirmText: t("complete"),
+      cancelText: t("completePrompt.cancel"),
       variant: "confirmation",
     })
     if (confirmed) {
       complete.mutate(
         { id: visit.id, status: "completed" },
         {
-          onSuccess: () => toast.success("Visit completed"),
+          onSuccess: () => toast.success(t("visitCompleted")),
           onError: (e) => toast.error((e as Error).message),
         }
       )
@@ -50,22 +54,22 @@ const VisitsTable = ({ query, empty }: { query: Record<string, string | number>;
     <ListTable
       columns={[
         {
-          header: "Day",
-          cell: (v) => <span className={isOverdue(v, today) ? "text-ui-fg-error" : undefined}>{formatDate(v.scheduled_date)}</span>,
+          header: t("columns.day"),
+          cell: (v) => <span className={isOverdue(v, today) ? "text-ui-fg-error" : undefined}>{date(v.scheduled_date)}</span>,
         },
         {
-          header: "Serial number",
+          header: t("columns.serialNumber"),
           cell: (v) => (
             <SerialLink id={v.serial_number_id} text={v.serial_number} />
           ),
         },
-        { header: "Kind", className: "capitalize", cell: (v) => v.kind },
-        { header: "Technician", cell: (v) => v.technician ?? "—" },
+        { header: t("columns.kind"), cell: (v) => tc(`visitKind.${v.kind}`, { defaultValue: v.kind }) },
+        { header: t("columns.technician"), cell: (v) => v.technician ?? "—" },
         {
-          header: "Status",
+          header: t("columns.status"),
           cell: (v) => (
-            <StatusBadge className="capitalize" color={isOverdue(v, today) ? "red" : VISIT_COLORS[v.status]}>
-              {isOverdue(v, today) ? "Overdue" : v.status.replace("_", " ")}
+            <StatusBadge color={isOverdue(v, today) ? "red" : VISIT_COLORS[v.status]}>
+              {isOverdue(v, today) ? t("overdue") : tc(`visitStatus.${v.status}`, { defaultValue: v.status })}
             </StatusBadge>
           ),
         },
@@ -74,7 +78,7 @@ const VisitsTable = ({ query, empty }: { query: Record<string, string | number>;
           cell: (v) =>
             (v.status === "pending" || v.status === "partially_completed") && (
               <Button size="small" variant="secondary" onClick={() => onComplete(v)}>
-                Complete
+                {t("complete")}
               </Button>
             ),
         },
@@ -88,6 +92,8 @@ const VisitsTable = ({ query, empty }: { query: Record<string, string | number>;
 }
 
 const SchedulesTable = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.maintenance" })
+  const { date } = useFormat()
   const page = useUrlPage()
   const { data, isLoading } = useMaintenanceSchedules({ limit: page.limit, offset: page.offset })
   const customers = useCustomerOptions().data
@@ -95,52 +101,49 @@ const SchedulesTable = () => {
   return (
     <ListTable
       columns={[
-        { header: "Schedule", cell: (s) => `#${String(s.display_id ?? "")}` },
-        { header: "Type", className: "capitalize", cell: (s) => s.type },
-        { header: "Every", className: "capitalize", cell: (s) => s.periodicity.replace("_", " ") },
+        { header: t("columns.schedule"), cell: (s) => `#${String(s.display_id ?? "")}` },
+        { header: t("columns.type"), cell: (s) => t(`scheduleType.${s.type}`, { defaultValue: s.type }) },
+        { header: t("columns.every"), cell: (s) => t(`periodicity.${s.periodicity}`, { defaultValue: s.periodicity.replace("_", " ") }) },
         {
-          header: "Runs",
+          header: t("columns.runs"),
           cell: (s) => (
             <>
-              {formatDate(s.start_date)} – {formatDate(s.end_date)}
+              {date(s.start_date)} – {date(s.end_date)}
             </>
           ),
         },
-        { header: "Serials", cell: (s) => s.serial_number_ids?.length ?? 0 },
-        { header: "Customer", cell: (s) => labelOf(customers, s.customer_id) },
-        { header: "Status", className: "capitalize", cell: (s) => s.status },
+        { header: t("columns.serials"), cell: (s) => s.serial_number_ids?.length ?? 0 },
+        { header: t("columns.customer"), cell: (s) => labelOf(customers, s.customer_id) },
+        { header: t("columns.status"), cell: (s) => t(`scheduleStatus.${s.status}`, { defaultValue: s.status }) },
       ]}
       rows={rows}
       isLoading={isLoading}
-      emptyText="No maintenance schedules yet. Create them from a serial or a customer."
+      emptyText={t("noSchedules")}
       page={{ ...page, count: data?.count ?? 0 }}
     />
   )
 }
 
 const MaintenancePage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.maintenance" })
   const { get, set } = useUrlState()
   const tab = get("tab") ?? "due"
   return (
     <Container className="p-0">
-      <SectionHeader
-        level="h1"
-        title="Maintenance"
-        subtitle={`Visits due in the next ${DUE_WINDOW_DAYS} days, overdue visits, a week's agenda by technician and location, and the schedules that plan them.`}
-      />
-      <Tabs value={tab} onValueChange={(t) => set({ tab: t === "due" ? undefined : t })}>
+      <SectionHeader level="h1" title={t("title")} subtitle={t("subtitle", { days: DUE_WINDOW_DAYS })} />
+      <Tabs value={tab} onValueChange={(next) => set({ tab: next === "due" ? undefined : next })}>
         <Tabs.List className="px-6">
-          <Tabs.Trigger value="due">Due</Tabs.Trigger>
-          <Tabs.Trigger value="overdue">Overdue</Tabs.Trigger>
-          <Tabs.Trigger value="agenda">Agenda</Tabs.Trigger>
-          <Tabs.Trigger value="schedules">Schedules</Tabs.Trigger>
+          <Tabs.Trigger value="due">{t("tabs.due")}</Tabs.Trigger>
+          <Tabs.Trigger value="overdue">{t("tabs.overdue")}</Tabs.Trigger>
+          <Tabs.Trigger value="agenda">{t("tabs.agenda")}</Tabs.Trigger>
+          <Tabs.Trigger value="schedules">{t("tabs.schedules")}</Tabs.Trigger>
         </Tabs.List>
         <div className="border-t mt-3">
           <Tabs.Content value="due">
-            <VisitsTable query={{ due_within_days: DUE_WINDOW_DAYS }} empty="No visits are due." />
+            <VisitsTable query={{ due_within_days: DUE_WINDOW_DAYS }} empty={t("noDue")} />
           </Tabs.Content>
           <Tabs.Content value="overdue">
-            <VisitsTable query={{ overdue: "true" }} empty="No overdue visits." />
+            <VisitsTable query={{ overdue: "true" }} empty={t("noOverdue")} />
           </Tabs.Content>
           <Tabs.Content value="agenda">
             <VisitAgenda />
@@ -154,6 +157,6 @@ const MaintenancePage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Maintenance", icon: Tools })
+export const config = defineRouteConfig({ label: "serials.maintenance.menu", translationNs: "translation", icon: Tools })
 
 export default MaintenancePage

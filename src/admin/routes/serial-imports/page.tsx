@@ -2,9 +2,11 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowUpTray } from "@medusajs/icons"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { ListTable } from "../../components/list-table"
 import { useSerialImport, type ImportOutcome } from "../../hooks/api/serial-imports"
+import { useFormat } from "../../lib/format"
 
 /** Rows of the error report shown on the page; the count above it says how many there are. */
 const SHOWN_ERRORS = 1000
@@ -34,6 +36,10 @@ const ProgressBar = ({ value, label }: { value: number; label: string }) => (
 )
 
 const SerialImportsPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.imports" })
+  const { locale } = useFormat()
+  /** A count as the admin user's language writes it: 1,000 or 1.000. */
+  const num = (n: number) => n.toLocaleString(locale)
   const [file, setFile] = useState<File | null>(null)
   const [rowCount, setRowCount] = useState<number | null>(null)
   const [outcome, setOutcome] = useState<(ImportOutcome & { dryRun: boolean }) | null>(null)
@@ -45,7 +51,7 @@ const SerialImportsPage = () => {
     const result = await run(file, dryRun)
     setOutcome({ ...result, dryRun })
     if (!dryRun && result.status === 200 && result.summary) {
-      toast.success(`${result.summary.created} serial numbers imported`)
+      toast.success(t("importedToast", { count: result.summary.created, created: num(result.summary.created) }))
     }
   }
 
@@ -59,10 +65,12 @@ const SerialImportsPage = () => {
           : 0
   const label =
     progress.phase === "uploading"
-      ? `Sending the file… ${Math.round(progress.uploaded * 100)}%`
+      ? t("progress.uploading", { percent: Math.round(progress.uploaded * 100) })
       : progress.phase === "processing"
-        ? `Checking rows… ${progress.processed.toLocaleString()}${rowCount ? ` of ${rowCount.toLocaleString()}` : ""}`
-        : "Done"
+        ? rowCount
+          ? t("progress.processingOf", { processed: num(progress.processed), total: num(rowCount) })
+          : t("progress.processing", { processed: num(progress.processed) })
+        : t("progress.done")
 
   const errors = outcome?.errors ?? []
   const ok = outcome && outcome.status === 200 && (outcome.summary?.error_count ?? 0) === 0
@@ -71,14 +79,11 @@ const SerialImportsPage = () => {
     <div className="flex flex-col gap-3">
       <Container className="flex flex-col gap-4">
         <div>
-          <Heading level="h1">Import serial numbers</Heading>
+          <Heading level="h1">{t("title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            A CSV file with a header row: serial_number, sku or variant_id, and optionally status, location, supplier,
-            supplier_reference, unit_cost, received_at, delivered_at, warranty_starts_at, warranty_expires_at,
-            contract_expires_at, end_of_life_at, notes, metadata. The import is all or nothing; check the file first to see
-            every problem by row. It records units that exist already; to bring new stock in, use{" "}
+            {t("intro")}{" "}
             <Link to="/serial-receipts/receive" className="text-ui-fg-interactive">
-              Receive stock
+              {t("receiveStock")}
             </Link>
             .
           </Text>
@@ -87,7 +92,7 @@ const SerialImportsPage = () => {
           <input
             type="file"
             accept=".csv,text/csv"
-            aria-label="CSV file"
+            aria-label={t("file")}
             className="txt-compact-small"
             onChange={async (e) => {
               const chosen = e.target.files?.[0] ?? null
@@ -98,21 +103,21 @@ const SerialImportsPage = () => {
           />
           {file && (
             <Text size="small" className="text-ui-fg-subtle">
-              {rowCount === null ? "" : `${rowCount.toLocaleString()} rows · `}
-              {(file.size / 1024).toFixed(1)} KB
+              {rowCount === null ? "" : `${t("fileRows", { count: rowCount, rows: num(rowCount) })} · `}
+              {t("fileSize", { size: (file.size / 1024).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
             </Text>
           )}
         </div>
         <div className="flex gap-2">
           <Button size="small" variant="secondary" disabled={!file || running} onClick={() => start(true)}>
-            Check file
+            {t("check")}
           </Button>
           <Button size="small" disabled={!file || running} onClick={() => start(false)}>
-            Import
+            {t("import")}
           </Button>
           {running && (
             <Button size="small" variant="transparent" onClick={abort}>
-              Stop
+              {t("stop")}
             </Button>
           )}
         </div>
@@ -125,36 +130,39 @@ const SerialImportsPage = () => {
             {ok ? (
               <Text size="small" weight="plus" className="text-ui-fg-interactive">
                 {outcome.dryRun
-                  ? `The file is ready: ${outcome.summary!.rows.toLocaleString()} rows, no problems. Nothing was saved yet.`
-                  : `Imported ${outcome.summary!.created.toLocaleString()} serial numbers.`}
+                  ? t("report.ready", { count: outcome.summary!.rows, rows: num(outcome.summary!.rows) })
+                  : t("report.imported", { count: outcome.summary!.created, created: num(outcome.summary!.created) })}
               </Text>
             ) : (
               <>
                 <Text size="small" weight="plus" className="text-ui-fg-error">
                   {errors.length
-                    ? `${(outcome.summary?.error_count ?? errors.length).toLocaleString()} problem${errors.length === 1 ? "" : "s"} found; nothing was saved.`
+                    ? t("report.problems", {
+                        count: outcome.summary?.error_count ?? errors.length,
+                        problems: num(outcome.summary?.error_count ?? errors.length),
+                      })
                     : outcome.message}
                 </Text>
                 {outcome.summary && (
                   <Text size="small" className="text-ui-fg-subtle">
-                    {outcome.summary.rows.toLocaleString()} rows read.
+                    {t("report.rowsRead", { count: outcome.summary.rows, rows: num(outcome.summary.rows) })}
                   </Text>
                 )}
               </>
             )}
             {ok && !outcome.dryRun && (
               <Link className="text-ui-fg-interactive txt-compact-small" to="/serial-numbers">
-                See the serial numbers
+                {t("report.seeSerials")}
               </Link>
             )}
           </div>
           {errors.length > 0 && (
             <ListTable
               columns={[
-                { header: "Row", cell: (e) => e.row ?? "—" },
-                { header: "Column", cell: (e) => e.column ?? "—" },
-                { header: "Value", className: "font-mono max-w-[200px] truncate", cell: (e) => e.value ?? "" },
-                { header: "Problem", className: "whitespace-normal", cell: (e) => e.message },
+                { header: t("report.columns.row"), cell: (e) => e.row ?? "—" },
+                { header: t("report.columns.column"), cell: (e) => e.column ?? "—" },
+                { header: t("report.columns.value"), className: "font-mono max-w-[200px] truncate", cell: (e) => e.value ?? "" },
+                { header: t("report.columns.problem"), className: "whitespace-normal", cell: (e) => e.message },
               ]}
               rows={errors.slice(0, SHOWN_ERRORS)}
               rowKey={(_, i) => i}
@@ -162,7 +170,7 @@ const SerialImportsPage = () => {
           )}
           {errors.length > SHOWN_ERRORS && (
             <Text size="small" className="text-ui-fg-subtle px-6 pb-4">
-              The first {SHOWN_ERRORS} problems are shown.
+              {t("report.truncated", { count: SHOWN_ERRORS })}
             </Text>
           )}
         </Container>
@@ -171,6 +179,6 @@ const SerialImportsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Import serials", icon: ArrowUpTray })
+export const config = defineRouteConfig({ label: "serials.imports.menu", translationNs: "translation", icon: ArrowUpTray })
 
 export default SerialImportsPage

@@ -1,4 +1,5 @@
 import { Button, Container, Heading, Select, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { Link, useSearchParams } from "react-router-dom"
 import { labelSheetCss, SerialLabel } from "../../components/serial-label"
 import { useSerialLabelSettings } from "../../hooks/api/serial-label-settings"
@@ -16,6 +17,8 @@ const MAX_LABELS = 500
  * set the plugin option `warranty_url_template`, else they hold the serial.
  */
 const SerialLabelsPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.labels" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const [params, setParams] = useSearchParams()
   const template: LabelTemplate = params.get("template") === "thermal-62" ? "thermal-62" : "a4-3x7"
   const urlTemplate = useSerialLabelSettings().data?.warranty_url_template ?? null
@@ -40,13 +43,13 @@ const SerialLabelsPage = () => {
         <div>
           <Text size="small" className="text-ui-fg-subtle">
             <Link to="/serial-numbers" className="hover:underline">
-              Serial numbers
+              {t("serialNumbers")}
             </Link>
           </Text>
-          <Heading level="h1">Labels</Heading>
+          <Heading level="h1">{t("title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            {serials.length} label{serials.length === 1 ? "" : "s"} · Code 128 and QR code
-            {urlTemplate ? " (the serial's warranty page)" : ""} · {LABEL_TEMPLATES[template]}
+            {t("count", { count: serials.length })} · {t("codes")}
+            {urlTemplate ? ` ${t("qrWarranty")}` : ""} · {t(`templates.${template}`)}
           </Text>
         </div>
         <div className="flex items-center gap-2">
@@ -61,29 +64,29 @@ const SerialLabelsPage = () => {
               })
             }
           >
-            <Select.Trigger className="w-[240px]" aria-label="Label layout">
+            <Select.Trigger className="w-[240px]" aria-label={t("layout")}>
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              {Object.entries(LABEL_TEMPLATES).map(([value, label]) => (
+              {(Object.keys(LABEL_TEMPLATES) as LabelTemplate[]).map((value) => (
                 <Select.Item key={value} value={value}>
-                  {label}
+                  {t(`templates.${value}`)}
                 </Select.Item>
               ))}
             </Select.Content>
           </Select>
           <Button size="small" disabled={!serials.length} onClick={() => window.print()}>
-            Print
+            {t("print")}
           </Button>
         </div>
       </div>
       {!named && (
         <Text size="small" className="text-ui-fg-subtle">
-          Select serials in the serial number list and choose "Print labels".
+          {t("nothingSelected")}
         </Text>
       )}
       {isError && <Text className="text-ui-fg-error">{(error as Error).message}</Text>}
-      {isLoading && named && <Text size="small">Loading…</Text>}
+      {isLoading && named && <Text size="small">{tc("loading")}</Text>}
       <div className="serial-label-sheet" data-testid="label-sheet">
         {serials.map((s) => (
           <SerialLabel

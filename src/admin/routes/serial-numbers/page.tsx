@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Hashtag } from "@medusajs/icons"
 import { Button, Checkbox, Container, Input } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { SearchFilter } from "../../components/search-filter"
@@ -19,31 +20,21 @@ import {
   searchProducts,
   describeProduct,
 } from "../../hooks/api/store-records"
-import { formatDate } from "../../lib/format"
-import { warrantyState } from "../../../shared/warranty-state"
-import { SERIAL_STATUS_LABELS } from "../../../shared/statuses"
+import { useFormat } from "../../lib/format"
+import { warrantyState, type WarrantyState } from "../../../shared/warranty-state"
+import { SERIAL_STATUSES } from "../../../shared/statuses"
 import { defaultSerialListOrder } from "../../../shared/serial-list"
 import { useUrlCursorPage, useUrlState } from "../../lib/url-state"
 
 const FILTERS = ["q", "status", "product_id", "variant_id", "stock_location_id", "customer_id", "order_id", "receipt_id", "series_id", "warranty_state"]
 
-const SORTS: Array<{ value: string; label: string }> = [
-  { value: "-created_at", label: "Newest first" },
-  { value: "created_at", label: "Oldest first" },
-  { value: "serial_number", label: "Serial A–Z" },
-  { value: "-serial_number", label: "Serial Z–A" },
-  { value: "-received_at", label: "Received, newest" },
-  { value: "-delivered_at", label: "Delivered, newest" },
-  { value: "warranty_expires_at", label: "Warranty ends first" },
-]
-
-const WARRANTY_OPTIONS = [
-  { value: "under_warranty", label: "Under warranty" },
-  { value: "expired", label: "Warranty expired" },
-  { value: "none", label: "No warranty" },
-]
+/** The warranty filter's options, in this order. */
+const WARRANTY_STATES: WarrantyState[] = ["under_warranty", "expired", "none"]
 
 const SerialNumbersPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialList" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { date } = useFormat()
   const { params, get, set } = useUrlState()
   const navigate = useNavigate()
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -78,17 +69,29 @@ const SerialNumbersPage = () => {
 
   const { limit: _l, after: _a, ...filtersOnly } = query
 
+  const sorts: Array<{ value: string; label: string }> = [
+    { value: "-created_at", label: t("sort.newest") },
+    { value: "created_at", label: t("sort.oldest") },
+    { value: "serial_number", label: t("sort.serialAsc") },
+    { value: "-serial_number", label: t("sort.serialDesc") },
+    { value: "-received_at", label: t("sort.receivedNewest") },
+    { value: "-delivered_at", label: t("sort.deliveredNewest") },
+    { value: "warranty_expires_at", label: t("sort.warrantyEndsFirst") },
+  ]
+  const statusOptions = SERIAL_STATUSES.map((value) => ({ value, label: tc(`serialStatus.${value}`) }))
+  const warrantyOptions = WARRANTY_STATES.map((value) => ({ value, label: tc(`warrantyState.${value}`) }))
+
   return (
     <Container className="divide-y p-0">
       <SectionHeader
         level="h1"
-        title="Serial numbers"
-        subtitle="Every serialized unit: where it is, who has it, and its warranty."
+        title={t("title")}
+        subtitle={t("subtitle")}
         actions={
           <>
             <Button size="small" variant="secondary" asChild>
               <a href={serialNumbersExportUrl(filtersOnly)} download>
-                Export CSV
+                {t("exportCsv")}
               </a>
             </Button>
             <Button
@@ -97,10 +100,11 @@ const SerialNumbersPage = () => {
               disabled={!selected.size}
               onClick={() => navigate(`/serial-labels?ids=${[...selected].join(",")}`)}
             >
-              Print labels{selected.size ? ` (${selected.size})` : ""}
+              {t("printLabels")}
+              {selected.size ? ` (${selected.size})` : ""}
             </Button>
             <Button size="small" variant="secondary" asChild>
-              <Link to="/serial-receipts/receive">Receive stock</Link>
+              <Link to="/serial-receipts/receive">{t("receiveStock")}</Link>
             </Button>
           </>
         }
@@ -109,7 +113,7 @@ const SerialNumbersPage = () => {
         <Input
           size="small"
           type="search"
-          placeholder="Search serial numbers"
+          placeholder={t("searchPlaceholder")}
           className="w-[220px]"
           defaultValue={get("q") ?? ""}
           onKeyDown={(e) => {
@@ -120,36 +124,36 @@ const SerialNumbersPage = () => {
           onBlur={(e) => set({ q: e.target.value.trim() })}
         />
         <FilterSelect
-          label="Status"
+          label={t("filter.status")}
           value={get("status")}
-          options={Object.entries(SERIAL_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          options={statusOptions}
           onChange={(v) => set({ status: v })}
         />
         <SearchFilter
-          label="Product"
+          label={t("filter.product")}
           value={get("product_id")}
           onChange={(v) => set({ product_id: v })}
           search={searchProducts}
           describe={describeProduct}
         />
         <FilterSelect
-          label="Location"
+          label={t("filter.location")}
           value={get("stock_location_id")}
           options={locations ?? []}
           onChange={(v) => set({ stock_location_id: v })}
         />
         <SearchFilter
-          label="Customer"
+          label={t("filter.customer")}
           value={get("customer_id")}
           onChange={(v) => set({ customer_id: v })}
           search={searchCustomers}
           describe={describeCustomer}
         />
-        <FilterSelect label="Warranty" value={get("warranty_state")} options={WARRANTY_OPTIONS} onChange={(v) => set({ warranty_state: v })} />
-        <FilterSelect label="Sort" value={order} options={SORTS} onChange={(v) => set({ order: v })} />
+        <FilterSelect label={t("filter.warranty")} value={get("warranty_state")} options={warrantyOptions} onChange={(v) => set({ warranty_state: v })} />
+        <FilterSelect label={t("filter.sort")} value={order} options={sorts} onChange={(v) => set({ order: v })} />
         {FILTERS.some((f) => params.get(f)) && (
           <Button size="small" variant="transparent" onClick={() => set(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
-            Clear filters
+            {t("clearFilters")}
           </Button>
         )}
       </div>
@@ -158,7 +162,7 @@ const SerialNumbersPage = () => {
           {
             header: (
               <Checkbox
-                aria-label="Select all on this page"
+                aria-label={t("selectAllOnPage")}
                 checked={allOnPage}
                 onCheckedChange={(on) => rows.forEach((r) => toggle(r.id, !!on))}
               />
@@ -166,22 +170,22 @@ const SerialNumbersPage = () => {
             headerClassName: "w-8",
             ownClicks: true,
             cell: (s) => (
-              <Checkbox aria-label={`Select ${s.serial_number}`} checked={selected.has(s.id)} onCheckedChange={(on) => toggle(s.id, !!on)} />
+              <Checkbox aria-label={t("selectSerial", { serial: s.serial_number })} checked={selected.has(s.id)} onCheckedChange={(on) => toggle(s.id, !!on)} />
             ),
           },
-          { header: "Serial number", className: "font-mono", cell: (s) => s.serial_number },
-          { header: "Status", cell: (s) => <SerialStatusBadge status={s.status} /> },
-          { header: "Product", cell: (s) => labelOf(products, s.product_id) },
-          { header: "Location", cell: (s) => labelOf(locations, s.stock_location_id) },
-          { header: "Customer", cell: (s) => labelOf(customers, s.customer_id) },
-          { header: "Warranty", cell: (s) => <WarrantyBadge state={warrantyState(s.warranty_expires_at)} /> },
-          { header: "Received", cell: (s) => formatDate(s.received_at) },
+          { header: t("column.serialNumber"), className: "font-mono", cell: (s) => s.serial_number },
+          { header: t("column.status"), cell: (s) => <SerialStatusBadge status={s.status} /> },
+          { header: t("column.product"), cell: (s) => labelOf(products, s.product_id) },
+          { header: t("column.location"), cell: (s) => labelOf(locations, s.stock_location_id) },
+          { header: t("column.customer"), cell: (s) => labelOf(customers, s.customer_id) },
+          { header: t("column.warranty"), cell: (s) => <WarrantyBadge state={warrantyState(s.warranty_expires_at)} /> },
+          { header: t("column.received"), cell: (s) => date(s.received_at) },
         ]}
         rows={rows}
         rowHref={(s) => `/serial-numbers/${s.id}`}
         isLoading={isLoading}
-        emptyText="No serial numbers match these filters."
-        error={isError ? ((error as Error)?.message ?? "The list could not be loaded.") : undefined}
+        emptyText={t("empty")}
+        error={isError ? ((error as Error)?.message ?? t("loadError")) : undefined}
         page={{
           count: data?.count ?? 0,
           estimated: data?.count_is_estimate ?? false,
@@ -196,6 +200,6 @@ const SerialNumbersPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Serial numbers", icon: Hashtag })
+export const config = defineRouteConfig({ label: "serials.serialList.menu", translationNs: "translation", icon: Hashtag })
 
 export default SerialNumbersPage

@@ -2,13 +2,14 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray } from "@medusajs/icons"
 import { Button, Container, Drawer, StatusBadge, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useCancelSerialReceipt, useSerialReceipts } from "../../hooks/api/serial-receipts"
 import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
-import { formatDate } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import type { AdminSerialReceipt } from "../../../shared/http/admin"
 import { CancelSerialsForm } from "./components/cancel-serials-form"
@@ -16,19 +17,21 @@ import { VendorReturnForm } from "./components/vendor-return-form"
 
 /** "Return to supplier" on a posted receipt's row: a drawer with scan entry. */
 const ReturnToSupplier = ({ receipt }: { receipt: AdminSerialReceipt }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts" })
   const [open, setOpen] = useState(false)
   return (
     <Drawer open={open} onOpenChange={setOpen}>
       <Drawer.Trigger asChild>
         <Button size="small" variant="transparent">
-          Return to supplier
+          {t("returnToSupplier")}
         </Button>
       </Drawer.Trigger>
       <Drawer.Content>
         <Drawer.Header>
           <Drawer.Title>
-            Return serials of receipt #{receipt.display_id}
-            {receipt.supplier_name ? ` to ${receipt.supplier_name}` : ""}
+            {receipt.supplier_name
+              ? t("returnTitleTo", { id: receipt.display_id, supplier: receipt.supplier_name })
+              : t("returnTitle", { id: receipt.display_id })}
           </Drawer.Title>
         </Drawer.Header>
         <Drawer.Body>
@@ -41,17 +44,18 @@ const ReturnToSupplier = ({ receipt }: { receipt: AdminSerialReceipt }) => {
 
 /** "Cancel serials" on a posted receipt's row: units that never arrived, scanned. */
 const CancelSerials = ({ receipt }: { receipt: AdminSerialReceipt }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts" })
   const [open, setOpen] = useState(false)
   return (
     <Drawer open={open} onOpenChange={setOpen}>
       <Drawer.Trigger asChild>
         <Button size="small" variant="transparent">
-          Cancel serials
+          {t("cancelSerials")}
         </Button>
       </Drawer.Trigger>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>Cancel serials of receipt #{receipt.display_id}</Drawer.Title>
+          <Drawer.Title>{t("cancelSerialsTitle", { id: receipt.display_id })}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body>
           <CancelSerialsForm receiptId={receipt.id} locationId={receipt.stock_location_id} onDone={() => setOpen(false)} />
@@ -62,6 +66,8 @@ const CancelSerials = ({ receipt }: { receipt: AdminSerialReceipt }) => {
 }
 
 const SerialReceiptsPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts" })
+  const format = useFormat()
   const { get, set } = useUrlState()
   const page = useUrlPage()
   const locations = useStockLocationOptions().data
@@ -79,16 +85,16 @@ const SerialReceiptsPage = () => {
 
   const onCancel = async (id: string, displayId: number) => {
     const confirmed = await prompt({
-      title: `Cancel receipt #${displayId}?`,
-      description: "Its serials leave stock and the inventory it added is removed. Serials already sold keep the receipt refused.",
-      confirmText: "Cancel receipt",
-      cancelText: "Keep it",
+      title: t("cancelPrompt.title", { id: displayId }),
+      description: t("cancelPrompt.description"),
+      confirmText: t("cancelPrompt.confirm"),
+      cancelText: t("cancelPrompt.keep"),
     })
     if (!confirmed) {
       return
     }
     cancel.mutate(id, {
-      onSuccess: () => toast.success(`Receipt #${displayId} canceled`),
+      onSuccess: () => toast.success(t("canceled", { id: displayId })),
       onError: (e) => toast.error((e as Error).message),
     })
   }
@@ -97,52 +103,54 @@ const SerialReceiptsPage = () => {
     <Container className="divide-y p-0">
       <SectionHeader
         level="h1"
-        title="Receipts"
-        subtitle="Purchase receipts that put serialized stock on the shelf."
+        title={t("title")}
+        subtitle={t("subtitle")}
         actions={
           <Button size="small" asChild>
-            <Link to="/serial-receipts/receive">Receive stock</Link>
+            <Link to="/serial-receipts/receive">{t("receiveStock")}</Link>
           </Button>
         }
       />
       <div className="flex gap-2 px-6 py-3">
         <FilterSelect
-          label="Status"
+          label={t("status")}
           value={get("status")}
           options={[
-            { value: "posted", label: "Posted" },
-            { value: "canceled", label: "Canceled" },
+            { value: "posted", label: t("receiptStatus.posted") },
+            { value: "canceled", label: t("receiptStatus.canceled") },
           ]}
           onChange={(v) => set({ status: v })}
         />
-        <FilterSelect label="Location" value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
+        <FilterSelect label={t("location")} value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
       </div>
       <ListTable
         columns={[
           {
-            header: "Receipt",
+            header: t("columns.receipt"),
             cell: (r) => (
               <Link className="text-ui-fg-interactive" to={`/serial-numbers?receipt_id=${r.id}`}>
                 #{r.display_id}
               </Link>
             ),
           },
-          { header: "Received", cell: (r) => formatDate(r.received_at) },
+          { header: t("columns.received"), cell: (r) => format.date(r.received_at) },
           {
-            header: "Supplier",
+            header: t("columns.supplier"),
             cell: (r) => (
               <>
-                {r.supplier_name ?? <span className="text-ui-fg-muted">No supplier</span>}
+                {r.supplier_name ?? <span className="text-ui-fg-muted">{t("noSupplier")}</span>}
                 {r.supplier_reference ? <span className="text-ui-fg-subtle"> · {r.supplier_reference}</span> : null}
               </>
             ),
           },
-          { header: "Location", cell: (r) => labelOf(locations, r.stock_location_id) },
-          { header: "Units", cell: (r) => (r.lines ?? []).reduce((sum, l) => sum + Number(l.quantity), 0) },
+          { header: t("location"), cell: (r) => labelOf(locations, r.stock_location_id) },
+          { header: t("columns.units"), cell: (r) => (r.lines ?? []).reduce((sum, l) => sum + Number(l.quantity), 0) },
           {
-            header: "Status",
+            header: t("status"),
             cell: (r) => (
-              <StatusBadge color={r.status === "posted" ? "green" : "grey"}>{r.status === "posted" ? "Posted" : "Canceled"}</StatusBadge>
+              <StatusBadge color={r.status === "posted" ? "green" : "grey"}>
+                {r.status === "posted" ? t("receiptStatus.posted") : t("receiptStatus.canceled")}
+              </StatusBadge>
             ),
           },
           {
@@ -153,7 +161,7 @@ const SerialReceiptsPage = () => {
                   <ReturnToSupplier receipt={r} />
                   <CancelSerials receipt={r} />
                   <Button size="small" variant="transparent" onClick={() => onCancel(r.id, r.display_id)}>
-                    Cancel
+                    {t("cancel")}
                   </Button>
                 </div>
               ),
@@ -161,13 +169,13 @@ const SerialReceiptsPage = () => {
         ]}
         rows={rows}
         isLoading={isLoading}
-        emptyText="No receipts yet."
+        emptyText={t("empty")}
         page={{ ...page, count: data?.count ?? 0 }}
       />
     </Container>
   )
 }
 
-export const config = defineRouteConfig({ label: "Receipts", icon: ArrowDownTray })
+export const config = defineRouteConfig({ label: "serials.receipts.menu", translationNs: "translation", icon: ArrowDownTray })
 
 export default SerialReceiptsPage

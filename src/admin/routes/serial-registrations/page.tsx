@@ -2,16 +2,17 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CheckCircle } from "@medusajs/icons"
 import { Button, Container, Input, Label, Select, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { Trans, useTranslation } from "react-i18next"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useDecideSerialRegistration, useSerialRegistrations } from "../../hooks/api/serial-registrations"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
-import { formatDate } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import type { AdminSerialRegistration, SerialRegistrationStatus } from "../../../shared/http/admin"
 import { SerialLink } from "../../components/serial-link"
 
-const STATUS_LABELS: Record<SerialRegistrationStatus, string> = { pending: "Pending", approved: "Approved", rejected: "Rejected" }
+const STATUSES: SerialRegistrationStatus[] = ["pending", "approved", "rejected"]
 const STATUS_COLORS = { pending: "orange", approved: "green", rejected: "red" } as const
 /** The queue opens on what waits for a decision; "any" shows every registration. */
 const DEFAULT_STATUS = "pending"
@@ -25,6 +26,8 @@ type Deciding = { registration: AdminSerialRegistration; action: "approve" | "re
  * optional note the customer sees.
  */
 const SerialRegistrationsPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.registrations" })
+  const { date } = useFormat()
   const { get, set } = useUrlState()
   const page = useUrlPage()
   const customers = useCustomerOptions().data
@@ -49,7 +52,8 @@ const SerialRegistrationsPage = () => {
       { id: registration.id, action, note: note.trim() || null },
       {
         onSuccess: () => {
-          toast.success(`Registration of ${registration.serial_number} ${action === "approve" ? "approved" : "rejected"}`)
+          const serial = registration.serial_number
+          toast.success(action === "approve" ? t("toast.approved", { serial }) : t("toast.rejected", { serial }))
           setDeciding(null)
         },
         onError: (e) => toast.error((e as Error).message),
@@ -61,59 +65,62 @@ const SerialRegistrationsPage = () => {
     <Container className="divide-y p-0">
       <SectionHeader
         level="h1"
-        title="Registrations"
-        subtitle="Serials customers registered as bought elsewhere. Approving gives the serial to the customer, with its warranty from the purchase date, and rejects the other customers' registrations of it."
+        title={t("title")}
+        subtitle={t("subtitle")}
       />
       <div className="flex gap-2 px-6 py-3">
         <Select size="small" value={status} onValueChange={(v) => set({ status: v === DEFAULT_STATUS ? undefined : v })}>
-          <Select.Trigger className="w-[170px]" aria-label="Status">
+          <Select.Trigger className="w-[170px]" aria-label={t("columns.status")}>
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+            {STATUSES.map((value) => (
               <Select.Item key={value} value={value}>
-                {label}
+                {t(`status.${value}`)}
               </Select.Item>
             ))}
-            <Select.Item value="any">Any status</Select.Item>
+            <Select.Item value="any">{t("anyStatus")}</Select.Item>
           </Select.Content>
         </Select>
       </div>
       {deciding && (
-        <div className="flex flex-col gap-3 px-6 py-4" role="group" aria-label="Decision">
+        <div className="flex flex-col gap-3 px-6 py-4" role="group" aria-label={t("decision")}>
           <Text weight="plus">
-            {deciding.action === "approve" ? "Approve" : "Reject"} the registration of{" "}
-            <span className="font-mono">{deciding.registration.serial_number}</span> by{" "}
-            {labelOf(customers, deciding.registration.customer_id)}
+            <Trans
+              t={t}
+              i18nKey={deciding.action === "approve" ? "confirmHeading.approve" : "confirmHeading.reject"}
+              values={{ serial: deciding.registration.serial_number, customer: labelOf(customers, deciding.registration.customer_id) }}
+              components={{ serial: <span className="font-mono" /> }}
+            />
           </Text>
           <div className="flex max-w-[480px] flex-col gap-1">
-            <Label htmlFor="registration-note">Note for the customer (optional)</Label>
+            <Label htmlFor="registration-note">{t("noteLabel")}</Label>
             <Input id="registration-note" value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div className="flex gap-2">
             <Button size="small" variant={deciding.action === "approve" ? "primary" : "danger"} isLoading={decide.isPending} onClick={confirm}>
-              {deciding.action === "approve" ? "Confirm approval" : "Confirm rejection"}
+              {deciding.action === "approve" ? t("confirmApproval") : t("confirmRejection")}
             </Button>
             <Button size="small" variant="secondary" onClick={() => setDeciding(null)}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </div>
       )}
       <ListTable
         columns={[
-          { header: "Registered", cell: (r) => formatDate(r.created_at) },
+          { header: t("columns.registered"), cell: (r) => date(r.created_at) },
           {
-            header: "Serial number",
+            header: t("columns.serialNumber"),
             ownClicks: true,
             cell: (r) => (
               <SerialLink id={r.serial_number_id} text={r.serial_number} />
             ),
           },
-          { header: "Customer", cell: (r) => labelOf(customers, r.customer_id) },
-          { header: "Purchased", cell: (r) => formatDate(r.purchased_at) },
+          { header: t("columns.customer"), cell: (r) => labelOf(customers, r.customer_id) },
+          { header: t("columns.purchased"), cell: (r) => date(r.purchased_at) },
           {
-            header: "Proof of purchase",
+            header: t("columns.proofOfPurchase"),
             ownClicks: true,
             className: "max-w-[200px] truncate",
             cell: (r) =>
@@ -122,21 +129,21 @@ const SerialRegistrationsPage = () => {
                   {r.proof_of_purchase.filename}
                 </a>
               ) : (
-                <span className="text-ui-fg-muted">{r.proof_of_purchase ? r.proof_of_purchase.filename : "None sent"}</span>
+                <span className="text-ui-fg-muted">{r.proof_of_purchase ? r.proof_of_purchase.filename : t("noneSent")}</span>
               ),
           },
-          { header: "Status", cell: (r) => <StatusBadge color={STATUS_COLORS[r.status]}>{STATUS_LABELS[r.status]}</StatusBadge> },
-          { header: "Note", className: "max-w-[260px] truncate", cell: (r) => r.note ?? <span className="text-ui-fg-muted">-</span> },
+          { header: t("columns.status"), cell: (r) => <StatusBadge color={STATUS_COLORS[r.status]}>{t(`status.${r.status}`)}</StatusBadge> },
+          { header: t("columns.note"), className: "max-w-[260px] truncate", cell: (r) => r.note ?? <span className="text-ui-fg-muted">-</span> },
           {
             ownClicks: true,
             cell: (r) =>
               r.status === "pending" ? (
                 <div className="flex justify-end gap-2">
                   <Button size="small" variant="secondary" onClick={() => open(r, "approve")}>
-                    Approve
+                    {t("approve")}
                   </Button>
                   <Button size="small" variant="secondary" onClick={() => open(r, "reject")}>
-                    Reject
+                    {t("reject")}
                   </Button>
                 </div>
               ) : null,
@@ -144,13 +151,13 @@ const SerialRegistrationsPage = () => {
         ]}
         rows={data?.serial_registrations ?? []}
         isLoading={isLoading}
-        emptyText={status === "pending" ? "No registrations wait for a decision." : "No registrations match."}
+        emptyText={status === "pending" ? t("noPending") : t("noMatch")}
         page={{ ...page, count: data?.count ?? 0 }}
       />
     </Container>
   )
 }
 
-export const config = defineRouteConfig({ label: "Registrations", icon: CheckCircle })
+export const config = defineRouteConfig({ label: "serials.registrations.menu", translationNs: "translation", icon: CheckCircle })
 
 export default SerialRegistrationsPage

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
 import { Container, Input, Label, Tabs } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { LoadMore } from "../../components/load-more"
@@ -8,9 +9,9 @@ import { SectionHeader } from "../../components/section-header"
 import { SerialStatusBadge } from "../../components/serial-status-badge"
 import { useSerialReportPages, type SerialReportName, type SerialReportQuery } from "../../hooks/api/serial-reports"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../hooks/api/store-records"
-import { formatDate, formatDateTime } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 import { useUrlState } from "../../lib/url-state"
-import { SERIAL_MOVEMENTS, SERIAL_STATUSES, SERIAL_STATUS_LABELS } from "../../../shared/statuses"
+import { SERIAL_MOVEMENTS, SERIAL_STATUSES } from "../../../shared/statuses"
 import type { AdminSerialLedgerEntry, SerialSummaryRow } from "../../../shared/http/admin"
 import { CsvDownload } from "./components/csv-download"
 import { StatusByLocationChart } from "./components/status-by-location-chart"
@@ -27,11 +28,8 @@ type ExpiryRow = {
 }
 type LedgerRow = AdminSerialLedgerEntry & { serial_number_id: string; serial_number: string }
 
-const WINDOWS = [
-  { value: "30", label: "Next 30 days" },
-  { value: "90", label: "Next 90 days" },
-  { value: "365", label: "Next 365 days" },
-]
+/** The expiry reports' windows, in days. */
+const WINDOWS = ["30", "90", "365"]
 
 /** Rows of a report read a page at a time from the API's cursor ("Load more"). */
 function usePages<Row>(report: SerialReportName, query: SerialReportQuery) {
@@ -45,14 +43,17 @@ function usePages<Row>(report: SerialReportName, query: SerialReportQuery) {
   }
 }
 
-const Shown = ({ shown, count, estimated }: { shown: number; count: number; estimated: boolean }) => (
-  <span className="text-ui-fg-subtle txt-small">
-    {shown.toLocaleString()} of {estimated ? "about " : ""}
-    {count.toLocaleString()}
-  </span>
-)
+const Shown = ({ shown, count, estimated }: { shown: number; count: number; estimated: boolean }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
+  const { locale } = useFormat()
+  const values = { shown: shown.toLocaleString(locale), total: count.toLocaleString(locale) }
+  return <span className="text-ui-fg-subtle txt-small">{estimated ? t("shownAbout", values) : t("shown", values)}</span>
+}
 
 const SummaryReport = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { locale } = useFormat()
   const { get, set } = useUrlState()
   const locations = useStockLocationOptions().data
   const products = useProductOptions().data
@@ -61,7 +62,7 @@ const SummaryReport = () => {
   return (
     <>
       <div className="flex items-center gap-2 px-6 py-3">
-        <FilterSelect label="Location" value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
+        <FilterSelect label={t("columns.location")} value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
         <div className="ml-auto flex items-center gap-3">
           <Shown shown={pages.rows.length} count={pages.count} estimated={pages.estimated} />
           <CsvDownload report="summary" query={query} columns={["product_id", "stock_location_id", "total", ...SERIAL_STATUSES]} />
@@ -71,14 +72,18 @@ const SummaryReport = () => {
       <ListTable
         rowKey={(r, i) => `${r.product_id}-${r.stock_location_id}-${i}`}
         columns={[
-          { header: "Product", cell: (r) => labelOf(products, r.product_id) },
-          { header: "Location", cell: (r) => (r.stock_location_id ? labelOf(locations, r.stock_location_id) : "No location") },
-          { header: "Total", className: "tabular-nums", cell: (r) => Number(r.total).toLocaleString() },
-          ...SERIAL_STATUSES.map((s) => ({ header: SERIAL_STATUS_LABELS[s], className: "tabular-nums", cell: (r: SerialSummaryRow) => Number(r[s]).toLocaleString() })),
+          { header: t("columns.product"), cell: (r) => labelOf(products, r.product_id) },
+          { header: t("columns.location"), cell: (r) => (r.stock_location_id ? labelOf(locations, r.stock_location_id) : t("noLocation")) },
+          { header: t("columns.total"), className: "tabular-nums", cell: (r) => Number(r.total).toLocaleString(locale) },
+          ...SERIAL_STATUSES.map((s) => ({
+            header: tc(`serialStatus.${s}`),
+            className: "tabular-nums",
+            cell: (r: SerialSummaryRow) => Number(r[s]).toLocaleString(locale),
+          })),
         ]}
         rows={pages.rows}
         isLoading={pages.isLoading}
-        emptyText="No serials yet."
+        emptyText={t("noSerials")}
       />
       <LoadMore {...pages} />
     </>
@@ -86,6 +91,8 @@ const SummaryReport = () => {
 }
 
 const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry" }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
+  const { date } = useFormat()
   const { get, set } = useUrlState()
   const locations = useStockLocationOptions().data
   const customers = useCustomerOptions().data
@@ -97,8 +104,13 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
     <>
       <div className="flex items-center gap-2 px-6 py-3">
         {/* "All" of this select is the default window, 30 days. */}
-        <FilterSelect label="Window" value={within} options={WINDOWS} onChange={(v) => set({ within_days: v === "30" ? undefined : v })} />
-        <FilterSelect label="Location" value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
+        <FilterSelect
+          label={t("window")}
+          value={within}
+          options={WINDOWS.map((days) => ({ value: days, label: t("nextDays", { days }) }))}
+          onChange={(v) => set({ within_days: v === "30" ? undefined : v })}
+        />
+        <FilterSelect label={t("columns.location")} value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
         <div className="ml-auto flex items-center gap-3">
           <Shown shown={pages.rows.length} count={pages.count} estimated={pages.estimated} />
           <CsvDownload
@@ -110,21 +122,21 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
       </div>
       <ListTable
         columns={[
-          { header: "Ends", cell: (r) => formatDate(r[column]) },
+          { header: t("columns.ends"), cell: (r) => date(r[column]) },
           {
-            header: "Serial number",
+            header: t("columns.serialNumber"),
             ownClicks: true,
             cell: (r) => (
               <SerialLink id={r.id} text={r.serial_number} />
             ),
           },
-          { header: "Status", cell: (r) => <SerialStatusBadge status={r.status} /> },
-          { header: "Customer", cell: (r) => labelOf(customers, r.customer_id) },
-          { header: "Location", cell: (r) => labelOf(locations, r.stock_location_id) },
+          { header: t("columns.status"), cell: (r) => <SerialStatusBadge status={r.status} /> },
+          { header: t("columns.customer"), cell: (r) => labelOf(customers, r.customer_id) },
+          { header: t("columns.location"), cell: (r) => labelOf(locations, r.stock_location_id) },
         ]}
         rows={pages.rows}
         isLoading={pages.isLoading}
-        emptyText={`Nothing ends in the next ${within} days.`}
+        emptyText={t("nothingEnds", { days: within })}
       />
       <LoadMore {...pages} />
     </>
@@ -132,6 +144,10 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
 }
 
 const LedgerReport = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { dateTime } = useFormat()
+  const status = (s: string | null) => (s ? tc(`serialStatus.${s}`, { defaultValue: s }) : "—")
   const { get, set } = useUrlState()
   const locations = useStockLocationOptions().data
   const query = { limit: 50, type: get("type"), from: get("from"), to: get("to") }
@@ -140,17 +156,21 @@ const LedgerReport = () => {
     <>
       <div className="flex flex-wrap items-end gap-2 px-6 py-3">
         <FilterSelect
-          label="Movement"
+          label={t("columns.movement")}
           value={get("type")}
-          options={SERIAL_MOVEMENTS.map((m) => ({ value: m, label: m.replace(/_/g, " ") }))}
+          options={SERIAL_MOVEMENTS.map((m) => ({ value: m, label: tc(`movement.${m}`) }))}
           onChange={(v) => set({ type: v })}
         />
         <div className="flex flex-col gap-1">
-          <Label size="xsmall" htmlFor="ledger-from">From</Label>
+          <Label size="xsmall" htmlFor="ledger-from">
+            {t("from")}
+          </Label>
           <Input id="ledger-from" size="small" type="date" value={get("from") ?? ""} onChange={(e) => set({ from: e.target.value })} />
         </div>
         <div className="flex flex-col gap-1">
-          <Label size="xsmall" htmlFor="ledger-to">To</Label>
+          <Label size="xsmall" htmlFor="ledger-to">
+            {t("to")}
+          </Label>
           <Input id="ledger-to" size="small" type="date" value={get("to") ?? ""} onChange={(e) => set({ to: e.target.value })} />
         </div>
         <div className="ml-auto flex items-center gap-3">
@@ -164,22 +184,28 @@ const LedgerReport = () => {
       </div>
       <ListTable
         columns={[
-          { header: "When", cell: (r) => formatDateTime(r.created_at) },
+          { header: t("columns.when"), cell: (r) => dateTime(r.created_at) },
           {
-            header: "Serial number",
+            header: t("columns.serialNumber"),
             ownClicks: true,
             cell: (r) => (
               <SerialLink id={r.serial_number_id} text={r.serial_number} />
             ),
           },
-          { header: "Movement", className: "capitalize", cell: (r) => r.type.replace(/_/g, " ") },
-          { header: "Status", cell: (r) => `${r.from_status ?? "—"} → ${r.to_status ?? "—"}` },
-          { header: "Location", cell: (r) => `${labelOf(locations, r.from_location_id)} → ${labelOf(locations, r.to_location_id)}` },
-          { header: "Reference", cell: (r) => (r.reference_type ? `${r.reference_type.replace(/_/g, " ")} ${r.reference_id ?? ""}` : "—") },
+          { header: t("columns.movement"), cell: (r) => tc(`movement.${r.type}`, { defaultValue: r.type.replace(/_/g, " ") }) },
+          { header: t("columns.status"), cell: (r) => `${status(r.from_status)} → ${status(r.to_status)}` },
+          { header: t("columns.location"), cell: (r) => `${labelOf(locations, r.from_location_id)} → ${labelOf(locations, r.to_location_id)}` },
+          {
+            header: t("columns.reference"),
+            cell: (r) =>
+              r.reference_type
+                ? `${t(`referenceType.${r.reference_type}`, { defaultValue: r.reference_type.replace(/_/g, " ") })} ${r.reference_id ?? ""}`
+                : "—",
+          },
         ]}
         rows={pages.rows}
         isLoading={pages.isLoading}
-        emptyText="No movements match."
+        emptyText={t("noMovements")}
       />
       <LoadMore {...pages} />
     </>
@@ -192,18 +218,19 @@ const LedgerReport = () => {
  * every movement; each downloadable as CSV as filtered.
  */
 const SerialReportsPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
   const { get, set } = useUrlState()
   const tab = get("tab") ?? "summary"
   return (
     <Container className="p-0">
-      <SectionHeader level="h1" title="Serial reports" subtitle="Where serials are and in which status, what ends soon, and every movement." />
+      <SectionHeader level="h1" title={t("title")} subtitle={t("subtitle")} />
       {/* A new tab starts without the other tab's filters. */}
-      <Tabs value={tab} onValueChange={(t) => set({ tab: t === "summary" ? undefined : t, stock_location_id: undefined, within_days: undefined, type: undefined, from: undefined, to: undefined })}>
+      <Tabs value={tab} onValueChange={(next) => set({ tab: next === "summary" ? undefined : next, stock_location_id: undefined, within_days: undefined, type: undefined, from: undefined, to: undefined })}>
         <Tabs.List className="px-6">
-          <Tabs.Trigger value="summary">Status by location</Tabs.Trigger>
-          <Tabs.Trigger value="warranty-expiry">Warranties ending</Tabs.Trigger>
-          <Tabs.Trigger value="contract-expiry">Contracts ending</Tabs.Trigger>
-          <Tabs.Trigger value="ledger">Ledger</Tabs.Trigger>
+          <Tabs.Trigger value="summary">{t("tabs.summary")}</Tabs.Trigger>
+          <Tabs.Trigger value="warranty-expiry">{t("tabs.warrantyExpiry")}</Tabs.Trigger>
+          <Tabs.Trigger value="contract-expiry">{t("tabs.contractExpiry")}</Tabs.Trigger>
+          <Tabs.Trigger value="ledger">{t("tabs.ledger")}</Tabs.Trigger>
         </Tabs.List>
         <div className="mt-3 divide-y border-t">
           <Tabs.Content value="summary">
@@ -224,6 +251,6 @@ const SerialReportsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Serial reports", icon: ChartBar })
+export const config = defineRouteConfig({ label: "serials.reports.menu", translationNs: "translation", icon: ChartBar })
 
 export default SerialReportsPage

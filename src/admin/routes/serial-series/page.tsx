@@ -2,12 +2,13 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ListBullet } from "@medusajs/icons"
 import { Button, Container, Drawer, Input, Label, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { formatSerial, parseSeriesPattern, resolvePattern } from "../../../shared/series-pattern"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useDeleteSerialSeries, useSaveSerialSeries, useSerialSeriesList, useSerialSeriesPreview } from "../../hooks/api/serial-series"
 import type { AdminSerialSeries } from "../../../shared/http/admin"
-import { formatDate } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 
 /** The first values a pattern gives on a fresh counter, or why the pattern is refused. */
 function patternPreview(pattern: string, sku: string): { values: string[]; error: string | null } {
@@ -36,6 +37,7 @@ const NextValues = ({ id, sku }: { id: string; sku?: string }) => {
 }
 
 const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | "new"; onClose: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.series" })
   const editing = series && series !== "new" ? series : null
   const [name, setName] = useState(editing?.name ?? "")
   const [pattern, setPattern] = useState(editing?.pattern ?? "SN-{YYYY}-#####")
@@ -48,30 +50,29 @@ const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | 
     <Drawer open={!!series} onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>{editing ? `Edit ${editing.name}` : "New series"}</Drawer.Title>
+          <Drawer.Title>{editing ? t("drawer.editTitle", { name: editing.name }) : t("drawer.newTitle")}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-4">
           <div>
-            <Label size="small" htmlFor="series-name">Name</Label>
+            <Label size="small" htmlFor="series-name">{t("name")}</Label>
             <Input id="series-name" size="small" value={name} onChange={(e) => setName(e.target.value)} />
           </div>
           <div>
-            <Label size="small" htmlFor="series-pattern">Pattern</Label>
+            <Label size="small" htmlFor="series-pattern">{t("pattern")}</Label>
             <Input id="series-pattern" size="small" className="font-mono" value={pattern} onChange={(e) => setPattern(e.target.value)} />
             <Text size="xsmall" className="text-ui-fg-subtle mt-1">
-              One counter of # (its length is the zero padding), date tokens {"{YYYY}"} {"{YY}"} {"{MM}"} {"{DD}"}, and {"{SKU}"}. A
-              date or SKU token keeps a separate count per year, day or SKU.
+              {t("drawer.patternHelp")}
             </Text>
           </div>
           {local.values.length > 0 && /\{SKU\}/i.test(pattern) && (
             <div>
-              <Label size="small" htmlFor="series-sku">Sample SKU</Label>
-              <Input id="series-sku" size="small" value={sku} onChange={(e) => setSku(e.target.value)} placeholder="SKU" />
+              <Label size="small" htmlFor="series-sku">{t("drawer.sampleSku")}</Label>
+              <Input id="series-sku" size="small" value={sku} onChange={(e) => setSku(e.target.value)} placeholder={t("drawer.skuPlaceholder")} />
             </div>
           )}
           <div className="bg-ui-bg-subtle rounded-md p-3" data-testid="series-preview">
             <Text size="small" weight="plus">
-              Preview
+              {t("drawer.preview")}
             </Text>
             {local.error ? (
               <Text size="small" className="text-ui-fg-error">
@@ -79,11 +80,11 @@ const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | 
               </Text>
             ) : unchanged && editing ? (
               <Text size="small">
-                Next values: <NextValues id={editing.id} sku={sku || undefined} />
+                {t("drawer.nextValues")} <NextValues id={editing.id} sku={sku || undefined} />
               </Text>
             ) : (
               <Text size="small">
-                {editing ? "After saving, a new count starts: " : "First values: "}
+                {editing ? t("drawer.afterSaving") : t("drawer.firstValues")}{" "}
                 <span className="font-mono">{local.values.join(", ")}</span>
               </Text>
             )}
@@ -91,7 +92,7 @@ const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | 
         </Drawer.Body>
         <Drawer.Footer>
           <Button size="small" variant="secondary" onClick={onClose}>
-            Cancel
+            {t("drawer.cancel")}
           </Button>
           <Button
             size="small"
@@ -102,7 +103,7 @@ const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | 
                 { id: editing?.id, name: name.trim(), pattern },
                 {
                   onSuccess: () => {
-                    toast.success(editing ? "Series saved" : "Series created")
+                    toast.success(editing ? t("saved") : t("created"))
                     onClose()
                   },
                   onError: (e) => toast.error((e as Error).message),
@@ -110,7 +111,7 @@ const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | 
               )
             }
           >
-            Save
+            {t("drawer.save")}
           </Button>
         </Drawer.Footer>
       </Drawer.Content>
@@ -119,6 +120,8 @@ const SeriesDrawer = ({ series, onClose }: { series: AdminSerialSeries | null | 
 }
 
 const SerialSeriesPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.series" })
+  const format = useFormat()
   const { data, isLoading } = useSerialSeriesList()
   const [open, setOpen] = useState<AdminSerialSeries | null | "new">(null)
   const remove = useDeleteSerialSeries()
@@ -129,40 +132,40 @@ const SerialSeriesPage = () => {
     <Container className="divide-y p-0">
       <SectionHeader
         level="h1"
-        title="Serial series"
-        subtitle="Patterns that issue serial numbers when stock arrives without them."
+        title={t("title")}
+        subtitle={t("subtitle")}
         actions={
           <Button size="small" onClick={() => setOpen("new")}>
-            Create series
+            {t("create")}
           </Button>
         }
       />
       <ListTable
         columns={[
-          { header: "Name", cell: (s) => s.name },
-          { header: "Pattern", className: "font-mono", cell: (s) => s.pattern },
-          { header: "Next values", cell: (s) => <NextValues id={s.id} /> },
-          { header: "Created", cell: (s) => formatDate(s.created_at) },
+          { header: t("name"), cell: (s) => s.name },
+          { header: t("pattern"), className: "font-mono", cell: (s) => s.pattern },
+          { header: t("columns.nextValues"), cell: (s) => <NextValues id={s.id} /> },
+          { header: t("columns.created"), cell: (s) => format.date(s.created_at) },
           {
             className: "text-right",
             cell: (s) => (
               <>
                 <Button size="small" variant="transparent" onClick={() => setOpen(s)}>
-                  Edit
+                  {t("edit")}
                 </Button>
                 <Button
                   size="small"
                   variant="transparent"
                   onClick={async () => {
-                    if (await prompt({ title: `Delete ${s.name}?`, description: "A series in use by variants or serials cannot be deleted." })) {
+                    if (await prompt({ title: t("deletePrompt.title", { name: s.name }), description: t("deletePrompt.description") })) {
                       remove.mutate(s.id, {
-                        onSuccess: () => toast.success("Series deleted"),
+                        onSuccess: () => toast.success(t("deleted")),
                         onError: (e) => toast.error((e as Error).message),
                       })
                     }
                   }}
                 >
-                  Delete
+                  {t("delete")}
                 </Button>
               </>
             ),
@@ -170,13 +173,13 @@ const SerialSeriesPage = () => {
         ]}
         rows={rows}
         isLoading={isLoading}
-        emptyText="No series yet."
+        emptyText={t("empty")}
       />
       {open && <SeriesDrawer key={open === "new" ? "new" : open.id} series={open} onClose={() => setOpen(null)} />}
     </Container>
   )
 }
 
-export const config = defineRouteConfig({ label: "Serial series", icon: ListBullet })
+export const config = defineRouteConfig({ label: "serials.series.menu", translationNs: "translation", icon: ListBullet })
 
 export default SerialSeriesPage

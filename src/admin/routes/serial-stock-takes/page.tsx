@@ -1,5 +1,6 @@
 import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link, useSearchParams } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { useConfirmStockTake, usePreviewStockTake } from "../../hooks/api/serial-stock-takes"
@@ -14,6 +15,7 @@ import { CountComparison } from "./components/count-comparison"
  * page (`?location_id=`).
  */
 const StockTakePage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.stockTakes" })
   const [params] = useSearchParams()
   const locations = useStockLocationOptions().data ?? []
   const variants = useVariantOptions().data ?? []
@@ -28,7 +30,7 @@ const StockTakePage = () => {
   const [done, setDone] = useState<AdminStockTake | null>(null)
   const preview = usePreviewStockTake()
   const confirm = useConfirmStockTake()
-  const locationName = (id: string | null) => (id ? locations.find((l) => l.value === id)?.label ?? id : "no location")
+  const locationName = (id: string | null) => (id ? locations.find((l) => l.value === id)?.label ?? id : t("noLocation"))
 
   const serials = useMemo(() => splitSerialList(pasted), [pasted])
   const body: StockTakeInput = useMemo(() => {
@@ -67,9 +69,11 @@ const StockTakePage = () => {
           setPasted("")
           setUnknownVariants({})
           toast.success(
-            `Count confirmed: ${stock_take.transferred.length} moved here, ${stock_take.lost.length} written off as lost, ${
-              stock_take.received?.serial_numbers.length ?? 0
-            } received`
+            t("confirmedToast", {
+              moved: stock_take.transferred.length,
+              lost: stock_take.lost.length,
+              received: stock_take.received?.serial_numbers.length ?? 0,
+            })
           )
         },
         onError: (e) => setError((e as Error).message),
@@ -87,17 +91,17 @@ const StockTakePage = () => {
               </Link>
             </Text>
           )}
-          <Heading level="h1">Stock-take</Heading>
+          <Heading level="h1">{t("title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Scan or paste every serial found at the location. Compare shows what the books say; nothing changes until you confirm.
+            {t("intro")}
           </Text>
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           <div>
-            <Label size="small">Location</Label>
+            <Label size="small">{t("location")}</Label>
             <Select size="small" value={locationId} onValueChange={setLocationId}>
-              <Select.Trigger aria-label="Location">
-                <Select.Value placeholder="Choose a stock location" />
+              <Select.Trigger aria-label={t("location")}>
+                <Select.Value placeholder={t("chooseLocation")} />
               </Select.Trigger>
               <Select.Content>
                 {locations.map((l) => (
@@ -109,16 +113,16 @@ const StockTakePage = () => {
             </Select>
           </div>
           <div className="flex flex-col">
-            <Label size="small">Count only</Label>
-            <FilterSelect label="Variant" value={variantId} options={variants} onChange={setVariantId} />
+            <Label size="small">{t("countOnly")}</Label>
+            <FilterSelect label={t("variant")} value={variantId} options={variants} onChange={setVariantId} />
           </div>
           <div className="md:col-span-2">
-            <Label size="small" htmlFor="scan">Scan</Label>
+            <Label size="small" htmlFor="scan">{t("scan")}</Label>
             <Input
               id="scan"
               size="small"
-              placeholder="Scan or type a serial number, then press Enter"
-              aria-label="Scan a serial number"
+              placeholder={t("scanPlaceholder")}
+              aria-label={t("scanAria")}
               value={scan}
               onChange={(e) => setScan(e.target.value)}
               onKeyDown={(e) => {
@@ -131,20 +135,20 @@ const StockTakePage = () => {
             />
           </div>
           <div className="md:col-span-2">
-            <Label size="small" htmlFor="found">Serials found ({serials.length})</Label>
-            <Textarea id="found" rows={6} placeholder="One serial per line, or separated by commas" value={pasted} onChange={(e) => setPasted(e.target.value)} />
+            <Label size="small" htmlFor="found">{t("serialsFound", { count: serials.length })}</Label>
+            <Textarea id="found" rows={6} placeholder={t("foundPlaceholder")} value={pasted} onChange={(e) => setPasted(e.target.value)} />
           </div>
           <div className="md:col-span-2">
-            <Label size="small" htmlFor="note">Note</Label>
-            <Input id="note" size="small" placeholder="Aisle, counter (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+            <Label size="small" htmlFor="note">{t("note")}</Label>
+            <Input id="note" size="small" placeholder={t("notePlaceholder")} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
         </div>
         <div className="flex justify-end gap-2 px-6 py-4">
           <Button size="small" variant="secondary" disabled={!locationId} isLoading={preview.isPending} onClick={compare}>
-            Compare
+            {t("compare")}
           </Button>
           <Button size="small" disabled={!canConfirm} isLoading={confirm.isPending} onClick={submit}>
-            Confirm count
+            {t("confirm")}
           </Button>
         </div>
       </Container>
@@ -158,13 +162,13 @@ const StockTakePage = () => {
           )}
           {compared && !isCurrent && (
             <Text size="small" className="text-ui-fg-subtle">
-              The count changed since this comparison; compare again before confirming.
+              {t("stale")}
             </Text>
           )}
           {compared && compared.result.problems.length > 0 && (
             <div className="bg-ui-bg-subtle rounded-md p-3" data-testid="count-problems">
               <Text size="small" weight="plus" className="text-ui-fg-error">
-                {compared.result.problems.length} problem{compared.result.problems.length === 1 ? "" : "s"} to resolve before confirming:
+                {t("problems", { count: compared.result.problems.length })}
               </Text>
               <ul className="mt-1 list-disc pl-5">
                 {compared.result.problems.map((p) => (
@@ -187,12 +191,16 @@ const StockTakePage = () => {
           {done && (
             <div data-testid="count-done">
               <Text size="small" weight="plus">
-                Count confirmed: {done.found_count} found in place, {done.transferred.length} moved here, {done.lost.length} written off as lost,{" "}
-                {done.received?.serial_numbers.length ?? 0} received.
+                {t("done", {
+                  found: done.found_count,
+                  moved: done.transferred.length,
+                  lost: done.lost.length,
+                  received: done.received?.serial_numbers.length ?? 0,
+                })}
               </Text>
               {done.received && (
                 <Link to={`/serial-numbers?receipt_id=${done.received.receipt_id}`} className="text-ui-fg-interactive txt-compact-small">
-                  Serials received as found
+                  {t("receivedLink")}
                 </Link>
               )}
             </div>

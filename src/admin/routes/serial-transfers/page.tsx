@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowRightDown } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
@@ -8,7 +9,7 @@ import { LoadMore } from "../../components/load-more"
 import { SectionHeader } from "../../components/section-header"
 import { useSerialTransfers } from "../../hooks/api/serial-transfers"
 import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
-import { formatDateTime } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 import { useUrlState } from "../../lib/url-state"
 
 /**
@@ -16,6 +17,8 @@ import { useUrlState } from "../../lib/url-state"
  * page loads more on demand from the API's cursor instead of counting pages.
  */
 const SerialTransfersPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.transfers" })
+  const { dateTime } = useFormat()
   const { get, set } = useUrlState()
   const locations = useStockLocationOptions().data
   const { data, isLoading, fetchNextPage, hasNextPage, isFetchingNextPage } = useSerialTransfers({
@@ -28,36 +31,36 @@ const SerialTransfersPage = () => {
     <Container className="divide-y p-0">
       <SectionHeader
         level="h1"
-        title="Transfers"
-        subtitle="Serials moved between stock locations, with Medusa's stock. Start one from a location's page."
+        title={t("title")}
+        subtitle={t("subtitle")}
       />
       <div className="flex gap-2 px-6 py-3">
-        <FilterSelect label="Location" value={get("location_id")} options={locations ?? []} onChange={(v) => set({ location_id: v })} />
+        <FilterSelect label={t("location")} value={get("location_id")} options={locations ?? []} onChange={(v) => set({ location_id: v })} />
       </div>
       <ListTable
         columns={[
           {
-            header: "When",
-            cell: (t) => (
-              <Link className="text-ui-fg-interactive" to={`/serial-transfers/${t.id}`}>
-                {formatDateTime(t.created_at)}
+            header: t("columns.when"),
+            cell: (row) => (
+              <Link className="text-ui-fg-interactive" to={`/serial-transfers/${row.id}`}>
+                {dateTime(row.created_at)}
               </Link>
             ),
           },
-          { header: "From", cell: (t) => labelOf(locations, t.from_location_id) },
-          { header: "To", cell: (t) => labelOf(locations, t.to_location_id) },
-          { header: "Serials", cell: (t) => t.serial_count },
-          { header: "Note", cell: (t) => t.note ?? <span className="text-ui-fg-muted">-</span> },
+          { header: t("columns.from"), cell: (row) => labelOf(locations, row.from_location_id) },
+          { header: t("columns.to"), cell: (row) => labelOf(locations, row.to_location_id) },
+          { header: t("columns.serials"), cell: (row) => row.serial_count },
+          { header: t("columns.note"), cell: (row) => row.note ?? <span className="text-ui-fg-muted">-</span> },
         ]}
         rows={rows}
         isLoading={isLoading}
-        emptyText="No transfers yet."
+        emptyText={t("empty")}
       />
       <LoadMore hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} fetchNextPage={fetchNextPage} />
     </Container>
   )
 }
 
-export const config = defineRouteConfig({ label: "Transfers", icon: ArrowRightDown })
+export const config = defineRouteConfig({ label: "serials.transfers.menu", translationNs: "translation", icon: ArrowRightDown })
 
 export default SerialTransfersPage

@@ -1,18 +1,22 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShieldCheck } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { ClaimStatusBadge } from "../../components/claim-status-badge"
-import { CLAIM_STATUS_LABELS } from "../../../shared/statuses"
+import { CLAIM_STATUSES } from "../../../shared/statuses"
 import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useWarrantyClaims } from "../../hooks/api/warranty-claims"
 import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
-import { formatDate } from "../../lib/format"
+import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import { SerialLink } from "../../components/serial-link"
 
 const WarrantyClaimsPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.claims" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { date } = useFormat()
   const { get, set } = useUrlState()
   const page = useUrlPage()
   const customers = useCustomerOptions().data
@@ -27,52 +31,52 @@ const WarrantyClaimsPage = () => {
     <Container className="divide-y p-0">
       <SectionHeader
         level="h1"
-        title="Warranty claims"
-        subtitle="Claims filed by customers or staff, with the coverage the unit had when filed."
+        title={t("title")}
+        subtitle={t("subtitle")}
       />
       <div className="flex gap-2 px-6 py-3">
         <FilterSelect
-          label="Status"
+          label={t("columns.status")}
           value={get("status")}
-          options={Object.entries(CLAIM_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          options={CLAIM_STATUSES.map((value) => ({ value, label: tc(`claimStatus.${value}`) }))}
           onChange={(v) => set({ status: v })}
         />
         <FilterSelect
-          label="Coverage"
+          label={t("columns.coverage")}
           value={get("covered")}
           options={[
-            { value: "true", label: "Covered" },
-            { value: "false", label: "Not covered" },
+            { value: "true", label: t("covered") },
+            { value: "false", label: t("notCovered") },
           ]}
           onChange={(v) => set({ covered: v })}
         />
       </div>
       <ListTable
         columns={[
-          { header: "Claim", cell: (c) => `#${c.display_id}` },
-          { header: "Filed", cell: (c) => formatDate(c.filed_at) },
+          { header: t("columns.claim"), cell: (c) => `#${c.display_id}` },
+          { header: t("columns.filed"), cell: (c) => date(c.filed_at) },
           {
-            header: "Serial number",
+            header: t("columns.serialNumber"),
             ownClicks: true,
             cell: (c) => (
               <SerialLink id={c.serial_number_id} text={c.serial_number} />
             ),
           },
-          { header: "Customer", cell: (c) => labelOf(customers, c.customer_id) },
-          { header: "Problem", className: "max-w-[260px] truncate", cell: (c) => c.description },
-          { header: "Coverage", cell: (c) => (c.covered ? "Covered" : "Not covered") },
-          { header: "Status", cell: (c) => <ClaimStatusBadge status={c.status} /> },
+          { header: t("columns.customer"), cell: (c) => labelOf(customers, c.customer_id) },
+          { header: t("columns.problem"), className: "max-w-[260px] truncate", cell: (c) => c.description },
+          { header: t("columns.coverage"), cell: (c) => (c.covered ? t("covered") : t("notCovered")) },
+          { header: t("columns.status"), cell: (c) => <ClaimStatusBadge status={c.status} /> },
         ]}
         rows={rows}
         rowHref={(c) => `/warranty-claims/${c.id}`}
         isLoading={isLoading}
-        emptyText="No claims match."
+        emptyText={t("noMatch")}
         page={{ ...page, count: data?.count ?? 0 }}
       />
     </Container>
   )
 }
 
-export const config = defineRouteConfig({ label: "Warranty claims", icon: ShieldCheck })
+export const config = defineRouteConfig({ label: "serials.claims.menu", translationNs: "translation", icon: ShieldCheck })
 
 export default WarrantyClaimsPage

@@ -1,5 +1,6 @@
 import { Button, Container, Drawer, Heading, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link, useParams } from "react-router-dom"
 import { DetailField } from "../../../components/detail-field"
 import { DetailHeader } from "../../../components/detail-header"
@@ -16,18 +17,16 @@ import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/ap
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
 import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
 import { useWarrantyClaims } from "../../../hooks/api/warranty-claims"
-import { formatDate } from "../../../lib/format"
+import { useFormat } from "../../../lib/format"
 import { WRITE_OFF_STATUSES } from "../../../../shared/statuses"
 import { warrantyState } from "../../../../shared/warranty-state"
 
-const MAINTENANCE_LABELS: Record<string, string> = {
-  under_warranty: "Under warranty",
-  under_amc: "Under service contract",
-  out_of_amc: "Service contract lapsed",
-  out_of_warranty: "Out of warranty",
-}
-
 const SerialNumberDetailPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.serialDetail" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  // A schedule's type, periodicity and status, as its edit form names them.
+  const { t: tf } = useTranslation(undefined, { keyPrefix: "serials.serialForms.scheduleTerms" })
+  const { date } = useFormat()
   const { id = "" } = useParams()
   const { data, isLoading, isError, error } = useSerialNumber(id)
   const update = useUpdateSerialNumber(id)
@@ -47,19 +46,19 @@ const SerialNumberDetailPage = () => {
   useEffect(() => setNotes(serial?.notes ?? ""), [serial?.notes])
 
   if (isLoading) {
-    return <Container>Loading…</Container>
+    return <Container>{tc("loading")}</Container>
   }
   if (isError || !serial) {
     return (
       <Container>
-        <Text className="text-ui-fg-error">{(error as Error)?.message ?? "Serial number not found."}</Text>
+        <Text className="text-ui-fg-error">{(error as Error)?.message ?? t("notFound")}</Text>
       </Container>
     )
   }
 
-  const save = (body: Record<string, unknown>, what: string) =>
+  const save = (body: Record<string, unknown>, saved: string) =>
     update.mutate(body, {
-      onSuccess: () => toast.success(`${what} saved`),
+      onSuccess: () => toast.success(saved),
       onError: (e) => toast.error((e as Error).message),
     })
 
@@ -68,7 +67,7 @@ const SerialNumberDetailPage = () => {
       <div className="flex flex-1 flex-col gap-3">
         <Container className="divide-y p-0">
           <DetailHeader
-            back={{ to: "/serial-numbers", label: "Serial numbers" }}
+            back={{ to: "/serial-numbers", label: t("back") }}
             title={serial.serial_number}
             titleClassName="font-mono"
             status={<SerialStatusBadge status={serial.status} />}
@@ -78,12 +77,12 @@ const SerialNumberDetailPage = () => {
                   <Drawer open={writingOff} onOpenChange={setWritingOff}>
                     <Drawer.Trigger asChild>
                       <Button size="small" variant="secondary">
-                        Write off
+                        {t("writeOff")}
                       </Button>
                     </Drawer.Trigger>
                     <Drawer.Content>
                       <Drawer.Header>
-                        <Drawer.Title>Write off {serial.serial_number}</Drawer.Title>
+                        <Drawer.Title>{t("writeOffTitle", { serial: serial.serial_number })}</Drawer.Title>
                       </Drawer.Header>
                       <Drawer.Body>
                         <WriteOffSerialForm serialNumber={serial.serial_number} inStock={serial.status === "active"} onDone={() => setWritingOff(false)} />
@@ -92,12 +91,12 @@ const SerialNumberDetailPage = () => {
                   </Drawer>
                 )}
                 <Button size="small" variant="secondary" asChild>
-                  <Link to={`/serial-labels?ids=${serial.id}`}>Print label</Link>
+                  <Link to={`/serial-labels?ids=${serial.id}`}>{t("printLabel")}</Link>
                 </Button>
               </div>
             }
           />
-          <DetailField label="Product">
+          <DetailField label={t("field.product")}>
             {serial.product_id ? (
               <Link className="text-ui-fg-interactive" to={`/products/${serial.product_id}`}>
                 {labelOf(products, serial.product_id)}
@@ -106,9 +105,9 @@ const SerialNumberDetailPage = () => {
               "—"
             )}
           </DetailField>
-          <DetailField label="Variant">{serial.variant_id}</DetailField>
-          <DetailField label="Location">{labelOf(locations, serial.stock_location_id)}</DetailField>
-          <DetailField label="Customer">
+          <DetailField label={t("field.variant")}>{serial.variant_id}</DetailField>
+          <DetailField label={t("field.location")}>{labelOf(locations, serial.stock_location_id)}</DetailField>
+          <DetailField label={t("field.customer")}>
             {serial.customer_id ? (
               <Link className="text-ui-fg-interactive" to={`/customers/${serial.customer_id}`}>
                 {labelOf(customers, serial.customer_id)}
@@ -117,7 +116,7 @@ const SerialNumberDetailPage = () => {
               "—"
             )}
           </DetailField>
-          <DetailField label="Order">
+          <DetailField label={t("field.order")}>
             {serial.order_id ? (
               <Link className="text-ui-fg-interactive" to={`/orders/${serial.order_id}`}>
                 {serial.order_id}
@@ -126,46 +125,48 @@ const SerialNumberDetailPage = () => {
               "—"
             )}
           </DetailField>
-          <DetailField label="Supplier">
+          <DetailField label={t("field.supplier")}>
             {[serial.supplier_name, serial.supplier_reference].filter(Boolean).join(" · ") || "—"}
           </DetailField>
-          <DetailField label="Received">{formatDate(serial.received_at)}</DetailField>
-          <DetailField label="Delivered">{formatDate(serial.delivered_at)}</DetailField>
-          <DetailField label="End of life">{formatDate(serial.end_of_life_at)}</DetailField>
+          <DetailField label={t("field.received")}>{date(serial.received_at)}</DetailField>
+          <DetailField label={t("field.delivered")}>{date(serial.delivered_at)}</DetailField>
+          <DetailField label={t("field.endOfLife")}>{date(serial.end_of_life_at)}</DetailField>
         </Container>
 
         <Container className="divide-y p-0">
           <div className="px-6 py-4">
-            <Heading level="h2">Warranty and contract</Heading>
+            <Heading level="h2">{t("warrantyHeading")}</Heading>
           </div>
-          <DetailField label="Warranty">
+          <DetailField label={t("field.warranty")}>
             <WarrantyBadge state={warrantyState(serial.warranty_expires_at)} />
           </DetailField>
-          <DetailField label="Warranty runs">
+          <DetailField label={t("field.warrantyRuns")}>
             {serial.warranty_starts_at || serial.warranty_expires_at
-              ? `${formatDate(serial.warranty_starts_at)} – ${formatDate(serial.warranty_expires_at)}${serial.warranty_overridden ? " (set by hand)" : ""}`
+              ? `${t("warrantyRange", { from: date(serial.warranty_starts_at), to: date(serial.warranty_expires_at) })}${serial.warranty_overridden ? ` ${t("setByHand")}` : ""}`
               : "—"}
           </DetailField>
-          <DetailField label="Service contract until">{formatDate(serial.contract_expires_at)}</DetailField>
-          <DetailField label="Coverage now">
-            {serial.maintenance_status ? MAINTENANCE_LABELS[serial.maintenance_status] ?? serial.maintenance_status : "None"}
+          <DetailField label={t("field.contractUntil")}>{date(serial.contract_expires_at)}</DetailField>
+          <DetailField label={t("field.coverageNow")}>
+            {serial.maintenance_status
+              ? t(`coverage.${serial.maintenance_status}`, { defaultValue: serial.maintenance_status })
+              : t("coverageNone")}
           </DetailField>
         </Container>
 
         <Container className="divide-y p-0">
           <div className="flex items-center justify-between px-6 py-4">
-            <Heading level="h2">Maintenance</Heading>
+            <Heading level="h2">{t("maintenanceHeading")}</Heading>
             {serial.status !== "scrapped" && serial.status !== "expired" && (
               <div className="flex gap-2">
                 <Drawer open={loggingVisit} onOpenChange={setLoggingVisit}>
                   <Drawer.Trigger asChild>
                     <Button size="small" variant="secondary">
-                      Log a visit
+                      {t("logVisit")}
                     </Button>
                   </Drawer.Trigger>
                   <Drawer.Content>
                     <Drawer.Header>
-                      <Drawer.Title>Visit of {serial.serial_number}</Drawer.Title>
+                      <Drawer.Title>{t("visitTitle", { serial: serial.serial_number })}</Drawer.Title>
                     </Drawer.Header>
                     <Drawer.Body className="overflow-y-auto">
                       <MaintenanceVisitForm serialNumberId={serial.id} onDone={() => setLoggingVisit(false)} />
@@ -175,12 +176,12 @@ const SerialNumberDetailPage = () => {
                 <Drawer open={scheduling} onOpenChange={setScheduling}>
                   <Drawer.Trigger asChild>
                     <Button size="small" variant="secondary">
-                      Schedule maintenance
+                      {t("scheduleMaintenance")}
                     </Button>
                   </Drawer.Trigger>
                   <Drawer.Content>
                     <Drawer.Header>
-                      <Drawer.Title>Maintenance schedule for {serial.serial_number}</Drawer.Title>
+                      <Drawer.Title>{t("scheduleTitle", { serial: serial.serial_number })}</Drawer.Title>
                     </Drawer.Header>
                     <Drawer.Body className="overflow-y-auto">
                       <MaintenanceScheduleForm serialNumberIds={[serial.id]} onDone={() => setScheduling(false)} />
@@ -192,30 +193,31 @@ const SerialNumberDetailPage = () => {
           </div>
           <div className="px-6 py-3">
             <Text size="small" weight="plus">
-              Schedules
+              {t("schedules")}
             </Text>
             {(schedules.data?.maintenance_schedules ?? []).length === 0 ? (
               <Text size="small" className="text-ui-fg-subtle">
-                No maintenance schedule covers this serial.
+                {t("noSchedules")}
               </Text>
             ) : (
               <ul className="mt-1 flex flex-col gap-1">
                 {schedules.data!.maintenance_schedules.map((s) => (
                   <li key={s.id} className="flex items-center justify-between gap-2">
                     <Text size="small">
-                      {s.type} · {s.periodicity} · from {formatDate(s.start_date)}
-                      {s.end_date ? ` to ${formatDate(s.end_date)}` : ""} · {s.status}
+                      {tf(`type.${s.type}`, { defaultValue: s.type })} · {tf(`periodicity.${s.periodicity}`, { defaultValue: s.periodicity })} ·{" "}
+                      {t("scheduleFrom", { date: date(s.start_date) })}
+                      {s.end_date ? ` ${t("scheduleTo", { date: date(s.end_date) })}` : ""} · {tf(`status.${s.status}`, { defaultValue: s.status })}
                       {s.assignee ? ` · ${s.assignee}` : ""}
                     </Text>
                     <Drawer open={editingSchedule === s.id} onOpenChange={(open) => setEditingSchedule(open ? s.id : null)}>
                       <Drawer.Trigger asChild>
                         <Button size="small" variant="transparent">
-                          Edit
+                          {t("editSchedule")}
                         </Button>
                       </Drawer.Trigger>
                       <Drawer.Content>
                         <Drawer.Header>
-                          <Drawer.Title>Maintenance schedule of {serial.serial_number}</Drawer.Title>
+                          <Drawer.Title>{t("editScheduleTitle", { serial: serial.serial_number })}</Drawer.Title>
                         </Drawer.Header>
                         <Drawer.Body className="overflow-y-auto">
                           <MaintenanceScheduleEditForm schedule={s} onDone={() => setEditingSchedule(null)} />
@@ -229,30 +231,30 @@ const SerialNumberDetailPage = () => {
           </div>
           <ListTable
             columns={[
-              { header: "Visit day", cell: (v) => formatDate(v.scheduled_date) },
-              { header: "Kind", className: "capitalize", cell: (v) => v.kind },
-              { header: "Status", className: "capitalize", cell: (v) => v.status.replace("_", " ") },
-              { header: "Technician", cell: (v) => v.technician ?? "—" },
-              { header: "Notes", className: "max-w-[220px] truncate", cell: (v) => v.notes ?? "—" },
+              { header: t("visitColumn.day"), cell: (v) => date(v.scheduled_date) },
+              { header: t("visitColumn.kind"), cell: (v) => tc(`visitKind.${v.kind}`, { defaultValue: v.kind }) },
+              { header: t("visitColumn.status"), cell: (v) => tc(`visitStatus.${v.status}`, { defaultValue: v.status.replace("_", " ") }) },
+              { header: t("visitColumn.technician"), cell: (v) => v.technician ?? "—" },
+              { header: t("visitColumn.notes"), className: "max-w-[220px] truncate", cell: (v) => v.notes ?? "—" },
             ]}
             rows={visits.data?.maintenance_visits ?? []}
             isLoading={visits.isLoading}
-            emptyText="No visits."
+            emptyText={t("noVisits")}
           />
         </Container>
 
         <Container className="divide-y p-0">
           <div className="flex items-center justify-between px-6 py-4">
-            <Heading level="h2">Warranty claims</Heading>
+            <Heading level="h2">{t("claimsHeading")}</Heading>
             <Drawer open={filingClaim} onOpenChange={setFilingClaim}>
               <Drawer.Trigger asChild>
                 <Button size="small" variant="secondary">
-                  File a claim
+                  {t("fileClaim")}
                 </Button>
               </Drawer.Trigger>
               <Drawer.Content>
                 <Drawer.Header>
-                  <Drawer.Title>Warranty claim for {serial.serial_number}</Drawer.Title>
+                  <Drawer.Title>{t("claimTitle", { serial: serial.serial_number })}</Drawer.Title>
                 </Drawer.Header>
                 <Drawer.Body className="overflow-y-auto">
                   <WarrantyClaimForm serial={serial} />
@@ -263,7 +265,7 @@ const SerialNumberDetailPage = () => {
           {(claims.data?.warranty_claims ?? []).length === 0 ? (
             <div className="px-6 py-3">
               <Text size="small" className="text-ui-fg-subtle">
-                No claims.
+                {t("noClaims")}
               </Text>
             </div>
           ) : (
@@ -275,7 +277,8 @@ const SerialNumberDetailPage = () => {
                   </Text>
                 </Link>
                 <Text size="small" className="text-ui-fg-subtle">
-                  {c.status.replace("_", " ")} · {c.covered ? "covered" : "not covered"} · {formatDate(c.filed_at)}
+                  {tc(`claimStatus.${c.status}`, { defaultValue: c.status.replace("_", " ") })} · {c.covered ? t("covered") : t("notCovered")} ·{" "}
+                  {date(c.filed_at)}
                 </Text>
               </div>
             ))
@@ -284,19 +287,19 @@ const SerialNumberDetailPage = () => {
 
         <Container className="divide-y p-0">
           <div className="px-6 py-4">
-            <Heading level="h2">Notes and metadata</Heading>
+            <Heading level="h2">{t("notesHeading")}</Heading>
           </div>
           <div className="flex flex-col gap-2 px-6 py-4">
-            <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Notes about this unit" />
+            <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t("notesPlaceholder")} />
             <div>
               <Button
                 size="small"
                 variant="secondary"
                 disabled={notes === (serial.notes ?? "")}
                 isLoading={update.isPending}
-                onClick={() => save({ notes: notes || null }, "Notes")}
+                onClick={() => save({ notes: notes || null }, t("notesSaved"))}
               >
-                Save notes
+                {t("saveNotes")}
               </Button>
             </div>
           </div>
@@ -304,7 +307,7 @@ const SerialNumberDetailPage = () => {
             <MetadataEditor
               metadata={serial.metadata}
               saving={update.isPending}
-              onSave={(metadata) => save({ metadata }, "Metadata")}
+              onSave={(metadata) => save({ metadata }, t("metadataSaved"))}
             />
           </div>
         </Container>
@@ -312,7 +315,7 @@ const SerialNumberDetailPage = () => {
 
       <Container className="w-full xl:max-w-[380px]">
         <Heading level="h2" className="mb-4">
-          History
+          {t("history")}
         </Heading>
         <LedgerTimeline entries={serial.ledger ?? []} locationLabel={(l) => labelOf(locations, l)} />
       </Container>

@@ -1,5 +1,6 @@
 import { Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { SerialScanList, stillOnReceipt } from "../../../components/serial-scan-list"
 import { useCancelReceiptSerials } from "../../../hooks/api/serial-receipts"
 
@@ -8,6 +9,7 @@ import { useCancelReceiptSerials } from "../../../hooks/api/serial-receipts"
  * checked against the receipt at once, and canceled. The server's refusal is shown as it is.
  */
 export const CancelSerialsForm = ({ receiptId, locationId, onDone }: { receiptId: string; locationId: string; onDone: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts.cancelForm" })
   const [error, setError] = useState<string | null>(null)
   const cancel = useCancelReceiptSerials(receiptId)
   const submit = (serial_numbers: string[]) => {
@@ -15,11 +17,8 @@ export const CancelSerialsForm = ({ receiptId, locationId, onDone }: { receiptId
     return cancel
       .mutateAsync({ serial_numbers })
       .then(({ serial_receipt }) => {
-        const n = serial_numbers.length
-        toast.success(
-          `${n} serial${n === 1 ? "" : "s"} canceled from receipt #${serial_receipt.display_id}` +
-            (serial_receipt.status === "canceled" ? "; the receipt is canceled" : "")
-        )
+        const values = { count: serial_numbers.length, id: serial_receipt.display_id }
+        toast.success(serial_receipt.status === "canceled" ? t("doneReceiptCanceled", values) : t("done", values))
         onDone()
       })
       .catch((e: Error) => {
@@ -30,14 +29,13 @@ export const CancelSerialsForm = ({ receiptId, locationId, onDone }: { receiptId
   return (
     <div className="flex flex-col gap-y-4" data-testid="cancel-receipt-serials-form">
       <Text size="small" className="text-ui-fg-subtle">
-        For units that never arrived. They leave stock and the receipt, its lines count them no more and Medusa's stock goes down. Units
-        that arrived and go back are a return to the supplier instead.
+        {t("intro")}
       </Text>
       <SerialScanList
         check={stillOnReceipt(receiptId, locationId)}
-        okLabel="On this receipt, in stock here"
+        okLabel={t("ok")}
         isSubmitting={cancel.isPending}
-        submitLabel={(n) => (n ? `Cancel ${n} serial${n === 1 ? "" : "s"}` : "Cancel serials")}
+        submitLabel={(n) => (n ? t("submit", { count: n }) : t("submitNone"))}
         onSubmit={submit}
       />
       {error && (

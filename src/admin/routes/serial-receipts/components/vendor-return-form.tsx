@@ -1,5 +1,6 @@
 import { Input, Label, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { inStockOfReceipt, SerialScanList } from "../../../components/serial-scan-list"
 import { useReturnToSupplier } from "../../../hooks/api/serial-receipts"
 
@@ -8,6 +9,7 @@ import { useReturnToSupplier } from "../../../hooks/api/serial-receipts"
  * receipt at once), a reason, and sent. The server's refusal is shown as it is.
  */
 export const VendorReturnForm = ({ receiptId, supplier, onDone }: { receiptId: string; supplier: string | null; onDone: () => void }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts.returnForm" })
   const [reason, setReason] = useState("")
   const [error, setError] = useState<string | null>(null)
   const send = useReturnToSupplier(receiptId)
@@ -16,8 +18,8 @@ export const VendorReturnForm = ({ receiptId, supplier, onDone }: { receiptId: s
     return send
       .mutateAsync({ serial_numbers, reason: reason.trim() || null })
       .then(({ vendor_return }) => {
-        const n = vendor_return.serials.length
-        toast.success(`${n} serial${n === 1 ? "" : "s"} returned to ${supplier ?? "the supplier"}`)
+        const count = vendor_return.serials.length
+        toast.success(supplier ? t("doneTo", { count, supplier }) : t("done", { count }))
         onDone()
       })
       .catch((e: Error) => {
@@ -28,18 +30,17 @@ export const VendorReturnForm = ({ receiptId, supplier, onDone }: { receiptId: s
   return (
     <div className="flex flex-col gap-y-4" data-testid="vendor-return-form">
       <Text size="small" className="text-ui-fg-subtle">
-        The serials leave stock wherever they are now, and Medusa's stock goes down with them. They keep their receipt, so a unit the
-        supplier sends back can be received again.
+        {t("intro")}
       </Text>
       <div className="flex flex-col gap-y-1">
-        <Label size="small" htmlFor="vendor-return-reason">Reason</Label>
-        <Input id="vendor-return-reason" size="small" placeholder="Faulty, wrong item, surplus (optional)" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Label size="small" htmlFor="vendor-return-reason">{t("reason")}</Label>
+        <Input id="vendor-return-reason" size="small" placeholder={t("reasonPlaceholder")} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <SerialScanList
         check={inStockOfReceipt(receiptId)}
-        okLabel="From this receipt, in stock"
+        okLabel={t("ok")}
         isSubmitting={send.isPending}
-        submitLabel={(n) => (n ? `Return ${n} serial${n === 1 ? "" : "s"}` : "Return serials")}
+        submitLabel={(n) => (n ? t("submit", { count: n }) : t("submitNone"))}
         onSubmit={submit}
       />
       {error && (

@@ -1,8 +1,9 @@
 import { Button, Container, Heading, IconButton, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
 import { useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router-dom"
-import { emptyEntry, entryProblems, entryToItem, SerialEntryField, type SerialEntry } from "../../../components/serial-entry"
+import { emptyEntry, entryProblems, entryToItem, SerialEntryField, useEntryProblemText, type SerialEntry } from "../../../components/serial-entry"
 import { useCheckSerialReceipt, usePostSerialReceipt } from "../../../hooks/api/serial-receipts"
 import type { ReceiptCheck, ReceiptInput } from "../../../../shared/http/admin"
 import { useStockLocationOptions, useVariantOptions } from "../../../hooks/api/store-records"
@@ -13,6 +14,8 @@ let nextKey = 1
 const newLine = (): Line => ({ key: nextKey++, variant_id: "", unit_cost: "", entry: emptyEntry() })
 
 const ReceiveStockPage = () => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts" })
+  const problemText = useEntryProblemText()
   const navigate = useNavigate()
   const locations = useStockLocationOptions().data ?? []
   const variants = useVariantOptions().data ?? []
@@ -46,15 +49,15 @@ const ReceiveStockPage = () => {
 
   // What the form can tell without the server; the preview adds the rest.
   const formProblems: string[] = []
-  if (!supplier.trim() && reference.trim()) formProblems.push("Supplier: a supplier reference needs the supplier's name")
-  if (!locationId) formProblems.push("Location: choose where the stock arrives")
+  if (!supplier.trim() && reference.trim()) formProblems.push(t("receive.problems.referenceWithoutSupplier"))
+  if (!locationId) formProblems.push(t("receive.problems.noLocation"))
   lines.forEach((l, i) => {
-    const label = `Line ${i + 1}`
-    if (!l.variant_id) formProblems.push(`${label}: choose a variant`)
-    if (l.unit_cost.trim() && !(Number(l.unit_cost) >= 0)) formProblems.push(`${label}: unit cost "${l.unit_cost}" is not a number`)
+    const line = i + 1
+    if (!l.variant_id) formProblems.push(t("receive.problems.noVariant", { line }))
+    if (l.unit_cost.trim() && !(Number(l.unit_cost) >= 0)) formProblems.push(t("receive.problems.unitCost", { line, cost: l.unit_cost }))
     const item = entryToItem(l.entry)
-    if (item.quantity < 1) formProblems.push(`${label}: no serials entered`)
-    entryProblems(l.entry).forEach((p) => formProblems.push(`${label}: ${p}`))
+    if (item.quantity < 1) formProblems.push(t("receive.problems.noSerials", { line }))
+    entryProblems(l.entry).forEach((p) => formProblems.push(t("receive.problems.entry", { line, problem: problemText(p) })))
   })
 
   const previewIsCurrent = check?.body === bodyText
@@ -74,7 +77,7 @@ const ReceiveStockPage = () => {
   const submit = () =>
     post.mutate(body, {
       onSuccess: ({ serial_receipt }) => {
-        toast.success(`Receipt #${serial_receipt.display_id} posted`)
+        toast.success(t("receive.posted", { id: serial_receipt.display_id }))
         navigate(`/serial-numbers?receipt_id=${serial_receipt.id}`)
       },
       onError: (e) => {
@@ -93,34 +96,34 @@ const ReceiveStockPage = () => {
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
             <Link to="/serial-receipts" className="hover:underline">
-              Receipts
+              {t("title")}
             </Link>
           </Text>
-          <Heading level="h1">Receive stock</Heading>
+          <Heading level="h1">{t("receiveStock")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Preview checks the whole receipt and lists every problem; nothing is saved until you post.
+            {t("receive.intro")}
           </Text>
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           <div>
-            <Label size="small" htmlFor="supplier">Supplier</Label>
+            <Label size="small" htmlFor="supplier">{t("receive.supplier")}</Label>
             <Input
               id="supplier"
               size="small"
-              placeholder="None for opening stock"
+              placeholder={t("receive.supplierPlaceholder")}
               value={supplier}
               onChange={(e) => setSupplier(e.target.value)}
             />
           </div>
           <div>
-            <Label size="small" htmlFor="reference">Supplier reference (PO, delivery note)</Label>
+            <Label size="small" htmlFor="reference">{t("receive.reference")}</Label>
             <Input id="reference" size="small" value={reference} onChange={(e) => setReference(e.target.value)} />
           </div>
           <div>
-            <Label size="small">Location</Label>
+            <Label size="small">{t("receive.location")}</Label>
             <Select size="small" value={locationId} onValueChange={setLocationId}>
-              <Select.Trigger aria-label="Location">
-                <Select.Value placeholder="Choose a stock location" />
+              <Select.Trigger aria-label={t("receive.location")}>
+                <Select.Value placeholder={t("receive.locationPlaceholder")} />
               </Select.Trigger>
               <Select.Content>
                 {locations.map((l) => (
@@ -132,11 +135,11 @@ const ReceiveStockPage = () => {
             </Select>
           </div>
           <div>
-            <Label size="small" htmlFor="received">Received on (today when empty)</Label>
+            <Label size="small" htmlFor="received">{t("receive.receivedOn")}</Label>
             <Input id="received" size="small" type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
           </div>
           <div className="md:col-span-2">
-            <Label size="small" htmlFor="notes">Notes</Label>
+            <Label size="small" htmlFor="notes">{t("receive.notes")}</Label>
             <Textarea id="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
           </div>
         </div>
@@ -145,19 +148,19 @@ const ReceiveStockPage = () => {
       {lines.map((line, index) => (
         <Container key={line.key} className="flex flex-col gap-3" data-testid={`receipt-line-${index}`}>
           <div className="flex items-center justify-between">
-            <Heading level="h3">Line {index + 1}</Heading>
+            <Heading level="h3">{t("receive.line", { line: index + 1 })}</Heading>
             {lines.length > 1 && (
-              <IconButton size="small" variant="transparent" aria-label={`Remove line ${index + 1}`} onClick={() => setLines(lines.filter((l) => l.key !== line.key))}>
+              <IconButton size="small" variant="transparent" aria-label={t("receive.removeLine", { line: index + 1 })} onClick={() => setLines(lines.filter((l) => l.key !== line.key))}>
                 <Trash />
               </IconButton>
             )}
           </div>
           <div className="grid grid-cols-1 gap-3 md:grid-cols-[1fr_160px]">
             <div>
-              <Label size="small">Variant</Label>
+              <Label size="small">{t("receive.variant")}</Label>
               <Select size="small" value={line.variant_id} onValueChange={(v) => updateLine(line.key, { variant_id: v })}>
-                <Select.Trigger aria-label={`Variant of line ${index + 1}`}>
-                  <Select.Value placeholder="Choose a variant" />
+                <Select.Trigger aria-label={t("receive.variantOfLine", { line: index + 1 })}>
+                  <Select.Value placeholder={t("receive.variantPlaceholder")} />
                 </Select.Trigger>
                 <Select.Content>
                   {variants.map((v) => (
@@ -169,7 +172,7 @@ const ReceiveStockPage = () => {
               </Select>
             </div>
             <div>
-              <Label size="small">Unit cost</Label>
+              <Label size="small">{t("receive.unitCost")}</Label>
               <Input size="small" type="number" min={0} step="0.01" value={line.unit_cost} onChange={(e) => updateLine(line.key, { unit_cost: e.target.value })} />
             </div>
           </div>
@@ -180,14 +183,14 @@ const ReceiveStockPage = () => {
       <Container className="flex flex-col gap-3">
         <div className="flex items-center justify-between">
           <Button size="small" variant="secondary" onClick={() => setLines([...lines, newLine()])}>
-            Add line
+            {t("receive.addLine")}
           </Button>
           <div className="flex gap-2">
             <Button size="small" variant="secondary" disabled={formProblems.length > 0} isLoading={dryRun.isPending} onClick={runPreview}>
-              Preview
+              {t("receive.preview")}
             </Button>
             <Button size="small" disabled={!canPost} isLoading={post.isPending} onClick={submit}>
-              Post receipt
+              {t("receive.post")}
             </Button>
           </div>
         </div>
@@ -211,13 +214,13 @@ const ReceiveStockPage = () => {
           <div data-testid="receipt-preview" className="flex flex-col gap-2">
             {!previewIsCurrent && (
               <Text size="small" className="text-ui-fg-subtle">
-                The form changed since this preview; preview again before posting.
+                {t("receive.previewStale")}
               </Text>
             )}
             {check.result.problems.length > 0 ? (
               <div className="bg-ui-bg-subtle rounded-md p-3" data-testid="receipt-problems">
                 <Text size="small" weight="plus" className="text-ui-fg-error">
-                  {check.result.problems.length} problem{check.result.problems.length === 1 ? "" : "s"}; nothing was saved:
+                  {t("receive.problemCount", { count: check.result.problems.length })}
                 </Text>
                 <ul className="mt-1 list-disc pl-5">
                   {check.result.problems.map((p) => (
@@ -229,21 +232,21 @@ const ReceiveStockPage = () => {
               </div>
             ) : (
               <Text size="small" className="text-ui-fg-interactive">
-                No problems. Posting will receive:
+                {t("receive.noProblems")}
               </Text>
             )}
             {check.result.problems.length > 0 && (
               <Text size="small" weight="plus">
-                The lines as entered:
+                {t("receive.linesAsEntered")}
               </Text>
             )}
             <ul className="flex flex-col gap-1">
               {check.result.lines.map((l, i) => (
                 <li key={i}>
                   <Text size="small">
-                    {variantLabel(l.variant_id)}: {l.serials.length} serial{l.serials.length === 1 ? "" : "s"}
+                    {t("receive.previewLine", { variant: variantLabel(l.variant_id), count: l.serials.length })}
                     {l.serials.length ? ` (${l.serials.slice(0, 3).join(", ")}${l.serials.length > 3 ? ` … ${l.serials[l.serials.length - 1]}` : ""})` : ""}
-                    {l.from_series ? " from the series" : ""}
+                    {l.from_series ? ` ${t("receive.fromSeries")}` : ""}
                   </Text>
                 </li>
               ))}

@@ -1,6 +1,8 @@
 import { Button, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { stringify } from "csv-stringify/browser/esm/sync"
+import { useFormat } from "../../../lib/format"
 import { readWholeReport, REPORT_DOWNLOAD_CAP, type SerialReportName, type SerialReportQuery } from "../../../hooks/api/serial-reports"
 
 /**
@@ -16,6 +18,8 @@ export const CsvDownload = ({
   query: SerialReportQuery
   columns: string[]
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports.csv" })
+  const { locale } = useFormat()
   const [busy, setBusy] = useState(false)
   const download = async () => {
     setBusy(true)
@@ -33,7 +37,7 @@ export const CsvDownload = ({
       // Let the browser start the download before the blob goes.
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
       if (!complete) {
-        toast.warning(`The file holds the first ${REPORT_DOWNLOAD_CAP.toLocaleString()} rows; narrow the filters for the rest.`)
+        toast.warning(t("capped", { rows: REPORT_DOWNLOAD_CAP.toLocaleString(locale) }))
       }
     } catch (e) {
       toast.error((e as Error).message)
@@ -43,7 +47,7 @@ export const CsvDownload = ({
   }
   return (
     <Button size="small" variant="secondary" isLoading={busy} onClick={download}>
-      Download CSV
+      {t("download")}
     </Button>
   )
 }

@@ -1,5 +1,7 @@
 import { Text } from "@medusajs/ui"
-import { SERIAL_STATUSES, SERIAL_STATUS_LABELS, type SerialStatus } from "../../../../shared/statuses"
+import { useTranslation } from "react-i18next"
+import { useFormat } from "../../../lib/format"
+import { SERIAL_STATUSES, type SerialStatus } from "../../../../shared/statuses"
 import type { SerialSummaryRow } from "../../../../shared/http/admin"
 
 /** Bar colours per status, from the dashboard's palette (the badges' colours, as fills). */
@@ -18,6 +20,9 @@ const FILL: Record<SerialStatus, string> = {
  * bar "No location".
  */
 export const StatusByLocationChart = ({ rows, locationLabel }: { rows: SerialSummaryRow[]; locationLabel: (id: string | null) => string }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
+  const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
+  const { locale } = useFormat()
   type Sum = Record<SerialStatus, number> & { total: number }
   const byLocation = new Map<string | null, Sum>()
   for (const row of rows) {
@@ -32,13 +37,13 @@ export const StatusByLocationChart = ({ rows, locationLabel }: { rows: SerialSum
     return null
   }
   return (
-    <figure className="flex flex-col gap-3 px-6 py-4" aria-label="Serials by location and status">
+    <figure className="flex flex-col gap-3 px-6 py-4" aria-label={t("chart")}>
       <div className="flex flex-wrap gap-4">
         {SERIAL_STATUSES.map((s) => (
           <span key={s} className="flex items-center gap-1">
             <span className={`inline-block h-2 w-2 rounded-sm ${FILL[s]}`} />
             <Text size="xsmall" className="text-ui-fg-subtle">
-              {SERIAL_STATUS_LABELS[s]}
+              {tc(`serialStatus.${s}`)}
             </Text>
           </span>
         ))}
@@ -46,7 +51,7 @@ export const StatusByLocationChart = ({ rows, locationLabel }: { rows: SerialSum
       {bars.map(([location, sum]) => (
         <div key={location ?? "none"} className="grid grid-cols-[180px_1fr_80px] items-center gap-3">
           <Text size="small" className="truncate">
-            {location ? locationLabel(location) : "No location"}
+            {location ? locationLabel(location) : t("noLocation")}
           </Text>
           <div className="flex h-4 overflow-hidden rounded-sm bg-ui-bg-subtle" style={{ width: `${(sum.total / widest) * 100}%` }}>
             {SERIAL_STATUSES.filter((s) => sum[s] > 0).map((s) => (
@@ -54,12 +59,12 @@ export const StatusByLocationChart = ({ rows, locationLabel }: { rows: SerialSum
                 key={s}
                 className={FILL[s]}
                 style={{ width: `${(sum[s] / sum.total) * 100}%` }}
-                title={`${SERIAL_STATUS_LABELS[s]}: ${sum[s].toLocaleString()}`}
+                title={`${tc(`serialStatus.${s}`)}: ${sum[s].toLocaleString(locale)}`}
               />
             ))}
           </div>
           <Text size="small" className="text-right tabular-nums">
-            {sum.total.toLocaleString()}
+            {sum.total.toLocaleString(locale)}
           </Text>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import { Heading, Select, StatusBadge, Table, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { SerialStatusBadge } from "../../../components/serial-status-badge"
 import type { StockTakeComparison } from "../../../../shared/http/admin"
 import type { VariantOption } from "../../../hooks/api/store-records"
@@ -20,16 +21,17 @@ export const CountComparison = ({
   unknownVariants: Record<string, string>
   onUnknownVariant: (serial: string, variantId: string) => void
 }) => {
+  const { t } = useTranslation(undefined, { keyPrefix: "serials.stockTakes.comparison" })
   const variantLabel = (id: string) => variants.find((v) => v.value === id)?.label ?? id
   const { found, missing, unexpected, unknown } = comparison
   return (
     <div className="flex flex-col gap-4" data-testid="count-comparison">
       <Text size="small" weight="plus" data-testid="count-summary">
-        Found {found.length} · Missing {missing.length} · Unexpected {unexpected.length} · Unknown {unknown.length}
+        {t("summary", { found: found.length, missing: missing.length, unexpected: unexpected.length, unknown: unknown.length })}
       </Text>
       {missing.length > 0 && (
         <div data-testid="count-missing">
-          <Heading level="h3">Missing: held here by the books, not found</Heading>
+          <Heading level="h3">{t("missingHeading")}</Heading>
           <Table>
             <Table.Body>
               {missing.map((s) => (
@@ -39,7 +41,7 @@ export const CountComparison = ({
                   <Table.Cell>
                     <SerialStatusBadge status={s.status} />
                   </Table.Cell>
-                  <Table.Cell>{s.status === "active" ? "Written off as lost on confirm" : "Reserved: find it or release it"}</Table.Cell>
+                  <Table.Cell>{s.status === "active" ? t("writtenOff") : t("reservedFind")}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -48,7 +50,7 @@ export const CountComparison = ({
       )}
       {unexpected.length > 0 && (
         <div data-testid="count-unexpected">
-          <Heading level="h3">Unexpected: found here, held elsewhere or nowhere</Heading>
+          <Heading level="h3">{t("unexpectedHeading")}</Heading>
           <Table>
             <Table.Body>
               {unexpected.map((s) => (
@@ -60,9 +62,9 @@ export const CountComparison = ({
                   </Table.Cell>
                   <Table.Cell>
                     {s.action === "transfer"
-                      ? `Moved here from ${locationName(s.stock_location_id)}`
+                      ? t("movedFrom", { location: locationName(s.stock_location_id) })
                       : s.action === "receive"
-                        ? "Received here as found"
+                        ? t("receivedHere")
                         : <StatusBadge color="red">{s.problem}</StatusBadge>}
                   </Table.Cell>
                 </Table.Row>
@@ -73,9 +75,9 @@ export const CountComparison = ({
       )}
       {unknown.length > 0 && (
         <div data-testid="count-unknown" className="flex flex-col gap-2">
-          <Heading level="h3">Unknown: no serial has this text</Heading>
+          <Heading level="h3">{t("unknownHeading")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Choose each one's variant to receive it here as found, then compare again.
+            {t("unknownHelp")}
           </Text>
           {unknown.map((text) => (
             <div key={text} className="flex items-center gap-3">
@@ -83,8 +85,8 @@ export const CountComparison = ({
                 {text}
               </Text>
               <Select size="small" value={unknownVariants[text] ?? ""} onValueChange={(v) => onUnknownVariant(text, v)}>
-                <Select.Trigger aria-label={`Variant of ${text}`} className="w-80">
-                  <Select.Value placeholder="Choose its variant" />
+                <Select.Trigger aria-label={t("variantOf", { serial: text })} className="w-80">
+                  <Select.Value placeholder={t("chooseVariant")} />
                 </Select.Trigger>
                 <Select.Content>
                   {variants.map((v) => (
