@@ -1,6 +1,6 @@
 /**
  * The statuses of the plugin's records, their order, the moves allowed between them, and
- * how the admin names and colours them. The server's models, status machine and rule
+ * how the admin colours them (their names are in src/admin/i18n). The server's models, status machine and rule
  * tables read them from here, and so does the admin, so the two never disagree.
  */
 
@@ -87,33 +87,12 @@ export const SERIAL_STATUS_COLORS: Readonly<Record<SerialStatus, BadgeColor>> = 
   expired: "red",
   scrapped: "red",
 }
-export const SERIAL_STATUS_LABELS: Readonly<Record<SerialStatus, string>> = {
-  inactive: "Inactive",
-  active: "In stock",
-  reserved: "Reserved",
-  delivered: "Delivered",
-  expired: "Expired",
-  scrapped: "Scrapped",
-}
 
 export const CLAIM_STATUS_COLORS: Readonly<Record<ClaimStatus, BadgeColor>> = {
   open: "orange",
   in_progress: "blue",
   resolved: "green",
   rejected: "grey",
-}
-export const CLAIM_STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
-  open: "Open",
-  in_progress: "In progress",
-  resolved: "Resolved",
-  rejected: "Rejected",
-}
-export const CLAIM_DECISION_LABELS: Readonly<Record<ClaimDecision, string>> = {
-  approve: "Approved",
-  reject: "Rejected",
-  repair: "Repaired",
-  replace: "Replaced",
-  return: "Returned for refund",
 }
 
 /**

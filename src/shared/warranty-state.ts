@@ -30,8 +30,3 @@ export const WARRANTY_STATE_COLORS: Readonly<Record<WarrantyState, BadgeColor>> 
   expired: "red",
   none: "grey",
 }
-export const WARRANTY_STATE_LABELS: Readonly<Record<WarrantyState, string>> = {
-  under_warranty: "Under warranty",
-  expired: "Warranty expired",
-  none: "No warranty",
-}
