@@ -489,6 +489,15 @@ describe("admin pages in chromium", () => {
 
     await page.getByRole("tab", { name: "Warranties ending" }).click()
     await page.getByRole("link", { name: soon.serial_number }).waitFor()
+    // Warranties ending per month: twelve columns, each the server's count.
+    const perMonth = (await (await page.request.get("/admin/serial-reports/expiries-by-month?months=12")).json()).months
+    expect(perMonth.reduce((n: number, m: any) => n + m.warranty, 0)).toBeGreaterThan(0)
+    const monthChart = page.getByRole("figure", { name: "Warranties ending per month" })
+    await monthChart.waitFor()
+    const columns = monthChart.getByTestId("expiries-month")
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="expiries-month"]').length === 12)
+    const shown = await columns.evaluateAll((els) => els.map((e) => Number(e.firstElementChild!.textContent!.replace(/\D/g, ""))))
+    expect(shown).toEqual(perMonth.map((m: any) => m.warranty))
     await screenshot(page, "page-serial-reports-warranty")
 
     await page.getByRole("tab", { name: "Ledger" }).click()

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminSerialReportPage, SerialSummaryQuery, SerialSummaryRow } from "../../../shared/http/admin"
+import type { AdminExpiriesByMonthResponse, AdminSerialReportPage, SerialSummaryQuery, SerialSummaryRow } from "../../../shared/http/admin"
 
 export type SerialReportName = "summary" | "warranty-expiry" | "contract-expiry" | "ledger"
 export type SerialReportQuery = Record<string, string | number | undefined>
@@ -28,6 +28,17 @@ export function useSerialSummary(query: SerialSummaryQuery, options: { enabled?:
         query: { limit: 1000, ...query },
       }),
     ...options,
+  })
+}
+
+/** Warranties and contracts ending per calendar month, this month and the next eleven. */
+export function useExpiriesByMonth(query: { stock_location_id?: string }) {
+  return useQuery({
+    queryKey: ["serial-reports", "expiries-by-month", query] as const,
+    queryFn: () =>
+      sdk.client.fetch<AdminExpiriesByMonthResponse>("/admin/serial-reports/expiries-by-month", {
+        query: withoutEmpty({ months: 12, ...query }),
+      }),
   })
 }
 

@@ -15,6 +15,7 @@ import { SERIAL_MOVEMENTS, SERIAL_STATUSES } from "../../../shared/statuses"
 import type { AdminSerialLedgerEntry, SerialSummaryRow } from "../../../shared/http/admin"
 import { CsvDownload } from "./components/csv-download"
 import { StatusByLocationChart } from "./components/status-by-location-chart"
+import { ExpiriesByMonthChart } from "./components/expiries-by-month-chart"
 import { SerialLink } from "../../components/serial-link"
 
 type ExpiryRow = {
@@ -102,6 +103,7 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
   const column = report === "warranty-expiry" ? "warranty_expires_at" : "contract_expires_at"
   return (
     <>
+      <ExpiriesByMonthChart kind={report === "warranty-expiry" ? "warranty" : "contract"} stockLocationId={get("stock_location_id")} />
       <div className="flex items-center gap-2 px-6 py-3">
         {/* "All" of this select is the default window, 30 days. */}
         <FilterSelect
