@@ -13,6 +13,13 @@ async function chooseOption(page: Page, comboboxName: string | RegExp, option: s
   await page.getByRole("option", { name: option }).first().click()
 }
 
+/** Picks a record in a picker that searches the server (components/search-filter.tsx), typing `text` first. */
+async function pickSearched(page: Page, buttonName: string, text: string, option: string | RegExp) {
+  await page.getByRole("button", { name: buttonName, exact: true }).click()
+  await page.getByRole("searchbox").last().fill(text)
+  await page.getByRole("option", { name: option }).first().click()
+}
+
 describe("admin pages in chromium", () => {
   let running: RunningStore
   let browser: Browser
@@ -51,7 +58,7 @@ describe("admin pages in chromium", () => {
     await page.getByLabel("Supplier", { exact: true }).fill("Makita EU")
     await page.getByLabel(/Supplier reference/).fill("PO-4711")
     await chooseOption(page, "Location", "Demo Warehouse")
-    await chooseOption(page, "Variant of line 1", /Cordless Drill/)
+    await pickSearched(page, "Variant of line 1", "DRILL", /Cordless Drill/)
     await page.getByLabel("Serials of line 1").fill(`RCV-0001\nRCV-0002\n${existing}`)
     await page.getByRole("button", { name: "Preview" }).click()
     const problems = page.getByTestId("receipt-problems")
@@ -74,7 +81,7 @@ describe("admin pages in chromium", () => {
     await page.getByText("RCV-0003 was already scanned").waitFor()
     // The scanned list is what this line posts now.
     await page.getByRole("button", { name: "Add line" }).click()
-    await chooseOption(page, "Variant of line 2", /Cordless Drill/)
+    await pickSearched(page, "Variant of line 2", "DRILL", /Cordless Drill/)
     await page.getByLabel("Serials of line 2").fill("RCV-0001, RCV-0002")
     await page.getByRole("button", { name: "Preview" }).click()
     await page.getByText("No problems. Posting will receive:").waitFor()
@@ -105,6 +112,13 @@ describe("admin pages in chromium", () => {
     await page.waitForURL(/warranty_state=none/)
     await page.waitForFunction(() => document.querySelectorAll("tbody tr td.font-mono").length === 8)
     await screenshot(page, "page-serial-numbers-filtered")
+
+    // The location filter asks the server as one types, like the customer and product ones.
+    const [warehouse] = (await (await page.request.get("/admin/stock-locations?q=Demo&fields=id,name")).json()).stock_locations
+    await pickSearched(page, "Location", "Demo", "Demo Warehouse")
+    await page.waitForURL(new RegExp(`stock_location_id=${warehouse.id}`))
+    await page.reload()
+    await page.getByRole("button", { name: "Location", exact: true }).filter({ hasText: "Demo Warehouse" }).waitFor()
   })
 
   it("opens a serial's timeline and saves its metadata", async () => {

@@ -225,7 +225,8 @@ describe("admin widgets in chromium", () => {
     // The transfers page lists it, newest first; its page names each serial it moved.
     await page.goto("/app/serial-transfers")
     const row = page.locator("tbody tr").filter({ hasText: "Shop window" })
-    await row.waitFor()
+    // The locations' names come with the page's own query for them.
+    await row.filter({ hasText: "Demo Shop" }).waitFor()
     expect(await row.innerText()).toMatch(/Demo Warehouse\s+Demo Shop\s+1\s+Shop window/)
     await screenshot(page, "page-transfers")
     await row.getByRole("link").click()

@@ -9,10 +9,10 @@ import { useTranslation } from "react-i18next"
 export type OptionSearch = (text: string) => Promise<Option[]>
 
 /**
- * A list filter over a set too big to load (customers, products): a button showing the
- * chosen record, and a search box that asks the server as the operator types and lists
- * its first matches. `describe` names the chosen record by its id (after a reload the
- * URL holds only the id).
+ * A list filter (or a form's picker) over a set too big to load (customers, products,
+ * locations, variants): a button showing the chosen record, and a search box that asks
+ * the server as the operator types and lists its first matches. `describe` names the
+ * chosen record by its id (after a reload the URL holds only the id).
  */
 export const SearchFilter = ({
   label,
@@ -20,12 +20,20 @@ export const SearchFilter = ({
   onChange,
   search,
   describe,
+  clearable = true,
+  placeholder,
+  className = "w-[170px]",
 }: {
   label: string
   value?: string
   onChange: (value: string | undefined) => void
   search: OptionSearch
   describe: (id: string) => Promise<string>
+  /** A filter offers "all"; a form's picker (`false`) needs a record. */
+  clearable?: boolean
+  /** What the button says while nothing is chosen (a filter: "<label>: all"). */
+  placeholder?: string
+  className?: string
 }) => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const [open, setOpen] = useState(false)
@@ -51,8 +59,8 @@ export const SearchFilter = ({
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <Popover.Trigger asChild>
-        <Button size="small" variant="secondary" aria-label={label} className="w-[170px] justify-start truncate">
-          {value ? chosen.data ?? "…" : t("all", { label })}
+        <Button size="small" variant="secondary" aria-label={label} className={`${className} justify-start truncate`}>
+          {value ? chosen.data ?? "…" : placeholder ?? t("all", { label })}
         </Button>
       </Popover.Trigger>
       <Popover.Content className="flex w-[280px] flex-col gap-1 p-2" align="start">
@@ -66,11 +74,13 @@ export const SearchFilter = ({
           onChange={(e) => setText(e.target.value)}
         />
         <ul role="listbox" aria-label={t("matches", { label })} className="flex max-h-[260px] flex-col overflow-y-auto">
-          <li>
-            <Button size="small" variant="transparent" className="w-full justify-start" role="option" aria-selected={!value} onClick={() => pick(undefined)}>
-              {t("all", { label })}
-            </Button>
-          </li>
+          {clearable && (
+            <li>
+              <Button size="small" variant="transparent" className="w-full justify-start" role="option" aria-selected={!value} onClick={() => pick(undefined)}>
+                {t("all", { label })}
+              </Button>
+            </li>
+          )}
           {(matches.data ?? []).map((o) => (
             <li key={o.value}>
               <Button

@@ -6,7 +6,7 @@ import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useMaintenanceSchedules, useMaintenanceVisits, useUpdateMaintenanceVisit } from "../../hooks/api/maintenance"
 import type { AdminMaintenanceVisit } from "../../../shared/http/admin"
-import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
+import { labelOf, useCustomerNames } from "../../hooks/api/store-records"
 import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import { SerialLink } from "../../components/serial-link"
@@ -96,8 +96,8 @@ const SchedulesTable = () => {
   const { date } = useFormat()
   const page = useUrlPage()
   const { data, isLoading } = useMaintenanceSchedules({ limit: page.limit, offset: page.offset })
-  const customers = useCustomerOptions().data
   const rows = data?.maintenance_schedules ?? []
+  const customers = useCustomerNames(rows.map((s) => s.customer_id))
   return (
     <ListTable
       columns={[

@@ -5,7 +5,7 @@ import { labelSheetCss, SerialLabel } from "../../components/serial-label"
 import { useSerialLabelSettings } from "../../hooks/api/serial-label-settings"
 import { LABEL_TEMPLATES, labelQrText, type LabelTemplate } from "../../../shared/labels"
 import { useSerialNumbers } from "../../hooks/api/serial-numbers"
-import { labelOf, useProductOptions } from "../../hooks/api/store-records"
+import { labelOf, useProductNames } from "../../hooks/api/store-records"
 
 /** Most labels one sheet request prints; more can be printed in several runs. */
 const MAX_LABELS = 500
@@ -33,8 +33,8 @@ const SerialLabelsPage = () => {
   }
   const named = ids.length > 0 || Object.keys(query).length > 3
   const { data, isLoading, isError, error } = useSerialNumbers(query, { enabled: named })
-  const products = useProductOptions().data
   const serials = data?.serial_numbers ?? []
+  const products = useProductNames(serials.map((s) => s.product_id))
 
   return (
     <Container className="flex flex-col gap-4">

@@ -12,11 +12,13 @@ import { SerialStatusBadge, WarrantyBadge } from "../../components/serial-status
 import { serialNumbersExportUrl, useSerialNumbers, type SerialListQuery } from "../../hooks/api/serial-numbers"
 import {
   labelOf,
-  useCustomerOptions,
-  useProductOptions,
-  useStockLocationOptions,
+  useCustomerNames,
+  useLocationNames,
+  useProductNames,
   searchCustomers,
   describeCustomer,
+  searchLocations,
+  describeLocation,
   searchProducts,
   describeProduct,
 } from "../../hooks/api/store-records"
@@ -54,10 +56,10 @@ const SerialNumbersPage = () => {
   }, [params, limit, after, order])
 
   const { data, isLoading, isError, error } = useSerialNumbers(query)
-  const locations = useStockLocationOptions().data
-  const products = useProductOptions().data
-  const customers = useCustomerOptions().data
   const rows = data?.serial_numbers ?? []
+  const locations = useLocationNames(rows.map((r) => r.stock_location_id))
+  const products = useProductNames(rows.map((r) => r.product_id))
+  const customers = useCustomerNames(rows.map((r) => r.customer_id))
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id))
 
   const toggle = (id: string, on: boolean) =>
@@ -136,11 +138,12 @@ const SerialNumbersPage = () => {
           search={searchProducts}
           describe={describeProduct}
         />
-        <FilterSelect
+        <SearchFilter
           label={t("filter.location")}
           value={get("stock_location_id")}
-          options={locations ?? []}
           onChange={(v) => set({ stock_location_id: v })}
+          search={searchLocations}
+          describe={describeLocation}
         />
         <SearchFilter
           label={t("filter.customer")}

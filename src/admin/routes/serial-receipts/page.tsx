@@ -8,12 +8,13 @@ import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useCancelSerialReceipt, useSerialReceipts } from "../../hooks/api/serial-receipts"
-import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
+import { describeLocation, labelOf, searchLocations, useLocationNames } from "../../hooks/api/store-records"
 import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import type { AdminSerialReceipt } from "../../../shared/http/admin"
 import { CancelSerialsForm } from "./components/cancel-serials-form"
 import { VendorReturnForm } from "./components/vendor-return-form"
+import { SearchFilter } from "../../components/search-filter"
 
 /** "Return to supplier" on a posted receipt's row: a drawer with scan entry. */
 const ReturnToSupplier = ({ receipt }: { receipt: AdminSerialReceipt }) => {
@@ -70,7 +71,6 @@ const SerialReceiptsPage = () => {
   const format = useFormat()
   const { get, set } = useUrlState()
   const page = useUrlPage()
-  const locations = useStockLocationOptions().data
   const query = {
     limit: page.limit,
     offset: page.offset,
@@ -82,6 +82,7 @@ const SerialReceiptsPage = () => {
   const cancel = useCancelSerialReceipt()
   const prompt = usePrompt()
   const rows = data?.serial_receipts ?? []
+  const locations = useLocationNames(rows.map((r) => r.stock_location_id))
 
   const onCancel = async (id: string, displayId: number) => {
     const confirmed = await prompt({
@@ -121,7 +122,7 @@ const SerialReceiptsPage = () => {
           ]}
           onChange={(v) => set({ status: v })}
         />
-        <FilterSelect label={t("location")} value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
+        <SearchFilter label={t("location")} value={get("stock_location_id")} onChange={(v) => set({ stock_location_id: v })} search={searchLocations} describe={describeLocation} />
       </div>
       <ListTable
         columns={[

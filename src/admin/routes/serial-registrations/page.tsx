@@ -6,7 +6,7 @@ import { Trans, useTranslation } from "react-i18next"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useDecideSerialRegistration, useSerialRegistrations } from "../../hooks/api/serial-registrations"
-import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
+import { labelOf, useCustomerNames } from "../../hooks/api/store-records"
 import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import type { AdminSerialRegistration, SerialRegistrationStatus } from "../../../shared/http/admin"
@@ -30,13 +30,13 @@ const SerialRegistrationsPage = () => {
   const { date } = useFormat()
   const { get, set } = useUrlState()
   const page = useUrlPage()
-  const customers = useCustomerOptions().data
   const status = get("status") ?? DEFAULT_STATUS
   const { data, isLoading } = useSerialRegistrations({
     limit: page.limit,
     offset: page.offset,
     ...(status === "any" ? {} : { status }),
   })
+  const customers = useCustomerNames((data?.serial_registrations ?? []).map((r) => r.customer_id))
   const decide = useDecideSerialRegistration()
   const [deciding, setDeciding] = useState<Deciding | null>(null)
   const [note, setNote] = useState("")

@@ -8,12 +8,13 @@ import { LoadMore } from "../../components/load-more"
 import { SectionHeader } from "../../components/section-header"
 import { SerialStatusBadge } from "../../components/serial-status-badge"
 import { useSerialReportPages, type SerialReportName, type SerialReportQuery } from "../../hooks/api/serial-reports"
-import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../hooks/api/store-records"
+import { describeLocation, labelOf, searchLocations, useCustomerNames, useLocationNames, useProductNames } from "../../hooks/api/store-records"
 import { useFormat } from "../../lib/format"
 import { useUrlState } from "../../lib/url-state"
 import { SERIAL_MOVEMENTS, SERIAL_STATUSES } from "../../../shared/statuses"
 import type { AdminSerialLedgerEntry, SerialSummaryRow } from "../../../shared/http/admin"
 import { CsvDownload } from "./components/csv-download"
+import { SearchFilter } from "../../components/search-filter"
 import { StatusByLocationChart } from "./components/status-by-location-chart"
 import { ExpiriesByMonthChart } from "./components/expiries-by-month-chart"
 import { SerialLink } from "../../components/serial-link"
@@ -56,14 +57,14 @@ const SummaryReport = () => {
   const { t: tc } = useTranslation(undefined, { keyPrefix: "serials.common" })
   const { locale } = useFormat()
   const { get, set } = useUrlState()
-  const locations = useStockLocationOptions().data
-  const products = useProductOptions().data
   const query = { limit: 1000, stock_location_id: get("stock_location_id") }
   const pages = usePages<SerialSummaryRow>("summary", query)
+  const locations = useLocationNames(pages.rows.map((r) => r.stock_location_id))
+  const products = useProductNames(pages.rows.map((r) => r.product_id))
   return (
     <>
       <div className="flex items-center gap-2 px-6 py-3">
-        <FilterSelect label={t("columns.location")} value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
+        <SearchFilter label={t("columns.location")} value={get("stock_location_id")} onChange={(v) => set({ stock_location_id: v })} search={searchLocations} describe={describeLocation} />
         <div className="ml-auto flex items-center gap-3">
           <Shown shown={pages.rows.length} count={pages.count} estimated={pages.estimated} />
           <CsvDownload report="summary" query={query} columns={["product_id", "stock_location_id", "total", ...SERIAL_STATUSES]} />
@@ -95,11 +96,11 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
   const { t } = useTranslation(undefined, { keyPrefix: "serials.reports" })
   const { date } = useFormat()
   const { get, set } = useUrlState()
-  const locations = useStockLocationOptions().data
-  const customers = useCustomerOptions().data
   const within = get("within_days") ?? "30"
   const query = { limit: 50, within_days: within, stock_location_id: get("stock_location_id") }
   const pages = usePages<ExpiryRow>(report, query)
+  const locations = useLocationNames(pages.rows.map((r) => r.stock_location_id))
+  const customers = useCustomerNames(pages.rows.map((r) => r.customer_id))
   const column = report === "warranty-expiry" ? "warranty_expires_at" : "contract_expires_at"
   return (
     <>
@@ -112,7 +113,7 @@ const ExpiryReport = ({ report }: { report: "warranty-expiry" | "contract-expiry
           options={WINDOWS.map((days) => ({ value: days, label: t("nextDays", { days }) }))}
           onChange={(v) => set({ within_days: v === "30" ? undefined : v })}
         />
-        <FilterSelect label={t("columns.location")} value={get("stock_location_id")} options={locations ?? []} onChange={(v) => set({ stock_location_id: v })} />
+        <SearchFilter label={t("columns.location")} value={get("stock_location_id")} onChange={(v) => set({ stock_location_id: v })} search={searchLocations} describe={describeLocation} />
         <div className="ml-auto flex items-center gap-3">
           <Shown shown={pages.rows.length} count={pages.count} estimated={pages.estimated} />
           <CsvDownload
@@ -151,9 +152,9 @@ const LedgerReport = () => {
   const { dateTime } = useFormat()
   const status = (s: string | null) => (s ? tc(`serialStatus.${s}`, { defaultValue: s }) : "—")
   const { get, set } = useUrlState()
-  const locations = useStockLocationOptions().data
   const query = { limit: 50, type: get("type"), from: get("from"), to: get("to") }
   const pages = usePages<LedgerRow>("ledger", query)
+  const locations = useLocationNames(pages.rows.flatMap((r) => [r.from_location_id, r.to_location_id]))
   return (
     <>
       <div className="flex flex-wrap items-end gap-2 px-6 py-3">

@@ -3,14 +3,14 @@ import { ArrowRightDown } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { LoadMore } from "../../components/load-more"
 import { SectionHeader } from "../../components/section-header"
 import { useSerialTransfers } from "../../hooks/api/serial-transfers"
-import { labelOf, useStockLocationOptions } from "../../hooks/api/store-records"
+import { describeLocation, labelOf, searchLocations, useLocationNames } from "../../hooks/api/store-records"
 import { useFormat } from "../../lib/format"
 import { useUrlState } from "../../lib/url-state"
+import { SearchFilter } from "../../components/search-filter"
 
 /**
  * Every transfer between stock locations, newest first. The history only grows, so the
@@ -20,12 +20,12 @@ const SerialTransfersPage = () => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.transfers" })
   const { dateTime } = useFormat()
   const { get, set } = useUrlState()
-  const locations = useStockLocationOptions().data
   const { data, isLoading, fetchNextPage, hasNextPage, isFetchingNextPage } = useSerialTransfers({
     limit: 50,
     ...(get("location_id") ? { location_id: get("location_id") } : {}),
   })
   const rows = (data?.pages ?? []).flatMap((p) => p.serial_transfers)
+  const locations = useLocationNames(rows.flatMap((row) => [row.from_location_id, row.to_location_id]))
 
   return (
     <Container className="divide-y p-0">
@@ -35,7 +35,7 @@ const SerialTransfersPage = () => {
         subtitle={t("subtitle")}
       />
       <div className="flex gap-2 px-6 py-3">
-        <FilterSelect label={t("location")} value={get("location_id")} options={locations ?? []} onChange={(v) => set({ location_id: v })} />
+        <SearchFilter label={t("location")} value={get("location_id")} onChange={(v) => set({ location_id: v })} search={searchLocations} describe={describeLocation} />
       </div>
       <ListTable
         columns={[

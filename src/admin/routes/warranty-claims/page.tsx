@@ -8,7 +8,7 @@ import { FilterSelect } from "../../components/filter-select"
 import { ListTable } from "../../components/list-table"
 import { SectionHeader } from "../../components/section-header"
 import { useWarrantyClaims } from "../../hooks/api/warranty-claims"
-import { labelOf, useCustomerOptions } from "../../hooks/api/store-records"
+import { labelOf, useCustomerNames } from "../../hooks/api/store-records"
 import { useFormat } from "../../lib/format"
 import { useUrlPage, useUrlState } from "../../lib/url-state"
 import { SerialLink } from "../../components/serial-link"
@@ -19,7 +19,6 @@ const WarrantyClaimsPage = () => {
   const { date } = useFormat()
   const { get, set } = useUrlState()
   const page = useUrlPage()
-  const customers = useCustomerOptions().data
   const query: Record<string, string | number> = { limit: page.limit, offset: page.offset, order: "-filed_at" }
   for (const key of ["status", "covered", "customer_id", "serial_number_id"]) {
     const value = get(key)
@@ -27,6 +26,7 @@ const WarrantyClaimsPage = () => {
   }
   const { data, isLoading } = useWarrantyClaims(query)
   const rows = data?.warranty_claims ?? []
+  const customers = useCustomerNames(rows.map((c) => c.customer_id))
   return (
     <Container className="divide-y p-0">
       <SectionHeader

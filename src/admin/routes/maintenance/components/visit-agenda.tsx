@@ -3,11 +3,12 @@ import { useTranslation } from "react-i18next"
 import { FilterSelect } from "../../../components/filter-select"
 import { SerialLink } from "../../../components/serial-link"
 import { useMaintenanceAgenda } from "../../../hooks/api/maintenance"
-import { labelOf, useStockLocationOptions } from "../../../hooks/api/store-records"
+import { describeLocation, labelOf, searchLocations, useLocationNames } from "../../../hooks/api/store-records"
 import { useFormat } from "../../../lib/format"
 import { useUrlState } from "../../../lib/url-state"
 import { shiftDay, weekDays } from "../../../../shared/week"
 import type { AdminAgendaVisit } from "../../../../shared/http/admin"
+import { SearchFilter } from "../../../components/search-filter"
 
 const STATUS_COLORS = { pending: "orange", completed: "green", partially_completed: "blue", cancelled: "grey" } as const
 
@@ -51,8 +52,8 @@ export const VisitAgenda = () => {
   const week = get("week")
   const technician = get("technician")
   const location = get("location")
-  const locations = useStockLocationOptions().data ?? []
   const { data, isLoading } = useMaintenanceAgenda({ week, technician, stock_location_id: location })
+  const locations = useLocationNames([...(data?.visits ?? []), ...(data?.overdue ?? [])].map((v) => v.stock_location_id)) ?? []
   const days = data ? weekDays(data.week_start) : []
   const byDay = (day: string) => (data?.visits ?? []).filter((v) => v.scheduled_date.slice(0, 10) === day)
 
@@ -78,7 +79,7 @@ export const VisitAgenda = () => {
             options={(data?.technicians ?? []).map((name) => ({ value: name, label: name }))}
             onChange={(v) => set({ technician: v })}
           />
-          <FilterSelect label={t("agenda.location")} value={location} options={locations} onChange={(v) => set({ location: v })} />
+          <SearchFilter label={t("agenda.location")} value={location} onChange={(v) => set({ location: v })} search={searchLocations} describe={describeLocation} />
         </div>
       </div>
       {data?.truncated && (

@@ -15,7 +15,7 @@ import { MaintenanceVisitForm } from "../../../components/maintenance-visit-form
 import { WarrantyClaimForm } from "../../../components/warranty-claim-form"
 import { useMaintenanceSchedules, useMaintenanceVisits } from "../../../hooks/api/maintenance"
 import { useSerialNumber, useUpdateSerialNumber } from "../../../hooks/api/serial-numbers"
-import { labelOf, useCustomerOptions, useProductOptions, useStockLocationOptions } from "../../../hooks/api/store-records"
+import { labelOf, useCustomerNames, useLocationNames, useProductNames } from "../../../hooks/api/store-records"
 import { useWarrantyClaims } from "../../../hooks/api/warranty-claims"
 import { useFormat } from "../../../lib/format"
 import { WRITE_OFF_STATUSES } from "../../../../shared/statuses"
@@ -30,13 +30,17 @@ const SerialNumberDetailPage = () => {
   const { id = "" } = useParams()
   const { data, isLoading, isError, error } = useSerialNumber(id)
   const update = useUpdateSerialNumber(id)
-  const locations = useStockLocationOptions().data
-  const products = useProductOptions().data
-  const customers = useCustomerOptions().data
   const visits = useMaintenanceVisits({ serial_number_id: id, limit: 100, order: "scheduled_date" })
   const schedules = useMaintenanceSchedules({ serial_number_id: id, limit: 50 })
   const claims = useWarrantyClaims({ serial_number_id: id, limit: 50, order: "-filed_at" })
   const serial = data?.serial_number
+  // The locations the serial is at and passed through, its product and its customer.
+  const locations = useLocationNames([
+    serial?.stock_location_id,
+    ...(serial?.ledger ?? []).flatMap((e: any) => [e.from_location_id, e.to_location_id]),
+  ])
+  const products = useProductNames([serial?.product_id])
+  const customers = useCustomerNames([serial?.customer_id])
   const [notes, setNotes] = useState("")
   const [writingOff, setWritingOff] = useState(false)
   const [scheduling, setScheduling] = useState(false)

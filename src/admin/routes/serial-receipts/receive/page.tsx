@@ -6,7 +6,8 @@ import { Link, useNavigate } from "react-router-dom"
 import { emptyEntry, entryProblems, entryToItem, SerialEntryField, useEntryProblemText, type SerialEntry } from "../../../components/serial-entry"
 import { useCheckSerialReceipt, usePostSerialReceipt } from "../../../hooks/api/serial-receipts"
 import type { ReceiptCheck, ReceiptInput } from "../../../../shared/http/admin"
-import { useStockLocationOptions, useVariantOptions } from "../../../hooks/api/store-records"
+import { describeVariant, labelOf, searchVariants, useStockLocationOptions, useVariantNames } from "../../../hooks/api/store-records"
+import { SearchFilter } from "../../../components/search-filter"
 
 type Line = { key: number; variant_id: string; unit_cost: string; entry: SerialEntry }
 
@@ -18,13 +19,13 @@ const ReceiveStockPage = () => {
   const problemText = useEntryProblemText()
   const navigate = useNavigate()
   const locations = useStockLocationOptions().data ?? []
-  const variants = useVariantOptions().data ?? []
   const [supplier, setSupplier] = useState("")
   const [reference, setReference] = useState("")
   const [locationId, setLocationId] = useState("")
   const [receivedOn, setReceivedOn] = useState("")
   const [notes, setNotes] = useState("")
   const [lines, setLines] = useState<Line[]>([newLine()])
+  const variantNames = useVariantNames(lines.map((l) => l.variant_id))
   const [check, setCheck] = useState<{ body: string; result: ReceiptCheck } | null>(null)
   const [checkError, setCheckError] = useState<string | null>(null)
   const dryRun = useCheckSerialReceipt()
@@ -88,7 +89,7 @@ const ReceiveStockPage = () => {
 
   const updateLine = (key: number, change: Partial<Line>) =>
     setLines((current) => current.map((l) => (l.key === key ? { ...l, ...change } : l)))
-  const variantLabel = (id: string) => variants.find((v) => v.value === id)?.label ?? id
+  const variantLabel = (id: string) => labelOf(variantNames, id)
 
   return (
     <div className="flex flex-col gap-3">
@@ -158,18 +159,17 @@ const ReceiveStockPage = () => {
           <div className="grid grid-cols-1 gap-3 md:grid-cols-[1fr_160px]">
             <div>
               <Label size="small">{t("receive.variant")}</Label>
-              <Select size="small" value={line.variant_id} onValueChange={(v) => updateLine(line.key, { variant_id: v })}>
-                <Select.Trigger aria-label={t("receive.variantOfLine", { line: index + 1 })}>
-                  <Select.Value placeholder={t("receive.variantPlaceholder")} />
-                </Select.Trigger>
-                <Select.Content>
-                  {variants.map((v) => (
-                    <Select.Item key={v.value} value={v.value}>
-                      {v.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
+              {/* Searched on the server as one types: a store's thousandth variant is found like its first. */}
+              <SearchFilter
+                label={t("receive.variantOfLine", { line: index + 1 })}
+                value={line.variant_id || undefined}
+                onChange={(v) => updateLine(line.key, { variant_id: v ?? "" })}
+                search={searchVariants}
+                describe={describeVariant}
+                clearable={false}
+                placeholder={t("receive.variantPlaceholder")}
+                className="w-full"
+              />
             </div>
             <div>
               <Label size="small">{t("receive.unitCost")}</Label>

@@ -6,7 +6,7 @@ import { DetailHeader } from "../../../components/detail-header"
 import { ListTable } from "../../../components/list-table"
 import { SectionHeader } from "../../../components/section-header"
 import { useSerialTransfer } from "../../../hooks/api/serial-transfers"
-import { labelOf, useStockLocationOptions, useVariantOptions } from "../../../hooks/api/store-records"
+import { labelOf, useLocationNames, useVariantNames } from "../../../hooks/api/store-records"
 import { useFormat } from "../../../lib/format"
 import { SerialLink } from "../../../components/serial-link"
 
@@ -17,9 +17,9 @@ const SerialTransferDetailPage = () => {
   const { dateTime } = useFormat()
   const { id = "" } = useParams()
   const { data, isLoading, isError, error } = useSerialTransfer(id)
-  const locations = useStockLocationOptions().data
-  const variants = useVariantOptions().data
   const transfer = data?.serial_transfer
+  const locations = useLocationNames([transfer?.from_location_id, transfer?.to_location_id])
+  const variants = useVariantNames((transfer?.serials ?? []).map((s) => s.variant_id))
 
   if (isLoading) return <Container>{tc("loading")}</Container>
   if (isError || !transfer) {

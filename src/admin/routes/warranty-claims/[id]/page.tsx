@@ -5,7 +5,7 @@ import { ClaimStatusBadge } from "../../../components/claim-status-badge"
 import { DetailField } from "../../../components/detail-field"
 import { DetailHeader } from "../../../components/detail-header"
 import { useWarrantyClaim } from "../../../hooks/api/warranty-claims"
-import { labelOf, useCustomerOptions } from "../../../hooks/api/store-records"
+import { labelOf, useCustomerNames } from "../../../hooks/api/store-records"
 import { useFormat } from "../../../lib/format"
 import { SerialLink } from "../../../components/serial-link"
 import { WarrantyClaimDecisionForm } from "../../../components/warranty-claim-decision-form"
@@ -51,8 +51,8 @@ const WarrantyClaimDetailPage = () => {
   const { date, dateTime } = useFormat()
   const { id = "" } = useParams()
   const { data, isLoading, isError, error } = useWarrantyClaim(id)
-  const customers = useCustomerOptions().data
   const claim = data?.warranty_claim
+  const customers = useCustomerNames([claim?.customer_id])
 
   if (isLoading) return <Container>{tc("loading")}</Container>
   if (isError || !claim) {
