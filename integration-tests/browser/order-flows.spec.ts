@@ -156,7 +156,9 @@ describe("order widget flows in chromium", () => {
     await page.getByRole("heading", { name: /Claim #/ }).waitFor()
     await page.getByRole("combobox", { name: "Decision" }).click()
     await page.getByRole("option", { name: "Replace (opens an exchange)" }).click()
-    await page.getByRole("combobox", { name: "Unit comes back to" }).click()
+    // The location picker searches the server as one types.
+    await page.getByRole("button", { name: "Unit comes back to", exact: true }).click()
+    await page.getByRole("searchbox").last().fill(location.name.slice(0, 4))
     await page.getByRole("option", { name: location.name }).click()
     await page.getByLabel("What was done").fill("Faulty chuck: replace the unit")
     await page.getByRole("button", { name: "Record decision" }).click()

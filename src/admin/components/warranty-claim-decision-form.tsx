@@ -9,7 +9,8 @@ import {
   type ClaimStatus,
 } from "../../shared/statuses"
 import { useDecideWarrantyClaim } from "../hooks/api/warranty-claims"
-import { useStockLocationOptions, useStoreCurrencyOptions } from "../hooks/api/store-records"
+import { describeLocation, searchLocations, useStoreCurrencyOptions } from "../hooks/api/store-records"
+import { SearchFilter } from "./search-filter"
 import { LabelledSelect } from "./labelled-select"
 
 /**
@@ -30,7 +31,6 @@ export const WarrantyClaimDecisionForm = ({
   const [location, setLocation] = useState("")
   const [resolution, setResolution] = useState(claim.resolution ?? "")
   const currencies = useStoreCurrencyOptions().data ?? []
-  const locations = useStockLocationOptions().data ?? []
   const decide = useDecideWarrantyClaim(claim.id)
   useEffect(() => {
     if (!currency && currencies.length) setCurrency(currencies[0].value)
@@ -100,7 +100,17 @@ export const WarrantyClaimDecisionForm = ({
       )}
       {needsLocation && (
         <div className="flex flex-col gap-y-1">
-          <LabelledSelect id="claim-location" label={t("decide.location")} value={location} options={locations} onChange={setLocation} />
+          <Label size="small">{t("decide.location")}</Label>
+          <SearchFilter
+            label={t("decide.location")}
+            value={location || undefined}
+            onChange={(v) => setLocation(v ?? "")}
+            search={searchLocations}
+            describe={describeLocation}
+            clearable={false}
+            placeholder={t("decide.chooseLocation")}
+            className="w-full"
+          />
           <Text size="xsmall" className="text-ui-fg-subtle">
             {decision === "replace" ? t("decide.replaceHint") : t("decide.returnHint")}
           </Text>

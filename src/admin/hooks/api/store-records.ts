@@ -1,19 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 
-/** Medusa's own records the plugin's pages pick from: stock locations, variants, customers. */
+/** Medusa's own records the plugin's pages name and pick: stock locations, products, variants, customers, currencies. */
 export type Option = { value: string; label: string }
-
-export function useStockLocationOptions() {
-  return useQuery({
-    queryKey: ["serial-pages", "stock-locations"],
-    queryFn: async (): Promise<Option[]> => {
-      const { stock_locations } = await sdk.admin.stockLocation.list({ limit: 200, fields: "id,name" })
-      return stock_locations.map((l) => ({ value: l.id, label: l.name }))
-    },
-    staleTime: 60_000,
-  })
-}
 
 /** The store's currencies (Medusa's store settings), the default first. */
 export function useStoreCurrencyOptions() {
@@ -25,49 +14,6 @@ export function useStoreCurrencyOptions() {
         (a: any, b: any) => Number(!!b.is_default) - Number(!!a.is_default)
       )
       return currencies.map((c: any) => ({ value: c.currency_code, label: String(c.currency_code).toUpperCase() }))
-    },
-    staleTime: 60_000,
-  })
-}
-
-export function useProductOptions() {
-  return useQuery({
-    queryKey: ["serial-pages", "products"],
-    queryFn: async (): Promise<Option[]> => {
-      const { products } = await sdk.admin.product.list({ limit: 200, fields: "id,title" })
-      return products.map((p) => ({ value: p.id, label: p.title }))
-    },
-    staleTime: 60_000,
-  })
-}
-
-export type VariantOption = Option & { sku: string | null; product_title: string }
-
-/** Variants with their product's title, for the receipt lines. */
-export function useVariantOptions() {
-  return useQuery({
-    queryKey: ["serial-pages", "variants"],
-    queryFn: async (): Promise<VariantOption[]> => {
-      const { products } = await sdk.admin.product.list({ limit: 200, fields: "id,title,*variants" })
-      return products.flatMap((p) =>
-        (p.variants ?? []).map((v) => ({
-          value: v.id,
-          sku: v.sku ?? null,
-          product_title: p.title,
-          label: `${p.title} · ${v.title ?? ""}${v.sku ? ` (${v.sku})` : ""}`,
-        }))
-      )
-    },
-    staleTime: 60_000,
-  })
-}
-
-export function useCustomerOptions() {
-  return useQuery({
-    queryKey: ["serial-pages", "customers"],
-    queryFn: async (): Promise<Option[]> => {
-      const { customers } = await sdk.admin.customer.list({ limit: 200, fields: "id,email,first_name,last_name" })
-      return customers.map((c) => ({ value: c.id, label: customerLabel(c) }))
     },
     staleTime: 60_000,
   })

@@ -1,10 +1,10 @@
-import { Button, Container, Heading, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useSearchParams } from "react-router-dom"
-import { FilterSelect } from "../../components/filter-select"
 import { useConfirmStockTake, usePreviewStockTake } from "../../hooks/api/serial-stock-takes"
-import { useStockLocationOptions, useVariantOptions } from "../../hooks/api/store-records"
+import { describeLocation, describeVariant, labelOf, searchLocations, searchVariants, useLocationNames } from "../../hooks/api/store-records"
+import { SearchFilter } from "../../components/search-filter"
 import { splitSerialList } from "../../../shared/serial-input"
 import type { AdminStockTake, StockTakeComparison, StockTakeInput } from "../../../shared/http/admin"
 import { CountComparison } from "./components/count-comparison"
@@ -17,8 +17,6 @@ import { CountComparison } from "./components/count-comparison"
 const StockTakePage = () => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.stockTakes" })
   const [params] = useSearchParams()
-  const locations = useStockLocationOptions().data ?? []
-  const variants = useVariantOptions().data ?? []
   const [locationId, setLocationId] = useState(params.get("location_id") ?? "")
   const [variantId, setVariantId] = useState<string | undefined>()
   const [pasted, setPasted] = useState("")
@@ -30,7 +28,8 @@ const StockTakePage = () => {
   const [done, setDone] = useState<AdminStockTake | null>(null)
   const preview = usePreviewStockTake()
   const confirm = useConfirmStockTake()
-  const locationName = (id: string | null) => (id ? locations.find((l) => l.value === id)?.label ?? id : t("noLocation"))
+  const locationNames = useLocationNames([locationId, ...(compared?.result.unexpected ?? []).map((s) => s.stock_location_id)])
+  const locationName = (id: string | null) => (id ? labelOf(locationNames, id) : t("noLocation"))
 
   const serials = useMemo(() => splitSerialList(pasted), [pasted])
   const body: StockTakeInput = useMemo(() => {
@@ -99,22 +98,20 @@ const StockTakePage = () => {
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           <div>
             <Label size="small">{t("location")}</Label>
-            <Select size="small" value={locationId} onValueChange={setLocationId}>
-              <Select.Trigger aria-label={t("location")}>
-                <Select.Value placeholder={t("chooseLocation")} />
-              </Select.Trigger>
-              <Select.Content>
-                {locations.map((l) => (
-                  <Select.Item key={l.value} value={l.value}>
-                    {l.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+            <SearchFilter
+              label={t("location")}
+              value={locationId || undefined}
+              onChange={(v) => setLocationId(v ?? "")}
+              search={searchLocations}
+              describe={describeLocation}
+              clearable={false}
+              placeholder={t("chooseLocation")}
+              className="w-full"
+            />
           </div>
           <div className="flex flex-col">
             <Label size="small">{t("countOnly")}</Label>
-            <FilterSelect label={t("variant")} value={variantId} options={variants} onChange={setVariantId} />
+            <SearchFilter label={t("variant")} value={variantId} onChange={setVariantId} search={searchVariants} describe={describeVariant} className="w-full" />
           </div>
           <div className="md:col-span-2">
             <Label size="small" htmlFor="scan">{t("scan")}</Label>
@@ -182,7 +179,6 @@ const StockTakePage = () => {
           {compared && (
             <CountComparison
               comparison={compared.result}
-              variants={variants}
               locationName={locationName}
               unknownVariants={unknownVariants}
               onUnknownVariant={(text, v) => setUnknownVariants((m) => ({ ...m, [text]: v }))}

@@ -1,4 +1,4 @@
-import { Button, Container, Heading, IconButton, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Heading, IconButton, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -6,7 +6,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { emptyEntry, entryProblems, entryToItem, SerialEntryField, useEntryProblemText, type SerialEntry } from "../../../components/serial-entry"
 import { useCheckSerialReceipt, usePostSerialReceipt } from "../../../hooks/api/serial-receipts"
 import type { ReceiptCheck, ReceiptInput } from "../../../../shared/http/admin"
-import { describeVariant, labelOf, searchVariants, useStockLocationOptions, useVariantNames } from "../../../hooks/api/store-records"
+import { describeLocation, describeVariant, labelOf, searchLocations, searchVariants, useVariantNames } from "../../../hooks/api/store-records"
 import { SearchFilter } from "../../../components/search-filter"
 
 type Line = { key: number; variant_id: string; unit_cost: string; entry: SerialEntry }
@@ -18,7 +18,6 @@ const ReceiveStockPage = () => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.receipts" })
   const problemText = useEntryProblemText()
   const navigate = useNavigate()
-  const locations = useStockLocationOptions().data ?? []
   const [supplier, setSupplier] = useState("")
   const [reference, setReference] = useState("")
   const [locationId, setLocationId] = useState("")
@@ -122,18 +121,16 @@ const ReceiveStockPage = () => {
           </div>
           <div>
             <Label size="small">{t("receive.location")}</Label>
-            <Select size="small" value={locationId} onValueChange={setLocationId}>
-              <Select.Trigger aria-label={t("receive.location")}>
-                <Select.Value placeholder={t("receive.locationPlaceholder")} />
-              </Select.Trigger>
-              <Select.Content>
-                {locations.map((l) => (
-                  <Select.Item key={l.value} value={l.value}>
-                    {l.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+            <SearchFilter
+              label={t("receive.location")}
+              value={locationId || undefined}
+              onChange={(v) => setLocationId(v ?? "")}
+              search={searchLocations}
+              describe={describeLocation}
+              clearable={false}
+              placeholder={t("receive.locationPlaceholder")}
+              className="w-full"
+            />
           </div>
           <div>
             <Label size="small" htmlFor="received">{t("receive.receivedOn")}</Label>

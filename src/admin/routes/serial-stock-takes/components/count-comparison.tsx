@@ -1,8 +1,9 @@
-import { Heading, Select, StatusBadge, Table, Text } from "@medusajs/ui"
+import { Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { SerialStatusBadge } from "../../../components/serial-status-badge"
 import type { StockTakeComparison } from "../../../../shared/http/admin"
-import type { VariantOption } from "../../../hooks/api/store-records"
+import { describeVariant, labelOf, searchVariants, useVariantNames } from "../../../hooks/api/store-records"
+import { SearchFilter } from "../../../components/search-filter"
 
 /**
  * A count compared with the books: what a confirm will do to each serial, and the variant
@@ -10,20 +11,19 @@ import type { VariantOption } from "../../../hooks/api/store-records"
  */
 export const CountComparison = ({
   comparison,
-  variants,
   locationName,
   unknownVariants,
   onUnknownVariant,
 }: {
   comparison: StockTakeComparison
-  variants: VariantOption[]
   locationName: (id: string | null) => string
   unknownVariants: Record<string, string>
   onUnknownVariant: (serial: string, variantId: string) => void
 }) => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.stockTakes.comparison" })
-  const variantLabel = (id: string) => variants.find((v) => v.value === id)?.label ?? id
   const { found, missing, unexpected, unknown } = comparison
+  const variants = useVariantNames([...found, ...missing, ...unexpected].map((s) => s.variant_id))
+  const variantLabel = (id: string) => labelOf(variants, id)
   return (
     <div className="flex flex-col gap-4" data-testid="count-comparison">
       <Text size="small" weight="plus" data-testid="count-summary">
@@ -84,18 +84,16 @@ export const CountComparison = ({
               <Text size="small" className="w-40 font-mono">
                 {text}
               </Text>
-              <Select size="small" value={unknownVariants[text] ?? ""} onValueChange={(v) => onUnknownVariant(text, v)}>
-                <Select.Trigger aria-label={t("variantOf", { serial: text })} className="w-80">
-                  <Select.Value placeholder={t("chooseVariant")} />
-                </Select.Trigger>
-                <Select.Content>
-                  {variants.map((v) => (
-                    <Select.Item key={v.value} value={v.value}>
-                      {v.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
+              <SearchFilter
+                label={t("variantOf", { serial: text })}
+                value={unknownVariants[text] || undefined}
+                onChange={(v) => onUnknownVariant(text, v ?? "")}
+                search={searchVariants}
+                describe={describeVariant}
+                clearable={false}
+                placeholder={t("chooseVariant")}
+                className="w-80"
+              />
             </div>
           ))}
         </div>
