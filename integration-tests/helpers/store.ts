@@ -258,3 +258,18 @@ export async function orderFulfillments(api: any, headers: any, orderId: string)
   const res = await api.get(`/admin/orders/${orderId}?fields=id,*fulfillments,*fulfillments.items`, headers)
   return res.data.order.fulfillments ?? []
 }
+
+/**
+ * The store of the return and claim tests: a serialized drill with a year's warranty,
+ * DR-1 (received Jan 1) and DR-2 (Feb 1) at location A, DR-B1 at B (Medusa receives
+ * returns only where the item is stocked, so B needs a level too).
+ */
+export async function createDrillStore(api: any, headers: any, container: MedusaContainer) {
+  const store = await createStore(container)
+  const { variant: drill } = await createStockedVariant(container, store, { title: "Drill", sku: "DRILL" })
+  await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true, warranty: { value: 1, unit: "year" } }, headers)
+  await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-1"], received_at: "2026-01-01T00:00:00Z" })
+  await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-2"], received_at: "2026-02-01T00:00:00Z" })
+  await receiveSerials(api, headers, { location_id: store.locationB.id, variant_id: drill.id, serials: ["DR-B1"] })
+  return { store, drill }
+}

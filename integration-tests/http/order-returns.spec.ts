@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { addPeriod } from "../../src/modules/serial/lib/warranty"
 import { adminHeaders } from "../helpers/admin"
 import { eventually, failure, statusOf } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, serialsBy, TestStore } from "../helpers/store"
+import { createDrillStore, placeOrder, receiveSerials, serialDetail, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(240_000)
@@ -23,13 +23,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   beforeAll(async () => {
     const container = getContainer()
     headers = await adminHeaders(api, container)
-    store = await createStore(container)
-    ;({ variant: drill } = await createStockedVariant(container, store, { title: "Drill", sku: "DRILL" }))
-    await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true, warranty: { value: 1, unit: "year" } }, headers)
-    await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-1"], received_at: "2026-01-01T00:00:00Z" })
-    await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-2"], received_at: "2026-02-01T00:00:00Z" })
-    // Medusa receives returns only where the item is stocked: give it a level at B too.
-    await receiveSerials(api, headers, { location_id: store.locationB.id, variant_id: drill.id, serials: ["DR-B1"] })
+    ;({ store, drill } = await createDrillStore(api, headers, container))
   })
 
   /**

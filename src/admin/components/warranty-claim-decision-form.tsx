@@ -9,9 +9,9 @@ import {
   type ClaimStatus,
 } from "../../shared/statuses"
 import { useDecideWarrantyClaim } from "../hooks/api/warranty-claims"
-import { describeLocation, searchLocations, useStoreCurrencyOptions } from "../hooks/api/store-records"
-import { SearchFilter } from "./search-filter"
+import { useStoreCurrencyOptions } from "../hooks/api/store-records"
 import { LabelledSelect } from "./labelled-select"
+import { LocationPicker } from "./location-picker"
 
 /**
  * Decides an open or in-progress claim: the decisions its status allows (the server's
@@ -101,16 +101,7 @@ export const WarrantyClaimDecisionForm = ({
       {needsLocation && (
         <div className="flex flex-col gap-y-1">
           <Label size="small">{t("decide.location")}</Label>
-          <SearchFilter
-            label={t("decide.location")}
-            value={location || undefined}
-            onChange={(v) => setLocation(v ?? "")}
-            search={searchLocations}
-            describe={describeLocation}
-            clearable={false}
-            placeholder={t("decide.chooseLocation")}
-            className="w-full"
-          />
+          <LocationPicker label={t("decide.location")} placeholder={t("decide.chooseLocation")} value={location} onChange={setLocation} />
           <Text size="xsmall" className="text-ui-fg-subtle">
             {decision === "replace" ? t("decide.replaceHint") : t("decide.returnHint")}
           </Text>

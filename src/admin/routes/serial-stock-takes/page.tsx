@@ -3,11 +3,12 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useSearchParams } from "react-router-dom"
 import { useConfirmStockTake, usePreviewStockTake } from "../../hooks/api/serial-stock-takes"
-import { describeLocation, describeVariant, labelOf, searchLocations, searchVariants, useLocationNames } from "../../hooks/api/store-records"
+import { describeVariant, labelOf, searchVariants, useLocationNames } from "../../hooks/api/store-records"
 import { SearchFilter } from "../../components/search-filter"
 import { splitSerialList } from "../../../shared/serial-input"
 import type { AdminStockTake, StockTakeComparison, StockTakeInput } from "../../../shared/http/admin"
 import { CountComparison } from "./components/count-comparison"
+import { LocationPicker } from "../../components/location-picker"
 
 /**
  * Stock-take (cycle count) at one location: scan or paste every serial found, compare with
@@ -98,16 +99,7 @@ const StockTakePage = () => {
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
           <div>
             <Label size="small">{t("location")}</Label>
-            <SearchFilter
-              label={t("location")}
-              value={locationId || undefined}
-              onChange={(v) => setLocationId(v ?? "")}
-              search={searchLocations}
-              describe={describeLocation}
-              clearable={false}
-              placeholder={t("chooseLocation")}
-              className="w-full"
-            />
+            <LocationPicker label={t("location")} placeholder={t("chooseLocation")} value={locationId} onChange={setLocationId} />
           </div>
           <div className="flex flex-col">
             <Label size="small">{t("countOnly")}</Label>

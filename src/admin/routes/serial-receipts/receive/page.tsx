@@ -6,8 +6,9 @@ import { Link, useNavigate } from "react-router-dom"
 import { emptyEntry, entryProblems, entryToItem, SerialEntryField, useEntryProblemText, type SerialEntry } from "../../../components/serial-entry"
 import { useCheckSerialReceipt, usePostSerialReceipt } from "../../../hooks/api/serial-receipts"
 import type { ReceiptCheck, ReceiptInput } from "../../../../shared/http/admin"
-import { describeLocation, describeVariant, labelOf, searchLocations, searchVariants, useVariantNames } from "../../../hooks/api/store-records"
+import { describeVariant, labelOf, searchVariants, useVariantNames } from "../../../hooks/api/store-records"
 import { SearchFilter } from "../../../components/search-filter"
+import { LocationPicker } from "../../../components/location-picker"
 
 type Line = { key: number; variant_id: string; unit_cost: string; entry: SerialEntry }
 
@@ -121,16 +122,7 @@ const ReceiveStockPage = () => {
           </div>
           <div>
             <Label size="small">{t("receive.location")}</Label>
-            <SearchFilter
-              label={t("receive.location")}
-              value={locationId || undefined}
-              onChange={(v) => setLocationId(v ?? "")}
-              search={searchLocations}
-              describe={describeLocation}
-              clearable={false}
-              placeholder={t("receive.locationPlaceholder")}
-              className="w-full"
-            />
+            <LocationPicker label={t("receive.location")} placeholder={t("receive.locationPlaceholder")} value={locationId} onChange={setLocationId} />
           </div>
           <div>
             <Label size="small" htmlFor="received">{t("receive.receivedOn")}</Label>
