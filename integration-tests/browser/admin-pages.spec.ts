@@ -523,6 +523,20 @@ describe("admin pages in chromium", () => {
     const ledgerCsv = await readDownload(ledgerFile)
     expect(ledgerCsv).toHaveLength(ledger.count + 1)
     expect(ledgerCsv.slice(1).every((line) => line.split(",")[2] === "receive")).toBe(true)
+
+    // One serial's receipts, then those at a location: each asked of the server as one types.
+    const [receivedOne] = ledger.rows
+    await pickSearched(page, "Serial number", receivedOne.serial_number, receivedOne.serial_number)
+    await page.waitForURL(new RegExp(`serial_number_id=${receivedOne.serial_number_id}`))
+    await page.getByText("1 of 1", { exact: false }).first().waitFor()
+    await page.getByRole("button", { name: "Serial number", exact: true }).click()
+    await page.getByRole("option", { name: "Serial number: all" }).click()
+    const [warehouse] = (await (await page.request.get("/admin/stock-locations?q=Demo&fields=id,name")).json()).stock_locations
+    await pickSearched(page, "Location", "Demo", "Demo Warehouse")
+    await page.waitForURL(new RegExp(`stock_location_id=${warehouse.id}`))
+    const atWarehouse = await (await page.request.get(`/admin/serial-reports/ledger?type=receive&stock_location_id=${warehouse.id}&limit=1000`)).json()
+    expect(atWarehouse.count).toBeGreaterThan(0)
+    await page.getByText(`of ${atWarehouse.count}`, { exact: false }).first().waitFor()
     await screenshot(page, "page-serial-reports-ledger")
   })
 

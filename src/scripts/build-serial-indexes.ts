@@ -5,6 +5,7 @@ import {
   SERIAL_INDEXES_20261206,
   SERIAL_INDEXES_20261207,
   SERIAL_INDEXES_20261207_EOL,
+  SERIAL_INDEXES_20261209_LEDGER_LOCATION,
   TRIGRAM_INDEX_20261206,
 } from "../modules/serial/lib/serial-indexes"
 
@@ -53,7 +54,7 @@ export default async function buildSerialIndexes({ container }: ExecArgs) {
   }
   // Nullable, no default: an instant change of the catalog, not a rewrite of the ledger.
   await knex.raw(`ALTER TABLE IF EXISTS "serial_ledger_entry" ADD COLUMN IF NOT EXISTS "operation_id" text NULL`)
-  for (const index of [...SERIAL_INDEXES_20261207, ...SERIAL_INDEXES_20261207_EOL]) {
+  for (const index of [...SERIAL_INDEXES_20261207, ...SERIAL_INDEXES_20261207_EOL, ...SERIAL_INDEXES_20261209_LEDGER_LOCATION]) {
     await build(index.name, index.create)
     for (const old of index.replaces ?? []) {
       await knex.raw(`DROP INDEX CONCURRENTLY IF EXISTS "${old}"`)

@@ -165,7 +165,7 @@ export type SerialReportParams = {
   offset: number
   /** The previous page's `next_cursor`. */
   after?: string
-  /** summary, expiry reports */
+  /** summary, expiry reports; `stock_location_id` also the ledger (moved from or to it) */
   product_id?: string[]
   stock_location_id?: string[]
   variant_id?: string[]

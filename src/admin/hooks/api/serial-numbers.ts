@@ -12,6 +12,21 @@ export const serialNumberKeys = {
   detail: (id: string) => ["serial-numbers", "detail", id] as const,
 }
 
+/** Up to 20 serials whose text holds `text` (the list's search), for search filters. */
+export async function searchSerials(text: string): Promise<Array<{ value: string; label: string }>> {
+  const { serial_numbers } = await sdk.client.fetch<AdminSerialNumberListResponse>("/admin/serial-numbers", {
+    query: { ...(text ? { q: text } : {}), limit: 20, fields: "id,serial_number" },
+  })
+  return serial_numbers.map((s) => ({ value: s.id, label: s.serial_number }))
+}
+
+export async function describeSerial(id: string): Promise<string> {
+  const { serial_number } = await sdk.client.fetch<{ serial_number: AdminSerialNumber }>(`/admin/serial-numbers/${id}`, {
+    query: { fields: "id,serial_number" },
+  })
+  return serial_number.serial_number
+}
+
 export function useSerialNumbers(query: SerialListQuery, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: serialNumberKeys.list(query),

@@ -15,6 +15,7 @@ import { SERIAL_MOVEMENTS, SERIAL_STATUSES } from "../../../shared/statuses"
 import type { AdminSerialLedgerEntry, SerialSummaryRow } from "../../../shared/http/admin"
 import { CsvDownload } from "./components/csv-download"
 import { SearchFilter } from "../../components/search-filter"
+import { describeSerial, searchSerials } from "../../hooks/api/serial-numbers"
 import { StatusByLocationChart } from "./components/status-by-location-chart"
 import { ExpiriesByMonthChart } from "./components/expiries-by-month-chart"
 import { SerialLink } from "../../components/serial-link"
@@ -152,7 +153,14 @@ const LedgerReport = () => {
   const { dateTime } = useFormat()
   const status = (s: string | null) => (s ? tc(`serialStatus.${s}`, { defaultValue: s }) : "—")
   const { get, set } = useUrlState()
-  const query = { limit: 50, type: get("type"), from: get("from"), to: get("to") }
+  const query = {
+    limit: 50,
+    type: get("type"),
+    serial_number_id: get("serial_number_id"),
+    stock_location_id: get("stock_location_id"),
+    from: get("from"),
+    to: get("to"),
+  }
   const pages = usePages<LedgerRow>("ledger", query)
   const locations = useLocationNames(pages.rows.flatMap((r) => [r.from_location_id, r.to_location_id]))
   return (
@@ -164,6 +172,14 @@ const LedgerReport = () => {
           options={SERIAL_MOVEMENTS.map((m) => ({ value: m, label: tc(`movement.${m}`) }))}
           onChange={(v) => set({ type: v })}
         />
+        <SearchFilter
+          label={t("columns.serialNumber")}
+          value={get("serial_number_id")}
+          onChange={(v) => set({ serial_number_id: v })}
+          search={searchSerials}
+          describe={describeSerial}
+        />
+        <SearchFilter label={t("columns.location")} value={get("stock_location_id")} onChange={(v) => set({ stock_location_id: v })} search={searchLocations} describe={describeLocation} />
         <div className="flex flex-col gap-1">
           <Label size="xsmall" htmlFor="ledger-from">
             {t("from")}
@@ -228,7 +244,7 @@ const SerialReportsPage = () => {
     <Container className="p-0">
       <SectionHeader level="h1" title={t("title")} subtitle={t("subtitle")} />
       {/* A new tab starts without the other tab's filters. */}
-      <Tabs value={tab} onValueChange={(next) => set({ tab: next === "summary" ? undefined : next, stock_location_id: undefined, within_days: undefined, type: undefined, from: undefined, to: undefined })}>
+      <Tabs value={tab} onValueChange={(next) => set({ tab: next === "summary" ? undefined : next, stock_location_id: undefined, within_days: undefined, type: undefined, serial_number_id: undefined, from: undefined, to: undefined })}>
         <Tabs.List className="px-6">
           <Tabs.Trigger value="summary">{t("tabs.summary")}</Tabs.Trigger>
           <Tabs.Trigger value="warranty-expiry">{t("tabs.warrantyExpiry")}</Tabs.Trigger>

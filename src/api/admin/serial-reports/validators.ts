@@ -67,6 +67,8 @@ export const REPORT_PARAMS: Record<AdminReportName, z.ZodTypeAny> = {
       type: many(z.string().max(50)),
       reference_type: many(z.string().max(50)),
       reference_id: many(idParam),
+      /** Entries that moved a serial from or to one of these locations. */
+      stock_location_id: many(idParam),
       // A bare day as `to` means up to the end of that day.
       from: isoDate("from", { keepDay: true }).optional(),
       to: isoDate("to", { keepDay: true }).optional(),

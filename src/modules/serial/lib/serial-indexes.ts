@@ -90,3 +90,18 @@ export const SERIAL_INDEXES_20261207_EOL: Array<{ name: string; create: string; 
     replaces: ["IDX_serial_number_end_of_life_at"],
   },
 ]
+
+/**
+ * The ledger's indexes of Migration20261209020000: the ledger report's location filter
+ * (entries that moved a serial from or to a location), one index per side, by date.
+ */
+export const SERIAL_INDEXES_20261209_LEDGER_LOCATION: Array<{ name: string; create: string; replaces?: string[] }> = [
+  {
+    name: "IDX_serial_ledger_entry_from_location",
+    create: `ON "serial_ledger_entry" ("from_location_id", "created_at", "id") WHERE deleted_at IS NULL AND from_location_id IS NOT NULL`,
+  },
+  {
+    name: "IDX_serial_ledger_entry_to_location",
+    create: `ON "serial_ledger_entry" ("to_location_id", "created_at", "id") WHERE deleted_at IS NULL AND to_location_id IS NOT NULL`,
+  },
+]

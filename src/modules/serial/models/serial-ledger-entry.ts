@@ -34,6 +34,17 @@ const SerialLedgerEntry = model
     // The ledger report's keyset order (lib/serial-indexes.ts, Migration20261207000000).
     { name: "IDX_serial_ledger_entry_created_id", on: ["created_at", "id"], where: "deleted_at IS NULL" },
     { name: "IDX_serial_ledger_entry_operation", on: ["operation_id"], where: "operation_id IS NOT NULL" },
+    // The ledger report's location filter: entries from or to a location, by date.
+    {
+      name: "IDX_serial_ledger_entry_from_location",
+      on: ["from_location_id", "created_at", "id"],
+      where: "deleted_at IS NULL AND from_location_id IS NOT NULL",
+    },
+    {
+      name: "IDX_serial_ledger_entry_to_location",
+      on: ["to_location_id", "created_at", "id"],
+      where: "deleted_at IS NULL AND to_location_id IS NOT NULL",
+    },
   ])
 
 export default SerialLedgerEntry

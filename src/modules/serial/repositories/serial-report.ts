@@ -174,6 +174,12 @@ function ledger(p: SerialReportParams): ReportQuery {
     .anyOf("type", p.type)
     .anyOf("reference_type", p.reference_type)
     .anyOf("reference_id", p.reference_id)
+  if (p.stock_location_id?.length) {
+    // From or to the location: two index ranges (IDX_serial_ledger_entry_from_location,
+    // _to_location) merged, then ordered; the dates narrow a large location's history.
+    const locations = textArrayLiteral(p.stock_location_id)
+    where.add(`(from_location_id = ANY(?::text[]) OR to_location_id = ANY(?::text[]))`, locations, locations)
+  }
   if (p.from) {
     where.add(`created_at >= ?::timestamptz`, new Date(p.from).toISOString())
   }
