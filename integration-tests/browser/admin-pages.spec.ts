@@ -587,14 +587,30 @@ describe("admin pages in chromium", () => {
     const after = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
     expect(after.maintenance_visits.map((v: any) => v.technician)).toEqual(["Theo", "Theo", "Theo", "Theo"])
 
-    // And cancel it: its pending visits go with it.
+    // Plan it again with other rules, the new visit days shown first: quarterly, two visits.
     await page.getByRole("button", { name: "Edit", exact: true }).click()
+    await page.getByRole("button", { name: "Change the plan" }).click()
+    const replan = page.getByTestId("maintenance-schedule-edit-form").getByTestId("maintenance-schedule-form")
+    await chooseOption(page, "Every", "Quarterly")
+    await replan.getByLabel("Visits").fill("2")
+    await replan.getByTestId("schedule-plan").locator("li").nth(1).waitFor()
+    expect(await replan.getByTestId("schedule-plan").locator("li").allTextContents()).toHaveLength(2)
+    await screenshot(page, "page-serial-schedule-replan")
+    await replan.getByRole("button", { name: "Plan again" }).click()
+    await page.getByText("Planned again with 2 visits").waitFor()
+    await page.getByText(/preventive · quarterly .* · active · Theo/).waitFor()
+    await page.getByText(/preventive · monthly .* · cancelled/).waitFor()
+    const replanned = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
+    expect(replanned.maintenance_visits.map((v: any) => v.status).sort()).toEqual(["cancelled", "cancelled", "cancelled", "cancelled", "pending", "pending"])
+
+    // And cancel the new one: its pending visits go with it.
+    await page.locator("li").filter({ hasText: /quarterly .* · active/ }).getByRole("button", { name: "Edit", exact: true }).click()
     await page.getByTestId("maintenance-schedule-edit-form").getByRole("button", { name: "Cancel schedule" }).click()
     await page.getByRole("button", { name: "Cancel schedule" }).last().click()
     await page.getByText("Schedule cancelled").waitFor()
-    await page.getByText(/preventive · monthly .* · cancelled/).waitFor()
+    await page.getByText(/preventive · quarterly .* · cancelled/).waitFor()
     const cancelled = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&limit=10`)).json()
-    expect(cancelled.maintenance_visits.map((v: any) => v.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"])
+    expect(cancelled.maintenance_visits.map((v: any) => v.status)).toEqual(Array(6).fill("cancelled"))
   })
 
   it("logs a breakdown visit from a serial's page with its outcome, shown in the serial's visits", async () => {

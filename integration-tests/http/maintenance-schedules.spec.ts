@@ -398,6 +398,69 @@ httpSuite(__filename, ({ api, getContainer }) => {
     })
   })
 
+  describe("POST /admin/maintenance-schedules/:id/replan", () => {
+    it("plans an active schedule again: the old one cancelled with its pending visits, the done ones kept; a new one with its serials", async () => {
+      const old = await createSchedule({
+        serial_number_ids: [serials["BX-1"], serials["BX-2"]],
+        type: "preventive",
+        periodicity: "monthly",
+        start_date: "2027-01-31",
+        visit_count: 3,
+        assignee: "Tess",
+        notes: "Keys at the front desk",
+      })
+      const done = old.visits.find((v: any) => v.serial_number_id === serials["BX-1"])
+      await api.post(`/admin/maintenance-visits/${done.id}`, { status: "completed", completed_at: new Date().toISOString() }, headers)
+
+      const res = await api.post(
+        `/admin/maintenance-schedules/${old.id}/replan`,
+        { periodicity: "quarterly", start_date: "2027-03-01", visit_count: 2, first_visit_on_start: true },
+        headers
+      )
+      expect(res.status).toBe(201)
+      const fresh = res.data.maintenance_schedule
+      expect(fresh).toMatchObject({
+        type: "preventive",
+        periodicity: "quarterly",
+        start_date: "2027-03-01",
+        status: "active",
+        assignee: "Tess",
+        notes: "Keys at the front desk",
+        serial_number_ids: [serials["BX-1"], serials["BX-2"]].sort(),
+        metadata: { replaces_schedule_id: old.id },
+      })
+      expect(fresh.visits.map((v: any) => v.scheduled_date).sort()).toEqual(["2027-03-01", "2027-03-01", "2027-06-01", "2027-06-01"])
+
+      const before = (await api.get(`/admin/maintenance-schedules/${old.id}`, headers)).data.maintenance_schedule
+      expect(before.status).toBe("cancelled")
+      expect(before.visits.filter((v: any) => v.status === "completed").map((v: any) => v.id)).toEqual([done.id])
+      expect(before.visits.filter((v: any) => v.status !== "completed").every((v: any) => v.status === "cancelled")).toBe(true)
+    })
+
+    it("refuses rules that do not plan, and a schedule no longer active, changing nothing", async () => {
+      const old = await createSchedule({ serial_number_ids: [serials["BX-3"]], type: "preventive", periodicity: "monthly", start_date: "2027-01-01", visit_count: 2 })
+      const bad = await failure(
+        api.post(`/admin/maintenance-schedules/${old.id}/replan`, { periodicity: "monthly", start_date: "2027-05-01", end_date: "2027-01-01" }, headers)
+      )
+      expect(bad.status).toBe(400)
+      expect(bad.message).toContain("end_date 2027-01-01 is before start_date 2027-05-01")
+      const kept = (await api.get(`/admin/maintenance-schedules/${old.id}`, headers)).data.maintenance_schedule
+      expect(kept.status).toBe("active")
+      expect(kept.visits.map((v: any) => v.status)).toEqual(["pending", "pending"])
+      const all = (await api.get(`/admin/maintenance-schedules?serial_number_id=${serials["BX-3"]}`, headers)).data.maintenance_schedules
+      expect(all.map((s: any) => s.id)).toEqual([old.id])
+
+      const typeChange = await failure(api.post(`/admin/maintenance-schedules/${old.id}/replan`, { type: "amc", periodicity: "monthly", start_date: "2027-05-01", visit_count: 1 }, headers))
+      expect(typeChange.status).toBe(400)
+
+      await api.post(`/admin/maintenance-schedules/${old.id}`, { status: "cancelled" }, headers)
+      const closed = await failure(api.post(`/admin/maintenance-schedules/${old.id}/replan`, { periodicity: "monthly", start_date: "2027-05-01", visit_count: 1 }, headers))
+      expect(closed).toEqual({ status: 400, message: `Maintenance schedule ${old.id} is cancelled: only an active schedule can be planned again` })
+      const missing = await failure(api.post("/admin/maintenance-schedules/snsch_missing/replan", { periodicity: "monthly", start_date: "2027-05-01", visit_count: 1 }, headers))
+      expect(missing.status).toBe(404)
+    })
+  })
+
   describe("visits", () => {
     let schedule: any
 

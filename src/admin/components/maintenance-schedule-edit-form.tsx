@@ -3,17 +3,20 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useUpdateMaintenanceSchedule } from "../hooks/api/maintenance"
 import type { AdminMaintenanceSchedule } from "../../shared/http/admin"
+import { MaintenanceScheduleForm } from "./maintenance-schedule-form"
 
 /**
  * Changes an active schedule: its technician (the pending visits that followed the old one
- * follow the new) and notes, or cancels it with its pending visits. Its rules (periodicity,
- * start, visits) stay as planned: other rules are a new schedule, after cancelling this one.
+ * follow the new) and notes, or cancels it with its pending visits. "Change the plan" plans
+ * it again with other rules (periodicity, start, visits or end), the visit days shown first:
+ * the server replaces it with a new schedule, and the visits done stay with the old one.
  */
 export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: AdminMaintenanceSchedule; onDone: () => void }) => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.scheduleEdit" })
   const { t: tt } = useTranslation(undefined, { keyPrefix: "serials.serialForms.scheduleTerms" })
   const [technician, setTechnician] = useState(schedule.assignee ?? "")
   const [notes, setNotes] = useState(schedule.notes ?? "")
+  const [replanning, setReplanning] = useState(false)
   const update = useUpdateMaintenanceSchedule(schedule.id)
   const prompt = usePrompt()
   const active = schedule.status === "active"
@@ -55,7 +58,7 @@ export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: Ad
       <Text size="small" className="text-ui-fg-subtle">
         {tt(`type.${schedule.type}`, { defaultValue: schedule.type })} ·{" "}
         {tt(`periodicity.${schedule.periodicity}`, { defaultValue: schedule.periodicity.replace("_", " ") })} ·{" "}
-        {tt(`status.${schedule.status}`, { defaultValue: schedule.status })}. {t("otherRules")}
+        {tt(`status.${schedule.status}`, { defaultValue: schedule.status })}
       </Text>
       <div className="flex flex-col gap-y-1">
         <Label size="small" htmlFor="schedule-edit-technician">
@@ -78,7 +81,20 @@ export const MaintenanceScheduleEditForm = ({ schedule, onDone }: { schedule: Ad
             {t("cancelSchedule")}
           </Button>
         )}
+        {active && !replanning && (
+          <Button size="small" variant="secondary" onClick={() => setReplanning(true)}>
+            {t("changePlan")}
+          </Button>
+        )}
       </div>
+      {active && replanning && (
+        <div className="flex flex-col gap-y-2 border-t pt-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("changePlanHint")}
+          </Text>
+          <MaintenanceScheduleForm serialNumberIds={schedule.serial_number_ids ?? []} replacing={schedule} onDone={onDone} />
+        </div>
+      )}
     </div>
   )
 }

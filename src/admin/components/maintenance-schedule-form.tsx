@@ -3,7 +3,8 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useSettled } from "../lib/use-settled"
 import { LabelledSelect } from "./labelled-select"
-import { useCreateMaintenanceSchedule, useMaintenanceSchedulePlan, type ScheduleRules } from "../hooks/api/maintenance"
+import { useCreateMaintenanceSchedule, useMaintenanceSchedulePlan, useReplanMaintenanceSchedule, type ScheduleRules } from "../hooks/api/maintenance"
+import type { AdminMaintenanceSchedule } from "../../shared/http/admin"
 import { useFormat } from "../lib/format"
 
 /** The schedule types and periodicities offered, in this order (their labels are keys). */
@@ -19,25 +20,32 @@ const PERIODICITIES = ["monthly", "quarterly", "half_yearly", "yearly", "weekly"
 export const MaintenanceScheduleForm = ({
   serialNumberIds,
   customerId,
+  replacing,
   onDone,
 }: {
   serialNumberIds: string[]
   /** The customer the schedule serves (an order's), when there is one. */
   customerId?: string | null
+  /**
+   * An active schedule to plan again with these rules: the form starts from its rules,
+   * keeps its type, and saving replaces it (POST …/replan) instead of adding one.
+   */
+  replacing?: AdminMaintenanceSchedule
   onDone: () => void
 }) => {
   const { t } = useTranslation(undefined, { keyPrefix: "serials.serialForms.schedule" })
   const { date } = useFormat()
-  const [type, setType] = useState<ScheduleRules["type"]>("preventive")
-  const [periodicity, setPeriodicity] = useState("monthly")
-  const [intervalValue, setIntervalValue] = useState("2")
-  const [intervalUnit, setIntervalUnit] = useState<"day" | "week" | "month">("month")
-  const [start, setStart] = useState(new Date().toISOString().slice(0, 10))
-  const [ends, setEnds] = useState<"count" | "date">("count")
-  const [visitCount, setVisitCount] = useState("4")
-  const [endDate, setEndDate] = useState("")
-  const [firstOnStart, setFirstOnStart] = useState(false)
-  const [technician, setTechnician] = useState("")
+  const from = replacing as (AdminMaintenanceSchedule & { interval?: { value: number; unit: "day" | "week" | "month" } | null }) | undefined
+  const [type, setType] = useState<ScheduleRules["type"]>((from?.type as ScheduleRules["type"]) ?? "preventive")
+  const [periodicity, setPeriodicity] = useState(from?.periodicity ?? "monthly")
+  const [intervalValue, setIntervalValue] = useState(String(from?.interval?.value ?? 2))
+  const [intervalUnit, setIntervalUnit] = useState<"day" | "week" | "month">(from?.interval?.unit ?? "month")
+  const [start, setStart] = useState(from?.start_date ?? new Date().toISOString().slice(0, 10))
+  const [ends, setEnds] = useState<"count" | "date">(from && !from.visit_count && from.end_date ? "date" : "count")
+  const [visitCount, setVisitCount] = useState(String(from?.visit_count ?? 4))
+  const [endDate, setEndDate] = useState(from?.end_date ?? "")
+  const [firstOnStart, setFirstOnStart] = useState(Boolean(from?.first_visit_on_start))
+  const [technician, setTechnician] = useState(from?.assignee ?? "")
 
   const rules = useMemo<ScheduleRules | null>(() => {
     if (!start) return null
@@ -53,9 +61,24 @@ export const MaintenanceScheduleForm = ({
   const settled = useSettled(rules)
   const plan = useMaintenanceSchedulePlan(settled)
   const create = useCreateMaintenanceSchedule()
+  const replan = useReplanMaintenanceSchedule(replacing?.id ?? "")
   const planned = !plan.isError && plan.data && settled === rules ? plan.data.plan : null
 
-  const save = () =>
+  const save = () => {
+    if (replacing) {
+      const { type: _kept, ...newRules } = rules!
+      replan.mutate(
+        { ...newRules, assignee: technician.trim() || null },
+        {
+          onSuccess: ({ maintenance_schedule }) => {
+            toast.success(t("replanned", { count: Number(maintenance_schedule.visit_count ?? 0) }))
+            onDone()
+          },
+          onError: (e) => toast.error((e as Error).message),
+        }
+      )
+      return
+    }
     create.mutate(
       { ...rules!, serial_number_ids: serialNumberIds, assignee: technician.trim() || null, ...(customerId ? { customer_id: customerId } : {}) },
       {
@@ -66,14 +89,20 @@ export const MaintenanceScheduleForm = ({
         onError: (e) => toast.error((e as Error).message),
       }
     )
+  }
 
   return (
     <div className="flex flex-col gap-y-4" data-testid="maintenance-schedule-form">
-      <LabelledSelect
-        id="schedule-type"
-        label={t("type")}
-        value={type}
-        options={TYPES.map((value) => ({ value, label: t(`types.${value}`) }))} onChange={(v) => setType(v as ScheduleRules["type"])} />
+      {/* Planned again, a schedule keeps its type (an amc schedule stays the serials' contract). */}
+      {!replacing && (
+        <LabelledSelect
+          id="schedule-type"
+          label={t("type")}
+          value={type}
+          options={TYPES.map((value) => ({ value, label: t(`types.${value}`) }))}
+          onChange={(v) => setType(v as ScheduleRules["type"])}
+        />
+      )}
       <LabelledSelect
         id="schedule-periodicity"
         label={t("every")}
@@ -150,8 +179,8 @@ export const MaintenanceScheduleForm = ({
           </Text>
         )}
       </div>
-      <Button size="small" disabled={!planned} isLoading={create.isPending} onClick={save}>
-        {t("create")}
+      <Button size="small" disabled={!planned} isLoading={create.isPending || replan.isPending} onClick={save}>
+        {replacing ? t("replan") : t("create")}
       </Button>
     </div>
   )

@@ -103,6 +103,16 @@ export function useUpdateMaintenanceSchedule(id: string) {
   })
 }
 
+/** Plans an active schedule again with new rules: it is cancelled, and the new one (answered) takes its serials. */
+export function useReplanMaintenanceSchedule(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: Omit<ScheduleRules, "type"> & { assignee?: string | null }) =>
+      sdk.client.fetch<{ maintenance_schedule: AdminMaintenanceSchedule }>(`/admin/maintenance-schedules/${id}/replan`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  })
+}
+
 /** A visit no schedule generated: a breakdown call or an unscheduled check, planned or done. */
 export type LogVisitBody = {
   serial_number_id: string

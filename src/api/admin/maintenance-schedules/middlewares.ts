@@ -5,6 +5,7 @@ import {
   AdminGetMaintenanceScheduleParams,
   AdminGetMaintenanceSchedulesParams,
   AdminPlanMaintenanceSchedule,
+  AdminReplanMaintenanceSchedule,
   AdminUpdateMaintenanceSchedule,
 } from "./validators"
 import { listMaintenanceSchedulesConfig, retrieveMaintenanceScheduleConfig } from "./query-config"
@@ -35,5 +36,10 @@ export const maintenanceScheduleMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/maintenance-schedules/:id",
     middlewares: [validateAndTransformBody(AdminUpdateMaintenanceSchedule)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/maintenance-schedules/:id/replan",
+    middlewares: [validateAndTransformBody(AdminReplanMaintenanceSchedule)],
   },
 ]

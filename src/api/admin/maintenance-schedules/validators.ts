@@ -47,6 +47,21 @@ export const AdminPlanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick(
 }).strict()
 export type AdminPlanMaintenanceScheduleType = z.infer<typeof AdminPlanMaintenanceSchedule>
 
+/**
+ * Body of POST /admin/maintenance-schedules/:id/replan: new rules for an active schedule
+ * (the type, serials and customer stay), and optionally another technician.
+ */
+export const AdminReplanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick({
+  periodicity: true,
+  interval: true,
+  start_date: true,
+  end_date: true,
+  visit_count: true,
+  first_visit_on_start: true,
+  assignee: true,
+}).strict()
+export type AdminReplanMaintenanceScheduleType = z.infer<typeof AdminReplanMaintenanceSchedule>
+
 /** Body of POST /admin/maintenance-schedules/:id: the assignee, notes, or cancel / complete it. */
 export const AdminUpdateMaintenanceSchedule = z.object({
   assignee: assignee.nullish(),
