@@ -437,6 +437,15 @@ httpSuite(__filename, ({ api, getContainer }) => {
       expect(before.visits.filter((v: any) => v.status !== "completed").every((v: any) => v.status === "cancelled")).toBe(true)
     })
 
+    it("an amc schedule planned again moves the serials' contract end to the new plan's", async () => {
+      const old = await createSchedule({ serial_number_ids: [serials["BX-2"]], type: "amc", periodicity: "quarterly", start_date: "2027-01-01", end_date: "2027-12-31" })
+      expect((await serialOf(serials["BX-2"])).contract_expires_at).toBe("2027-12-31T00:00:00.000Z")
+      const fresh = (await api.post(`/admin/maintenance-schedules/${old.id}/replan`, { periodicity: "yearly", start_date: "2027-01-01", end_date: "2028-06-30" }, headers)).data
+        .maintenance_schedule
+      expect(fresh).toMatchObject({ type: "amc", end_date: "2028-06-30" })
+      expect((await serialOf(serials["BX-2"])).contract_expires_at).toBe("2028-06-30T00:00:00.000Z")
+    })
+
     it("refuses rules that do not plan, and a schedule no longer active, changing nothing", async () => {
       const old = await createSchedule({ serial_number_ids: [serials["BX-3"]], type: "preventive", periodicity: "monthly", start_date: "2027-01-01", visit_count: 2 })
       const bad = await failure(
