@@ -35,31 +35,25 @@ export const AdminCreateMaintenanceSchedule = z.object({
 })
 export type AdminCreateMaintenanceScheduleType = z.infer<typeof AdminCreateMaintenanceSchedule>
 
-/** Body of POST /admin/maintenance-schedule-plans: a schedule's rules, to see its visit days before saving. */
-export const AdminPlanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick({
-  type: true,
+/** A schedule's rules: what plans its visit days. */
+const SCHEDULE_RULES = {
   periodicity: true,
   interval: true,
   start_date: true,
   end_date: true,
   visit_count: true,
   first_visit_on_start: true,
-}).strict()
+} as const
+
+/** Body of POST /admin/maintenance-schedule-plans: a schedule's rules, to see its visit days before saving. */
+export const AdminPlanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick({ type: true, ...SCHEDULE_RULES }).strict()
 export type AdminPlanMaintenanceScheduleType = z.infer<typeof AdminPlanMaintenanceSchedule>
 
 /**
  * Body of POST /admin/maintenance-schedules/:id/replan: new rules for an active schedule
  * (the type, serials and customer stay), and optionally another technician.
  */
-export const AdminReplanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick({
-  periodicity: true,
-  interval: true,
-  start_date: true,
-  end_date: true,
-  visit_count: true,
-  first_visit_on_start: true,
-  assignee: true,
-}).strict()
+export const AdminReplanMaintenanceSchedule = AdminCreateMaintenanceSchedule.pick({ ...SCHEDULE_RULES, assignee: true }).strict()
 export type AdminReplanMaintenanceScheduleType = z.infer<typeof AdminReplanMaintenanceSchedule>
 
 /** Body of POST /admin/maintenance-schedules/:id: the assignee, notes, or cancel / complete it. */
