@@ -593,8 +593,16 @@ describe("admin pages in chromium", () => {
     const replan = page.getByTestId("maintenance-schedule-edit-form").getByTestId("maintenance-schedule-form")
     await chooseOption(page, "Every", "Quarterly")
     await replan.getByLabel("Visits").fill("2")
-    await replan.getByTestId("schedule-plan").locator("li").nth(1).waitFor()
-    expect(await replan.getByTestId("schedule-plan").locator("li").allTextContents()).toHaveLength(2)
+    // The preview follows the rules once the server has planned them: two quarterly days.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="maintenance-schedule-edit-form"] [data-testid="schedule-plan"] li').length === 2
+    )
+    const quarterly = await (
+      await page.request.post("/admin/maintenance-schedule-plans", {
+        data: { type: "preventive", periodicity: "quarterly", start_date: "2027-01-31", visit_count: 2, first_visit_on_start: false },
+      })
+    ).json()
+    expect(quarterly.plan.visit_dates).toEqual(["2027-04-30", "2027-07-31"])
     await screenshot(page, "page-serial-schedule-replan")
     await replan.getByRole("button", { name: "Plan again" }).click()
     await page.getByText("Planned again with 2 visits").waitFor()
@@ -602,6 +610,9 @@ describe("admin pages in chromium", () => {
     await page.getByText(/preventive · monthly .* · cancelled/).waitFor()
     const replanned = await (await page.request.get(`/admin/maintenance-visits?serial_number_id=${serial.id}&order=scheduled_date&limit=10`)).json()
     expect(replanned.maintenance_visits.map((v: any) => v.status).sort()).toEqual(["cancelled", "cancelled", "cancelled", "cancelled", "pending", "pending"])
+    expect(replanned.maintenance_visits.filter((v: any) => v.status === "pending").map((v: any) => [v.scheduled_date, v.technician])).toEqual(
+      quarterly.plan.visit_dates.map((d: string) => [d, "Theo"])
+    )
 
     // And cancel the new one: its pending visits go with it.
     await page.locator("li").filter({ hasText: /quarterly .* · active/ }).getByRole("button", { name: "Edit", exact: true }).click()
