@@ -1,12 +1,23 @@
 import { useTranslation } from "react-i18next"
 
-/** Dates as the dashboard shows them: the given locale (the browser's if none), no time unless asked. */
+/** A calendar day as the API gives one (a visit's day, a schedule's start): `YYYY-MM-DD`. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Dates as the dashboard shows them: the given locale (the browser's if none), no time
+ * unless asked. A calendar day is that day wherever the browser is: read as UTC midnight
+ * and written in UTC, or it would show the day before west of Greenwich.
+ */
 export function formatDate(value?: string | Date | null, locale?: string): string {
   if (!value) {
     return "—"
   }
-  const date = typeof value === "string" ? new Date(value) : value
-  return Number.isNaN(date.getTime()) ? "—" : date.toLocaleDateString(locale, { dateStyle: "medium" })
+  const day = typeof value === "string" && DAY.test(value)
+  const date = typeof value === "string" ? new Date(day ? `${value}T00:00:00Z` : value) : value
+  // A day the calendar does not have (Feb 30) would roll over into the next month.
+  return Number.isNaN(date.getTime()) || (day && date.toISOString().slice(0, 10) !== value)
+    ? "—"
+    : date.toLocaleDateString(locale, { dateStyle: "medium", ...(day ? { timeZone: "UTC" } : {}) })
 }
 
 export function formatDateTime(value?: string | Date | null, locale?: string): string {
