@@ -32,10 +32,10 @@ httpSuite(__filename, ({ api, getContainer }) => {
   const decide = (id: string, body: Record<string, unknown>) =>
     api.post(`/admin/warranty-claims/${id}/decision`, body, headers).then((r: any) => r.data.warranty_claim)
 
-  /** One drill ordered and fulfilled from A (the first-in pick takes DR-1). */
-  async function deliveredDrill() {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity: 1 }])
-    await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 1 }] }, headers)
+  /** Drills ordered on one line and fulfilled from A (the first-in pick takes DR-1, then DR-2). */
+  async function deliveredDrill(quantity = 1) {
+    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity }])
+    await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity }] }, headers)
     return order
   }
 
@@ -147,6 +147,26 @@ httpSuite(__filename, ({ api, getContainer }) => {
       return s.status === "active" ? s : null
     })
     expect(back).toMatchObject({ stock_location_id: store.locationB.id, order_id: null, customer_id: null })
+  })
+
+  it("receiving a claim's return of one unit of a line of two brings back the claimed serial, without asking which", async () => {
+    const order = await deliveredDrill(2)
+    const claim = await fileClaim("DR-2")
+    const { return_id } = await decide(claim.id, { decision: "return", location_id: store.locationB.id })
+    const eventBus: any = getContainer().resolve(Modules.EVENT_BUS)
+    const handled = TestEventUtils.waitSubscribersExecution("order.return_received", eventBus)
+    await api.post(`/admin/returns/${return_id}/receive`, {}, headers)
+    await api.post(`/admin/returns/${return_id}/receive-items`, { items: [{ id: order.items[0].id, quantity: 1 }] }, headers)
+    await api.post(`/admin/returns/${return_id}/receive/confirm`, {}, headers)
+    await handled
+    const after = await eventually(async () => {
+      const all = await serialsBy(api, headers, `variant_id=${drill.id}`)
+      return all["DR-2"].status === "active" ? all : null
+    })
+    expect(after["DR-2"]).toMatchObject({ stock_location_id: store.locationB.id, order_id: null })
+    expect(after["DR-1"]).toMatchObject({ status: "delivered", order_id: order.id })
+    const back = (await api.get(`/admin/returns/${return_id}/serial-numbers`, headers)).data.serial_numbers
+    expect(back.map((s: any) => s.serial_number)).toEqual(["DR-2"])
   })
 
   it("a replace decision opens a Medusa exchange: the unit back, one of the same variant out at the price it was sold for", async () => {

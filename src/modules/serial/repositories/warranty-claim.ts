@@ -128,6 +128,15 @@ export const warrantyClaimSql = {
     await run(manager, `DELETE FROM warranty_claim WHERE id = ?`, [id])
   },
 
+  /** The serials whose claims were decided by opening this Medusa return (a `return`, or a `replace`'s exchange). */
+  async serialIdsOfReturn(manager: SqlManager, returnId: string): Promise<string[]> {
+    const rows: Array<{ serial_number_id: string }> = await run(manager,
+      `SELECT serial_number_id FROM warranty_claim WHERE return_id = ? AND deleted_at IS NULL`,
+      [returnId]
+    )
+    return rows.map((r) => r.serial_number_id)
+  },
+
   /** A claim's files, read under its lock (files are added one request at a time). */
   async lockAttachments(manager: SqlManager, id: string): Promise<{ id: string; attachments: StoredFile[] } | null> {
     const [row] = await run(manager,

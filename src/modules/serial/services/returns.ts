@@ -12,6 +12,7 @@ import { advisoryLockSql } from "../repositories/advisory-lock"
 import { orderSerialSql } from "../repositories/order-serials"
 import { replacementSql, returnSql } from "../repositories/returns"
 import { serialSql } from "../repositories/serial-number"
+import { warrantyClaimSql } from "../repositories/warranty-claim"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -36,7 +37,8 @@ export default class ReturnSerialService {
    * location, the others `inactive`; both lose their customer, order and (unless
    * overridden) warranty, which their ledger rows keep. Without a selection, a line is
    * handled only when its returned units can only be its delivered serials (all of them,
-   * all received or all damaged); the others are listed as awaiting the admin's choice.
+   * all received or all damaged), or are the serials whose warranty claims opened this
+   * return; the others are listed as awaiting the admin's choice.
    * Idempotent: serials already back are not delivered any more, and what a return already
    * took back counts against its quantities.
    */
@@ -94,6 +96,8 @@ export default class ReturnSerialService {
       }
       throwProblems(problems)
     } else {
+      // A return a warranty claim's decision opened names its unit: the claimed serial.
+      const claimed = new Set(await warrantyClaimSql.serialIdsOfReturn(manager, input.return_id))
       for (const line of input.lines) {
         const room = capacity.get(line.line_item_id)!
         const units = Math.max(room.restock, 0) + Math.max(room.no_restock, 0)
@@ -101,8 +105,11 @@ export default class ReturnSerialService {
           continue
         }
         const onLine = delivered.filter((r) => r.line_item_id === line.line_item_id)
+        const claimedOnLine = onLine.filter((r) => claimed.has(r.id))
         if (onLine.length === units && (room.restock <= 0 || room.no_restock <= 0)) {
           onLine.forEach((row) => chosen.push({ row, restock: room.restock > 0 }))
+        } else if (claimedOnLine.length === units && (room.restock <= 0 || room.no_restock <= 0)) {
+          claimedOnLine.forEach((row) => chosen.push({ row, restock: room.restock > 0 }))
         } else if (onLine.length) {
           awaiting.push({ line_item_id: line.line_item_id, units, delivered_serials: onLine.length })
         }
