@@ -1,7 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { deleteFilesWorkflow, uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
-import { ATTACHMENT_TYPES, type StoredFile } from "../shared/attachments"
-import type { AttachFileInput } from "./attach-warranty-claim-files"
+import { privateUploads, storedFiles, type AttachFileInput } from "./utils/private-uploads"
 import { checkRegistrationProofStep, setRegistrationProofStep } from "./steps/set-registration-proof"
 
 export const attachRegistrationProofWorkflowId = "attach-registration-proof-workflow"
@@ -18,24 +17,9 @@ export const attachRegistrationProofWorkflow = createWorkflow(
       transform({ input }, ({ input }) => ({ customer_id: input.customer_id, registration_id: input.registration_id }))
     )
     const uploaded = uploadFilesWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
-        files: [
-          {
-            filename: `${input.registration_id}-${Date.now()}.${ATTACHMENT_TYPES[input.file.mime_type]}`,
-            mimeType: input.file.mime_type,
-            content: input.file.content,
-            access: "private" as const,
-          },
-        ],
-      })),
+      input: transform({ input }, ({ input }) => privateUploads(input.registration_id, [input.file])),
     })
-    const proof = transform({ input, uploaded }, ({ input, uploaded }): StoredFile => ({
-      file_id: uploaded[0].id,
-      filename: input.file.filename,
-      mime_type: input.file.mime_type,
-      size: input.file.size,
-      uploaded_at: new Date().toISOString(),
-    }))
+    const proof = transform({ input, uploaded }, ({ input, uploaded }) => storedFiles([input.file], uploaded)[0])
     const set = setRegistrationProofStep(
       transform({ input, proof }, ({ input, proof }) => ({
         customer_id: input.customer_id,
@@ -46,6 +30,6 @@ export const attachRegistrationProofWorkflow = createWorkflow(
     when("registration-proof-replaced", { set }, ({ set }) => !!set.previous).then(() => {
       deleteFilesWorkflow.runAsStep({ input: transform({ set }, ({ set }) => ({ ids: [set.previous!.file_id] })) })
     })
-    return new WorkflowResponse(proof)
+    return new WorkflowResponse(transform({ set }, ({ set }) => set.registration))
   }
 )

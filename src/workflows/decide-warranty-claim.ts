@@ -14,6 +14,7 @@ import { SerialEvents } from "../modules/serial/events"
 import { CLAIM_DECISION_STATUS, type ClaimDecision } from "../shared/statuses"
 import { prepareClaimDecisionStep } from "./steps/prepare-claim-decision"
 import { recordClaimDecisionStep } from "./steps/record-claim-decision"
+import { resolveStockLocationStep } from "./steps/resolve-stock-location"
 
 export type DecideWarrantyClaimWorkflowInput = {
   id: string
@@ -40,6 +41,9 @@ export const decideWarrantyClaimWorkflow = createWorkflow(
   decideWarrantyClaimWorkflowId,
   (input: DecideWarrantyClaimWorkflowInput) => {
     const prepared = prepareClaimDecisionStep(input)
+    when("claim-decision-names-a-location", { input }, ({ input }) => !!input.location_id).then(() => {
+      resolveStockLocationStep(transform({ input }, ({ input }) => input.location_id!))
+    })
     const note = transform({ input, prepared }, ({ input, prepared }) => ({
       created_by: input.actor_id ?? undefined,
       description: `Warranty claim ${input.id}: serial ${prepared.serial_number}`,

@@ -1,5 +1,5 @@
 import { Button, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import {
   CLAIM_DECISION_FROM,
@@ -32,18 +32,14 @@ export const WarrantyClaimDecisionForm = ({
   const [resolution, setResolution] = useState(claim.resolution ?? "")
   const currencies = useStoreCurrencyOptions().data ?? []
   const decide = useDecideWarrantyClaim(claim.id)
-  useEffect(() => {
-    if (!currency && currencies.length) setCurrency(currencies[0].value)
-  }, [currencies, currency])
-  // A claim approved here stays on the page, now in progress: approval is no longer offered.
-  useEffect(() => {
-    if (!CLAIM_DECISION_FROM[decision].includes(claim.status)) setDecision(allowed[0])
-  }, [claim.status])
+  // The store's default currency until another is chosen. (The claim page mounts the form
+  // anew when the claim's status changes, so its decisions always fit the status.)
+  const currencyCode = currency || currencies[0]?.value || ""
 
   const costValue = cost.trim() === "" ? NaN : Number(cost)
   const needsLocation = CLAIM_DECISIONS_WITH_ORDER.includes(decision)
   const ready =
-    (decision !== "repair" || (Number.isFinite(costValue) && costValue >= 0 && !!currency)) && (!needsLocation || !!location)
+    (decision !== "repair" || (Number.isFinite(costValue) && costValue >= 0 && !!currencyCode)) && (!needsLocation || !!location)
 
   // How the form offers each decision (the claim page names a decision taken by common's claimDecision).
   const choices = allowed.map((d) => ({ value: d, label: t(`decide.choice.${d}`) }))
@@ -53,7 +49,7 @@ export const WarrantyClaimDecisionForm = ({
       {
         decision,
         resolution: resolution.trim() || null,
-        ...(decision === "repair" ? { repair_cost: costValue, currency_code: currency } : {}),
+        ...(decision === "repair" ? { repair_cost: costValue, currency_code: currencyCode } : {}),
         ...(needsLocation ? { location_id: location } : {}),
       },
       {
@@ -95,7 +91,7 @@ export const WarrantyClaimDecisionForm = ({
               onChange={(e) => setCost(e.target.value)}
             />
           </div>
-          <LabelledSelect id="claim-currency" label={t("decide.currency")} value={currency} options={currencies} onChange={setCurrency} />
+          <LabelledSelect id="claim-currency" label={t("decide.currency")} value={currencyCode} options={currencies} onChange={setCurrency} />
         </div>
       )}
       {needsLocation && (

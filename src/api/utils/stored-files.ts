@@ -3,22 +3,19 @@ import { Modules } from "@medusajs/framework/utils"
 import type { StoredFile, StoredFileWithUrl } from "../../shared/attachments"
 
 /**
- * Stored files with a URL to open them, asked of Medusa's File Module each time (a private
- * file's URL may be presigned and expire). A file the File Module no longer has is shown
- * without a URL rather than failing the whole answer.
+ * Stored files with a URL to open them, asked of Medusa's File Module in one call each time
+ * (a private file's URL may be presigned and expire). When the File Module cannot answer,
+ * the files are shown without a URL rather than failing the whole answer.
  */
 export async function withFileUrls(scope: MedusaContainer, files: StoredFile[] | null | undefined): Promise<StoredFileWithUrl[]> {
   if (!files?.length) {
     return []
   }
-  const fileModule = scope.resolve(Modules.FILE)
-  return await Promise.all(
-    files.map(async (f) => {
-      const url = await fileModule
-        .retrieveFile(f.file_id)
-        .then((found) => found.url ?? null)
-        .catch(() => null)
-      return { ...f, url }
-    })
-  )
+  // listFiles takes several ids (one URL each), though its filter type names one.
+  const found: Array<{ id: string; url?: string | null }> = await scope
+    .resolve(Modules.FILE)
+    .listFiles({ id: files.map((f) => f.file_id) as unknown as string })
+    .catch(() => [])
+  const urls = new Map(found.map((f): [string, string | null] => [f.id, f.url ?? null]))
+  return files.map((f) => ({ ...f, url: urls.get(f.file_id) ?? null }))
 }

@@ -1,12 +1,11 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, sniffAttachmentType, type AttachmentType } from "../../shared/attachments"
+import { ATTACHMENT_MAX_BYTES, sniffAttachmentType } from "../../shared/attachments"
+import type { AttachFileInput } from "../../workflows/utils/private-uploads"
 import { textProblem } from "../../shared/text-rules"
 import { shown } from "./validators"
 
-/** A file as a workflow takes it: its content as base64, its type read from the content. */
-export type UploadedFile = { filename: string; mime_type: AttachmentType; size: number; content: string }
 
 const ACCEPTED = "a JPEG, PNG or WebP image or a PDF document"
 
@@ -48,7 +47,7 @@ export const fileUpload = (field: string, maxCount: number) => {
  * types (what the browser claims is ignored), and its name, kept for display, must pass
  * the plugin's text rule. Refuses a request without files.
  */
-export function uploadedFiles(req: MedusaRequest, field: string): UploadedFile[] {
+export function uploadedFiles(req: MedusaRequest, field: string): AttachFileInput[] {
   const files = ((req as any).files ?? []) as Array<{ originalname: string; buffer: Buffer; size: number }>
   if (!files.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `No file was uploaded: send ${ACCEPTED} as multipart/form-data in field '${field}'`)
@@ -67,6 +66,3 @@ export function uploadedFiles(req: MedusaRequest, field: string): UploadedFile[]
     return { filename, mime_type: type, size: f.size, content: f.buffer.toString("base64") }
   })
 }
-
-/** The name a stored file gets: the record's, a counter, and the extension of its checked type. */
-export const storedFileName = (prefix: string, n: number, type: AttachmentType) => `${prefix}-${Date.now()}-${n}.${ATTACHMENT_TYPES[type]}`

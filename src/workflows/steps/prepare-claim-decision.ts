@@ -9,7 +9,6 @@ export type PrepareClaimDecisionStepInput = {
   id: string
   decision: ClaimDecision
   currency_code?: string | null
-  location_id?: string | null
 }
 
 /** The claim's serial and sale, with the sold line's price an exchange charges again for the replacement. */
@@ -19,7 +18,7 @@ export const prepareClaimDecisionStepId = "prepare-claim-decision-step"
 /**
  * Refuses a decision before anything is opened in Medusa: a status that does not allow it,
  * a replace or return of a serial not delivered on an order, a currency Medusa does not
- * know, a stock location that does not exist. Read-only.
+ * know (the return location is resolveStockLocationStep's). Read-only.
  */
 export const prepareClaimDecisionStep = createStep(
   prepareClaimDecisionStepId,
@@ -31,12 +30,6 @@ export const prepareClaimDecisionStep = createStep(
       const { data } = await query.graph({ entity: "currency", fields: ["code"], filters: { code: input.currency_code } })
       if (!data.length) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field 'currency_code' names no currency Medusa knows, got: '${input.currency_code}'`)
-      }
-    }
-    if (input.location_id) {
-      const { data } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { id: input.location_id } })
-      if (!data.length) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock location not found: ${input.location_id}`)
       }
     }
     let unit_price: number | null = null

@@ -20,13 +20,13 @@ export const checkRegistrationProofStep = createStep(
 )
 
 export const setRegistrationProofStepId = "set-registration-proof-step"
-/** Sets a registration's proof of purchase, answering the one it replaced; compensation puts that back. */
+/** Sets a registration's proof of purchase, answering the registration and the proof it replaced; compensation puts that back. */
 export const setRegistrationProofStep = createStep(
   setRegistrationProofStepId,
   async (input: SetRegistrationProofStepInput, { container }) => {
     const service: SerialModuleService = container.resolve(SERIAL_MODULE)
-    const undo = await service.storefrontSetProofOfPurchase({ ...input, proof: input.proof ?? null })
-    return new StepResponse(undo, undo)
+    const set = await service.storefrontSetProofOfPurchase({ ...input, proof: input.proof ?? null })
+    return new StepResponse(set, { registration_id: set.registration.id, previous: set.previous })
   },
   async (undo, { container }) => {
     if (!undo) {

@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type SerialModuleService from "../../../modules/serial/service"
 import { SERIAL_MODULE } from "../../../modules/serial"
 import { weekStart } from "../../../shared/week"
-import type { AdminMaintenanceAgendaResponse } from "../../../shared/http/admin"
+import type { AdminAgendaVisit, AdminMaintenanceAgendaResponse } from "../../../shared/http/admin"
+import { presentVisit } from "../../utils/present-maintenance"
 import type { AdminGetMaintenanceAgendaParamsType } from "./validators"
 
 /**
@@ -19,8 +20,8 @@ export const GET = async (
   const start = weekStart(week ?? today)
   const service: SerialModuleService = req.scope.resolve(SERIAL_MODULE)
   const agenda = await service.maintenanceAgenda({ week_start: start, today, technician, stock_location_id })
-  const day = (d: Date | string) => new Date(d).toISOString()
-  const present = (v: any) => ({ ...v, scheduled_date: day(v.scheduled_date), completed_at: v.completed_at ? day(v.completed_at) : null })
+  // Visits as every visit answer has them: their day as a calendar day.
+  const present = (v: (typeof agenda.visits)[number]) => presentVisit(v) as AdminAgendaVisit
   res.json({
     week_start: start,
     today,

@@ -12,12 +12,16 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetSeria
     skip: offset,
     order: { created_at: "DESC", id: "DESC" },
   })
-  // Each proof of purchase with a URL to open it (the File Module's, possibly presigned).
-  const withProof = await Promise.all(
-    serial_registrations.map(async (r: any) => ({
+  // The page's proofs of purchase with URLs to open them, asked of the File Module at once.
+  const proofs = await withFileUrls(req.scope, serial_registrations.map((r: any) => r.proof_of_purchase).filter(Boolean))
+  const byFile = new Map(proofs.map((p) => [p.file_id, p]))
+  res.json({
+    serial_registrations: serial_registrations.map((r: any) => ({
       ...r,
-      proof_of_purchase: r.proof_of_purchase ? (await withFileUrls(req.scope, [r.proof_of_purchase]))[0] : null,
-    }))
-  )
-  res.json({ serial_registrations: withProof, count, offset, limit })
+      proof_of_purchase: r.proof_of_purchase ? byFile.get(r.proof_of_purchase.file_id) ?? null : null,
+    })),
+    count,
+    offset,
+    limit,
+  })
 }

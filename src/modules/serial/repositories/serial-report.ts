@@ -262,8 +262,8 @@ export const reportSql = {
   /**
    * How many warranties and service contracts end in each calendar month (UTC) from the
    * month of `from` on, `months` months in all, optionally of some products or stock
-   * locations. Each date is one range of its expiry index, counted per month; months
-   * without an expiry are counted 0.
+   * locations. Each date is one range of its expiry index, counted per month, both in one
+   * statement; months without an expiry are counted 0.
    */
   async expiriesByMonth(
     manager: SqlManager,
@@ -271,22 +271,26 @@ export const reportSql = {
   ): Promise<Array<{ month: string; warranty: number; contract: number }>> {
     const first = new Date(Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1))
     const end = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + q.months, 1))
-    const count = async (column: "warranty_expires_at" | "contract_expires_at") => {
+    // One statement: each expiry column's range grouped by month, the two counts side by side.
+    const parts = (["warranty_expires_at", "contract_expires_at"] as const).map((column) => {
       const where = new Where()
         .add(`${column} >= ?::timestamptz AND ${column} < ?::timestamptz`, first.toISOString(), end.toISOString())
         .anyOf("product_id", q.product_id)
         .anyOf("stock_location_id", q.stock_location_id)
-      const rows = await run<{ month: string; count: number }>(manager,
-        `SELECT to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS count
-           FROM serial_number WHERE ${where} GROUP BY 1`,
-        where.params
-      )
-      return new Map(rows.map((r) => [r.month, r.count]))
-    }
-    const [warranty, contract] = [await count("warranty_expires_at"), await count("contract_expires_at")]
+      return {
+        sql: `SELECT '${column}' AS kind, to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS count
+                FROM serial_number WHERE ${where} GROUP BY 2`,
+        params: where.params,
+      }
+    })
+    const rows = await run<{ kind: string; month: string; count: number }>(manager,
+      parts.map((p) => p.sql).join(" UNION ALL "),
+      parts.flatMap((p) => p.params)
+    )
+    const countOf = (kind: string, month: string) => rows.find((r) => r.kind === kind && r.month === month)?.count ?? 0
     return Array.from({ length: q.months }, (_, n) => {
       const month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1)).toISOString().slice(0, 7)
-      return { month, warranty: warranty.get(month) ?? 0, contract: contract.get(month) ?? 0 }
+      return { month, warranty: countOf("warranty_expires_at", month), contract: countOf("contract_expires_at", month) }
     })
   },
 

@@ -289,13 +289,11 @@ export default class ClaimService {
    */
   @InjectTransactionManager()
   async checkAttachmentRoom(id: string, adding: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const manager = sharedContext.transactionManager as SqlManager
-    const claim = await warrantyClaimSql.findClaim(manager, id)
-    if (!claim) {
+    const held = await warrantyClaimSql.lockAttachments(sharedContext.transactionManager as SqlManager, id)
+    if (!held) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Warranty claim with id "${id}" was not found`)
     }
-    const held = await warrantyClaimSql.lockAttachments(manager, id)
-    refuseOverfullClaim(id, held?.attachments.length ?? 0, adding)
+    refuseOverfullClaim(id, held.attachments.length, adding)
   }
 
   /** Adds uploaded files to a claim's attachments; the undo puts back the list as it was. */

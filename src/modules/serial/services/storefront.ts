@@ -204,14 +204,14 @@ export default class StorefrontService {
   /**
    * The customer's own pending registration, to which a proof of purchase may be added;
    * another customer's is answered as not found (its existence is not theirs to learn).
-   * With `proof`, sets it and answers the one it replaces for the undo (and for deleting
-   * its file).
+   * With `proof`, sets it; answers the registration as it now is, and the proof it replaced
+   * (for the undo, and for deleting its file).
    */
   @InjectTransactionManager()
   async setProofOfPurchase(
     input: { customer_id: string; registration_id: string; proof?: StoredFile | null },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ registration_id: string; previous: StoredFile | null }> {
+  ): Promise<{ registration: RegistrationRow; previous: StoredFile | null }> {
     const manager = sharedContext.transactionManager as SqlManager
     const registration = await registrationSql.lockRegistration(manager, input.registration_id)
     if (!registration || registration.customer_id !== input.customer_id) {
@@ -226,7 +226,10 @@ export default class StorefrontService {
     if (input.proof !== undefined) {
       await registrationSql.setProofOfPurchase(manager, registration.id, input.proof)
     }
-    return { registration_id: registration.id, previous: registration.proof_of_purchase ?? null }
+    return {
+      registration: { ...registration, proof_of_purchase: input.proof === undefined ? registration.proof_of_purchase : input.proof },
+      previous: registration.proof_of_purchase ?? null,
+    }
   }
 
   /** Puts a registration's proof of purchase back (workflow compensation). */
