@@ -1,23 +1,30 @@
 #!/usr/bin/env node
-// `npm test`: every jest test file (unit, module, HTTP and the admin's browser tests), on
-// as many workers as the machine has cores (at most 4), each file's result printed as it
-// finishes. The last line is the total, "N passed, M failed", read from jest's JSON results
-// (kept in .test-results/jest.json), so a run that executed no test shows as "0 passed".
+// `npm test`: every jest test file (unit, module, HTTP and the admin's browser tests), each
+// file's result printed as it finishes. The last line is the total, "N passed, M failed",
+// read from jest's JSON results (kept in .test-results/jest.json), so a run that executed no
+// test shows as "0 passed".
+//
+// The default run, in this order:
+// 1. Postgres starts (scripts/lib/test-db.js).
+// 2. Side by side: the builds the browser tests' demo store needs (the plugin, then the
+//    store's admin bundle, each only when stale; output in .test-results/build.log) and,
+//    on one jest worker, the unit and module files. When those are done, the browser
+//    stores' template database is migrated and seeded beside the admin build.
+// 3. The HTTP shards (integration-tests/shards) and the browser files, on as many workers
+//    as the machine has cores (at most 4).
 // Runs side by side are fine: each has its own files, and its own Postgres when another
-// run holds .test-db/ (see integration-tests/setup/global-setup.js).
+// run holds .test-db/.
 //
 //   npm test -- integration-tests/unit      arguments go to jest; files or patterns named
-//                                          run each HTTP file on its own app (by default
-//                                          they run in shards, integration-tests/shards,
-//                                          which can be named too)
-//   npm test -- --measure                  also print wall time and peak memory (PSS of
-//                                          jest, its workers, Postgres and browser stores)
+//                                          make one jest run (Postgres started by its
+//                                          global setup; builds first if browser files are
+//                                          named), and each HTTP file named runs on its own
+//                                          app (shards can be named too)
+//   npm test -- --measure                  also print wall time, how busy the CPUs were and
+//                                          peak memory (PSS of every process of the run, and
+//                                          the test databases kept in memory)
 //   npm run test:chaos                     the chaos tests (jest.chaos.config.js)
 //   npm run test:all                       both
-//
-// A run with browser test files first builds what their demo store needs (the plugin and
-// the store's admin bundle, each only when stale; output in .test-results/build.log), then
-// starts jest.
 //
 // A watchdog stops a run in which no test file has finished for TEST_WATCHDOG_MINUTES
 // (default 10), naming the files still running, and prints the totals so far.
@@ -38,9 +45,8 @@ const TAKES_VALUE = new Set(["-t", "--testNamePattern", "-c", "--config", "--sel
 const positional = jestArgs.filter((a, i) => !a.startsWith("-") && !TAKES_VALUE.has(jestArgs[i - 1]))
 const chaos = jestArgs.some((a) => /jest\.chaos\.config/.test(a))
 const tag = chaos ? "chaos" : "jest"
-// Files of this run (runs side by side must not share them); jest's JSON is kept as
-// .test-results/<tag>.json once the run ends.
-const resultsFile = path.join(resultsDir, `${tag}-${process.pid}.json`)
+// Files of this run (runs side by side must not share them); jest's JSON (of both jest runs,
+// merged) is kept as .test-results/<tag>.json once the run ends.
 const progressFile = path.join(resultsDir, `${tag}-${process.pid}-progress.ndjson`)
 const keptResults = path.join(resultsDir, `${tag}.json`)
 fs.writeFileSync(progressFile, "")
@@ -49,15 +55,25 @@ const started = Date.now()
 const workers = process.env.TEST_WORKERS || String(Math.max(1, Math.min(4, os.cpus().length)))
 const watchdogMs = Number(process.env.TEST_WATCHDOG_MINUTES || 10) * 60_000
 
+// The default run (no files named, not the chaos tests) is two jest runs, so that the builds
+// the browser tests need run beside light tests instead of before all tests.
+const fullRun = !chaos && positional.length === 0
+// Beside the builds, on one worker: files that need neither the builds nor much memory.
+const EARLY_FILES = ["integration-tests/unit", "integration-tests/modules"]
+// After them, on every worker: the HTTP shards and the browser files.
+const MAIN_FILES = ["integration-tests/shards", "integration-tests/browser"]
 // Whether this run has browser test files: all of them, or files named that are.
 const withBrowserTests = !chaos && (positional.length === 0 || positional.some((p) => /browser/.test(p)))
 
 /**
- * The builds the browser tests' demo store needs (plugin, demo admin bundle), made before
- * jest starts when stale: beside the tests they took the second core from HTTP files that
- * race requests against Medusa's 5 s inventory lock, and added their 2.2 GB to the workers'.
+ * The builds the browser tests' demo store needs (plugin, demo admin bundle), each when
+ * stale. Not beside the HTTP or browser files: those race requests against Medusa's 5 s
+ * inventory lock, and the admin build's 2.2 GB on top of their workers' would pass 3 GB. In
+ * the default run they go beside the unit and module files, and once those are done
+ * (`afterBuildsOf` resolves) the browser stores' template database is migrated and seeded
+ * beside the demo build. Answers whether all of it worked.
  */
-async function buildForBrowserTests() {
+async function buildForBrowserTests({ afterBuildsOf = null } = {}) {
   if (!withBrowserTests) {
     return true
   }
@@ -68,11 +84,22 @@ async function buildForBrowserTests() {
   // The browser helper's environment for the same builds (no database is opened).
   const env = store.storeEnv({ databaseUrl: "", port: 9000, mode, base: { ...process.env, LOG_LEVEL: "info" } })
   const log = (m) => console.log(`[build] ${m}`)
+  const run = (what, a, { cwd, env: stepEnv }) => store.runMedusa(what, a, { cwd, env: stepEnv ?? env, logFile, log })
+  const besideDemoBuild = async () => {
+    if (!afterBuildsOf || !databaseEnv.DB_HOST) {
+      return // the first browser file makes it
+    }
+    await afterBuildsOf
+    const serverUrl = (db) => store.databaseUrlFromEnv(db, { ...process.env, ...databaseEnv })
+    const release = await store.holdServerLock(serverUrl, "serial-browser-store")
+    try {
+      await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run })
+    } finally {
+      await release()
+    }
+  }
   try {
-    await store.ensureBrowserStoreBuilds(
-      (what, a, { cwd, env: stepEnv }) => store.runMedusa(what, a, { cwd, env: stepEnv ?? env, logFile, log }),
-      { mode, env, warn: log }
-    )
+    await store.ensureBrowserStoreBuilds(run, { mode, env, warn: log, besideDemoBuild })
     return true
   } catch (e) {
     console.error(`[build] ${String(e.message).split("\n")[0]} (the browser tests need it; log: ${logFile})`)
@@ -80,18 +107,23 @@ async function buildForBrowserTests() {
   }
 }
 
-let run = null
+/**
+ * One jest run (`npm test` makes one or two, see the top of this file). Resolves with its exit
+ * code and the file its JSON results were written to (missing when it was stopped).
+ */
+const runs = []
 let jestStartedAt = null
-function startJest() {
-  jestStartedAt = Date.now()
-  run = spawn(
+function runJest(args, { workers: maxWorkers = workers, env = {} } = {}) {
+  jestStartedAt ??= Date.now()
+  const resultsFile = path.join(resultsDir, `${tag}-${process.pid}-${runs.length + 1}.json`)
+  const child = spawn(
     process.execPath,
     [
       // Medusa's test runner loads medusa-config.ts with a dynamic import.
       "--experimental-vm-modules",
       "--no-warnings=ExperimentalWarning",
       require.resolve("jest/bin/jest", { paths: [root] }),
-      `--maxWorkers=${workers}`,
+      `--maxWorkers=${maxWorkers}`,
       // A worker that grew past this after a file is replaced: a shard's Medusa app leaves
       // about 1 GB behind, and a browser file run by that worker next would add its store
       // and Chromium on top (3.25 GB peak at 1200MB; 2.46 GB at 600MB, for a second or two
@@ -99,7 +131,7 @@ function startJest() {
       `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY || "600MB"}`,
       "--json",
       `--outputFile=${resultsFile}`,
-      ...jestArgs,
+      ...args,
     ],
     {
       cwd: root,
@@ -112,14 +144,16 @@ function startJest() {
         TZ: process.env.TZ || "UTC",
         LOG_LEVEL: process.env.LOG_LEVEL || "error",
         SERIAL_TEST_PROGRESS_FILE: progressFile,
-        // Files or patterns named: each HTTP file runs on its own app, so that they match by
-        // name; without, the HTTP files run in shards of one app each (jest.config.js).
-        ...(positional.length && !positional.some((p) => p.includes("shards")) ? { SERIAL_TEST_HTTP_FILES: "1" } : {}),
+        ...databaseEnv,
         NODE_OPTIONS: `${process.env.NODE_OPTIONS || ""} --max-old-space-size=${process.env.TEST_HEAP_MB || 2048}`.trim(),
+        ...env,
       },
     }
   )
-  run.on("exit", onJestExit)
+  const run = { child, resultsFile, exited: null }
+  run.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+  runs.push(run)
+  return run
 }
 
 function progress() {
@@ -141,17 +175,23 @@ function progress() {
 }
 
 let stoppedBy = null
+/** Stops every jest run still going (their process groups) with `signal`. */
+function killRuns(signal) {
+  for (const { child } of runs) {
+    try {
+      process.kill(-child.pid, signal)
+    } catch {}
+  }
+}
 const watchdog = setInterval(() => {
-  if (!run) {
+  if (!runs.length) {
     return // still building
   }
   const { lastAt, running } = progress()
   if (Date.now() - lastAt > watchdogMs) {
     stoppedBy = `watchdog: no test file finished for ${watchdogMs / 60_000} minutes; stopping. Still running: ${running.join(", ") || "none (jest itself hung)"}`
     console.error(stoppedBy)
-    try {
-      process.kill(-run.pid, "SIGKILL")
-    } catch {}
+    killRuns("SIGKILL")
   }
 }, 5_000)
 
@@ -196,12 +236,43 @@ const sampler = measure
         }
       }
       visit(process.pid)
+      // The test databases kept in memory (a tmpfs folder, scripts/lib/ram-tablespace.js)
+      // are memory no process maps.
+      const inMemory = ramDatabasesKb()
+      if (inMemory) {
+        kb += inMemory
+        byKind["databases in memory"] = inMemory
+      }
       if (kb > peakKb) {
         peakKb = kb
         peakByKind = byKind
       }
     }, 1_000)
   : null
+
+/** Kilobytes the tmpfs of the test databases holds beyond what it held when the run began. */
+const ramFolder = measure ? require("./lib/ram-tablespace").ramFolder() : null
+const tmpfsUsedKb = () => {
+  const { blocks, bfree, bsize } = fs.statfsSync(ramFolder)
+  return ((blocks - bfree) * bsize) / 1024
+}
+const tmpfsAtStartKb = ramFolder ? tmpfsUsedKb() : 0
+function ramDatabasesKb() {
+  return ramFolder ? Math.max(0, tmpfsUsedKb() - tmpfsAtStartKb) : 0
+}
+
+/** Busy and total CPU time of the machine so far (/proc/stat, in clock ticks). */
+function cpuTicks() {
+  try {
+    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number)
+    const total = fields.reduce((a, b) => a + b, 0)
+    const idle = fields[3] + (fields[4] || 0)
+    return { busy: total - idle, total }
+  } catch {
+    return null
+  }
+}
+const cpuAtStart = cpuTicks()
 
 /** Ends the watchdog and the memory sampler (their figures are read after). */
 function stopTimers() {
@@ -211,14 +282,35 @@ function stopTimers() {
   }
 }
 
-function onJestExit(code) {
+/** Jest's JSON results of the runs, as one (what a single run would have written). */
+function mergeResults(all) {
+  const merged = { ...all[0], testResults: [] }
+  for (const key of Object.keys(all[0])) {
+    if (/^num/.test(key)) {
+      merged[key] = all.reduce((sum, r) => sum + (r[key] || 0), 0)
+    }
+  }
+  merged.success = all.every((r) => r.success)
+  merged.startTime = Math.min(...all.map((r) => r.startTime))
+  merged.testResults = all.flatMap((r) => r.testResults)
+  return merged
+}
+
+/**
+ * The totals, from jest's JSON results of every run, or, when a run was stopped or died,
+ * from the progress file (each file that did not finish counted as one failure). Prints
+ * them last and exits.
+ */
+async function finish({ extraFailures = 0 } = {}) {
+  const codes = await Promise.all(runs.map((r) => r.exited))
   stopTimers()
+  await stopDatabase()
   let passed = 0
   let failed = 0
   let skipped = 0
   let suitesFailed = 0
-  if (!stoppedBy && fs.existsSync(resultsFile)) {
-    const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
+  if (!stoppedBy && runs.length && runs.every((r) => fs.existsSync(r.resultsFile))) {
+    const results = mergeResults(runs.map((r) => JSON.parse(fs.readFileSync(r.resultsFile, "utf8"))))
     passed = results.numPassedTests
     failed = results.numFailedTests
     skipped = results.numPendingTests + (results.numTodoTests || 0)
@@ -226,8 +318,11 @@ function onJestExit(code) {
     suitesFailed = results.testResults.filter(
       (s) => s.status === "failed" && !s.assertionResults.some((a) => a.status === "failed")
     ).length
-    fs.renameSync(resultsFile, keptResults)
-  } else {
+    fs.writeFileSync(keptResults, JSON.stringify(results))
+    for (const r of runs) {
+      fs.rmSync(r.resultsFile, { force: true })
+    }
+  } else if (runs.length) {
     // Stopped, or jest died: the totals of the files that finished, and each file that did
     // not finish as one failure.
     const { results, running } = progress()
@@ -237,43 +332,90 @@ function onJestExit(code) {
       skipped += r.skipped
     }
     suitesFailed = Math.max(1, running.length)
-    console.log(stoppedBy ? "Totals so far:" : `jest ended (exit ${code}) without results; totals of the files that finished:`)
+    console.log(stoppedBy ? "Totals so far:" : `jest ended (exit ${codes.join(", ")}) without results; totals of the files that finished:`)
   }
-  failed += suitesFailed
+  failed += suitesFailed + extraFailures
   if (suitesFailed && !stoppedBy) {
     console.log(`${suitesFailed} test file(s) failed before running their tests (counted as failed)`)
   }
   if (measure) {
     const wall = (Date.now() - started) / 1000
+    const cpu = cpuTicks()
+    const busy = cpuAtStart && cpu ? ` (CPUs ${Math.round((100 * (cpu.busy - cpuAtStart.busy)) / (cpu.total - cpuAtStart.total))}% busy)` : ""
     console.log(
-      `measured: ${Math.floor(wall / 60)} min ${Math.round(wall % 60)} s wall on ${os.cpus().length} CPUs with ${workers} workers; peak memory ${(peakKb / 1024 / 1024).toFixed(2)} GB (PSS of jest, its workers and everything they started)`
+      `measured: ${Math.floor(wall / 60)} min ${Math.round(wall % 60)} s wall on ${os.cpus().length} CPUs with ${workers} workers${busy}; peak memory ${(peakKb / 1024 / 1024).toFixed(2)} GB (PSS of this run's processes, and its databases in memory)`
     )
     const parts = Object.entries(peakByKind).sort((a, b) => b[1] - a[1])
     console.log(`  at the peak: ${parts.map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} MB`).join(", ")}`)
   }
   fs.rmSync(progressFile, { force: true })
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
-  process.exit(code === 0 && failed === 0 && passed > 0 ? 0 : 1)
+  process.exit(codes.every((c) => c === 0) && failed === 0 && passed > 0 ? 0 : 1)
+}
+
+// ------------------------------------------------------------------------------- the run
+
+let databaseEnv = {}
+let stopDatabase = async () => {}
+
+/** Starts the tests' Postgres here, so that it serves every jest run and the builds' step. */
+async function startDatabase() {
+  const { startTestDatabase } = require("./lib/test-db")
+  const database = await startTestDatabase()
+  databaseEnv = database.env
+  let stopped = null
+  stopDatabase = () => (stopped ??= database.stop().catch((e) => console.error(`[test-db] stopping Postgres: ${e.message}`)))
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    if (!run) {
-      process.exit(130) // while building: the builds end with this process (scripts/lib/store.js)
-    }
-    try {
-      process.kill(-run.pid, signal)
-    } catch {}
+  process.on(signal, async () => {
+    // Builds end with this process (scripts/lib/store.js); jest runs are told to stop.
+    killRuns(signal)
+    await Promise.race([Promise.all(runs.map((r) => r.exited)), new Promise((r) => setTimeout(r, 10_000))])
+    await stopDatabase()
+    process.exit(130)
   })
 }
 
-buildForBrowserTests().then((built) => {
-  if (built) {
-    startJest()
-    return
+async function main() {
+  if (!fullRun) {
+    // Files named, or the chaos tests: one jest run, which starts Postgres in its global setup.
+    const built = await buildForBrowserTests()
+    if (!built) {
+      return finish({ extraFailures: 1 })
+    }
+    runJest(jestArgs, {
+      // Files or patterns named: each HTTP file runs on its own app, so that they match by
+      // name (unless shards are named); without, the HTTP files run in shards (jest.config.js).
+      env: positional.length && !positional.some((p) => p.includes("shards")) ? { SERIAL_TEST_HTTP_FILES: "1" } : {},
+    })
+    return finish()
   }
-  stopTimers()
-  fs.rmSync(progressFile, { force: true })
+  await startDatabase()
+  // The unit and module files on one worker while the builds take the other core...
+  const early = runJest([...jestArgs, ...EARLY_FILES], {
+    workers: 1,
+    env: { SERIAL_TEST_RUN_LABEL: "unit and module tests, beside the builds" },
+  })
+  const earlyCount = new Promise((resolve) => early.exited.then(() => resolve(finishedFiles())))
+  const built = await buildForBrowserTests({ afterBuildsOf: early.exited })
+  await early.exited
+  // ...then the HTTP shards and, when the builds worked, the browser files, on every worker.
+  runJest([...jestArgs, ...MAIN_FILES.filter((f) => built || !f.includes("browser"))], {
+    env: { SERIAL_TEST_FILES_BEFORE: String(await earlyCount), SERIAL_TEST_RUN_LABEL: built ? "" : "the browser tests left out: their build failed" },
+  })
+  return finish({ extraFailures: built ? 0 : 1 })
+}
+
+/** How many test files have finished so far (the progress file). */
+function finishedFiles() {
+  return progress().results.filter((e) => e.event === "result").length
+}
+
+main().catch(async (e) => {
+  console.error(e.stack || e.message)
+  killRuns("SIGKILL")
+  await stopDatabase()
   console.log("0 passed, 1 failed")
   process.exit(1)
 })

@@ -58,7 +58,7 @@ async function pickPort(taken: number[] = []): Promise<number> {
   throw new Error(`No free port in ${base}..${base + 49} (BROWSER_STORE_PORT)`)
 }
 
-const TEMPLATE_DB = "serial_browser_template"
+const TEMPLATE_DB: string = store.BROWSER_TEMPLATE_DB
 
 /** Starts a fresh, seeded demo store; resolves once its API and admin answer. */
 export async function startStore(label: string): Promise<RunningStore> {
@@ -84,7 +84,8 @@ export async function startStore(label: string): Promise<RunningStore> {
     // Done before the workers started, under `npm test` (scripts/test.js).
     await store.ensureBrowserStoreBuilds(run, { mode, env, warn: say })
     await store.prepareTemplateDatabase({ serverUrl, name: TEMPLATE_DB, env, run })
-    await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB)
+    // In memory when the run has a tablespace there (scripts/lib/ram-tablespace.js).
+    await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB, process.env.SERIAL_TEST_TABLESPACE)
     const publishableKey = await store.readSeedMarker(databaseUrl)
 
     let serverCwd = store.demoDir

@@ -1,5 +1,3 @@
 module.exports = async function globalTeardown() {
-  if (globalThis.__EMBEDDED_PG__) {
-    await globalThis.__EMBEDDED_PG__.stop()
-  }
+  await globalThis.__SERIAL_TEST_DATABASE__?.stop()
 }

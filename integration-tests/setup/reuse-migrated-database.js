@@ -5,7 +5,9 @@
 // (SERIAL_TEST_TEMPLATE_DB, keyed by the migrations, links and Medusa's version): the first
 // file that boots in a run without one makes it, and every other file's database is then
 // `CREATE DATABASE … TEMPLATE` of it, with the runner's migration and link sync skipped.
-// Everything else the runner does (booting the app, snapshots, restores) is unchanged.
+// The files' databases go to the tablespace in memory when there is one (see
+// scripts/lib/ram-tablespace.js), the template to the disk. Everything else the runner does
+// (booting the app, snapshots, restores) is unchanged.
 const { Client } = require("pg")
 const pgTemplate = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
 const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")
@@ -37,22 +39,25 @@ if (template) {
   /** This file's database, when the runner migrated it (the template can be made from it). */
   let migrated = null
 
-  const { createDatabase } = pgTemplate
-  pgTemplate.createDatabase = async (args, creds) => {
+  // In the tablespace in memory when global-setup.js made one (scripts/lib/ram-tablespace.js):
+  // the runner's snapshots and restores of this database copy it there too.
+  const tablespace = process.env.SERIAL_TEST_TABLESPACE ? ` TABLESPACE ${quote(process.env.SERIAL_TEST_TABLESPACE)}` : ""
+
+  pgTemplate.createDatabase = async (args) => {
     const made = await admin(async (client) => {
       const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])
       if (!rowCount) {
+        await client.query(`CREATE DATABASE ${quote(args.databaseName)}${tablespace}`)
         return false
       }
-      await client.query(`CREATE DATABASE ${quote(args.databaseName)} TEMPLATE ${quote(template)}`)
+      await client.query(`CREATE DATABASE ${quote(args.databaseName)} TEMPLATE ${quote(template)}${tablespace}`)
       return true
     })
     if (made) {
       copied = args.databaseName
-      return
+    } else {
+      migrated = args.databaseName
     }
-    migrated = args.databaseName
-    return createDatabase(args, creds)
   }
 
   const { migrateDatabase, syncLinks } = useDb
@@ -67,8 +72,16 @@ if (template) {
       // Made under another name and renamed, so a file booting meanwhile in another worker
       // never copies half a template; when two workers race, one rename wins.
       const building = `${template}_${process.pid}`.slice(0, 63)
-      await pgTemplate.createPostgresDatabaseTemplate({ databaseName: migrated, templateName: building })
       await admin(async (client) => {
+        // On disk (pg_default), so that it survives the run; the copy waits for the app's
+        // connections to the migrated database to end.
+        await client.query(`ALTER DATABASE ${quote(migrated)} WITH ALLOW_CONNECTIONS false`)
+        try {
+          await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [migrated])
+          await client.query(`CREATE DATABASE ${quote(building)} TEMPLATE ${quote(migrated)} TABLESPACE pg_default`)
+        } finally {
+          await client.query(`ALTER DATABASE ${quote(migrated)} WITH ALLOW_CONNECTIONS true`)
+        }
         try {
           await client.query(`ALTER DATABASE ${quote(building)} RENAME TO ${quote(template)}`)
         } catch (e) {

@@ -13,6 +13,10 @@ class FileReporter {
   constructor(globalConfig, options = {}) {
     this.rootDir = globalConfig.rootDir
     this.progressFile = options.progressFile || process.env.SERIAL_TEST_PROGRESS_FILE
+    // A run of `npm test` may be a second jest run after a first (scripts/test.js): its files
+    // are numbered on from the first's, and its start line says what it runs.
+    this.before = Number(process.env.SERIAL_TEST_FILES_BEFORE || 0)
+    this.label = process.env.SERIAL_TEST_RUN_LABEL || ""
     this.done = 0
     this.total = 0
     /** Per running shard: the HTTP file whose tests are arriving, and its counts so far. */
@@ -31,7 +35,7 @@ class FileReporter {
 
   onRunStart(results) {
     this.total = results.numTotalTestSuites
-    process.stdout.write(`Running ${this.total} test files\n`)
+    process.stdout.write(`Running ${this.total} test files${this.label ? ` (${this.label})` : ""}\n`)
   }
 
   onTestFileStart(test) {
@@ -92,7 +96,7 @@ class FileReporter {
     const failed = result.numFailingTests || (result.testExecError || result.failureMessage ? 1 : 0)
     const skipped = result.numPendingTests + (result.numTodoTests || 0)
     const ms = result.perfStats.end - result.perfStats.start
-    process.stdout.write(`[${this.done}/${this.total}] ${failed ? "FAIL" : "PASS"} ${file}  ${counts({ passed, failed, skipped })}  (${seconds(ms)})\n`)
+    process.stdout.write(`[${this.before + this.done}/${this.before + this.total}] ${failed ? "FAIL" : "PASS"} ${file}  ${counts({ passed, failed, skipped })}  (${seconds(ms)})\n`)
     // A shard's test failures were printed with their file; what is left is its own.
     if (failed && (!shard || !result.numFailingTests)) {
       const message = result.failureMessage || result.testExecError?.message || "failed before running its tests"

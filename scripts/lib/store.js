@@ -16,6 +16,8 @@ const cliPath = require.resolve("@medusajs/cli/cli.js", { paths: [root] })
 const PLUGIN_NAME = require(path.join(root, "package.json")).name
 const ADMIN_EMAIL = "admin@example.com"
 const ADMIN_PASSWORD = "supersecret"
+/** The browser tests' demo store, migrated and seeded: each store copies it. */
+const BROWSER_TEMPLATE_DB = "serial_browser_template"
 const isWindows = process.platform === "win32"
 
 /**
@@ -235,15 +237,21 @@ function demoBuildIsStale({ admin = true } = {}) {
 /**
  * What the browser tests' demo store needs built before it starts: the plugin, and (in
  * `start` mode, the default) the store's production build with its admin bundle. Each is
- * built only when stale. `npm test` calls this before jest starts its workers, so that the
- * builds (about 3 minutes and 2.2 GB on 2 cores) never run beside the tests; the browser
- * helper calls it too and finds it done.
+ * built only when stale. `npm test` calls this before the HTTP and browser files start, so
+ * that the builds (a minute and 2.2 GB on 2 cores) never run beside them, and has
+ * `besideDemoBuild` make the browser stores' template database meanwhile (the demo build
+ * keeps one core busy); the browser helper calls it too and finds it done.
  */
-async function ensureBrowserStoreBuilds(run, { mode = "start", env = process.env, warn = () => {} } = {}) {
+async function ensureBrowserStoreBuilds(run, { mode = "start", env = process.env, warn = () => {}, besideDemoBuild = async () => {} } = {}) {
   await ensurePluginBuild(run)
   linkPluginIntoDemo(warn)
-  if (mode === "start" && demoBuildIsStale()) {
-    await run("medusa build (demo store and admin)", ["build"], { cwd: demoDir, env })
+  const steps = await Promise.allSettled([
+    mode === "start" && demoBuildIsStale() ? run("medusa build (demo store and admin)", ["build"], { cwd: demoDir, env }) : null,
+    besideDemoBuild(),
+  ])
+  const failed = steps.find((s) => s.status === "rejected")
+  if (failed) {
+    throw failed.reason
   }
 }
 
@@ -496,12 +504,15 @@ async function holdServerLock(serverUrl, key) {
 
 /**
  * Database `name` dropped (whoever is connected) and created again: empty, or a copy of
- * `template`. `serverUrl(db)` names a database on the server. Returns the URL of `name`.
+ * `template`, in `tablespace` if one is named. `serverUrl(db)` names a database on the
+ * server. Returns the URL of `name`.
  */
-async function recreateDatabase(serverUrl, name, template) {
+async function recreateDatabase(serverUrl, name, template, tablespace) {
   await withClient(serverUrl("postgres"), async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
-    await c.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`)
+    await c.query(
+      `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}${tablespace ? ` TABLESPACE ${quoteIdent(tablespace)}` : ""}`
+    )
   })
   return serverUrl(name)
 }
@@ -548,6 +559,7 @@ module.exports = {
   readState,
   writeState,
   pluginBuildIsStale,
+  BROWSER_TEMPLATE_DB,
   ensurePluginBuild,
   demoBuildIsStale,
   ensureBrowserStoreBuilds,
