@@ -93,7 +93,9 @@ async function buildForBrowserTests({ afterBuildsOf = null } = {}) {
     const serverUrl = (db) => store.databaseUrlFromEnv(db, { ...process.env, ...databaseEnv })
     const release = await store.holdServerLock(serverUrl, "serial-browser-store")
     try {
-      await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run })
+      // Behind the admin build, which the browser files wait for, in the CPU's queue.
+      const behind = (what, a, opts) => store.runMedusa(what, a, { cwd: opts.cwd, env: opts.env ?? env, logFile, log, priority: 10 })
+      await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run: behind })
     } finally {
       await release()
     }
@@ -113,7 +115,7 @@ async function buildForBrowserTests({ afterBuildsOf = null } = {}) {
  */
 const runs = []
 let jestStartedAt = null
-function runJest(args, { workers: maxWorkers = workers, env = {} } = {}) {
+function runJest(args, { workers: maxWorkers = workers, env = {}, priority = 0 } = {}) {
   jestStartedAt ??= Date.now()
   const resultsFile = path.join(resultsDir, `${tag}-${process.pid}-${runs.length + 1}.json`)
   const child = spawn(
@@ -150,6 +152,12 @@ function runJest(args, { workers: maxWorkers = workers, env = {} } = {}) {
       },
     }
   )
+  if (priority) {
+    // Its workers, started later, inherit the niceness.
+    try {
+      os.setPriority(child.pid, priority)
+    } catch {}
+  }
   const run = { child, resultsFile, exited: null }
   run.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))))
   runs.push(run)
@@ -395,6 +403,8 @@ async function main() {
   // The unit and module files on one worker while the builds take the other core...
   const early = runJest([...jestArgs, ...EARLY_FILES], {
     workers: 1,
+    // Behind the builds in the CPU's queue: the builds are what the next step waits for.
+    priority: 10,
     env: { SERIAL_TEST_RUN_LABEL: "unit and module tests, beside the builds" },
   })
   const earlyCount = new Promise((resolve) => early.exited.then(() => resolve(finishedFiles())))

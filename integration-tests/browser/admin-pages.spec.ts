@@ -40,6 +40,15 @@ describe("admin pages in chromium", () => {
     await running?.stop()
   })
 
+  it("logs the demo admin in and shows the dashboard, the plugin's pages in its menu", async () => {
+    // Where the login of beforeAll landed: the orders list, with the main menu beside it.
+    await page.getByRole("heading", { name: "Orders" }).waitFor()
+    await page.getByRole("link", { name: "Products" }).first().waitFor()
+    expect(new URL(page.url()).pathname).toBe("/app/orders")
+    expect(await page.getByRole("link", { name: "Serial numbers" }).count()).toBeGreaterThanOrEqual(1)
+    await screenshot(page, "dashboard")
+  })
+
   it("lists the seeded serials, each page in the menu", async () => {
     await page.goto("/app/serial-numbers")
     await page.getByRole("heading", { name: "Serial numbers" }).waitFor()

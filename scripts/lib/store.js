@@ -7,6 +7,7 @@ const { spawn } = require("child_process")
 const crypto = require("crypto")
 const fs = require("fs")
 const http = require("http")
+const os = require("os")
 const path = require("path")
 const { portIsFree } = require("./postgres")
 
@@ -322,7 +323,7 @@ process.on("exit", () => {
  * stopped together). Output goes to `stdio`, or is appended to `logFile`; `nodeArgs` go to
  * node (e.g. --cpu-prof). Returns the child; `exited` resolves with its exit code.
  */
-function spawnMedusa(args, { cwd, env, stdio = ["ignore", "inherit", "inherit"], logFile, nodeArgs = [] }) {
+function spawnMedusa(args, { cwd, env, stdio = ["ignore", "inherit", "inherit"], logFile, nodeArgs = [], priority = 0 }) {
   let fd = null
   if (logFile) {
     fd = fs.openSync(logFile, "a")
@@ -337,6 +338,12 @@ function spawnMedusa(args, { cwd, env, stdio = ["ignore", "inherit", "inherit"],
     }
   }
   started.add(child)
+  if (priority) {
+    // A niceness (what it starts inherits it): work that should only take CPU time others leave.
+    try {
+      os.setPriority(child.pid, priority)
+    } catch {}
+  }
   const exited = new Promise((resolve, reject) => {
     child.on("error", (e) => {
       started.delete(child)
@@ -364,10 +371,10 @@ function tail(file, lines = 40) {
  * Runs a Medusa CLI command to completion (output to `logFile` or `stdio`); rejects naming
  * `what`, with the end of the log. `log` reports its start and duration.
  */
-async function runMedusa(what, args, { cwd, env, logFile, stdio, log = () => {} }) {
+async function runMedusa(what, args, { cwd, env, logFile, stdio, log = () => {}, priority = 0 }) {
   const t0 = Date.now()
   log(`${what}...`)
-  const code = await spawnMedusa(args, { cwd, env, logFile, stdio }).exited
+  const code = await spawnMedusa(args, { cwd, env, logFile, stdio, priority }).exited
   if (code !== 0) {
     throw new Error(`${what} failed (exit code ${code})${logFile ? `; log: ${logFile}\n${tail(logFile)}` : ""}`)
   }
