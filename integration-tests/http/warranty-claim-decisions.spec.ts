@@ -43,9 +43,13 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("approves a claim, then records its repair with cost and currency, and closes it", async () => {
     const claim = await fileClaim("DR-2")
+    const asked = Date.now()
     const approved = await decide(claim.id, { decision: "approve" })
     expect(approved).toMatchObject({ status: "in_progress", decision: "approve", closed_at: null, decided_by: await userId() })
-    expect(approved.decided_at).toBeTruthy()
+    // Stamped by the server when it took the decision.
+    const decidedAt = Date.parse(approved.decided_at)
+    expect(decidedAt).toBeGreaterThanOrEqual(asked - 1000)
+    expect(decidedAt).toBeLessThanOrEqual(Date.now())
 
     const repaired = await decide(claim.id, { decision: "repair", repair_cost: 45.5, currency_code: "EUR", resolution: "New brushes" })
     expect(repaired).toMatchObject({
@@ -58,7 +62,8 @@ httpSuite(__filename, ({ api, getContainer }) => {
       return_id: null,
       exchange_id: null,
     })
-    expect(repaired.closed_at).toBeTruthy()
+    expect(Date.parse(repaired.closed_at)).toBeGreaterThanOrEqual(decidedAt)
+    expect(Date.parse(repaired.closed_at)).toBeLessThanOrEqual(Date.now())
 
     const again = await failure(api.post(`/admin/warranty-claims/${claim.id}/decision`, { decision: "reject" }, headers))
     expect(again.status).toBe(400)

@@ -386,7 +386,7 @@ moduleIntegrationTestRunner<SerialModuleService>({
         const [a] = await service.createSerials([{ serial_number: "RM-4", variant_id: "variant_a" }])
         await service.moveSerials({ ids: [a.id], movement: "receive", location_id: "sloc_1" })
         await expect(service.removeSerials([a.id])).rejects.toThrow(/cannot be deleted.*RM-4/)
-        expect(await byText("RM-4")).toBeDefined()
+        expect(await byText("RM-4")).toMatchObject({ id: a.id, status: "active", stock_location_id: "sloc_1" })
       })
     })
 
