@@ -209,6 +209,9 @@ const watchdog = setInterval(() => {
 let peakKb = 0
 // What made up the peak, by kind of process, so that the figure says where to cut.
 let peakByKind = {}
+// CPU time of each process of the run as last sampled, by pid (what a process used in its
+// last second, or that lived less than a second, is missed).
+const cpuByPid = new Map()
 function processKind(pid) {
   const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ")
   if (/postgres/.test(cmd)) return "postgres"
@@ -223,10 +226,14 @@ function processKind(pid) {
 const sampler = measure
   ? setInterval(() => {
       const children = new Map()
+      const ticks = new Map()
       for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
         try {
-          const ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1])
+          const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+          const ppid = Number(fields[1])
           children.set(ppid, [...(children.get(ppid) || []), Number(pid)])
+          // utime + stime, in clock ticks
+          ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]))
         } catch {}
       }
       let kb = 0
@@ -238,6 +245,7 @@ const sampler = measure
           kb += n
           const kind = processKind(pid)
           byKind[kind] = (byKind[kind] || 0) + n
+          cpuByPid.set(pid, { kind, ticks: ticks.get(pid) ?? 0 })
         } catch {}
         for (const child of children.get(pid) || []) {
           visit(child)
@@ -355,6 +363,12 @@ async function finish({ extraFailures = 0 } = {}) {
     )
     const parts = Object.entries(peakByKind).sort((a, b) => b[1] - a[1])
     console.log(`  at the peak: ${parts.map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} MB`).join(", ")}`)
+    const cpuByKind = {}
+    for (const { kind, ticks } of cpuByPid.values()) {
+      cpuByKind[kind] = (cpuByKind[kind] || 0) + ticks / 100
+    }
+    const cpuParts = Object.entries(cpuByKind).sort((a, b) => b[1] - a[1])
+    console.log(`  CPU time: ${cpuParts.map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")}`)
   }
   fs.rmSync(progressFile, { force: true })
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)

@@ -246,48 +246,14 @@ function demoBuildIsStale({ admin = true } = {}) {
 async function ensureBrowserStoreBuilds(run, { mode = "start", env = process.env, warn = () => {}, besideDemoBuild = async () => {} } = {}) {
   await ensurePluginBuild(run)
   linkPluginIntoDemo(warn)
-  const steps = await Promise.allSettled([mode === "start" && demoBuildIsStale() ? buildDemoStore(run, env) : null, besideDemoBuild()])
+  const steps = await Promise.allSettled([
+    mode === "start" && demoBuildIsStale() ? run("medusa build (demo store and admin)", ["build"], { cwd: demoDir, env }) : null,
+    besideDemoBuild(),
+  ])
   const failed = steps.find((s) => s.status === "rejected")
   if (failed) {
     throw failed.reason
   }
-}
-
-/**
- * `medusa build` of the demo store as two processes side by side: the server (its admin
- * disabled, so Medusa compiles only the backend) and `--admin-only`. One `medusa build`
- * compiles the backend in the same process as the admin bundle, and TypeScript's compiler
- * holds up Vite's: 47 s on 2 cores, against 38 s for the two apart. The admin bundle is the
- * same either way (only its folder differs): it is moved to where `medusa start` serves it.
- */
-async function buildDemoStore(run, env) {
-  const adminOnlyDir = path.join(demoDir, ".medusa", "admin")
-  fs.rmSync(adminOnlyDir, { recursive: true, force: true })
-  const startedAt = Date.now()
-  const admin = run("medusa build --admin-only (demo admin)", ["build", "--admin-only", "--no-lint"], { cwd: demoDir, env })
-  // Each `medusa build` first writes the store's types (.medusa/types), which the backend's
-  // compiler reads: the second starts once the first is past that, when the admin bundler
-  // writes its entry (.medusa/client/index.html).
-  const entry = path.join(demoDir, ".medusa", "client", "index.html")
-  let adminDone = false
-  admin.finally(() => (adminDone = true)).catch(() => {})
-  while (!adminDone && mtime(entry) < startedAt) {
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  const backend = run("medusa build (demo store)", ["build", "--no-lint"], { cwd: demoDir, env: { ...env, DEMO_ADMIN_DISABLED: "true" } })
-  const built = await Promise.allSettled([admin, backend])
-  const failed = built.find((b) => b.status === "rejected")
-  if (failed) {
-    throw failed.reason
-  }
-  const served = path.join(demoBuildDir, "public", "admin")
-  fs.rmSync(served, { recursive: true, force: true })
-  fs.mkdirSync(path.dirname(served), { recursive: true })
-  fs.renameSync(adminOnlyDir, served)
-  // Written last, so that a build stopped half-way is still stale (demoBuildIsStale).
-  const config = path.join(demoBuildDir, "medusa-config.js")
-  const now = new Date()
-  fs.utimesSync(config, now, now)
 }
 
 /**
