@@ -286,7 +286,9 @@ function cpuTicks() {
     const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number)
     const total = fields.reduce((a, b) => a + b, 0)
     const idle = fields[3] + (fields[4] || 0)
-    return { busy: total - idle, total }
+    // Time the virtual machine's host gave to others while this one wanted to run.
+    const steal = fields[7] || 0
+    return { busy: total - idle - steal, steal, total }
   } catch {
     return null
   }
@@ -360,7 +362,8 @@ async function finish({ extraFailures = 0 } = {}) {
   if (measure) {
     const wall = (Date.now() - started) / 1000
     const cpu = cpuTicks()
-    const busy = cpuAtStart && cpu ? ` (CPUs ${Math.round((100 * (cpu.busy - cpuAtStart.busy)) / (cpu.total - cpuAtStart.total))}% busy)` : ""
+    const share = (key) => Math.round((100 * (cpu[key] - cpuAtStart[key])) / (cpu.total - cpuAtStart.total))
+    const busy = cpuAtStart && cpu ? ` (CPUs ${share("busy")}% busy, ${share("steal")}% taken by the host)` : ""
     console.log(
       `measured: ${Math.floor(wall / 60)} min ${Math.round(wall % 60)} s wall on ${os.cpus().length} CPUs with ${workers} workers${busy}; peak memory ${(peakKb / 1024 / 1024).toFixed(2)} GB (PSS of this run's processes, and its databases in memory)`
     )
