@@ -87,4 +87,34 @@ async function createRamTablespace(client, dataDir) {
   return TABLESPACE
 }
 
-module.exports = { ramFolder, createRamTablespace, dropRamTablespace, TABLESPACE }
+/**
+ * Makes again the (empty) folders of the server's tablespaces that are gone. A run stopped
+ * by force leaves a server that must replay its log at the next start, and the replay stops
+ * the server when a tablespace's folder is missing, as after a reboot emptied the tmpfs
+ * (the next run then drops what was in it, see dropRamTablespace).
+ */
+function restoreTablespaceFolders(dataDir) {
+  let links = []
+  try {
+    links = fs.readdirSync(path.join(dataDir, "pg_tblspc"))
+  } catch {
+    return
+  }
+  const { uid, gid } = fs.statSync(dataDir)
+  for (const link of links) {
+    let target
+    try {
+      target = fs.readlinkSync(path.join(dataDir, "pg_tblspc", link))
+    } catch {
+      continue // not a link: a tablespace inside the data folder
+    }
+    if (!fs.existsSync(target)) {
+      fs.mkdirSync(target, { recursive: true, mode: 0o700 })
+      if (uid !== process.getuid()) {
+        fs.chownSync(target, uid, gid)
+      }
+    }
+  }
+}
+
+module.exports = { ramFolder, createRamTablespace, dropRamTablespace, restoreTablespaceFolders, TABLESPACE }

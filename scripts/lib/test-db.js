@@ -13,7 +13,7 @@ const fs = require("fs")
 const os = require("os")
 const path = require("path")
 const { startEmbeddedPostgres } = require("./postgres")
-const { createRamTablespace, dropRamTablespace } = require("./ram-tablespace")
+const { createRamTablespace, dropRamTablespace, restoreTablespaceFolders } = require("./ram-tablespace")
 const { root, testSchemaFingerprint } = require("./store")
 
 const DATA_DIR = path.join(root, ".test-db", "pg")
@@ -30,6 +30,7 @@ function testTemplateName() {
 
 /** The embedded server on the kept folder, or on a fresh one when another run holds that. */
 async function startServer() {
+  restoreTablespaceFolders(DATA_DIR)
   try {
     return { ...(await startEmbeddedPostgres({ dataDir: DATA_DIR, persistent: true })), dataDir: DATA_DIR }
   } catch (e) {
