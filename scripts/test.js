@@ -70,10 +70,10 @@ const withBrowserTests = !chaos && (positional.length === 0 || positional.some((
  * stale. Not beside the HTTP or browser files: those race requests against Medusa's 5 s
  * inventory lock, and the admin build's 2.2 GB on top of their workers' would pass 3 GB. In
  * the default run they go beside the unit and module files, and once those are done
- * (`afterBuildsOf` resolves) the browser stores' template database is migrated and seeded
+ * (`templateAfter` resolves) the browser stores' template database is migrated and seeded
  * beside the demo build. Answers whether all of it worked.
  */
-async function buildForBrowserTests({ afterBuildsOf = null } = {}) {
+async function buildForBrowserTests({ templateAfter = null } = {}) {
   if (!withBrowserTests) {
     return true
   }
@@ -86,10 +86,10 @@ async function buildForBrowserTests({ afterBuildsOf = null } = {}) {
   const log = (m) => console.log(`[build] ${m}`)
   const run = (what, a, { cwd, env: stepEnv }) => store.runMedusa(what, a, { cwd, env: stepEnv ?? env, logFile, log })
   const besideDemoBuild = async () => {
-    if (!afterBuildsOf || !databaseEnv.DB_HOST) {
+    if (!templateAfter || !databaseEnv.DB_HOST) {
       return // the first browser file makes it
     }
-    await afterBuildsOf
+    await templateAfter
     const serverUrl = (db) => store.databaseUrlFromEnv(db, { ...process.env, ...databaseEnv })
     const release = await store.holdServerLock(serverUrl, "serial-browser-store")
     try {
@@ -428,7 +428,7 @@ async function main() {
     env: { SERIAL_TEST_RUN_LABEL: "unit and module tests, beside the builds" },
   })
   const earlyCount = new Promise((resolve) => early.exited.then(() => resolve(finishedFiles())))
-  const built = await buildForBrowserTests({ afterBuildsOf: early.exited })
+  const built = await buildForBrowserTests({ templateAfter: early.exited })
   await early.exited
   // ...then the HTTP shards and, when the builds worked, the browser files, on every worker.
   runJest([...jestArgs, ...MAIN_FILES.filter((f) => built || !f.includes("browser"))], {
