@@ -613,7 +613,13 @@ describe("admin pages in chromium", () => {
     ).json()
     expect(quarterly.plan.visit_dates).toEqual(["2027-04-30", "2027-07-31"])
     await screenshot(page, "page-serial-schedule-replan")
-    await replan.getByRole("button", { name: "Plan again" }).click()
+    // The request the click sends, awaited with it: a click that sends none, or a refusal,
+    // fails here by name rather than as a toast that never shows.
+    const [replanResponse] = await Promise.all([
+      page.waitForResponse((r) => /\/admin\/maintenance-schedules\/[^/]+\/replan$/.test(r.url()) && r.request().method() === "POST"),
+      replan.getByRole("button", { name: "Plan again" }).click(),
+    ])
+    expect(replanResponse.status()).toBe(201)
     await page.getByText("Planned again with 2 visits").waitFor()
     await page.getByText(/preventive · quarterly .* · active · Theo/).waitFor()
     await page.getByText(/preventive · monthly .* · cancelled/).waitFor()
