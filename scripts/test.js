@@ -427,12 +427,11 @@ async function main() {
     priority: 10,
     env: { SERIAL_TEST_RUN_LABEL: "unit and module tests, beside the builds" },
   })
-  const earlyCount = new Promise((resolve) => early.exited.then(() => resolve(finishedFiles())))
   const built = await buildForBrowserTests({ templateAfter: early.exited })
   await early.exited
   // ...then the HTTP shards and, when the builds worked, the browser files, on every worker.
   runJest([...jestArgs, ...MAIN_FILES.filter((f) => built || !f.includes("browser"))], {
-    env: { SERIAL_TEST_FILES_BEFORE: String(await earlyCount), SERIAL_TEST_RUN_LABEL: built ? "" : "the browser tests left out: their build failed" },
+    env: { SERIAL_TEST_FILES_BEFORE: String(finishedFiles()), SERIAL_TEST_RUN_LABEL: built ? "" : "the browser tests left out: their build failed" },
   })
   return finish({ extraFailures: built ? 0 : 1 })
 }

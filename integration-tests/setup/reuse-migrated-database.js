@@ -72,15 +72,12 @@ if (template) {
       // Made under another name and renamed, so a file booting meanwhile in another worker
       // never copies half a template; when two workers race, one rename wins.
       const building = `${template}_${process.pid}`.slice(0, 63)
+      await pgTemplate.createPostgresDatabaseTemplate({ databaseName: migrated, templateName: building })
       await admin(async (client) => {
-        // On disk (pg_default), so that it survives the run; the copy waits for the app's
-        // connections to the migrated database to end.
-        await client.query(`ALTER DATABASE ${quote(migrated)} WITH ALLOW_CONNECTIONS false`)
-        try {
-          await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [migrated])
-          await client.query(`CREATE DATABASE ${quote(building)} TEMPLATE ${quote(migrated)} TABLESPACE pg_default`)
-        } finally {
-          await client.query(`ALTER DATABASE ${quote(migrated)} WITH ALLOW_CONNECTIONS true`)
+        if (tablespace) {
+          // Copied into the tablespace in memory with the migrated database: moved to the disk,
+          // so that it survives the run.
+          await client.query(`ALTER DATABASE ${quote(building)} SET TABLESPACE pg_default`)
         }
         try {
           await client.query(`ALTER DATABASE ${quote(building)} RENAME TO ${quote(template)}`)

@@ -40,6 +40,18 @@ function ramFolder() {
   }
 }
 
+/**
+ * Makes `dir` for the server whose data folder is `dataDir`: owned by the user the server
+ * runs as (the owner of its data folder), which may not be this process' user.
+ */
+function makeServerFolder(dir, dataDir) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const { uid, gid } = fs.statSync(dataDir)
+  if (uid !== process.getuid()) {
+    fs.chownSync(dir, uid, gid)
+  }
+}
+
 /** The tablespace's row, or null. */
 async function findTablespace(client) {
   const { rows } = await client.query("SELECT oid, pg_tablespace_location(oid) AS location FROM pg_tablespace WHERE spcname = $1", [TABLESPACE])
@@ -66,8 +78,7 @@ async function dropRamTablespace(client) {
 }
 
 /**
- * Makes a fresh tablespace in a tmpfs folder for the server whose data folder is `dataDir`
- * (its files belong to the user the server runs as, who must own the new folder too).
+ * Makes a fresh tablespace in a tmpfs folder for the server whose data folder is `dataDir`.
  * Returns the tablespace's name, or null when there is no such folder.
  */
 async function createRamTablespace(client, dataDir) {
@@ -78,11 +89,7 @@ async function createRamTablespace(client, dataDir) {
   }
   const dir = path.join(folder, `serial-test-pg-${process.pid}`)
   fs.rmSync(dir, { recursive: true, force: true })
-  fs.mkdirSync(dir, { mode: 0o700 })
-  const { uid, gid } = fs.statSync(dataDir)
-  if (uid !== process.getuid()) {
-    fs.chownSync(dir, uid, gid)
-  }
+  makeServerFolder(dir, dataDir)
   await client.query(`CREATE TABLESPACE ${TABLESPACE} LOCATION '${dir.replace(/'/g, "''")}'`)
   return TABLESPACE
 }
@@ -100,7 +107,6 @@ function restoreTablespaceFolders(dataDir) {
   } catch {
     return
   }
-  const { uid, gid } = fs.statSync(dataDir)
   for (const link of links) {
     let target
     try {
@@ -109,10 +115,7 @@ function restoreTablespaceFolders(dataDir) {
       continue // not a link: a tablespace inside the data folder
     }
     if (!fs.existsSync(target)) {
-      fs.mkdirSync(target, { recursive: true, mode: 0o700 })
-      if (uid !== process.getuid()) {
-        fs.chownSync(target, uid, gid)
-      }
+      makeServerFolder(target, dataDir)
     }
   }
 }
