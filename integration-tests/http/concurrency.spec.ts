@@ -1,7 +1,7 @@
 import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
 import { updateInventoryLevelsWorkflow } from "@medusajs/core-flows"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, serialsBy, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(300_000)
@@ -32,12 +32,12 @@ httpSuite(__filename, ({ api, getContainer }) => {
     await updateInventoryLevelsWorkflow(container).run({
       input: { updates: [{ inventory_item_id: inventoryItemId, location_id: store.locationA.id, stocked_quantity: 20 }] },
     })
-    // Placed four at a time: checkouts of one variant do not compete for serials (only for
+    // Made four at a time: orders of one variant do not compete for serials (only for
     // Medusa's reservation of stock, of which there is enough).
     orders = []
     for (let i = 0; i < 20; i += 4) {
       const batch = Array.from({ length: 4 }, (_, k) =>
-        placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }], `buyer${i + k}@serials.test`)
+        createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }], `buyer${i + k}@serials.test`)
       )
       orders.push(...(await Promise.all(batch)))
     }

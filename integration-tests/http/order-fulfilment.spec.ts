@@ -3,6 +3,7 @@ import { addFulfillmentCreatedHandler } from "../../src/workflows/hooks/fulfillm
 import { adminHeaders } from "../helpers/admin"
 import { failure } from "../helpers/http"
 import {
+  createOrderWithReservations,
   createStockedVariant,
   createStore,
   orderFulfillments,
@@ -73,6 +74,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("auto: delivers the oldest serials at the fulfilment's location with customer, order, warranty and ledger; other lines untouched", async () => {
+    // Through a shopper's checkout, as the other tests' orders need not be.
     const order = await placeOrder(getContainer(), store, [
       { variant_id: drill.id, quantity: 2 },
       { variant_id: cable.id, quantity: 3 },
@@ -129,7 +131,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("uses the serials named in additional_data (any case), at the fulfilment's location", async () => {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     await fulfil(order.id, {
       location_id: store.locationA.id,
@@ -148,14 +150,14 @@ httpSuite(__filename, ({ api, getContainer }) => {
     await api.post(`/admin/serial-settings/${saw.id}`, { is_serialized: true }, headers)
     await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: saw.id, serials: ["SAW-1"] })
     // DR-4 goes to another order first, so it is delivered when named here.
-    const other = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }])
+    const other = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }])
     await fulfil(other.id, {
       location_id: store.locationA.id,
       items: [{ id: other.items[0].id, quantity: 1 }],
       additional_data: { serial_numbers: { [other.items[0].id]: ["DR-4"] } },
     })
 
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     const before = await serialState(container)
     const err = await failure(
@@ -198,7 +200,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   it("strict: refuses a fulfilment without serials (which line, how many), creates no fulfilment, changes nothing; reserved serials then fulfil it", async () => {
     const container = getContainer()
     await api.post(`/admin/serial-settings/${drill.id}`, { fulfillment_policy: "strict" }, headers)
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     const before = await serialState(container)
 
@@ -230,7 +232,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     ])
 
     // Serials named in additional_data also satisfy strict.
-    const second = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }])
+    const second = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }])
     const named = await fulfil(second.id, {
       location_id: store.locationB.id,
       items: [{ id: second.items[0].id, quantity: 1 }],
@@ -241,7 +243,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("partial fulfilments, two lines of one variant, and one line fulfilled from two locations", async () => {
-    const order = await placeOrder(getContainer(), store, [
+    const order = await createOrderWithReservations(getContainer(), store, [
       { variant_id: drill.id, quantity: 3 },
       { variant_id: drill.id, quantity: 1 },
     ])
@@ -283,7 +285,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("refuses a fulfilment when the location has fewer serials than units (auto), rolling it back", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 3 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 3 }])
     const before = await serialState(container)
     const err = await failure(
       fulfil(order.id, { location_id: store.locationB.id, items: [{ id: order.items[0].id, quantity: 3 }] })
@@ -297,7 +299,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("a failure after the serial step (a store's handler on the same hook) rolls the serials and the fulfilment back", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     const before = await serialState(container)
     storeHandlerFails = true
@@ -331,8 +333,8 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("two fulfilments at the same time never get the same serial", async () => {
     const container = getContainer()
-    const first = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }], "one@serials.test")
-    const second = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }], "two@serials.test")
+    const first = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }], "one@serials.test")
+    const second = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }], "two@serials.test")
     const results = await Promise.all(
       [first, second].map((o) =>
         fulfil(o.id, { location_id: store.locationA.id, items: [{ id: o.items[0].id, quantity: 2 }] })
@@ -353,7 +355,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
       headers
     )
     await api.post(`/admin/serial-settings/${drill.id}`, { warranty: null }, headers)
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity: 2 }])
     await fulfil(order.id, { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 2 }] })
     const all = await drills()
     expect(all["DR-3"]).toMatchObject({
@@ -373,14 +375,14 @@ httpSuite(__filename, ({ api, getContainer }) => {
     })
     await api.post(`/admin/serial-settings/${licence.id}`, { is_serialized: true, warranty: { value: 1, unit: "year" } }, headers)
 
-    const auto = await placeOrder(container, store, [{ variant_id: licence.id, quantity: 1 }])
+    const auto = await createOrderWithReservations(container, store, [{ variant_id: licence.id, quantity: 1 }])
     const autoRes = await fulfil(auto.id, { location_id: store.locationA.id, items: [{ id: auto.items[0].id, quantity: 1 }] })
     expect(autoRes.status).toBe(200)
     const summary = (await api.get(`/admin/orders/${auto.id}/serial-numbers`, headers)).data.order_serial_numbers
     expect(summary.items[0]).toMatchObject({ is_serialized: true, delivered: 0, missing: 1, fulfilled_without_serial: 1 })
 
     await api.post(`/admin/serial-settings/${licence.id}`, { fulfillment_policy: "strict" }, headers)
-    const strict = await placeOrder(container, store, [{ variant_id: licence.id, quantity: 1 }])
+    const strict = await createOrderWithReservations(container, store, [{ variant_id: licence.id, quantity: 1 }])
     const refused = await failure(
       fulfil(strict.id, { location_id: store.locationA.id, items: [{ id: strict.items[0].id, quantity: 1 }] })
     )

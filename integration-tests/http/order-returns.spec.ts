@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { addPeriod } from "../../src/modules/serial/lib/warranty"
 import { adminHeaders } from "../helpers/admin"
 import { eventually, failure, statusOf } from "../helpers/http"
-import { createDrillStore, placeOrder, receiveSerials, serialDetail, serialsBy, TestStore } from "../helpers/store"
+import { createDrillStore, createOrderWithReservations, receiveSerials, serialDetail, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(240_000)
@@ -40,7 +40,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   /** An order of `quantity` drills on one line, fulfilled from A (auto picks DR-1, DR-2). */
   async function deliveredOrder(quantity: number) {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity }])
     await api.post(
       `/admin/orders/${order.id}/fulfillments`,
       { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity }] },

@@ -4,10 +4,10 @@ import { serialOrderFulfillmentCanceled } from "../../src/workflows/hooks/order-
 import { adminHeaders } from "../helpers/admin"
 import { failure, statusOf } from "../helpers/http"
 import {
+  createOrderWithReservations,
   createStockedVariant,
   createStore,
   orderFulfillments,
-  placeOrder,
   receiveSerials,
   serialDetail,
   serialsBy,
@@ -55,7 +55,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("fulfilment canceled: serials back active at the location, assignment and warranty cleared (an override kept); twice changes nothing", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     await fulfil(order.id, { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 2 }] })
     const [fulfilment] = await orderFulfillments(api, headers, order.id)
     const dr2 = await serialDetail(api, headers, "DR-2")
@@ -104,7 +104,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("shipment: shipped_at on the fulfilment's serials with a ship ledger row; the same event twice changes nothing; a shipped serial cannot be swapped", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     await fulfil(order.id, { location_id: store.locationA.id, items: [{ id: line.id, quantity: 1 }] })
     await fulfil(order.id, { location_id: store.locationA.id, items: [{ id: line.id, quantity: 1 }] })
@@ -150,7 +150,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("order canceled: reserved serials released; the same event twice changes nothing; a canceled order takes no reservation", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     await assign(order.id, { line_item_id: line.id, serial_numbers: ["DR-4", "DR-2"] })
     expect((await drills())["DR-4"]).toMatchObject({ status: "reserved", order_id: order.id, line_item_id: line.id })
@@ -183,7 +183,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("an admin frees reserved serials by hand: the ones named or all; refusals name every serial and change nothing", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 3 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 3 }])
     const line = order.items[0]
     await assign(order.id, { line_item_id: line.id, serial_numbers: ["DR-1", "DR-2", "DR-3"] })
     const release = (body: any, id = order.id) => api.post(`/admin/orders/${id}/serial-numbers/release`, body, headers)
@@ -231,7 +231,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const { variant: saw } = await createStockedVariant(container, store, { title: "Saw", sku: "SAW" })
     await api.post(`/admin/serial-settings/${saw.id}`, { is_serialized: true }, headers)
     await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: saw.id, serials: ["SAW-1"] })
-    const order = await placeOrder(container, store, [
+    const order = await createOrderWithReservations(container, store, [
       { variant_id: drill.id, quantity: 3 },
       { variant_id: cable.id, quantity: 1 },
     ])
@@ -253,7 +253,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     ])
 
     // DR-1 goes to another order's fulfilment, so it is delivered when named below.
-    const other = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }])
+    const other = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }])
     await fulfil(other.id, { location_id: store.locationA.id, items: [{ id: other.items[0].id, quantity: 1 }] })
 
     const before = await serialState(container)
@@ -293,7 +293,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("a line fulfilled with other serials than those reserved releases the reservations it no longer needs", async () => {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
     await assign(order.id, { line_item_id: line.id, serial_numbers: ["DR-3", "DR-4"] })
     // Partial: one unit, named; one reservation is still needed for the unit left.
@@ -328,7 +328,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("swaps a serial before shipment, reserved or delivered; the ledger shows both; refusals name the serials", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     const line = order.items[0]
 
     // Reserved: DR-3 swapped for DR-4.

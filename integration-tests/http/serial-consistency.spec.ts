@@ -3,7 +3,7 @@ import { spawn } from "child_process"
 import path from "path"
 import { adminHeaders } from "../helpers/admin"
 import { expectConsistent, runConsistencyCheck } from "../helpers/consistency"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, serialsBy, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 import { walkSerialConsistencyRun } from "../../src/jobs/serial-consistency"
 
@@ -43,7 +43,7 @@ httpSuite(__filename, ({ api, getContainer, dbConfig }) => {
     await api.post(`/admin/serial-settings/${drill.id}`, { is_serialized: true }, headers)
     await receiveSerials(api, headers, { location_id: store.locationA.id, variant_id: drill.id, serials: ["DR-1", "DR-2", "DR-3", "DR-4"] })
     await receiveSerials(api, headers, { location_id: store.locationB.id, variant_id: drill.id, serials: ["DR-B1"] })
-    order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 2 }])
+    order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 2 }])
     await api.post(
       `/admin/orders/${order.id}/fulfillments`,
       {

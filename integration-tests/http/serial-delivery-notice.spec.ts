@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/admin"
 import { eventually } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 import { notifySerialsDeliveredWorkflow } from "../../src/workflows/notify-serials-delivered"
 
@@ -43,7 +43,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("sends the buyer one notice per fulfilment, with each line's serials and warranty end, however often the event comes", async () => {
     const container = getContainer()
-    const order = await placeOrder(container, store, [
+    const order = await createOrderWithReservations(container, store, [
       { variant_id: drill.id, quantity: 2 },
       { variant_id: saw.id, quantity: 1 },
     ])
@@ -118,7 +118,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
       sku: "NOTICE-GLOVES",
       stock: { [store.locationA.id]: 5 },
     })
-    const order = await placeOrder(container, store, [{ variant_id: plain.id, quantity: 1 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: plain.id, quantity: 1 }])
     await api.post(
       `/admin/orders/${order.id}/fulfillments`,
       { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 1 }] },
@@ -126,7 +126,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     )
     // A serialized order afterwards: its notice arriving shows the event queue has drained
     // past the first fulfilment.
-    const marker = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }])
+    const marker = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }])
     await api.post(
       `/admin/orders/${marker.id}/fulfillments`,
       { location_id: store.locationA.id, items: [{ id: marker.items[0].id, quantity: 1 }] },

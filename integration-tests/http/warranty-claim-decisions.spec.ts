@@ -2,7 +2,7 @@ import { TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/admin"
 import { eventually, failure } from "../helpers/http"
-import { createDrillStore, placeOrder, serialsBy, TestStore } from "../helpers/store"
+import { createDrillStore, createOrderWithReservations, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(240_000)
@@ -34,7 +34,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   /** Drills ordered on one line and fulfilled from A (the first-in pick takes DR-1, then DR-2). */
   async function deliveredDrill(quantity = 1) {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity }])
     await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity }] }, headers)
     return order
   }

@@ -1,7 +1,7 @@
 import { adminHeaders } from "../helpers/admin"
 import { registerCustomer } from "../helpers/customer"
 import { failure } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 import { expectConsistent } from "../helpers/consistency"
 
@@ -31,8 +31,8 @@ httpSuite(__filename, ({ api, getContainer }) => {
       headers
     )
 
-  const placeOrderOf = (items: Array<{ variant_id: string; quantity: number }>, email?: string) =>
-    placeOrder(getContainer(), store, items, email)
+  const orderOf = (items: Array<{ variant_id: string; quantity: number }>, email?: string) =>
+    createOrderWithReservations(getContainer(), store, items, email)
 
   beforeAll(async () => {
     const container = getContainer()
@@ -55,7 +55,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("auto: a licence comes from the pool, oldest first, and a cover from its series; the buyer sees both, the look-up shows their warranty", async () => {
-    const order = await placeOrderOf(
+    const order = await orderOf(
       [
         { variant_id: licence.id, quantity: 2 },
         { variant_id: cover.id, quantity: 1 },
@@ -116,7 +116,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("a canceled fulfilment puts pool and series serials back in the pool, and the next sale issues them again", async () => {
     const container = getContainer()
-    const order = await placeOrderOf([{ variant_id: cover.id, quantity: 1 }, { variant_id: licence.id, quantity: 1 }])
+    const order = await orderOf([{ variant_id: cover.id, quantity: 1 }, { variant_id: licence.id, quantity: 1 }])
     expect((await fulfil(order)).status).toBe(200)
     const year = new Date().getUTCFullYear()
     const [fulfilment] = (await api.get(`/admin/orders/${order.id}?fields=id,*fulfillments`, headers)).data.order.fulfillments
@@ -129,7 +129,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect((await serialDetail(api, headers, "KEY-A")).ledger.at(-1)).toMatchObject({ type: "cancel_issue", from_status: "delivered", to_status: "inactive" })
 
     // The series never issues a value twice: the cover goes out again from the pool.
-    const next = await placeOrderOf([{ variant_id: cover.id, quantity: 1 }])
+    const next = await orderOf([{ variant_id: cover.id, quantity: 1 }])
     expect((await fulfil(next)).status).toBe(200)
     const covers = await serialsBy(api, headers, `variant_id=${cover.id}`)
     expect(Object.keys(covers)).toEqual([`COV-${year}-0001`])
@@ -140,7 +140,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   it("strict: a named pool serial is issued; without one, or with a serial somebody owns, the fulfilment is refused and nothing changes", async () => {
     const container = getContainer()
     await api.post(`/admin/serial-settings/${licence.id}`, { fulfillment_policy: "strict" }, headers)
-    const order = await placeOrderOf([{ variant_id: licence.id, quantity: 1 }])
+    const order = await orderOf([{ variant_id: licence.id, quantity: 1 }])
     const line = order.items[0].id
 
     const before = await serialState(container)
@@ -148,7 +148,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     expect(bare.status).toBe(400)
     expect(bare.message).toContain("lacks 1 of 1 serials (fulfilment policy strict)")
     // KEY-A sold to someone else first: no longer in the pool.
-    const other = await placeOrderOf([{ variant_id: licence.id, quantity: 1 }])
+    const other = await orderOf([{ variant_id: licence.id, quantity: 1 }])
     expect((await fulfil(other, { [other.items[0].id]: ["KEY-A"] })).status).toBe(200)
     const stateAfterOther = await serialState(container)
     expect(stateAfterOther.serials["KEY-B"]).toBe(before.serials["KEY-B"])

@@ -23,6 +23,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/store-registration-approval.spec.ts", // 3
     "integration-tests/http/serial-series.spec.ts", // 2
     "integration-tests/http/serial-daily-job.spec.ts", // 2
+    "integration-tests/http/access.spec.ts", // 7
   ],
   [
     "integration-tests/http/order-fulfilment.spec.ts", // 29
@@ -30,8 +31,6 @@ export const SHARDS: string[][] = [
     "integration-tests/http/warranty-only.spec.ts", // 12
     "integration-tests/http/store-abuse.spec.ts", // 11
     "integration-tests/http/retries.spec.ts", // 9
-    "integration-tests/http/access.spec.ts", // 7
-    "integration-tests/http/maintenance-schedules.spec.ts", // 5
     "integration-tests/http/serial-vendor-returns.spec.ts", // 4
     "integration-tests/http/serial-numbers.spec.ts", // 3
     "integration-tests/http/serial-write-offs.spec.ts", // 3
@@ -51,5 +50,6 @@ export const SHARDS: string[][] = [
     "integration-tests/http/warranty-claims.spec.ts", // 3
     "integration-tests/http/claim-attachments.spec.ts", // 2
     "integration-tests/http/maintenance-agenda.spec.ts", // 2
+    "integration-tests/http/maintenance-schedules.spec.ts", // 5
   ],
 ]
