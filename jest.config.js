@@ -26,7 +26,7 @@ const common = {
  * - unit: pure functions, no Postgres (its files start in a second);
  * - integration: module and HTTP tests on Medusa apps booted on databases copied from a
  *   migrated template (the HTTP files in shards, one app each), and the admin's browser
- *   tests on a demo store.
+ *   tests on a demo store (in one shard, one store).
  * The chaos tests start real processes and take minutes: `npm run test:chaos`
  * (jest.chaos.config.js).
  */
@@ -50,12 +50,12 @@ module.exports = {
       displayName: "integration",
       testMatch: [
         "<rootDir>/integration-tests/modules/**/*.spec.[jt]s",
-        // The HTTP files in shards of one app each (integration-tests/shards), unless
-        // scripts/test.js was given files or patterns to run (then each file on its own).
-        process.env.SERIAL_TEST_HTTP_FILES
-          ? "<rootDir>/integration-tests/http/**/*.spec.[jt]s"
-          : "<rootDir>/integration-tests/shards/**/*.spec.[jt]s",
-        "<rootDir>/integration-tests/browser/**/*.spec.[jt]s",
+        // The HTTP files in shards of one app each and the browser files in one shard of one
+        // store (integration-tests/shards), unless scripts/test.js was given files or
+        // patterns to run (then each file on its own).
+        ...(process.env.SERIAL_TEST_UNSHARDED
+          ? ["<rootDir>/integration-tests/http/**/*.spec.[jt]s", "<rootDir>/integration-tests/browser/**/*.spec.[jt]s"]
+          : ["<rootDir>/integration-tests/shards/**/*.spec.[jt]s"]),
       ],
       globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
       globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",

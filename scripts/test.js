@@ -10,7 +10,7 @@
 //    store's admin bundle, each only when stale; output in .test-results/build.log) and,
 //    on one jest worker, the unit and module files. When those are done, the browser
 //    stores' template database is migrated and seeded beside the admin build.
-// 3. The HTTP shards (integration-tests/shards) and the browser files, on as many workers
+// 3. The HTTP shards and the browser shard (integration-tests/shards), on as many workers
 //    as the machine has cores (at most 4).
 // Runs side by side are fine: each has its own files, and its own Postgres when another
 // run holds .test-db/.
@@ -60,10 +60,11 @@ const watchdogMs = Number(process.env.TEST_WATCHDOG_MINUTES || 10) * 60_000
 const fullRun = !chaos && positional.length === 0
 // Beside the builds, on one worker: files that need neither the builds nor much memory.
 const EARLY_FILES = ["integration-tests/unit", "integration-tests/modules"]
-// After them, on every worker: the HTTP shards and the browser files.
-const MAIN_FILES = ["integration-tests/shards", "integration-tests/browser"]
-// Whether this run has browser test files: all of them, or files named that are.
-const withBrowserTests = !chaos && (positional.length === 0 || positional.some((p) => /browser/.test(p)))
+// After them, on every worker: the HTTP shards and the browser shard.
+const MAIN_FILES = ["integration-tests/shards"]
+// Whether this run has browser test files: all of them, or files named that are (or the
+// shards' folder, which holds the browser shard).
+const withBrowserTests = !chaos && (positional.length === 0 || positional.some((p) => /browser|(^|\/)shards\/?$/.test(p)))
 
 /**
  * The builds the browser tests' demo store needs (plugin, demo admin bundle), each when
@@ -413,9 +414,10 @@ async function main() {
       return finish({ extraFailures: 1 })
     }
     runJest(jestArgs, {
-      // Files or patterns named: each HTTP file runs on its own app, so that they match by
-      // name (unless shards are named); without, the HTTP files run in shards (jest.config.js).
-      env: positional.length && !positional.some((p) => p.includes("shards")) ? { SERIAL_TEST_HTTP_FILES: "1" } : {},
+      // Files or patterns named: each HTTP file runs on its own app and each browser file
+      // on its own store, so that they match by name (unless shards are named); without,
+      // they run in shards (jest.config.js).
+      env: positional.length && !positional.some((p) => /(^|\/)shards(\/|$)/.test(p)) ? { SERIAL_TEST_UNSHARDED: "1" } : {},
     })
     return finish()
   }
@@ -429,8 +431,8 @@ async function main() {
   })
   const built = await buildForBrowserTests({ templateAfter: early.exited })
   await early.exited
-  // ...then the HTTP shards and, when the builds worked, the browser files, on every worker.
-  runJest([...jestArgs, ...MAIN_FILES.filter((f) => built || !f.includes("browser"))], {
+  // ...then the HTTP shards and, when the builds worked, the browser shard, on every worker.
+  runJest([...jestArgs, ...MAIN_FILES, ...(built ? [] : ["--testPathIgnorePatterns", "/shards/browser"])], {
     env: { SERIAL_TEST_FILES_BEFORE: String(finishedFiles()), SERIAL_TEST_RUN_LABEL: built ? "" : "the browser tests left out: their build failed" },
   })
   return finish({ extraFailures: built ? 0 : 1 })

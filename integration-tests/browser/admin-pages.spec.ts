@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core"
-import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
+import { adminPage, browserSuite, screenshot, type RunningStore } from "../helpers/browser"
 import { registerShopper } from "../helpers/browser-api"
 import { shiftDay, weekStart } from "../../src/shared/week"
 
@@ -20,15 +20,14 @@ async function pickSearched(page: Page, buttonName: string, text: string, option
   await page.getByRole("option", { name: option }).first().click()
 }
 
-describe("admin pages in chromium", () => {
+browserSuite(__filename, "admin pages in chromium", (session) => {
   let running: RunningStore
   let browser: Browser
   let page: Page
   let close: () => Promise<void>
 
   beforeAll(async () => {
-    running = await startStore("admin-pages")
-    browser = await launchBrowser()
+    ;({ running, browser } = session())
     const opened = await adminPage(browser, running)
     page = opened.page
     close = () => opened.context.close()
@@ -36,8 +35,6 @@ describe("admin pages in chromium", () => {
 
   afterAll(async () => {
     await close?.()
-    await browser?.close()
-    await running?.stop()
   })
 
   it("logs the demo admin in and shows the dashboard, the plugin's pages in its menu", async () => {

@@ -1,10 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core"
-import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
+import { adminPage, browserSuite, screenshot, type RunningStore } from "../helpers/browser"
 import { adminApi, checkout, registerShopper, type Api } from "../helpers/browser-api"
 
 jest.setTimeout(2 * 60 * 1000)
-// Starting the store may build it first (`medusa build`, minutes on a busy machine).
-const STORE_START_TIMEOUT = 30 * 60 * 1000
 
 type Serial = { id: string; serial_number: string; status: string; order_id: string | null; line_item_id: string | null; stock_location_id: string | null }
 
@@ -13,7 +11,7 @@ type Serial = { id: string; serial_number: string; status: string; order_id: str
  * serialized, 5 serials in stock at Demo Warehouse, auto policy): swap a serial before
  * shipment, release a reserved one, and say which serial came back with a return.
  */
-describe("order widget flows in chromium", () => {
+browserSuite(__filename, "order widget flows in chromium", (session) => {
   let running: RunningStore
   let browser: Browser
   let context: BrowserContext
@@ -41,8 +39,7 @@ describe("order widget flows in chromium", () => {
   }
 
   beforeAll(async () => {
-    running = await startStore("order-flows")
-    browser = await launchBrowser()
+    ;({ running, browser } = session())
     admin = await adminApi(running)
     const { products } = await admin.get("/admin/products?handle=cordless-drill&fields=id,variants.id")
     drill = products[0].variants[0]
@@ -50,12 +47,10 @@ describe("order widget flows in chromium", () => {
     location = stock_locations.find((l: any) => l.name === "Demo Warehouse")
     ;({ api: shop } = await registerShopper(running, "grace@example.com"))
     ;({ context, page } = await adminPage(browser, running))
-  }, STORE_START_TIMEOUT)
+  })
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    await running?.stop()
   }, 60 * 1000)
 
   it("swaps a fulfilled, not yet shipped serial for one in stock; the old one goes back on the shelf", async () => {

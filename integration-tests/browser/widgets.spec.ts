@@ -1,10 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core"
-import { adminPage, launchBrowser, screenshot, startStore, type RunningStore } from "../helpers/browser"
+import { adminPage, browserSuite, screenshot, type RunningStore } from "../helpers/browser"
 import { adminApi, checkout, registerShopper, type Api } from "../helpers/browser-api"
 
 jest.setTimeout(2 * 60 * 1000)
-// Starting the store may build it first (`medusa build`, minutes on a busy machine).
-const STORE_START_TIMEOUT = 30 * 60 * 1000
 
 const DAY_MS = 86_400_000
 
@@ -13,7 +11,7 @@ const DAY_MS = 86_400_000
  * the Cordless Drill (serialized, 12-month warranty, 5 serials in stock at Demo Warehouse),
  * an order of 3 drills by a registered customer with one unit fulfilled.
  */
-describe("admin widgets in chromium", () => {
+browserSuite(__filename, "admin widgets in chromium", (session) => {
   let running: RunningStore
   let browser: Browser
   let context: BrowserContext
@@ -27,8 +25,7 @@ describe("admin widgets in chromium", () => {
   let delivered: { id: string; serial_number: string }
 
   beforeAll(async () => {
-    running = await startStore("widgets")
-    browser = await launchBrowser()
+    ;({ running, browser } = session())
     admin = await adminApi(running)
     ;({ products: [product] } = await admin.get("/admin/products?handle=cordless-drill&fields=id,variants.id,variants.sku") as any)
     const { stock_locations } = await admin.get("/admin/stock-locations?fields=id,name")
@@ -58,12 +55,10 @@ describe("admin widgets in chromium", () => {
     await admin.post(`/admin/serial-settings/${bits.variants[0].id}`, { is_serialized: true })
     await admin.post("/admin/serial-numbers", { variant_id: bits.variants[0].id, serial_number: "BITS-0001" })
     ;({ context, page } = await adminPage(browser, running))
-  }, STORE_START_TIMEOUT)
+  })
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    await running?.stop()
   }, 60 * 1000)
 
   it("product page: the drill's variant is serialized, with its counts by status and stock per location", async () => {

@@ -3,7 +3,10 @@
 // Chromium (from the npm package @sparticuz/chromium, or CHROMIUM_PATH) driven by
 // playwright-core.
 //
-// One store per test file (call startStore() in beforeAll, stop() in afterAll).
+// A file declares its tests with browserSuite(): run by name, it starts its own store and
+// Chromium; under `npm test` the browser shard (integration-tests/shards/browser.spec.ts)
+// runs the files on one store and one Chromium, the store's database copied again from the
+// seeded template before each file, so that each still starts from the seeded store.
 // BROWSER_STORE_MODE=start (default) serves the production admin bundle built by `medusa
 // build` (built once, reused while demo/ and .medusa/server are unchanged);
 // BROWSER_STORE_MODE=develop serves the admin through Vite instead.
@@ -29,6 +32,8 @@ export type RunningStore = {
   publishableKey: string
   /** The store's own output (migrate, seed, server), for the failure message. */
   logFile: string
+  /** Its database copied again from the seeded template, while it runs (Medusa reconnects). */
+  reset: () => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -108,11 +113,107 @@ export async function startStore(label: string): Promise<RunningStore> {
     // The first request of the admin compiles it (develop) or warms the file cache (start).
     await store.get(`${server.url}/app`)
     say(`store (${mode}) ready on ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
-    return { url: server.url, port, databaseUrl, publishableKey, logFile, stop }
+    const reset = async () => {
+      await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB, process.env.SERIAL_TEST_TABLESPACE)
+    }
+    return { url: server.url, port, databaseUrl, publishableKey, logFile, reset, stop }
   } catch (e) {
     await release()
     throw e
   }
+}
+
+// ----------------------------------------------------------------------------- suites
+
+/** What a browser test file runs on: a seeded store and a Chromium, started for it or shared. */
+export type BrowserSession = { running: RunningStore; browser: Browser }
+type BrowserSuiteBody = (session: () => BrowserSession) => void
+type CollectedBrowserSuite = { file: string; title: string; body: BrowserSuiteBody }
+
+// Starting the store may build it first (`medusa build`, minutes on a busy machine).
+const STORE_START_TIMEOUT = 30 * 60 * 1000
+const ROOT = path.resolve(__dirname, "../..")
+
+/** Set while the browser shard loads its files: they register here instead of starting a store. */
+let collecting: CollectedBrowserSuite[] | null = null
+
+/** The session the shard or the file started (read in the file's own beforeAll). */
+let current: BrowserSession | null = null
+const session = (): BrowserSession => {
+  if (!current) {
+    throw new Error("The browser store did not start (see the first failure of this file)")
+  }
+  return current
+}
+
+async function startSession(label: string): Promise<BrowserSession> {
+  const running = await startStore(label)
+  try {
+    return { running, browser: await launchBrowser() }
+  } catch (e) {
+    await running.stop()
+    throw e
+  }
+}
+
+async function stopSession() {
+  const s = current
+  current = null
+  try {
+    await s?.browser.close()
+  } finally {
+    await s?.running.stop()
+  }
+}
+
+/**
+ * Declares a browser test file: `browserSuite(__filename, "title", (session) => { ... })`,
+ * its hooks reading `session()` for the store and the browser. The tests are grouped under
+ * the file's path, as the reporter expects of a shard's files.
+ */
+export function browserSuite(file: string, title: string, body: BrowserSuiteBody) {
+  if (collecting) {
+    collecting.push({ file, title, body })
+    return
+  }
+  describe(path.relative(ROOT, file), () => {
+    beforeAll(async () => {
+      current = await startSession(path.basename(file, ".spec.ts"))
+    }, STORE_START_TIMEOUT)
+    afterAll(stopSession, 60 * 1000)
+    describe(title, () => body(session))
+  })
+}
+
+/**
+ * Runs the browser test files `files` (paths from the repository root) on one store and
+ * one Chromium: each store start costs about 8 s of a busy machine, and Chromium's a
+ * second. Before each file but the first, the store's database is copied again from the
+ * seeded template (the running store reconnects), so that every file starts from the
+ * seeded store as it would on its own; what the store keeps in memory (sessions, rate-limit
+ * counters) carries over, and each file logs in with a new browser context.
+ */
+export function runBrowserShard(files: string[]) {
+  collecting = []
+  for (const file of files) {
+    require(path.join(ROOT, file))
+  }
+  const suites = collecting
+  collecting = null
+  // Each file set its own timeout when it loaded; the last one would count for all.
+  jest.setTimeout(15 * 60_000)
+  beforeAll(async () => {
+    current = await startSession("shard")
+  }, STORE_START_TIMEOUT)
+  afterAll(stopSession, 60 * 1000)
+  suites.forEach((suite, i) => {
+    describe(path.relative(ROOT, suite.file), () => {
+      if (i > 0) {
+        beforeAll(() => session().running.reset())
+      }
+      describe(suite.title, () => suite.body(session))
+    })
+  })
 }
 
 // ----------------------------------------------------------------------------- chromium

@@ -3,10 +3,9 @@
  * and runs its files on it (integration-tests/helpers/suite.ts). Each boot costs about 10 s
  * of CPU, so there are few shards, sized for `npm test`'s two workers (seconds of tests
  * measured on a 2-core machine in a full run, boot excluded): the first shard runs beside
- * the browser files, which take turns at one demo store on the other worker (about 150 s),
- * and is the longest, so that it outlasts them; each worker then takes one of the other two,
- * and the second, longer, goes to the worker free first
- * (scripts/lib/jest-sequencer.js). A file missing here would never run in `npm test`:
+ * the browser shard (browser.spec.ts, about 125 s) and lasts about as long; each worker
+ * then takes one of the other two, the longer first (scripts/lib/jest-sequencer.js), so
+ * that the two workers end together. A file missing here would never run in `npm test`:
  * integration-tests/unit/shards.spec.ts checks that each is in exactly one.
  */
 export const SHARDS: string[][] = [
@@ -37,6 +36,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/inventory-reconcile.spec.ts", // 3
     "integration-tests/http/serial-settings.spec.ts", // 1
     "integration-tests/http/serial-receipt-rollback.spec.ts", // 1
+    "integration-tests/http/maintenance-schedules.spec.ts", // 5
   ],
   [
     "integration-tests/http/order-returns.spec.ts", // 22
@@ -50,6 +50,15 @@ export const SHARDS: string[][] = [
     "integration-tests/http/warranty-claims.spec.ts", // 3
     "integration-tests/http/claim-attachments.spec.ts", // 2
     "integration-tests/http/maintenance-agenda.spec.ts", // 2
-    "integration-tests/http/maintenance-schedules.spec.ts", // 5
   ],
+]
+
+/**
+ * The browser test files, run by the browser shard (browser.spec.ts) on one demo store and
+ * one Chromium (integration-tests/helpers/browser.ts), in this order.
+ */
+export const BROWSER_FILES: string[] = [
+  "integration-tests/browser/admin-pages.spec.ts",
+  "integration-tests/browser/order-flows.spec.ts",
+  "integration-tests/browser/widgets.spec.ts",
 ]
