@@ -1,4 +1,0 @@
-import { runShard } from "../helpers/suite"
-import { SHARDS } from "./index"
-
-runShard(SHARDS[2])
