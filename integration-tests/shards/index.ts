@@ -3,7 +3,7 @@
  * and runs its files on it (integration-tests/helpers/suite.ts). Each boot costs about 10 s
  * of CPU, so there are two shards, sized for `npm test`'s two workers (seconds measured on
  * a 2-core machine in a full run): the first runs beside the browser shard
- * (browser.spec.ts, about 120 s) and then alone, for about as long as the browser shard and
+ * (browser.spec.ts, about 115 s) and then alone, for about as long as the browser shard and
  * the second together, which the worker free first takes (scripts/lib/jest-sequencer.js),
  * so that the two workers end together. A file missing here would never run in `npm test`:
  * integration-tests/unit/shards.spec.ts checks that each is in exactly one.
@@ -19,6 +19,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/serial-list.spec.ts", // 10
     "integration-tests/http/maintenance-schedules.spec.ts", // 7
     "integration-tests/http/access.spec.ts", // 7
+    "integration-tests/http/order-changes.spec.ts", // 7
     "integration-tests/http/serial-receipts.spec.ts", // 6
     "integration-tests/http/warranty-only.spec.ts", // 6
     "integration-tests/http/input-rules.spec.ts", // 6
@@ -43,7 +44,6 @@ export const SHARDS: string[][] = [
     "integration-tests/http/retries.spec.ts", // 12
     "integration-tests/http/store-abuse.spec.ts", // 10
     "integration-tests/http/serial-reports.spec.ts", // 9
-    "integration-tests/http/order-changes.spec.ts", // 7
     "integration-tests/http/serial-transfers.spec.ts", // 3
     "integration-tests/http/claim-attachments.spec.ts", // 3
     "integration-tests/http/warranty-claims.spec.ts", // 3
