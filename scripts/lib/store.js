@@ -529,9 +529,10 @@ async function recreateDatabase(serverUrl, name, template, tablespace) {
  * recreateDatabase: a copy takes a second, migrate and seed take minutes. The database's
  * comment records what it was made for (schemaFingerprint with the seed); a template made
  * for an older schema, or left half-made, is brought up to date, since migrations are
- * incremental and the seed is idempotent. `run(what, args, { cwd, env })` runs the CLI.
+ * incremental and the seed is idempotent. `run(what, args, { cwd, env })` runs the CLI;
+ * `afterMigrate(name)`, when given, runs between the migrations and the seed.
  */
-async function prepareTemplateDatabase({ serverUrl, name, env, run }) {
+async function prepareTemplateDatabase({ serverUrl, name, env, run, afterMigrate = null }) {
   const fingerprint = schemaFingerprint({ seed: true })
   const { rows } = await withClient(serverUrl("postgres"), (c) =>
     c.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1", [name])
@@ -544,6 +545,7 @@ async function prepareTemplateDatabase({ serverUrl, name, env, run }) {
   }
   const setupEnv = { ...env, DATABASE_URL: serverUrl(name), NODE_ENV: "development" }
   await run("Migrating the template database (medusa db:migrate)", ["db:migrate"], { cwd: demoDir, env: setupEnv })
+  await afterMigrate?.(name)
   await run("Seeding the demo store (medusa exec ./src/scripts/seed.ts)", ["exec", "./src/scripts/seed.ts"], {
     cwd: demoDir,
     env: setupEnv,
@@ -579,6 +581,7 @@ module.exports = {
   portIsFree,
   databaseUrlFromEnv,
   recreateDatabase,
+  withClient,
   prepareTemplateDatabase,
   holdServerLock,
   running,
