@@ -96,17 +96,7 @@ async function buildForBrowserTests({ templateAfter = null } = {}) {
     try {
       // Behind the admin build, which the browser files wait for, in the CPU's queue.
       const behind = (what, a, opts) => store.runMedusa(what, a, { cwd: opts.cwd, env: opts.env ?? env, logFile, log, priority: 10 })
-      // The integration tests' template is the same schema: copied from the demo's once
-      // migrated (before the seed), unless it exists.
-      const afterMigrate = async (migrated) => {
-        const { copyTestTemplateFrom } = require("./lib/test-db")
-        const template = databaseEnv.SERIAL_TEST_TEMPLATE_DB
-        const made = await store.withClient(serverUrl("postgres"), (client) => copyTestTemplateFrom(client, { source: migrated, template }))
-        if (made) {
-          log(`The HTTP tests' template database (${template}) copied from the demo's, migrated`)
-        }
-      }
-      await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run: behind, afterMigrate })
+      await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run: behind })
     } finally {
       await release()
     }

@@ -529,10 +529,9 @@ async function recreateDatabase(serverUrl, name, template, tablespace) {
  * recreateDatabase: a copy takes a second, migrate and seed take minutes. The database's
  * comment records what it was made for (schemaFingerprint with the seed); a template made
  * for an older schema, or left half-made, is brought up to date, since migrations are
- * incremental and the seed is idempotent. `run(what, args, { cwd, env })` runs the CLI;
- * `afterMigrate(name)`, when given, runs between the migrations and the seed.
+ * incremental and the seed is idempotent. `run(what, args, { cwd, env })` runs the CLI.
  */
-async function prepareTemplateDatabase({ serverUrl, name, env, run, afterMigrate = null }) {
+async function prepareTemplateDatabase({ serverUrl, name, env, run }) {
   const fingerprint = schemaFingerprint({ seed: true })
   const { rows } = await withClient(serverUrl("postgres"), (c) =>
     c.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1", [name])
@@ -545,7 +544,6 @@ async function prepareTemplateDatabase({ serverUrl, name, env, run, afterMigrate
   }
   const setupEnv = { ...env, DATABASE_URL: serverUrl(name), NODE_ENV: "development" }
   await run("Migrating the template database (medusa db:migrate)", ["db:migrate"], { cwd: demoDir, env: setupEnv })
-  await afterMigrate?.(name)
   await run("Seeding the demo store (medusa exec ./src/scripts/seed.ts)", ["exec", "./src/scripts/seed.ts"], {
     cwd: demoDir,
     env: setupEnv,
@@ -581,7 +579,6 @@ module.exports = {
   portIsFree,
   databaseUrlFromEnv,
   recreateDatabase,
-  withClient,
   prepareTemplateDatabase,
   holdServerLock,
   running,

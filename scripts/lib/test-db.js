@@ -117,36 +117,4 @@ async function startTestDatabase() {
   }
 }
 
-/**
- * Makes the integration tests' template (`template`, named by testTemplateName) a copy of
- * `source`, a database `medusa db:migrate` migrated for the same migrations and links: the
- * demo store's, before its seed (scripts/test.js does it while the admin build leaves a
- * core idle, instead of the first HTTP shard migrating its own). Its schema is the one
- * Medusa's runner makes, plus the CLI's record of the migration scripts it ran; Medusa's
- * defaults (store, sales channel, key) are made by each app's boot on its copy. Nothing is
- * done when the template exists. Answers whether it made it.
- */
-async function copyTestTemplateFrom(client, { source, template }) {
-  const quote = (name) => `"${name.replace(/"/g, '""')}"`
-  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])
-  if (rowCount) {
-    return false
-  }
-  // Made under another name and renamed, as integration-tests/setup/reuse-migrated-database.js
-  // does: a file never copies half a template.
-  const building = `${template}_${process.pid}`.slice(0, 63)
-  await client.query(`DROP DATABASE IF EXISTS ${quote(building)}`)
-  await client.query(`CREATE DATABASE ${quote(building)} TEMPLATE ${quote(source)}`)
-  try {
-    await client.query(`ALTER DATABASE ${quote(building)} RENAME TO ${quote(template)}`)
-  } catch (e) {
-    await client.query(`DROP DATABASE IF EXISTS ${quote(building)}`)
-    if (e.code !== "42P04") {
-      throw e
-    }
-    return false
-  }
-  return true
-}
-
-module.exports = { startTestDatabase, testTemplateName, copyTestTemplateFrom }
+module.exports = { startTestDatabase, testTemplateName }
