@@ -12,7 +12,7 @@ import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
 import { databaseChecksum, sqlRows } from "../helpers/db"
 import { eventually } from "../helpers/http"
-import { createStockedVariant, createStore, orderFulfillments, placeOrder, receiveSerials, serialsBy, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, orderFulfillments, receiveSerials, serialsBy, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(300_000)
@@ -57,7 +57,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   it("shipment created, order canceled, return received and serials delivered / returned: handled again, nothing changes", async () => {
     const container = getContainer()
     // Order 1: fulfilled (auto picks DR-1), shipped, then returned to B.
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }])
     const line = order.items[0]
     await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.locationA.id, items: [{ id: line.id, quantity: 1 }] }, headers)
     const [fulfilment] = await orderFulfillments(api, headers, order.id)
@@ -75,7 +75,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     await eventually(async () => (await serialsBy(api, headers, `stock_location_id=${store.locationB.id}`))["DR-1"])
 
     // Order 2: DR-2 reserved for its line, then the order is canceled.
-    const second = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 1 }], "other@serials.test")
+    const second = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 1 }], "other@serials.test")
     await api.post(`/admin/orders/${second.id}/serial-numbers`, { line_item_id: second.items[0].id, serial_numbers: ["DR-2"] }, headers)
     const canceled = TestEventUtils.waitSubscribersExecution("order.canceled", eventBus())
     await api.post(`/admin/orders/${second.id}/cancel`, {}, headers)
@@ -96,7 +96,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("an exchange's replacement linked: the delivered and returned events again link nothing more", async () => {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity: 1 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity: 1 }])
     const lineId = order.items[0].id
     await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.locationA.id, items: [{ id: lineId, quantity: 1 }] }, headers)
     const exchange = (await api.post("/admin/exchanges", { order_id: order.id }, headers)).data.exchange

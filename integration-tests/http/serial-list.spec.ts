@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/admin"
 import { failure } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 import buildSerialIndexes from "../../src/scripts/build-serial-indexes"
 import { SERIAL_LIST_COUNT_CAP, SERIAL_LIST_NULLABLE_SORTS, SERIAL_LIST_SORTS } from "../../src/shared/serial-list"
@@ -35,7 +35,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
     for (const s of created.slice(0, 4)) {
       await api.post(`/admin/serial-numbers/${s.id}`, { warranty_expires_at: "2030-01-01T00:00:00.000Z" }, headers)
     }
-    const order = await placeOrder(container, store, [{ variant_id: drill.id, quantity: 3 }])
+    const order = await createOrderWithReservations(container, store, [{ variant_id: drill.id, quantity: 3 }])
     await api.post(
       `/admin/orders/${order.id}/fulfillments`,
       { location_id: store.locationA.id, items: [{ id: order.items[0].id, quantity: 3 }] },

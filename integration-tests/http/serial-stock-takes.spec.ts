@@ -4,7 +4,7 @@ import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
 import { recordEvents } from "../helpers/events"
 import { failure } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -147,7 +147,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
 
   it("refuses a count with every problem named (and a preview lists the same), changing nothing", async () => {
     const a = store.locationA.id
-    const order = await placeOrder(getContainer(), store, [{ variant_id: kettle.id, quantity: 1 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: kettle.id, quantity: 1 }])
     await api.post(`/admin/orders/${order.id}/serial-numbers`, { line_item_id: order.items[0].id, serial_numbers: ["K-1"] }, headers)
     await api.post("/admin/serial-numbers/scrap", { serial_numbers: ["K-3"], reason: "Cracked" }, headers)
     const before = await serialState(getContainer())

@@ -4,7 +4,7 @@ import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
 import { recordEvents } from "../helpers/events"
 import { failure } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -106,7 +106,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   it("refuses a transfer with every problem named, and changes nothing", async () => {
     const a = store.locationA.id
     const b = store.locationB.id
-    const order = await placeOrder(getContainer(), store, [{ variant_id: drill.id, quantity: 1 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: drill.id, quantity: 1 }])
     await api.post(`/admin/orders/${order.id}/serial-numbers`, { line_item_id: order.items[0].id, serial_numbers: ["DR-5"] }, headers)
     await transfer({ from_location_id: a, to_location_id: b, serial_numbers: ["DR-3"] })
     const before = await serialState(getContainer())

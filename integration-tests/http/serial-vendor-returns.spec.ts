@@ -5,7 +5,7 @@ import { adminHeaders } from "../helpers/admin"
 import { expectConsistent } from "../helpers/consistency"
 import { recordEvents } from "../helpers/events"
 import { failure } from "../helpers/http"
-import { createStockedVariant, createStore, placeOrder, receiveSerials, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
+import { createOrderWithReservations, createStockedVariant, createStore, receiveSerials, serialDetail, serialsBy, serialState, TestStore } from "../helpers/store"
 import { httpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -103,7 +103,7 @@ httpSuite(__filename, ({ api, getContainer }) => {
   })
 
   it("refuses a return with every problem named, and changes nothing", async () => {
-    const order = await placeOrder(getContainer(), store, [{ variant_id: router.id, quantity: 1 }])
+    const order = await createOrderWithReservations(getContainer(), store, [{ variant_id: router.id, quantity: 1 }])
     await api.post(`/admin/orders/${order.id}/serial-numbers`, { line_item_id: order.items[0].id, serial_numbers: ["RT-2"] }, headers)
     const before = await serialState(getContainer())
     const levelsBefore = await levels()
