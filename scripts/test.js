@@ -8,8 +8,9 @@
 // 1. Postgres starts (scripts/lib/test-db.js).
 // 2. Side by side: the builds the browser tests' demo store needs (the plugin, then the
 //    store's admin bundle, each only when stale; output in .test-results/build.log) and,
-//    on one jest worker, the unit and module files. When those are done, the browser
-//    stores' template database is migrated and seeded beside the admin build.
+//    on one jest worker, the unit files beside the plugin's build; beside the store's
+//    build, the browser stores' template database (migrated and seeded), then the module
+//    files on one jest worker.
 // 3. The HTTP shards and the browser shard (integration-tests/shards), on as many workers
 //    as the machine has cores (at most 4).
 // Runs side by side are fine: each has its own files, and its own Postgres when another
@@ -55,11 +56,14 @@ const started = Date.now()
 const workers = process.env.TEST_WORKERS || String(Math.max(1, Math.min(4, os.cpus().length)))
 const watchdogMs = Number(process.env.TEST_WATCHDOG_MINUTES || 10) * 60_000
 
-// The default run (no files named, not the chaos tests) is two jest runs, so that the builds
-// the browser tests need run beside light tests instead of before all tests.
+// The default run (no files named, not the chaos tests) is three jest runs, so that the
+// builds the browser tests need run beside light tests instead of before all tests.
 const fullRun = !chaos && positional.length === 0
-// Beside the builds, on one worker: files that need neither the builds nor much memory.
-const EARLY_FILES = ["integration-tests/unit", "integration-tests/modules"]
+// Beside the builds, on one worker, files that need neither the builds nor much memory: the
+// unit files beside the plugin's build (which leaves part of a core idle), the module
+// files beside the store's (which leaves most of one idle once its server part is built).
+const UNIT_FILES = ["integration-tests/unit"]
+const MODULE_FILES = ["integration-tests/modules"]
 // After them, on every worker: the HTTP shards and the browser shard.
 const MAIN_FILES = ["integration-tests/shards"]
 // Whether this run has browser test files: all of them, or files named that are (or the
@@ -70,11 +74,12 @@ const withBrowserTests = !chaos && (positional.length === 0 || positional.some((
  * The builds the browser tests' demo store needs (plugin, demo admin bundle), each when
  * stale. Not beside the HTTP or browser files: those race requests against Medusa's 5 s
  * inventory lock, and the admin build's 2.2 GB on top of their workers' would pass 3 GB. In
- * the default run they go beside the unit and module files, and once those are done
- * (`templateAfter` resolves) the browser stores' template database is migrated and seeded
- * beside the demo build. Answers whether all of it worked.
+ * the default run they go beside the unit files, and once those are done (`templateAfter`
+ * resolves) the browser stores' template database is migrated and seeded beside the demo
+ * build, then `thenBeside()` is called (also when there is no template to make here).
+ * Answers whether all of it worked.
  */
-async function buildForBrowserTests({ templateAfter = null } = {}) {
+async function buildForBrowserTests({ templateAfter = null, thenBeside = () => {} } = {}) {
   if (!withBrowserTests) {
     return true
   }
@@ -87,18 +92,22 @@ async function buildForBrowserTests({ templateAfter = null } = {}) {
   const log = (m) => console.log(`[build] ${m}`)
   const run = (what, a, { cwd, env: stepEnv }) => store.runMedusa(what, a, { cwd, env: stepEnv ?? env, logFile, log })
   const besideDemoBuild = async () => {
-    if (!templateAfter || !databaseEnv.DB_HOST) {
-      return // the first browser file makes it
-    }
-    await templateAfter
-    const serverUrl = (db) => store.databaseUrlFromEnv(db, { ...process.env, ...databaseEnv })
-    const release = await store.holdServerLock(serverUrl, "serial-browser-store")
     try {
-      // Behind the admin build, which the browser files wait for, in the CPU's queue.
-      const behind = (what, a, opts) => store.runMedusa(what, a, { cwd: opts.cwd, env: opts.env ?? env, logFile, log, priority: 10 })
-      await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run: behind })
+      await templateAfter
+      if (!templateAfter || !databaseEnv.DB_HOST) {
+        return // the first browser file makes it
+      }
+      const serverUrl = (db) => store.databaseUrlFromEnv(db, { ...process.env, ...databaseEnv })
+      const release = await store.holdServerLock(serverUrl, "serial-browser-store")
+      try {
+        // Behind the admin build, which the browser files wait for, in the CPU's queue.
+        const behind = (what, a, opts) => store.runMedusa(what, a, { cwd: opts.cwd, env: opts.env ?? env, logFile, log, priority: 10 })
+        await store.prepareTemplateDatabase({ serverUrl, name: store.BROWSER_TEMPLATE_DB, env, run: behind })
+      } finally {
+        await release()
+      }
     } finally {
-      await release()
+      thenBeside()
     }
   }
   try {
@@ -422,15 +431,24 @@ async function main() {
     return finish()
   }
   await startDatabase()
-  // The unit and module files on one worker while the builds take the other core...
-  const early = runJest([...jestArgs, ...EARLY_FILES], {
+  // The unit files, then the module files, on one worker while the builds take the other
+  // core; behind the builds in the CPU's queue, since the builds are what the next step
+  // waits for...
+  const units = runJest([...jestArgs, ...UNIT_FILES], {
     workers: 1,
-    // Behind the builds in the CPU's queue: the builds are what the next step waits for.
     priority: 10,
-    env: { SERIAL_TEST_RUN_LABEL: "unit and module tests, beside the builds" },
+    env: { SERIAL_TEST_RUN_LABEL: "unit tests, beside the builds" },
   })
-  const built = await buildForBrowserTests({ templateAfter: early.exited })
-  await early.exited
+  let modules = null
+  const runModuleFiles = () =>
+    (modules ??= runJest([...jestArgs, ...MODULE_FILES], {
+      workers: 1,
+      priority: 10,
+      env: { SERIAL_TEST_FILES_BEFORE: String(finishedFiles()), SERIAL_TEST_RUN_LABEL: "module tests, beside the builds" },
+    }))
+  const built = await buildForBrowserTests({ templateAfter: units.exited, thenBeside: runModuleFiles })
+  await units.exited
+  await runModuleFiles().exited
   // ...then the HTTP shards and, when the builds worked, the browser shard, on every worker.
   runJest([...jestArgs, ...MAIN_FILES, ...(built ? [] : ["--testPathIgnorePatterns", "/shards/browser"])], {
     env: { SERIAL_TEST_FILES_BEFORE: String(finishedFiles()), SERIAL_TEST_RUN_LABEL: built ? "" : "the browser tests left out: their build failed" },
