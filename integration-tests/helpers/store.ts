@@ -172,17 +172,8 @@ export async function placeOrder(
   store: TestStore,
   items: Array<{ variant_id: string; quantity: number }>,
   email = "shopper@serials.test"
-) {
-  const { result: cart } = await createCartWorkflow(container).run({
-    input: {
-      region_id: store.region.id,
-      sales_channel_id: store.salesChannel.id,
-      currency_code: "eur",
-      email,
-      shipping_address: SHOPPER_ADDRESS,
-      items: items.map((i, n) => ({ ...i, metadata: { line: n } })),
-    },
-  })
+): Promise<TestOrder> {
+  const { result: cart } = await createCartWorkflow(container).run({ input: buyerOf(store, items, email) })
   await addShippingMethodToCartWorkflow(container).run({
     input: { cart_id: cart.id, options: [{ id: store.shippingOption.id }] },
   })
@@ -193,17 +184,36 @@ export async function placeOrder(
     input: { payment_collection_id: (collection as any).id, provider_id: "pp_system_default" },
   })
   const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+  return await readOrder(container, result.id)
+}
+
+export type TestOrder = { id: string; customer_id: string; items: Array<{ id: string; variant_id: string; quantity: number }> }
+
+/** What a cart or an order of these items is made of: the buyer, where it ships, its lines. */
+function buyerOf(store: TestStore, items: Array<{ variant_id: string; quantity: number }>, email: string) {
+  return {
+    region_id: store.region.id,
+    sales_channel_id: store.salesChannel.id,
+    currency_code: "eur",
+    email,
+    shipping_address: SHOPPER_ADDRESS,
+    // Each item its own line, even for one variant, told apart by metadata.
+    items: items.map((i, n) => ({ ...i, metadata: { line: n } })),
+  }
+}
+
+/** An order with its lines in the order the items were given. */
+async function readOrder(container: MedusaContainer, id: string): Promise<TestOrder> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     // `items.*`: naming `items.quantity` among other item fields comes back without it.
     fields: ["id", "customer_id", "email", "items.*"],
-    filters: { id: result.id },
+    filters: { id },
   })
   const order = data[0] as any
-  // Lines in the order the items were given.
   order.items.sort((a: any, b: any) => Number(a.metadata?.line ?? 0) - Number(b.metadata?.line ?? 0))
-  return order as { id: string; customer_id: string; items: Array<{ id: string; variant_id: string; quantity: number }> }
+  return order
 }
 
 /**
@@ -241,25 +251,18 @@ export async function createOrderWithReservations(
   store: TestStore,
   items: Array<{ variant_id: string; quantity: number }>,
   email = "shopper@serials.test"
-) {
+): Promise<TestOrder> {
   const { result: created } = await createOrderWorkflow(container).run({
     input: {
-      region_id: store.region.id,
-      sales_channel_id: store.salesChannel.id,
-      currency_code: "eur",
-      email,
-      shipping_address: SHOPPER_ADDRESS,
+      ...buyerOf(store, items, email),
       billing_address: SHOPPER_ADDRESS,
-      items: items.map((i, n) => ({ ...i, metadata: { line: n } })),
       shipping_methods: [
         { name: store.shippingOption.name, amount: 500, shipping_option_id: store.shippingOption.id, data: {} },
       ],
     } as any,
   })
+  const order = await readOrder(container, created.id)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id", "email", "items.*"], filters: { id: created.id } })
-  const order = data[0] as any
-  order.items.sort((a: any, b: any) => Number(a.metadata?.line ?? 0) - Number(b.metadata?.line ?? 0))
   const { data: variants } = await query.graph({
     entity: "product_variant",
     fields: VARIANT_FIELDS_FOR_RESERVATION,
@@ -269,7 +272,7 @@ export async function createOrderWithReservations(
     input: {
       sales_channel_id: store.salesChannel.id,
       variants,
-      items: order.items.map((i: any) => ({ id: i.id, variant_id: i.variant_id, quantity: i.quantity })),
+      items: order.items.map((i) => ({ id: i.id, variant_id: i.variant_id, quantity: i.quantity })),
     } as any,
   })
   const reservations = (toReserve as any).items.map((i: any) => ({
@@ -282,7 +285,7 @@ export async function createOrderWithReservations(
   if (reservations.length) {
     await createReservationsWorkflow(container).run({ input: { reservations } })
   }
-  return order as { id: string; customer_id: string; items: Array<{ id: string; variant_id: string; quantity: number }> }
+  return order
 }
 
 /** Receives serials at a location through the plugin's purchase receipt route (raises Medusa's stock too). */
