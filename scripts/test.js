@@ -432,20 +432,31 @@ async function main() {
   }
   await startDatabase()
   // The unit files, then the module files, on one worker while the builds take the other
-  // core; behind the builds in the CPU's queue, since the builds are what the next step
-  // waits for...
+  // core (with nothing to build, both at once); behind the builds in the CPU's queue, since
+  // the builds are what the next step waits for...
+  const store = require("./lib/store")
+  const mode = process.env.BROWSER_STORE_MODE || "start"
+  const nothingToBuild = !store.pluginBuildIsStale() && (mode !== "start" || !store.demoBuildIsStale())
   const units = runJest([...jestArgs, ...UNIT_FILES], {
     workers: 1,
     priority: 10,
-    env: { SERIAL_TEST_RUN_LABEL: "unit tests, beside the builds" },
+    env: { SERIAL_TEST_RUN_LABEL: nothingToBuild ? "unit tests" : "unit tests, beside the builds" },
   })
   let modules = null
   const runModuleFiles = () =>
     (modules ??= runJest([...jestArgs, ...MODULE_FILES], {
       workers: 1,
       priority: 10,
-      env: { SERIAL_TEST_FILES_BEFORE: String(finishedFiles()), SERIAL_TEST_RUN_LABEL: "module tests, beside the builds" },
+      env: {
+        // Numbered after the unit files, also when they are still running.
+        SERIAL_TEST_FILES_BEFORE: String(countSpecFiles(UNIT_FILES)),
+        SERIAL_TEST_RUN_LABEL: nothingToBuild ? "module tests" : "module tests, beside the builds",
+      },
     }))
+  if (nothingToBuild) {
+    // No build to keep a core for: the module files beside the unit files at once.
+    runModuleFiles()
+  }
   const built = await buildForBrowserTests({ templateAfter: units.exited, thenBeside: runModuleFiles })
   await units.exited
   await runModuleFiles().exited
@@ -454,6 +465,13 @@ async function main() {
     env: { SERIAL_TEST_FILES_BEFORE: String(finishedFiles()), SERIAL_TEST_RUN_LABEL: built ? "" : "the browser tests left out: their build failed" },
   })
   return finish({ extraFailures: built ? 0 : 1 })
+}
+
+/** How many test files the folders hold (what jest finds in them, unless given patterns). */
+function countSpecFiles(folders) {
+  const count = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(path.join(dir, e.name)) : /\.spec\.[jt]s$/.test(e.name) ? 1 : 0), 0)
+  return folders.reduce((n, f) => n + count(path.join(root, f)), 0)
 }
 
 /** How many test files have finished so far (the progress file). */
