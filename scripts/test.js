@@ -66,6 +66,8 @@ const UNIT_FILES = ["integration-tests/unit"]
 const MODULE_FILES = ["integration-tests/modules"]
 // After them, on every worker: the HTTP shards and the browser shard.
 const MAIN_FILES = ["integration-tests/shards"]
+// How the browser store serves its admin (integration-tests/helpers/browser.ts).
+const browserStoreMode = process.env.BROWSER_STORE_MODE || "start"
 // Whether this run has browser test files: all of them, or files named that are (or the
 // shards' folder, which holds the browser shard).
 const withBrowserTests = !chaos && (positional.length === 0 || positional.some((p) => /browser|(^|\/)shards\/?$/.test(p)))
@@ -86,9 +88,8 @@ async function buildForBrowserTests({ templateAfter = null, thenBeside = () => {
   const store = require("./lib/store")
   const logFile = path.join(resultsDir, "build.log")
   fs.writeFileSync(logFile, "")
-  const mode = process.env.BROWSER_STORE_MODE || "start"
   // The browser helper's environment for the same builds (no database is opened).
-  const env = store.storeEnv({ databaseUrl: "", port: 9000, mode, base: { ...process.env, LOG_LEVEL: "info" } })
+  const env = store.storeEnv({ databaseUrl: "", port: 9000, mode: browserStoreMode, base: { ...process.env, LOG_LEVEL: "info" } })
   const log = (m) => console.log(`[build] ${m}`)
   const run = (what, a, { cwd, env: stepEnv }) => store.runMedusa(what, a, { cwd, env: stepEnv ?? env, logFile, log })
   const besideDemoBuild = async () => {
@@ -111,7 +112,7 @@ async function buildForBrowserTests({ templateAfter = null, thenBeside = () => {
     }
   }
   try {
-    await store.ensureBrowserStoreBuilds(run, { mode, env, warn: log, besideDemoBuild })
+    await store.ensureBrowserStoreBuilds(run, { mode: browserStoreMode, env, warn: log, besideDemoBuild })
     return true
   } catch (e) {
     console.error(`[build] ${String(e.message).split("\n")[0]} (the browser tests need it; log: ${logFile})`)
@@ -434,9 +435,7 @@ async function main() {
   // The unit files, then the module files, on one worker while the builds take the other
   // core (with nothing to build, both at once); behind the builds in the CPU's queue, since
   // the builds are what the next step waits for...
-  const store = require("./lib/store")
-  const mode = process.env.BROWSER_STORE_MODE || "start"
-  const nothingToBuild = !store.pluginBuildIsStale() && (mode !== "start" || !store.demoBuildIsStale())
+  const nothingToBuild = !require("./lib/store").browserStoreBuildsAreStale(browserStoreMode)
   const units = runJest([...jestArgs, ...UNIT_FILES], {
     workers: 1,
     priority: 10,

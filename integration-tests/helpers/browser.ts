@@ -89,8 +89,12 @@ export async function startStore(label: string): Promise<RunningStore> {
     // Done before the workers started, under `npm test` (scripts/test.js).
     await store.ensureBrowserStoreBuilds(run, { mode, env, warn: say })
     await store.prepareTemplateDatabase({ serverUrl, name: TEMPLATE_DB, env, run })
-    // In memory when the run has a tablespace there (scripts/lib/ram-tablespace.js).
-    await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB, process.env.SERIAL_TEST_TABLESPACE)
+    // A fresh copy of the seeded template, now and on reset(); in memory when the run has a
+    // tablespace there (scripts/lib/ram-tablespace.js).
+    const reset = async () => {
+      await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB, process.env.SERIAL_TEST_TABLESPACE)
+    }
+    await reset()
     const publishableKey = await store.readSeedMarker(databaseUrl)
 
     let serverCwd = store.demoDir
@@ -113,9 +117,6 @@ export async function startStore(label: string): Promise<RunningStore> {
     // The first request of the admin compiles it (develop) or warms the file cache (start).
     await store.get(`${server.url}/app`)
     say(`store (${mode}) ready on ${server.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log: ${logFile}`)
-    const reset = async () => {
-      await store.recreateDatabase(serverUrl, dbName, TEMPLATE_DB, process.env.SERIAL_TEST_TABLESPACE)
-    }
     return { url: server.url, port, databaseUrl, publishableKey, logFile, reset, stop }
   } catch (e) {
     await release()
@@ -132,7 +133,6 @@ type CollectedBrowserSuite = { file: string; title: string; body: BrowserSuiteBo
 
 // Starting the store may build it first (`medusa build`, minutes on a busy machine).
 const STORE_START_TIMEOUT = 30 * 60 * 1000
-const ROOT = path.resolve(__dirname, "../..")
 
 /** Set while the browser shard loads its files: they register here instead of starting a store. */
 let collecting: CollectedBrowserSuite[] | null = null
@@ -176,7 +176,7 @@ export function browserSuite(file: string, title: string, body: BrowserSuiteBody
     collecting.push({ file, title, body })
     return
   }
-  describe(path.relative(ROOT, file), () => {
+  describe(path.relative(store.root, file), () => {
     beforeAll(async () => {
       current = await startSession(path.basename(file, ".spec.ts"))
     }, STORE_START_TIMEOUT)
@@ -196,7 +196,7 @@ export function browserSuite(file: string, title: string, body: BrowserSuiteBody
 export function runBrowserShard(files: string[]) {
   collecting = []
   for (const file of files) {
-    require(path.join(ROOT, file))
+    require(path.join(store.root, file))
   }
   const suites = collecting
   collecting = null
@@ -207,7 +207,7 @@ export function runBrowserShard(files: string[]) {
   }, STORE_START_TIMEOUT)
   afterAll(stopSession, 60 * 1000)
   suites.forEach((suite, i) => {
-    describe(path.relative(ROOT, suite.file), () => {
+    describe(path.relative(store.root, suite.file), () => {
       if (i > 0) {
         beforeAll(() => session().running.reset())
       }

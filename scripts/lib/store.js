@@ -235,6 +235,11 @@ function demoBuildIsStale({ admin = true } = {}) {
   return !builtAt || builtAt < inputsAt || (admin && !fs.existsSync(path.join(demoBuildDir, "public", "admin", "index.html")))
 }
 
+/** Whether ensureBrowserStoreBuilds has anything to build, for a store served in `mode`. */
+function browserStoreBuildsAreStale(mode = "start") {
+  return pluginBuildIsStale() || (mode === "start" && demoBuildIsStale())
+}
+
 /**
  * What the browser tests' demo store needs built before it starts: the plugin, and (in
  * `start` mode, the default) the store's production build with its admin bundle. Each is
@@ -570,6 +575,7 @@ module.exports = {
   ensurePluginBuild,
   demoBuildIsStale,
   ensureBrowserStoreBuilds,
+  browserStoreBuildsAreStale,
   linkPluginIntoDemo,
   storeEnv,
   spawnMedusa,
