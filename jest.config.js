@@ -63,7 +63,10 @@ module.exports = {
         "<rootDir>/integration-tests/setup/setup.js",
         "<rootDir>/integration-tests/setup/reuse-migrated-database.js",
       ],
-      setupFilesAfterEnv: ["<rootDir>/integration-tests/setup/readable-errors.js"],
+      setupFilesAfterEnv: [
+        "<rootDir>/integration-tests/setup/readable-errors.js",
+        "<rootDir>/integration-tests/setup/restore-in-place.js",
+      ],
     },
   ],
 }
