@@ -16,7 +16,7 @@
 // connection is in a query or a transaction, or holds an advisory lock (work left over
 // from the test; the copy would end it), when a table or sequence was created or dropped
 // since the snapshot, when the user is not a superuser, or when the in-place restore fails.
-// SERIAL_TEST_RESTORE=copy turns this setup off (Medusa's restore before every test).
+// integration-tests/http/test-isolation.spec.ts shows both ways at work.
 const { Client } = require("pg")
 const database = require("@medusajs/test-utils/dist/database")
 
@@ -31,9 +31,9 @@ const credentials = (databaseName) => ({
 })
 const quote = (name) => `"${name.replace(/"/g, '""')}"`
 
-// The tables and sequences of `public` (no partitions: their parent holds their rows).
-const TABLES_SQL = `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1`
+// The tables and sequences of `public`.
+const TABLES_SQL = `SELECT c.relname AS name, c.relispartition AS partition FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`
 const SEQUENCES_SQL = `SELECT sequencename AS name, coalesce(last_value, start_value)::text AS value,
   last_value IS NOT NULL AS called FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`
 
@@ -78,7 +78,9 @@ async function snapshotInPlace(databaseName) {
   if (!rolsuper) {
     return
   }
-  const tables = (await db.query(TABLES_SQL)).rows.map((r) => r.name)
+  const allTables = (await db.query(TABLES_SQL)).rows
+  // A partition's rows are deleted and copied through its parent.
+  const tables = allTables.filter((t) => !t.partition).map((t) => t.name)
   const sequences = (await db.query(SEQUENCES_SQL)).rows
   const copy = [`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`, `CREATE SCHEMA ${SCHEMA}`]
   const restore = ["SET LOCAL session_replication_role = replica", "SET LOCAL lock_timeout = '5s'"]
@@ -100,7 +102,7 @@ async function snapshotInPlace(databaseName) {
   restore.push(...sequences.map((s) => `SELECT setval('public.${quote(s.name)}', ${s.value}, ${s.called})`))
   await db.query(copy.join(";\n"))
   snapshots.set(databaseName, {
-    tables: tables.join(","),
+    tables: allTables.map((t) => t.name).join(","),
     sequences: sequences.map((s) => s.name).join(","),
     sql: `BEGIN;\n${restore.join(";\n")};\nCOMMIT;`,
   })
@@ -138,21 +140,18 @@ async function restoreInPlace(databaseName) {
 }
 
 const { dbTestUtilFactory } = database
-const inPlace = process.env.SERIAL_TEST_RESTORE !== "copy"
 database.dbTestUtilFactory = () => {
   const utils = dbTestUtilFactory()
   const { snapshot, restore } = utils
   return {
     ...utils,
     snapshot: async function (options) {
-      if (inPlace) {
-        try {
-          await snapshotInPlace(options.databaseName)
-        } catch {
-          // The connection kept was ended by a drop not yet noticed: once more on a new one.
-          await closeConnection()
-          await snapshotInPlace(options.databaseName)
-        }
+      try {
+        await snapshotInPlace(options.databaseName)
+      } catch {
+        // The connection kept was ended by a drop not yet noticed: once more on a new one.
+        await closeConnection()
+        await snapshotInPlace(options.databaseName)
       }
       // The runner's template copy as well: the fallback below restores from it.
       await snapshot.call(this, options)

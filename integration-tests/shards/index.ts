@@ -48,6 +48,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/claim-attachments.spec.ts", // 3
     "integration-tests/http/warranty-claims.spec.ts", // 3
     "integration-tests/http/maintenance-agenda.spec.ts", // 2
+    "integration-tests/http/test-isolation.spec.ts", // 1
   ],
 ]
 
