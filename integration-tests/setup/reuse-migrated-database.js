@@ -7,7 +7,7 @@
 // `CREATE DATABASE … TEMPLATE` of it, with the runner's migration and link sync skipped.
 // The files' databases go to the tablespace in memory when there is one (see
 // scripts/lib/ram-tablespace.js), the template to the disk. Everything else the runner does
-// (booting the app, snapshots, restores) is unchanged.
+// (booting the app; its snapshots and restores, for which see restore-in-place.js) is unchanged.
 const { Client } = require("pg")
 const pgTemplate = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
 const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")

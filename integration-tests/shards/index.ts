@@ -36,6 +36,8 @@ export const SHARDS: string[][] = [
     "integration-tests/http/inventory-reconcile.spec.ts", // 3
     "integration-tests/http/serial-settings.spec.ts", // 1
     "integration-tests/http/serial-receipt-rollback.spec.ts", // 1
+    "integration-tests/http/warranty-claims.spec.ts", // 3
+    "integration-tests/http/test-isolation.spec.ts", // 2
   ],
   [
     "integration-tests/http/order-returns.spec.ts", // 30 (the shard's boot included)
@@ -46,9 +48,7 @@ export const SHARDS: string[][] = [
     "integration-tests/http/serial-receipts.spec.ts", // 6
     "integration-tests/http/serial-transfers.spec.ts", // 3
     "integration-tests/http/claim-attachments.spec.ts", // 3
-    "integration-tests/http/warranty-claims.spec.ts", // 3
     "integration-tests/http/maintenance-agenda.spec.ts", // 2
-    "integration-tests/http/test-isolation.spec.ts", // 1
   ],
 ]
 
