@@ -141,17 +141,19 @@ let collecting: CollectedBrowserSuite[] | null = null
 let current: BrowserSession | null = null
 const session = (): BrowserSession => {
   if (!current) {
-    throw new Error("The browser store did not start (see the first failure of this file)")
+    throw new Error("Chromium or the browser store did not start (see the first failure of this file)")
   }
   return current
 }
 
+// Chromium first: a browser that cannot start fails the file in a second, before a store
+// start it would not use.
 async function startSession(label: string): Promise<BrowserSession> {
-  const running = await startStore(label)
+  const browser = await launchBrowser()
   try {
-    return { running, browser: await launchBrowser() }
+    return { running: await startStore(label), browser }
   } catch (e) {
-    await running.stop()
+    await browser.close()
     throw e
   }
 }
