@@ -7,7 +7,8 @@
 // app, as Medusa's runner always does. Either way a file sees the same thing:
 //
 // - its `beforeAll` hooks run on a database as Medusa's runner leaves it after boot
-//   (migrated, Medusa's defaults made; in a shard, restored to that state first), and what
+//   (migrated, Medusa's defaults made; in a shard, put back in that state first, in place
+//   when it can be, see database-snapshots.js), and what
 //   they create is kept as the file's snapshot: every test starts from it (the runner
 //   restores it before each test);
 // - the plugin's options are the test defaults below plus the file's own `plugin` options,
@@ -22,6 +23,8 @@ const {
   dropPostgresDatabaseTemplate,
   restorePostgresDatabaseFromTemplate,
 } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { closeConnection, putBack, takeSnapshot } = require("./database-snapshots")
 
 type RunnerOptions = Parameters<Parameters<typeof medusaIntegrationTestRunner>[0]["testSuite"]>[0]
 export type SuiteBody = (runner: RunnerOptions) => void
@@ -71,8 +74,12 @@ function defineSuite(runner: RunnerOptions, suite: CollectedSuite, shared: boole
   let saved: SerialPluginOptions | null = null
   beforeAll(async () => {
     if (shared) {
-      // The app as booted, before any file's fixtures (see runShard).
-      await restorePostgresDatabaseFromTemplate({ databaseName: runner.dbConfig.dbName, templateName: pristineOf(runner) })
+      // The app as booted, before any file's fixtures (see runShard): in place, or else by
+      // Medusa's drop and copy.
+      const databaseName = runner.dbConfig.dbName
+      if (!(await putBack(databaseName, PRISTINE_SCHEMA))) {
+        await restorePostgresDatabaseFromTemplate({ databaseName, templateName: pristineOf(runner) })
+      }
     }
     const options = liveOptions(runner)
     saved = { ...options }
@@ -101,6 +108,9 @@ function liveOptions(runner: RunnerOptions): SerialPluginOptions {
   return (runner.getContainer().resolve("serial") as unknown as { options_: SerialPluginOptions }).options_
 }
 
+/** The schema that keeps the rows of a shard's database as booted (helpers/database-snapshots.js). */
+const PRISTINE_SCHEMA = "serial_test_pristine"
+
 function pristineOf(runner: RunnerOptions) {
   return `${runner.dbConfig.dbName}-pristine`.slice(0, 63)
 }
@@ -118,6 +128,8 @@ export function runShard(files: string[]) {
   medusaIntegrationTestRunner({
     testSuite: (runner) => {
       beforeAll(async () => {
+        // In place first, so that the template, which a copy restore brings back, holds it too.
+        await takeSnapshot(runner.dbConfig.dbName, PRISTINE_SCHEMA)
         await createPostgresDatabaseTemplate({ databaseName: runner.dbConfig.dbName, templateName: pristineOf(runner) })
       })
       for (const suite of suites) {
@@ -125,6 +137,7 @@ export function runShard(files: string[]) {
       }
       afterAll(async () => {
         await dropPostgresDatabaseTemplate(pristineOf(runner))
+        await closeConnection()
       })
     },
   })

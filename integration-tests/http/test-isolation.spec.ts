@@ -6,8 +6,9 @@ import { httpSuite } from "../helpers/suite"
 jest.setTimeout(120_000)
 
 /**
- * The test system itself: each test starts from the file's snapshot. The database is put
- * back in place, keeping the app's connections (integration-tests/setup/restore-in-place.js),
+ * The test system itself: a file starts from the app as booted, also after other files in
+ * its shard, and each test starts from the file's snapshot. The database is put back in
+ * place, keeping the app's connections (integration-tests/helpers/database-snapshots.js),
  * or by Medusa's drop and copy when a test changed the tables. The tests here depend on
  * the one before them, on purpose: what one leaves behind is what the next checks is gone.
  */
@@ -17,6 +18,8 @@ httpSuite(__filename, ({ api, getContainer }) => {
   let locationId: string
   let sequence: { name: string; value: string }
   let connections: number[] = []
+  // What the database held before this file's fixtures: in a shard, other files ran before.
+  let before: { serials: number; products: number; customers: number }
 
   const sql = (query: string, bindings: unknown[] = []) => sqlRows(getContainer(), query, bindings)
   const serialNumbers = async () =>
@@ -27,6 +30,11 @@ httpSuite(__filename, ({ api, getContainer }) => {
     (await sql(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`)).map((r) => r.pid)
 
   beforeAll(async () => {
+    const [counts] = await sql(
+      `SELECT (SELECT count(*) FROM serial_number)::int AS serials, (SELECT count(*) FROM product)::int AS products,
+        (SELECT count(*) FROM customer)::int AS customers`
+    )
+    before = counts
     const container = getContainer()
     headers = await adminHeaders(api, container)
     const store = await createStore(container)
@@ -38,6 +46,10 @@ httpSuite(__filename, ({ api, getContainer }) => {
     const [seq] = await sql(`SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename LIMIT 1`)
     sequence = { name: seq.name, value: "" }
     sequence.value = await sequenceValue()
+  })
+
+  it("the file started from the app as booted: no serial, product or customer of a file before it", async () => {
+    expect(before).toEqual({ serials: 0, products: 0, customers: 0 })
   })
 
   it("a test receives a serial and draws from a sequence", async () => {

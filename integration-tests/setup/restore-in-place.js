@@ -1,143 +1,14 @@
 // Medusa's integration runner puts a test file's database back as its snapshot before every
-// test by dropping it and copying it again from a template database. That ends every
-// connection of the app's pool, so each test opens new ones and Postgres loads its catalogue
-// again for each (about 35 ms of its CPU per connection, two or three a test), on top of
-// the copy (60 ms): about 165 ms of Postgres' CPU for each of some 300 tests.
+// test by dropping it and copying it again from a template database, which ends the app's
+// connections. This setup puts it back in place instead, from a copy of its rows in the
+// schema serial_test_snapshot (helpers/database-snapshots.js: why, and when it cannot).
 //
-// This setup restores in place instead, keeping the connections: the snapshot also copies
-// the rows of every table that has any into a schema of the same database
-// (serial_test_snapshot), with the sequences' values, and the restore, in one transaction,
-// deletes every table's rows, copies the snapshot's back and sets the sequences (12 ms).
-// Foreign keys and triggers are off inside that transaction (session_replication_role),
-// which needs a superuser: the embedded test server's user is one.
-//
-// The template copy is still made, and the runner's own restore (drop and copy, which ends
-// the connections) is still used when the in-place one could differ from it: when another
-// connection is in a query or a transaction, or holds an advisory lock (work left over
-// from the test; the copy would end it), when a table or sequence was created or dropped
-// since the snapshot, when the user is not a superuser, or when the in-place restore fails.
-// integration-tests/http/test-isolation.spec.ts shows both ways at work.
-const { Client } = require("pg")
+// The runner's template copy is still made, and its own restore (drop and copy) is still
+// used whenever the in-place one is refused.
 const database = require("@medusajs/test-utils/dist/database")
+const { closeConnection, putBack, takeSnapshot } = require("../helpers/database-snapshots")
 
 const SCHEMA = "serial_test_snapshot"
-
-const credentials = (databaseName) => ({
-  host: process.env.DB_HOST,
-  port: Number(process.env.DB_PORT),
-  user: process.env.DB_USERNAME,
-  password: process.env.DB_PASSWORD || undefined,
-  database: databaseName,
-})
-const quote = (name) => `"${name.replace(/"/g, '""')}"`
-
-// The tables and sequences of `public`.
-const TABLES_SQL = `SELECT c.relname AS name, c.relispartition AS partition FROM pg_class c
-  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`
-const SEQUENCES_SQL = `SELECT sequencename AS name, coalesce(last_value, start_value)::text AS value,
-  last_value IS NOT NULL AS called FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`
-
-/** One connection to the test database, for snapshots and restores; reopened once ended. */
-let client = null
-async function connection(databaseName) {
-  if (client && client.database !== databaseName) {
-    await closeConnection()
-  }
-  if (!client) {
-    const opened = new Client(credentials(databaseName))
-    opened.database = databaseName
-    // Ended by the runner's drop of the database (a copy restore): opened again on next use.
-    opened.on("error", () => {
-      if (client === opened) {
-        client = null
-      }
-    })
-    opened.on("end", () => {
-      if (client === opened) {
-        client = null
-      }
-    })
-    await opened.connect()
-    client = opened
-  }
-  return client
-}
-async function closeConnection() {
-  const closing = client
-  client = null
-  await closing?.end().catch(() => undefined)
-}
-
-/** By database name: what its in-place restore needs (null when it cannot have one). */
-const snapshots = new Map()
-
-async function snapshotInPlace(databaseName) {
-  snapshots.delete(databaseName)
-  const db = await connection(databaseName)
-  const [{ rolsuper }] = (await db.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).rows
-  if (!rolsuper) {
-    return
-  }
-  const allTables = (await db.query(TABLES_SQL)).rows
-  // A partition's rows are deleted and copied through its parent.
-  const tables = allTables.filter((t) => !t.partition).map((t) => t.name)
-  const sequences = (await db.query(SEQUENCES_SQL)).rows
-  const copy = [`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`, `CREATE SCHEMA ${SCHEMA}`]
-  const restore = ["SET LOCAL session_replication_role = replica", "SET LOCAL lock_timeout = '5s'"]
-  restore.push(...tables.map((t) => `DELETE FROM public.${quote(t)}`))
-  for (const table of tables) {
-    const { rows } = await db.query(`SELECT EXISTS (SELECT 1 FROM public.${quote(table)}) AS has_rows`)
-    if (!rows[0].has_rows) {
-      continue
-    }
-    // Generated columns are computed again on insert; identity columns take the saved values.
-    const { rows: columns } = await db.query(
-      `SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
-      [`public.${quote(table)}`]
-    )
-    const list = columns.map((c) => quote(c.attname)).join(", ")
-    copy.push(`CREATE TABLE ${SCHEMA}.${quote(table)} AS SELECT ${list} FROM public.${quote(table)}`)
-    restore.push(`INSERT INTO public.${quote(table)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${SCHEMA}.${quote(table)}`)
-  }
-  restore.push(...sequences.map((s) => `SELECT setval('public.${quote(s.name)}', ${s.value}, ${s.called})`))
-  await db.query(copy.join(";\n"))
-  snapshots.set(databaseName, {
-    tables: allTables.map((t) => t.name).join(","),
-    sequences: sequences.map((s) => s.name).join(","),
-    sql: `BEGIN;\n${restore.join(";\n")};\nCOMMIT;`,
-  })
-}
-
-/** Whether the database was put back as its snapshot in place (false: nothing was changed). */
-async function restoreInPlace(databaseName) {
-  const snapshot = snapshots.get(databaseName)
-  if (!snapshot) {
-    return false
-  }
-  const db = await connection(databaseName)
-  const { rows } = await db.query(
-    `SELECT
-       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-          AND backend_type = 'client backend' AND state <> 'idle')::int AS busy,
-       (SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE a.datname = current_database() AND l.locktype = 'advisory' AND l.pid <> pg_backend_pid())::int AS advisory`
-  )
-  if (rows[0].busy || rows[0].advisory) {
-    return false
-  }
-  const tables = (await db.query(TABLES_SQL)).rows.map((r) => r.name).join(",")
-  const sequences = (await db.query(SEQUENCES_SQL)).rows.map((s) => s.name).join(",")
-  if (tables !== snapshot.tables || sequences !== snapshot.sequences) {
-    return false
-  }
-  try {
-    await db.query(snapshot.sql)
-    return true
-  } catch {
-    await db.query("ROLLBACK").catch(() => undefined)
-    return false
-  }
-}
 
 const { dbTestUtilFactory } = database
 database.dbTestUtilFactory = () => {
@@ -146,22 +17,12 @@ database.dbTestUtilFactory = () => {
   return {
     ...utils,
     snapshot: async function (options) {
-      try {
-        await snapshotInPlace(options.databaseName)
-      } catch {
-        // The connection kept was ended by a drop not yet noticed: once more on a new one.
-        await closeConnection()
-        await snapshotInPlace(options.databaseName)
-      }
+      await takeSnapshot(options.databaseName, SCHEMA)
       // The runner's template copy as well: the fallback below restores from it.
       await snapshot.call(this, options)
     },
     restore: async function (options) {
-      const restored = await restoreInPlace(options.databaseName).catch(async () => {
-        await closeConnection()
-        return false
-      })
-      if (!restored) {
+      if (!(await putBack(options.databaseName, SCHEMA))) {
         await restore.call(this, options)
       }
     },
