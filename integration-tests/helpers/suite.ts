@@ -19,6 +19,7 @@ import type { SerialPluginOptions } from "../../src/modules/serial/lib/options"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const {
+  closeWaitingroomClient,
   createPostgresDatabaseTemplate,
   dropPostgresDatabaseTemplate,
   restorePostgresDatabaseFromTemplate,
@@ -135,8 +136,12 @@ export function runShard(files: string[]) {
       for (const suite of suites) {
         describe(suiteName(suite.file), () => defineSuite(runner, suite, true))
       }
+      // After the runner's own teardown (its afterAll is declared first), which closed its
+      // connection to the server's maintenance database: the drop opens it again, so it is
+      // closed here too, or the worker would not exit.
       afterAll(async () => {
         await dropPostgresDatabaseTemplate(pristineOf(runner))
+        await closeWaitingroomClient()
         await closeConnection()
       })
     },
