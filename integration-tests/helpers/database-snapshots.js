@@ -28,11 +28,28 @@ const credentials = (databaseName) => ({
 })
 const quote = (name) => `"${name.replace(/"/g, '""')}"`
 
-// The tables and sequences of `public`.
-const TABLES_SQL = `SELECT c.relname AS name, c.relispartition AS partition FROM pg_class c
-  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`
+// What a restore in place must find unchanged: the names of the tables (partitions
+// included) and sequences of `public`.
+const SHAPE_SQL = `SELECT
+  (SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')) AS tables,
+  (SELECT string_agg(sequencename, ',' ORDER BY sequencename) FROM pg_sequences WHERE schemaname = 'public') AS sequences`
+// The tables whose rows a snapshot copies (a partition's go through its parent), each with
+// its columns but the generated ones (computed again on insert; identity columns take the
+// saved values).
+const TABLES_SQL = `SELECT c.relname AS name,
+  (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a
+     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '') AS columns
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1`
 const SEQUENCES_SQL = `SELECT sequencename AS name, coalesce(last_value, start_value)::text AS value,
   last_value IS NOT NULL AS called FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`
+// Other sessions of this database at work, or holding advisory locks: left over from a test.
+const BUSY_SQL = `SELECT
+  (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+     AND backend_type = 'client backend' AND state <> 'idle')::int AS busy,
+  (SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE a.datname = current_database() AND l.locktype = 'advisory' AND l.pid <> pg_backend_pid())::int AS advisory`
 
 /** One connection to the test database, for snapshots and restores; reopened once ended. */
 let client = null
@@ -77,34 +94,26 @@ async function snapshotInPlace(databaseName, schema) {
   if (!rolsuper) {
     return
   }
-  const allTables = (await db.query(TABLES_SQL)).rows
-  // A partition's rows are deleted and copied through its parent.
-  const tables = allTables.filter((t) => !t.partition).map((t) => t.name)
+  const [shape] = (await db.query(SHAPE_SQL)).rows
+  const tables = (await db.query(TABLES_SQL)).rows
   const sequences = (await db.query(SEQUENCES_SQL)).rows
+  // The tables that have rows, asked in one statement.
+  const literal = (name) => `'${name.replace(/'/g, "''")}'`
+  const filled = new Set(
+    tables.length
+      ? (await db.query(tables.map((t) => `SELECT ${literal(t.name)} AS name WHERE EXISTS (SELECT 1 FROM public.${quote(t.name)})`).join("\nUNION ALL "))).rows.map((r) => r.name)
+      : []
+  )
   const copy = [`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`, `CREATE SCHEMA ${quote(schema)}`]
   const restore = ["SET LOCAL session_replication_role = replica", "SET LOCAL lock_timeout = '5s'"]
-  restore.push(...tables.map((t) => `DELETE FROM public.${quote(t)}`))
-  for (const table of tables) {
-    const { rows } = await db.query(`SELECT EXISTS (SELECT 1 FROM public.${quote(table)}) AS has_rows`)
-    if (!rows[0].has_rows) {
-      continue
-    }
-    // Generated columns are computed again on insert; identity columns take the saved values.
-    const { rows: columns } = await db.query(
-      `SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
-      [`public.${quote(table)}`]
-    )
-    const list = columns.map((c) => quote(c.attname)).join(", ")
-    copy.push(`CREATE TABLE ${quote(schema)}.${quote(table)} AS SELECT ${list} FROM public.${quote(table)}`)
-    restore.push(`INSERT INTO public.${quote(table)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${quote(schema)}.${quote(table)}`)
+  restore.push(...tables.map((t) => `DELETE FROM public.${quote(t.name)}`))
+  for (const { name, columns } of tables.filter((t) => filled.has(t.name))) {
+    copy.push(`CREATE TABLE ${quote(schema)}.${quote(name)} AS SELECT ${columns} FROM public.${quote(name)}`)
+    restore.push(`INSERT INTO public.${quote(name)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${quote(schema)}.${quote(name)}`)
   }
   restore.push(...sequences.map((s) => `SELECT setval('public.${quote(s.name)}', ${s.value}, ${s.called})`))
   await db.query(copy.join(";\n"))
-  snapshots.set(key(databaseName, schema), {
-    tables: allTables.map((t) => t.name).join(","),
-    sequences: sequences.map((s) => s.name).join(","),
-    sql: `BEGIN;\n${restore.join(";\n")};\nCOMMIT;`,
-  })
+  snapshots.set(key(databaseName, schema), { shape, sql: `BEGIN;\n${restore.join(";\n")};\nCOMMIT;` })
 }
 
 /** Whether the database was put back as its snapshot in `schema` (false: nothing was changed). */
@@ -114,19 +123,12 @@ async function restoreInPlace(databaseName, schema) {
     return false
   }
   const db = await connection(databaseName)
-  const { rows } = await db.query(
-    `SELECT
-       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-          AND backend_type = 'client backend' AND state <> 'idle')::int AS busy,
-       (SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE a.datname = current_database() AND l.locktype = 'advisory' AND l.pid <> pg_backend_pid())::int AS advisory`
-  )
-  if (rows[0].busy || rows[0].advisory) {
+  const [{ busy, advisory }] = (await db.query(BUSY_SQL)).rows
+  if (busy || advisory) {
     return false
   }
-  const tables = (await db.query(TABLES_SQL)).rows.map((r) => r.name).join(",")
-  const sequences = (await db.query(SEQUENCES_SQL)).rows.map((s) => s.name).join(",")
-  if (tables !== snapshot.tables || sequences !== snapshot.sequences) {
+  const [shape] = (await db.query(SHAPE_SQL)).rows
+  if (shape.tables !== snapshot.shape.tables || shape.sequences !== snapshot.shape.sequences) {
     return false
   }
   try {
@@ -138,22 +140,30 @@ async function restoreInPlace(databaseName, schema) {
   }
 }
 
-/** `snapshotInPlace`, once more on a new connection when the kept one was ended by a drop. */
-async function takeSnapshot(databaseName, schema) {
+/**
+ * Snapshots the database into `schema` in place, then runs `copySnapshot` (Medusa's template
+ * copy, which the fallback of `restoreSnapshot` restores from, and which then holds `schema`
+ * too). Once more on a new connection when the kept one was ended by a drop.
+ */
+async function takeSnapshot(databaseName, schema, copySnapshot) {
   try {
     await snapshotInPlace(databaseName, schema)
   } catch {
     await closeConnection()
     await snapshotInPlace(databaseName, schema)
   }
+  await copySnapshot()
 }
 
-/** `restoreInPlace`, false (nothing changed) when it could not run. */
-async function putBack(databaseName, schema) {
-  return restoreInPlace(databaseName, schema).catch(async () => {
+/** Puts the database back as its snapshot in `schema`: in place, or else by `copyBack` (Medusa's drop and copy). */
+async function restoreSnapshot(databaseName, schema, copyBack) {
+  const inPlace = await restoreInPlace(databaseName, schema).catch(async () => {
     await closeConnection()
     return false
   })
+  if (!inPlace) {
+    await copyBack()
+  }
 }
 
-module.exports = { takeSnapshot, putBack, closeConnection }
+module.exports = { takeSnapshot, restoreSnapshot, closeConnection }

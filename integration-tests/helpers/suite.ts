@@ -19,13 +19,12 @@ import type { SerialPluginOptions } from "../../src/modules/serial/lib/options"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const {
-  closeWaitingroomClient,
   createPostgresDatabaseTemplate,
   dropPostgresDatabaseTemplate,
   restorePostgresDatabaseFromTemplate,
 } = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { closeConnection, putBack, takeSnapshot } = require("./database-snapshots")
+const { restoreSnapshot, takeSnapshot } = require("./database-snapshots")
 
 type RunnerOptions = Parameters<Parameters<typeof medusaIntegrationTestRunner>[0]["testSuite"]>[0]
 export type SuiteBody = (runner: RunnerOptions) => void
@@ -75,12 +74,11 @@ function defineSuite(runner: RunnerOptions, suite: CollectedSuite, shared: boole
   let saved: SerialPluginOptions | null = null
   beforeAll(async () => {
     if (shared) {
-      // The app as booted, before any file's fixtures (see runShard): in place, or else by
-      // Medusa's drop and copy.
+      // The app as booted, before any file's fixtures (see runShard).
       const databaseName = runner.dbConfig.dbName
-      if (!(await putBack(databaseName, PRISTINE_SCHEMA))) {
-        await restorePostgresDatabaseFromTemplate({ databaseName, templateName: pristineOf(runner) })
-      }
+      await restoreSnapshot(databaseName, PRISTINE_SCHEMA, () =>
+        restorePostgresDatabaseFromTemplate({ databaseName, templateName: pristineOf(runner) })
+      )
     }
     const options = liveOptions(runner)
     saved = { ...options }
@@ -128,21 +126,22 @@ export function runShard(files: string[]) {
   jest.setTimeout(10 * 60_000)
   medusaIntegrationTestRunner({
     testSuite: (runner) => {
-      beforeAll(async () => {
-        // In place first, so that the template, which a copy restore brings back, holds it too.
-        await takeSnapshot(runner.dbConfig.dbName, PRISTINE_SCHEMA)
-        await createPostgresDatabaseTemplate({ databaseName: runner.dbConfig.dbName, templateName: pristineOf(runner) })
-      })
-      for (const suite of suites) {
-        describe(suiteName(suite.file), () => defineSuite(runner, suite, true))
-      }
-      // After the runner's own teardown (its afterAll is declared first), which closed its
-      // connection to the server's maintenance database: the drop opens it again, so it is
-      // closed here too, or the worker would not exit.
-      afterAll(async () => {
-        await dropPostgresDatabaseTemplate(pristineOf(runner))
-        await closeWaitingroomClient()
-        await closeConnection()
+      // In a block of their own, so that the template is dropped before the runner's
+      // teardown (declared first in its block), which closes the connection the drop uses:
+      // dropped after it, the drop opened that connection again and the worker did not exit.
+      describe("", () => {
+        beforeAll(async () => {
+          const databaseName = runner.dbConfig.dbName
+          await takeSnapshot(databaseName, PRISTINE_SCHEMA, () =>
+            createPostgresDatabaseTemplate({ databaseName, templateName: pristineOf(runner) })
+          )
+        })
+        for (const suite of suites) {
+          describe(suiteName(suite.file), () => defineSuite(runner, suite, true))
+        }
+        afterAll(async () => {
+          await dropPostgresDatabaseTemplate(pristineOf(runner))
+        })
       })
     },
   })

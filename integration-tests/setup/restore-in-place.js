@@ -6,7 +6,7 @@
 // The runner's template copy is still made, and its own restore (drop and copy) is still
 // used whenever the in-place one is refused.
 const database = require("@medusajs/test-utils/dist/database")
-const { closeConnection, putBack, takeSnapshot } = require("../helpers/database-snapshots")
+const { closeConnection, restoreSnapshot, takeSnapshot } = require("../helpers/database-snapshots")
 
 const SCHEMA = "serial_test_snapshot"
 
@@ -16,15 +16,11 @@ database.dbTestUtilFactory = () => {
   const { snapshot, restore } = utils
   return {
     ...utils,
-    snapshot: async function (options) {
-      await takeSnapshot(options.databaseName, SCHEMA)
-      // The runner's template copy as well: the fallback below restores from it.
-      await snapshot.call(this, options)
+    snapshot: function (options) {
+      return takeSnapshot(options.databaseName, SCHEMA, () => snapshot.call(this, options))
     },
-    restore: async function (options) {
-      if (!(await putBack(options.databaseName, SCHEMA))) {
-        await restore.call(this, options)
-      }
+    restore: function (options) {
+      return restoreSnapshot(options.databaseName, SCHEMA, () => restore.call(this, options))
     },
   }
 }
