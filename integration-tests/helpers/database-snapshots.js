@@ -8,10 +8,10 @@
 //
 // Foreign keys and triggers are off inside the restore's transaction
 // (session_replication_role), which needs a superuser: the embedded test server's user is
-// one. A restore is refused (false, nothing changed), so that the caller uses Medusa's
-// drop and copy, which ends them, when another connection is in a query or a transaction or
+// one. The restore in place changes nothing and Medusa's drop and copy (which ends the
+// connections) runs instead when another connection is in a query or a transaction or
 // holds an advisory lock (work left over), when a table or sequence was created or dropped
-// since the snapshot, when the user is not a superuser, or when it fails.
+// since the snapshot, when the user is not a superuser, or when the restore fails.
 //
 // Used before each test (integration-tests/setup/restore-in-place.js, schema
 // serial_test_snapshot) and between the files of a shard (helpers/suite.ts, the app's state
